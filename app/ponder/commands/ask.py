@@ -1,0 +1,123 @@
+"""``ponder ask``: one question from the terminal, thinking shown dimmed, then the answer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from ponder.commands import UserError, options
+from ponder.core.events import (
+    AnswerEvent,
+    ErrorEvent,
+    Event,
+    InterventionEvent,
+    LoadProgressEvent,
+    Stats,
+    StatsEvent,
+    ThinkingEvent,
+    event_to_dict,
+)
+from ponder.core.request import GenerateRequest, Message
+from ponder.engine.client import EngineClient
+
+DIM, YELLOW, RESET = "\x1b[2m", "\x1b[33m", "\x1b[0m"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ask", help="ask a model one question", description="Ask a local model one question."
+    )
+    options.add_model_options(parser)
+    options.add_thinking_options(parser)
+    parser.add_argument("--system", metavar="TEXT", help="system prompt (if the family takes one)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object per event")
+    parser.add_argument("prompt", nargs="+", help="the question")
+    parser.set_defaults(func=run)
+
+
+def format_stats(stats: Stats) -> str:
+    parts = []
+    if stats.thinking_tokens:
+        parts.append(f"thought for {stats.thinking_s:.1f} s · {stats.thinking_tokens} tokens")
+    parts.append(f"answer {stats.answer_tokens} tokens in {stats.answer_s:.1f} s")
+    parts.append(f"{stats.decode_tokens_per_s:.1f} tokens/s")
+    parts.append(f"prompt {stats.prompt_tokens} tokens in {stats.prompt_eval_s:.2f} s")
+    if stats.injected_tokens:
+        parts.append(f"{stats.injected_tokens} tokens injected by Ponder")
+    return " · ".join(parts)
+
+
+class TerminalPrinter:
+    """Prints a stream of events for a person: thinking dimmed, interventions marked."""
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out, self.err = out, err
+        self.color = out.isatty()
+        self.section = ""
+
+    def _enter(self, section: str) -> None:
+        if section == self.section:
+            return
+        if self.section:
+            self.out.write("\n")
+        if not self.color:
+            self.out.write(f"[{section}]\n")
+        self.section = section
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, ThinkingEvent):
+            self._enter("thinking")
+            self.out.write(f"{DIM}{event.text}{RESET}" if self.color else event.text)
+        elif isinstance(event, InterventionEvent):
+            self._enter("thinking")
+            label = f"⟨Ponder: {event.reason.replace('_', ' ')}⟩{event.visible}"
+            self.out.write(f"{YELLOW}{label}{RESET}" if self.color else label)
+        elif isinstance(event, AnswerEvent):
+            self._enter("answer")
+            self.out.write(event.text)
+        elif isinstance(event, StatsEvent):
+            self.out.write("\n")
+            self.err.write(format_stats(event.stats) + "\n")
+        elif isinstance(event, LoadProgressEvent) and self.err.isatty():
+            self.err.write(f"\rLoading model… {event.fraction:4.0%}")
+            if event.fraction >= 1.0:
+                self.err.write("\r\x1b[K")
+        self.out.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    load = options.load_request(args)
+    request = GenerateRequest(
+        messages=(Message("user", " ".join(args.prompt)),),
+        thinking=options.thinking_control(args),
+        sampling=options.sampling(args),
+        max_tokens=args.max_tokens,
+        system_prompt=args.system,
+    )
+    show = (
+        (lambda e: print(json.dumps(event_to_dict(e), ensure_ascii=False), flush=True))
+        if args.json
+        else TerminalPrinter(sys.stdout, sys.stderr)
+    )
+    with EngineClient() as engine:
+        for event in engine.load(load):
+            show(event)
+            if isinstance(event, ErrorEvent):
+                raise UserError(event.message) if not args.json else SystemExit(1)
+        failed = False
+        events = engine.generate(request)
+        try:
+            for event in events:
+                show(event)
+                failed = failed or isinstance(event, ErrorEvent)
+                if isinstance(event, ErrorEvent) and not args.json:
+                    print(f"ponder: {event.message}", file=sys.stderr)
+        except KeyboardInterrupt:
+            engine.cancel()
+            for event in events:  # drain: the stats of what was generated before the stop
+                show(event)
+            print("\n(stopped)", file=sys.stderr)
+            return 130
+    return 1 if failed else 0

@@ -1,0 +1,115 @@
+"""``ponder chat``: a conversation in the terminal, with the thinking budget under control.
+
+Slash commands change the controls between turns: ``/budget off|N|unlimited``, ``/min N``,
+``/waits K``, ``/new`` (forget the conversation), ``/help``, ``/quit``. Ctrl+C stops the
+current answer; Ctrl+D or /quit leaves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import Any
+
+from ponder.commands import UserError, options
+from ponder.commands.ask import TerminalPrinter
+from ponder.core.events import AnswerEvent, ErrorEvent, LoadedEvent, ThinkingEvent
+from ponder.core.request import GenerateRequest, Message, ThinkingControl
+from ponder.engine.client import EngineClient
+
+HELP = (
+    "Type a message and press Enter. Commands: /budget off|N|unlimited, /min N, /waits K, "
+    "/new, /help, /quit. Ctrl+C stops an answer."
+)
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "chat", help="chat with a model in the terminal", description=__doc__
+    )
+    options.add_model_options(parser)
+    options.add_thinking_options(parser)
+    parser.set_defaults(func=run)
+
+
+def apply_command(line: str, control: ThinkingControl) -> ThinkingControl:
+    """A slash command's new controls; raises UserError for a malformed one."""
+    name, _, value = line[1:].partition(" ")
+    value = value.strip()
+    try:
+        if name == "budget":
+            return dataclasses.replace(control, budget=options.parse_budget(value))
+        if name == "min":
+            return dataclasses.replace(control, min_tokens=int(value))
+        if name == "waits":
+            return dataclasses.replace(control, max_waits=int(value))
+    except (ValueError, argparse.ArgumentTypeError) as exc:
+        raise UserError(str(exc)) from None
+    raise UserError(f"unknown command /{name}. {HELP}")
+
+
+def describe(control: ThinkingControl) -> str:
+    budget = "off" if control.budget == 0 else control.budget or "unlimited"
+    return f"thinking budget {budget}, minimum {control.min_tokens} (Wait ×{control.max_waits})"
+
+
+def run(args: argparse.Namespace) -> int:
+    load = options.load_request(args)
+    control = options.thinking_control(args)
+    printer = TerminalPrinter(sys.stdout, sys.stderr)
+    history: list[Message] = []
+    with EngineClient() as engine:
+        for event in engine.load(load):
+            printer(event)
+            if isinstance(event, ErrorEvent):
+                raise UserError(event.message)
+            if isinstance(event, LoadedEvent):
+                print(f"Ponder · {load.model_path} · {event.backend}", file=sys.stderr)
+        print(f"{describe(control)}. {HELP}", file=sys.stderr)
+        while True:
+            try:
+                line = input("\n› ").strip()
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return 0
+            if not line:
+                continue
+            if line in {"/quit", "/exit"}:
+                return 0
+            if line == "/new":
+                history.clear()
+                print("(new conversation)", file=sys.stderr)
+                continue
+            if line == "/help":
+                print(HELP, file=sys.stderr)
+                continue
+            if line.startswith("/"):
+                try:
+                    control = apply_command(line, control)
+                    print(f"({describe(control)})", file=sys.stderr)
+                except UserError as exc:
+                    print(f"ponder: {exc}", file=sys.stderr)
+                continue
+            history.append(Message("user", line))
+            request = GenerateRequest(
+                messages=tuple(history), thinking=control, sampling=options.sampling(args)
+            )
+            thinking, answer = [], []
+            printer.section = ""
+            events = engine.generate(request)
+            try:
+                for event in events:
+                    printer(event)
+                    if isinstance(event, ThinkingEvent):
+                        thinking.append(event.text)
+                    elif isinstance(event, AnswerEvent):
+                        answer.append(event.text)
+                    elif isinstance(event, ErrorEvent):
+                        print(f"ponder: {event.message}", file=sys.stderr)
+            except KeyboardInterrupt:
+                engine.cancel()
+                for event in events:
+                    printer(event)
+                print("(stopped)", file=sys.stderr)
+            history.append(Message("assistant", "".join(answer), thinking="".join(thinking)))

@@ -1,0 +1,130 @@
+"""Chat templates from GGUF files, compiled and rendered in Jinja2's immutable sandbox.
+
+The template comes from the model file, i.e. from whoever made the file. It is rendered with
+the conventions of Hugging Face's ``apply_chat_template`` (trim_blocks, lstrip_blocks, loop
+controls, ``raise_exception``, ``strftime_now``, a JSON ``tojson``, ``{% generation %}``), in
+``ImmutableSandboxedEnvironment`` (no Python internals, no mutation of the messages), with caps
+on the template's size and on what it may output. Every failure is a ``PromptError`` written
+for the user. ponder.core.template_scan is a cheaper first look at load time; this is the
+defence that holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, NoReturn
+
+import jinja2
+from jinja2 import nodes
+from jinja2.ext import Extension, loopcontrols
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+MAX_TEMPLATE_CHARS = 256 * 1024  # the largest real templates (with tool support) are ~20 KB
+MAX_TEMPLATE_OUTPUT_CHARS = 1024 * 1024  # template text alone, message contents not counted
+
+
+class PromptError(Exception):
+    """The prompt cannot be built; the message is written for the user."""
+
+
+def _raise_exception(message: str) -> NoReturn:
+    raise jinja2.TemplateError(message)
+
+
+def _strftime_now(fmt: str) -> str:
+    return datetime.now().strftime(fmt)
+
+
+def _tojson(
+    value: Any,
+    ensure_ascii: bool = False,
+    indent: int | None = None,
+    separators: tuple[str, str] | None = None,
+    sort_keys: bool = False,
+) -> str:
+    # Jinja's own tojson escapes < > & ' for HTML; chat templates expect plain JSON (as HF).
+    return json.dumps(
+        value, ensure_ascii=ensure_ascii, indent=indent, separators=separators, sort_keys=sort_keys
+    )
+
+
+class _GenerationTag(Extension):
+    """``{% generation %}…{% endgeneration %}`` (HF marks assistant spans with it): a no-op."""
+
+    tags = {"generation"}  # noqa: RUF012 — Jinja's Extension API declares it so
+
+    def parse(self, parser: Any) -> list[nodes.Node]:
+        next(parser.stream)
+        body: list[nodes.Node] = parser.parse_statements(("name:endgeneration",), drop_needle=True)
+        return body
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        trim_blocks=True, lstrip_blocks=True, extensions=[loopcontrols, _GenerationTag]
+    )
+    env.filters["tojson"] = _tojson
+    env.globals["raise_exception"] = _raise_exception
+    env.globals["strftime_now"] = _strftime_now
+    return env
+
+
+def _render(template: jinja2.Template, context: Mapping[str, Any], limit: int) -> str:
+    """Renders, stopping as soon as the output passes ``limit`` characters.
+
+    (A template can still spin in loops that print nothing; the engine runs in a child process
+    that the user can stop, which bounds that.)
+    """
+    parts: list[str] = []
+    size = 0
+    for chunk in template.generate(**context):
+        size += len(chunk)
+        if size > limit:
+            raise PromptError(
+                "The model's chat template produced an unreasonably long prompt and was "
+                "stopped. The model file may be damaged; try another copy of the model."
+            )
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def compile_template(source: str) -> jinja2.Template:
+    """Compiles a chat template in the sandbox; a bad or oversized one is a PromptError."""
+    if len(source) > MAX_TEMPLATE_CHARS:
+        raise PromptError(
+            f"The model's chat template is {len(source) // 1024} KB long, more than Ponder "
+            f"accepts ({MAX_TEMPLATE_CHARS // 1024} KB). The model file may be damaged or "
+            "altered; try another copy of the model."
+        )
+    try:
+        return _environment().from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise PromptError(
+            f"The model's chat template has an error (line {exc.lineno}: {exc.message}). "
+            "Try another copy of the model, or a newer conversion of it."
+        ) from exc
+
+
+def render_template(template: jinja2.Template, context: Mapping[str, Any], limit: int) -> str:
+    """Renders with every failure turned into a PromptError written for the user."""
+    try:
+        return _render(template, context, limit)
+    except PromptError:
+        raise
+    except jinja2.exceptions.SecurityError as exc:
+        raise PromptError(
+            f"The model's chat template tried something unsafe and was stopped ({exc}). "
+            "Use a copy of the model from a source you trust."
+        ) from exc
+    except jinja2.TemplateError as exc:
+        raise PromptError(
+            f"The model's chat template refused this conversation: {exc}. Check the "
+            "conversation (roles must alternate user/assistant) or try another copy of the model."
+        ) from exc
+    except Exception as exc:  # a template can raise anything Python can (TypeError, KeyError…)
+        raise PromptError(
+            f"The model's chat template failed ({type(exc).__name__}: {exc}). Try another copy "
+            "of the model, or a newer conversion of it."
+        ) from exc

@@ -1,0 +1,185 @@
+"""Typed events that a generation yields, from the engine to whoever listens.
+
+They are plain, picklable dataclasses: they cross the process boundary between the engine's
+child process and the app, and they are what the CLI prints with ``--json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+InterventionReason = Literal[
+    "budget_spent",  # the maximum thinking budget ran out: early-stop message + end tag
+    "min_thinking",  # the model tried to stop thinking before the minimum: "Wait" injected
+    "thinking_off",  # thinking is off but the model opened a think block anyway: closed at once
+    "context_full",  # the context is nearly full: thinking closed to leave room for the answer
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ThinkingEvent:
+    """A piece of the model's chain of thought."""
+
+    text: str
+    type: Literal["thinking"] = "thinking"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerEvent:
+    """A piece of the final answer."""
+
+    text: str
+    type: Literal["answer"] = "answer"
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionEvent:
+    """Text Ponder injected into the model's context, and why.
+
+    ``position`` is the number of thinking tokens generated before the injection (the point in
+    the trace where Ponder stepped in); ``tokens`` is how many tokens the injection took.
+    ``visible`` is the part of ``text`` that belongs to the trace (the end-of-thinking tag
+    itself is not shown as thinking).
+    """
+
+    text: str
+    reason: InterventionReason
+    position: int
+    tokens: int
+    visible: str = ""
+    type: Literal["intervention"] = "intervention"
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts and times of one generation. Times are seconds, measured in the engine."""
+
+    prompt_tokens: int = 0
+    cached_prompt_tokens: int = 0
+    thinking_tokens: int = 0
+    answer_tokens: int = 0
+    injected_tokens: int = 0
+    prompt_eval_s: float = 0.0
+    thinking_s: float = 0.0
+    answer_s: float = 0.0
+    stop_reason: str = ""
+    seed: int | None = None
+    # Tokens llama.cpp itself counted as evaluated during the turn (its perf counters): equal to
+    # prompt - cached + generated + injected when nothing was evaluated twice.
+    evaluated_tokens: int = 0
+
+    @property
+    def generated_tokens(self) -> int:
+        return self.thinking_tokens + self.answer_tokens
+
+    @property
+    def decode_tokens_per_s(self) -> float:
+        seconds = self.thinking_s + self.answer_s
+        return self.generated_tokens / seconds if seconds > 0 else 0.0
+
+    @property
+    def prompt_tokens_per_s(self) -> float:
+        evaluated = self.prompt_tokens - self.cached_prompt_tokens
+        return evaluated / self.prompt_eval_s if self.prompt_eval_s > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StatsEvent:
+    """Token counts and timings, sent once at the end of a generation."""
+
+    stats: Stats
+    type: Literal["stats"] = "stats"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProgressEvent:
+    """Progress of a model load, 0.0 to 1.0."""
+
+    fraction: float
+    type: Literal["load_progress"] = "load_progress"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedEvent:
+    """The model is loaded and ready. ``backend`` says in words where it runs."""
+
+    model_path: str
+    family: str
+    n_ctx: int
+    n_ctx_train: int
+    gpu_offload_supported: bool
+    gpu_layers: int
+    backend: str
+    think_open_id: int | None
+    think_close_id: int | None
+    type: Literal["loaded"] = "loaded"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEvent:
+    """Something went wrong; ``message`` is written for the user (what happened, what next).
+
+    ``kind`` is a short machine-readable tag such as ``prompt_too_long``, ``engine_crashed``,
+    ``load_failed``, ``cancelled``.
+    """
+
+    message: str
+    kind: str = "error"
+    type: Literal["error"] = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class DoneEvent:
+    """The generation ended. ``reason``: ``eos``, ``max_tokens``, ``cancelled``, ``error``."""
+
+    reason: str
+    type: Literal["done"] = "done"
+
+
+Event = (
+    ThinkingEvent
+    | AnswerEvent
+    | InterventionEvent
+    | StatsEvent
+    | LoadProgressEvent
+    | LoadedEvent
+    | ErrorEvent
+    | DoneEvent
+)
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """A JSON-ready dict of an event, ``type`` first; stats carry their derived rates too."""
+    data: dict[str, Any] = {"type": event.type}
+    for f in dataclasses.fields(event):
+        if f.name == "type":
+            continue
+        value = getattr(event, f.name)
+        if isinstance(value, Stats):
+            value = dataclasses.asdict(value) | {
+                "generated_tokens": value.generated_tokens,
+                "decode_tokens_per_s": value.decode_tokens_per_s,
+                "prompt_tokens_per_s": value.prompt_tokens_per_s,
+            }
+        data[f.name] = value
+    if isinstance(event, StatsEvent):
+        data.update(data.pop("stats"))
+    return data
+
+
+__all__ = [
+    "AnswerEvent",
+    "DoneEvent",
+    "ErrorEvent",
+    "Event",
+    "InterventionEvent",
+    "InterventionReason",
+    "LoadProgressEvent",
+    "LoadedEvent",
+    "Stats",
+    "StatsEvent",
+    "ThinkingEvent",
+    "event_to_dict",
+]

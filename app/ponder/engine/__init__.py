@@ -1,0 +1,1 @@
+"""The model process: everything that touches llama_cpp lives here."""

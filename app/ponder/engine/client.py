@@ -1,0 +1,221 @@
+"""The parent's handle on the engine child process.
+
+The app (GUI or CLI) holds an ``EngineClient``; the child holds the only ``llama_cpp.Llama``.
+A crash, an abort or an out-of-memory kill of the child becomes an ``ErrorEvent`` here and the
+next request starts a fresh child (reloading the last model that loaded fine). This module
+never imports llama_cpp, so the parent stays small.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
+from typing import Any
+
+from ponder.core.events import (
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    LoadedEvent,
+)
+from ponder.core.request import GenerateRequest, LoadRequest
+from ponder.engine import worker
+
+_POLL_S = 0.02
+
+
+def describe_exit(exitcode: int | None) -> str:
+    """Why the engine process ended, in words a user can act on."""
+    if exitcode is None:
+        return "The engine stopped responding."
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if name == "SIGKILL":
+            return (
+                "The engine was killed (SIGKILL), most likely because the computer ran out of "
+                "memory. Try a smaller model or quantization, or a smaller context size."
+            )
+        return (
+            f"The engine crashed ({name}) inside llama.cpp. The model file may be damaged or "
+            "unsupported; the engine will restart with the next request."
+        )
+    return f"The engine exited unexpectedly (exit code {exitcode}); it will restart."
+
+
+class EngineClient:
+    """Runs the engine in a spawned child process. Implements ``ponder.engine.protocol.Engine``.
+
+    ``load``/``generate`` are meant for one worker thread at a time; ``cancel`` may be called
+    from any thread (the GUI thread) and returns immediately.
+    """
+
+    def __init__(self, *, cancel_grace_s: float = 3.0) -> None:
+        self._ctx = multiprocessing.get_context("spawn")
+        self._cancel_flag = self._ctx.RawValue("q", 0)
+        self._process: SpawnProcess | None = None
+        self._conn: Connection | None = None
+        self._next_id = 0
+        self._active_id = 0
+        self._cancel_requested_at: float | None = None
+        self._cancel_grace_s = cancel_grace_s
+        self._loaded: LoadRequest | None = None
+        self.loaded_info: LoadedEvent | None = None
+        self._lock = threading.Lock()
+
+    # ----- process lifecycle ----------------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def _alive(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe(duplex=True)
+        process = self._ctx.Process(
+            target=worker.main, args=(child, self._cancel_flag), daemon=True, name="ponder-engine"
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+    def _events(self, request_id: int) -> Iterator[Event]:
+        """Events of one request until it ends; a dead child becomes an error event."""
+        assert self._conn is not None and self._process is not None
+        conn, process = self._conn, self._process
+        while True:
+            try:
+                ready = conn.poll(_POLL_S)
+                message: Any = conn.recv() if ready else None
+            except (EOFError, OSError):
+                message = None
+                ready = False
+            if message is None:
+                cancelled_long_ago = (
+                    self._cancel_requested_at is not None
+                    and time.monotonic() - self._cancel_requested_at > self._cancel_grace_s
+                )
+                if cancelled_long_ago and process.is_alive():
+                    # Last resort: the child did not stop in time (stuck in a native call).
+                    self._kill()
+                    yield DoneEvent("cancelled")
+                    return
+                if not process.is_alive():
+                    process.join(1)
+                    exitcode = process.exitcode
+                    self._kill()
+                    yield ErrorEvent(describe_exit(exitcode), kind="engine_crashed")
+                    yield DoneEvent("error")
+                    return
+                continue
+            _, event_id, event = message
+            if event_id != request_id:
+                continue  # a straggler from an earlier, abandoned request
+            yield event
+            if isinstance(event, DoneEvent):
+                return
+
+    # ----- the Engine protocol ------------------------------------------------------------------
+
+    def load(self, request: LoadRequest) -> Iterator[Event]:
+        """Loads a model in the child (starting one if needed); yields progress, then
+        ``LoadedEvent`` or ``ErrorEvent``."""
+        with self._lock:
+            if not self._alive():
+                self._kill()
+                self._start()
+            assert self._conn is not None
+            self._loaded = None
+            self.loaded_info = None
+            self._cancel_requested_at = None
+            self._conn.send(("load", request))
+        for event in self._load_events():
+            if isinstance(event, LoadedEvent):
+                self._loaded = request
+                self.loaded_info = event
+            yield event
+            if isinstance(event, LoadedEvent | ErrorEvent):
+                return
+
+    def _load_events(self) -> Iterator[Event]:
+        for event in self._events(0):
+            yield event
+            if isinstance(event, LoadedEvent | ErrorEvent):
+                return
+
+    def generate(self, request: GenerateRequest) -> Iterator[Event]:
+        """Streams one turn. If the child died since the last load, it is restarted and the
+        model reloaded first. Closing the iterator early cancels the generation."""
+        if not self._alive():
+            if self._loaded is None:
+                yield ErrorEvent("No model is loaded. Load a model first.", kind="no_model")
+                yield DoneEvent("error")
+                return
+            for event in self.load(self._loaded):
+                if isinstance(event, ErrorEvent):
+                    yield event
+                    yield DoneEvent("error")
+                    return
+        with self._lock:
+            self._next_id += 1
+            request_id = self._active_id = self._next_id
+            self._cancel_requested_at = None
+            assert self._conn is not None
+            self._conn.send(("generate", request_id, request))
+        finished = False
+        try:
+            for event in self._events(request_id):
+                yield event
+                if isinstance(event, DoneEvent):
+                    finished = True
+        finally:
+            if not finished:
+                self.cancel()
+                if self._alive():
+                    for _ in self._events(request_id):
+                        pass
+            self._active_id = 0
+
+    def cancel(self) -> None:
+        """Asks the running generation to stop. Returns at once; safe from any thread."""
+        request_id = self._active_id
+        if request_id:
+            self._cancel_flag.value = request_id
+            if self._cancel_requested_at is None:
+                self._cancel_requested_at = time.monotonic()
+
+    def close(self) -> None:
+        """Stops the child: politely, then by force."""
+        self.cancel()
+        if self._conn is not None and self._alive():
+            with contextlib.suppress(BrokenPipeError, OSError):
+                self._conn.send(("close",))
+            assert self._process is not None
+            self._process.join(3)
+        self._kill()
+
+    def __enter__(self) -> EngineClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

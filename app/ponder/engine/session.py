@@ -1,0 +1,290 @@
+"""The loaded model inside the engine's child process: load, prompt, generate.
+
+This is the only place that holds a ``llama_cpp.Llama``. It turns requests into events and
+never raises for a problem a user can meet: those become ``ErrorEvent``s. Like generation.py
+it uses ``Llama``'s private ``_model``/``_init_sampler`` (the pinned bindings have no public
+equivalent; ``_init_sampler`` builds the very chain ``Llama.generate`` uses).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import llama_cpp
+import llama_cpp.llama_cpp as llama_low
+
+from ponder.core.events import (
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    LoadedEvent,
+    LoadProgressEvent,
+    StatsEvent,
+)
+from ponder.core.families import FamilyProfile, detect_family
+from ponder.core.prompt import PromptError, build_prompt
+from ponder.core.request import GenerateRequest, LoadRequest, Sampling
+from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
+from ponder.engine.safe_tokenize import SafeTokenizer
+
+Emit = Callable[[Event], None]
+
+# Sampler settings when neither the request nor the family says otherwise.
+_DEFAULT_SAMPLING = Sampling(temperature=0.6, top_p=0.95, top_k=40, min_p=0.05, repeat_penalty=1.0)
+
+
+def physical_cores() -> int:
+    """Physical cores (llama.cpp decodes slower on hyper-threads), at least 1."""
+    import psutil
+
+    return max(1, psutil.cpu_count(logical=False) or os.cpu_count() or 1)
+
+
+def backend_description(gpu_layers: int) -> str:
+    """Says in words where the model runs, for the user."""
+    if not llama_cpp.llama_supports_gpu_offload():
+        note = "CPU (this build of llama.cpp has no GPU backend"
+        note += "; GPU layers are ignored)" if gpu_layers else ")"
+        return note
+    return f"GPU offload: {'all' if gpu_layers < 0 else gpu_layers} layers"
+
+
+@dataclass(frozen=True, slots=True)
+class SamplerSettings:
+    """Sampling with every value decided."""
+
+    temperature: float
+    top_p: float
+    top_k: int
+    min_p: float
+    repeat_penalty: float
+    seed: int | None
+
+
+def resolve_sampling(request: Sampling, family: Sampling) -> SamplerSettings:
+    """Request values win, then the family's recommendation, then Ponder's defaults."""
+
+    def pick(name: str) -> Any:
+        for source in (request, family, _DEFAULT_SAMPLING):
+            value = getattr(source, name)
+            if value is not None:
+                return value
+        raise AssertionError(name)  # pragma: no cover - the defaults set every value
+
+    return SamplerSettings(
+        temperature=float(pick("temperature")),
+        top_p=float(pick("top_p")),
+        top_k=int(pick("top_k")),
+        min_p=float(pick("min_p")),
+        repeat_penalty=float(pick("repeat_penalty")),
+        seed=request.seed,
+    )
+
+
+class ModelSession:
+    """A loaded model and its KV cache, reused across turns of a conversation."""
+
+    def __init__(self, llm: llama_cpp.Llama, request: LoadRequest, profile: FamilyProfile) -> None:
+        self.llm = llm
+        self.request = request
+        self.profile = profile
+        self.metadata: dict[str, str] = dict(llm.metadata)
+        self.tokenizer = SafeTokenizer(
+            llm._model.vocab,
+            lambda data, special: llm.tokenize(data, add_bos=False, special=special),
+        )
+        self.tags = ThinkTags(
+            open_text=profile.think_open,
+            close_text=profile.think_close,
+            open_id=self._single_token(profile.think_open),
+            close_id=self._single_token(profile.think_close),
+        )
+        self.last_turn: Turn | None = None
+
+    def _single_token(self, text: str) -> int | None:
+        tokens = self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
+        return tokens[0] if len(tokens) == 1 else None
+
+    # ----- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, request: LoadRequest, emit: Emit) -> ModelSession | None:
+        """Loads the model, reporting progress; on failure emits an error and returns None."""
+        path = request.model_path
+        if not os.path.isfile(path):
+            emit(ErrorEvent(f"No model file at {path}. Check the path.", kind="load_failed"))
+            return None
+        gpu_layers = request.gpu_layers if llama_cpp.llama_supports_gpu_offload() else 0
+        try:
+            llm = _load_llama_with_progress(request, gpu_layers, emit)
+        except (ValueError, RuntimeError, OSError) as exc:
+            emit(
+                ErrorEvent(
+                    f"llama.cpp could not load {os.path.basename(path)}: {exc}. The file may be "
+                    "damaged or of an architecture this version of Ponder does not support.",
+                    kind="load_failed",
+                )
+            )
+            return None
+        profile = detect_family(dict(llm.metadata))
+        session = cls(llm, request, profile)
+        emit(
+            LoadedEvent(
+                model_path=path,
+                family=profile.id,
+                n_ctx=llm.n_ctx(),
+                n_ctx_train=llm._model.n_ctx_train(),
+                gpu_offload_supported=bool(llama_cpp.llama_supports_gpu_offload()),
+                gpu_layers=gpu_layers,
+                backend=backend_description(request.gpu_layers),
+                think_open_id=session.tags.open_id,
+                think_close_id=session.tags.close_id,
+            )
+        )
+        return session
+
+    # ----- generation --------------------------------------------------------------------------
+
+    def prompt_tokens(self, request: GenerateRequest) -> tuple[list[int], bool]:
+        """The prompt as tokens, and whether generation starts inside a think block."""
+        plan = build_prompt(
+            self.profile,
+            self.metadata.get("tokenizer.chat_template"),
+            request.messages,
+            request.thinking,
+            bos_token=self._token_text(self.llm.token_bos()),
+            eos_token=self._token_text(self.llm.token_eos()),
+            system_prompt=request.system_prompt,
+        )
+        tokens: list[int] = []
+        for segment in plan.segments:
+            if segment.trusted:
+                tokens += self.tokenizer.trusted(segment.text)
+            else:
+                tokens += self.tokenizer.untrusted(segment.text)
+        bos = self.llm.token_bos()
+        if self.llm._model.add_bos_token() and bos >= 0 and tokens[:1] != [bos]:
+            tokens.insert(0, bos)
+        return tokens, plan.starts_in_thinking
+
+    def _token_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return llama_cpp.llama_vocab_get_text(self.llm._model.vocab, token).decode(
+            "utf-8", "replace"
+        )
+
+    def generate(
+        self, request: GenerateRequest, emit: Emit, is_cancelled: Callable[[], bool]
+    ) -> None:
+        """Runs one turn; always ends with a DoneEvent (after a StatsEvent or an ErrorEvent)."""
+        try:
+            prompt, starts_in_thinking = self.prompt_tokens(request)
+        except (PromptError, ValueError) as exc:
+            emit(ErrorEvent(str(exc), kind="prompt_error"))
+            emit(DoneEvent("error"))
+            return
+        n_ctx = self.llm.n_ctx()
+        if len(prompt) >= n_ctx:
+            emit(
+                ErrorEvent(
+                    f"The conversation is {len(prompt)} tokens long but the model's context holds "
+                    f"{n_ctx}. Start a new conversation, shorten the message, or load the model "
+                    "with a larger context size.",
+                    kind="prompt_too_long",
+                )
+            )
+            emit(DoneEvent("error"))
+            return
+        sampling = resolve_sampling(request.sampling, self.profile.sampling_for(request.thinking))
+        seed = sampling.seed if sampling.seed is not None else random.randrange(2**31)
+        self.llm.set_seed(seed)
+        sampler = self.llm._init_sampler(
+            top_k=sampling.top_k,
+            top_p=sampling.top_p,
+            min_p=sampling.min_p,
+            temp=sampling.temperature,
+            repeat_penalty=sampling.repeat_penalty,
+        )
+        turn = Turn(
+            self.llm,
+            sampler,
+            self.tags,
+            request.thinking,
+            emit=emit,
+            is_cancelled=is_cancelled,
+            starts_in_thinking=starts_in_thinking,
+            max_tokens=request.max_tokens,
+            answer_reserve=min(512, n_ctx // 8),
+        )
+        self.last_turn = turn
+        started = time.perf_counter()
+        cached = 0
+        prompt_eval_s = 0.0
+        try:
+            cached = turn.evaluate_prompt(prompt)
+            prompt_eval_s = time.perf_counter() - started
+            reason = turn.run()
+        except Cancelled:
+            reason = "cancelled"
+            turn.flush_text()
+        except ContextFull:
+            reason = "context_full"
+        emit(
+            StatsEvent(
+                turn.stats(
+                    prompt_tokens=len(prompt),
+                    cached=cached,
+                    prompt_eval_s=prompt_eval_s,
+                    reason=reason,
+                    seed=seed,
+                )
+            )
+        )
+        emit(DoneEvent(reason))
+
+    def close(self) -> None:
+        self.llm.close()
+
+
+def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit) -> llama_cpp.Llama:
+    """``Llama()`` has no progress hook, so the model parameters it starts from get one.
+
+    Llama.__init__ builds its parameters from ``llama_model_default_params()``; wrapping that
+    one call for the duration of the load adds llama.cpp's progress callback.
+    """
+    last = [-1.0]
+
+    def on_progress(fraction: float, _data: ctypes.c_void_p) -> bool:
+        if fraction - last[0] >= 0.05 or fraction >= 1.0:
+            last[0] = fraction
+            emit(LoadProgressEvent(round(float(fraction), 3)))
+        return True
+
+    callback = llama_cpp.llama_progress_callback(on_progress)
+    original = llama_low.llama_model_default_params
+
+    def params_with_progress() -> Any:
+        params = original()
+        params.progress_callback = callback
+        return params
+
+    llama_low.llama_model_default_params = params_with_progress
+    try:
+        return llama_cpp.Llama(
+            model_path=request.model_path,
+            n_ctx=request.n_ctx,
+            n_batch=request.n_batch,
+            n_threads=request.n_threads or physical_cores(),
+            n_threads_batch=request.n_threads or physical_cores(),
+            n_gpu_layers=gpu_layers,
+            verbose=False,
+        )
+    finally:
+        llama_low.llama_model_default_params = original

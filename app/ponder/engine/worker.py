@@ -1,0 +1,57 @@
+"""Entry point of the engine's child process.
+
+Requests arrive on a pipe; events go back on the same pipe. Cancellation does not travel on
+the pipe (it would wait behind the generation it is meant to stop): the parent writes the id
+of the generation to cancel into shared memory, which the loop and llama.cpp's abort callback
+read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+# Messages on the pipe, parent → child: ("load", LoadRequest) | ("generate", id, GenerateRequest)
+# | ("close",). Child → parent: ("event", id, Event) where id is 0 for load events.
+
+
+def _cancel_check(cancel_flag: Any, request_id: int) -> Callable[[], bool]:
+    """True once the parent has asked to cancel this request (or a later one)."""
+    return lambda: bool(cancel_flag.value >= request_id)
+
+
+def main(conn: Connection, cancel_flag: Any) -> None:
+    """Runs in the child until the parent sends "close" or goes away."""
+    from ponder.engine.session import ModelSession  # llama_cpp is imported only in the child
+
+    session: ModelSession | None = None
+
+    def sender(request_id: int) -> Any:
+        return lambda event: conn.send(("event", request_id, event))
+
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            break
+        kind = message[0]
+        if kind == "close":
+            break
+        if kind == "load":
+            if session is not None:
+                session.close()
+                session = None
+            session = ModelSession.load(message[1], sender(0))
+        elif kind == "generate":
+            request_id, request = message[1], message[2]
+            emit = sender(request_id)
+            if session is None:
+                from ponder.core.events import DoneEvent, ErrorEvent
+
+                emit(ErrorEvent("No model is loaded. Load a model first.", kind="no_model"))
+                emit(DoneEvent("error"))
+                continue
+            session.generate(request, emit, _cancel_check(cancel_flag, request_id))
+    if session is not None:
+        session.close()
