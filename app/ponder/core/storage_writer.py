@@ -1,0 +1,267 @@
+"""Writes a reply to the conversation database while it streams.
+
+A generation yields many small events (a token or two each). Committing each one would cost
+an fsync per token; committing only at the end would lose the whole reply in a crash. The
+writer buffers text in memory and commits at most every ``interval_s`` seconds, and at once on
+every structural event (an intervention, the stats, an error, the end). A crash loses at most
+the last interval of text. Each commit appends a chunk row (cost: the size of the new text);
+when the reply ends, its text moves into the message row in one last transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from ponder.core.events import (
+    AnswerEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    InterventionEvent,
+    Stats,
+    StatsEvent,
+    ThinkingEvent,
+)
+from ponder.core.storage_types import MessageStatus, NotFoundError, to_json
+
+if TYPE_CHECKING:
+    from ponder.core.storage import ConversationStore
+
+DEFAULT_COMMIT_INTERVAL_S = 0.15
+
+_DONE_STATUS: dict[str, MessageStatus] = {"cancelled": "cancelled", "error": "error"}
+
+
+class StreamingMessageWriter:
+    """Feeds one assistant reply's events into the database as they arrive.
+
+    Made by ``ConversationStore.begin_reply``; use it on the thread that owns that store (the
+    thread that consumes the engine's events), never on the GUI thread: each commit waits for
+    an fsync. Feed it every event of the generation (``feed``); ``DoneEvent`` finishes it.
+    Load events are ignored. If the stream ends without ``DoneEvent``, call ``finish``; used
+    as a context manager, an unfinished reply is finished as ``interrupted`` on exit.
+
+    Text that arrives while nothing else does (a stalled stream) waits in memory until the
+    next event or a ``flush_if_due`` call: callers with a timer may call it on each tick.
+    ``clock`` is injectable so tests and benchmarks can pace the stream without sleeping.
+    """
+
+    def __init__(
+        self,
+        store: ConversationStore,
+        *,
+        message_id: int,
+        conversation_id: int,
+        interval_s: float = DEFAULT_COMMIT_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._store = store
+        self.message_id = message_id
+        self.conversation_id = conversation_id
+        self.interval_s = interval_s
+        self._clock = clock
+        self._pending: dict[str, list[str]] = {"thinking": [], "answer": []}
+        self._text: dict[str, list[str]] = {"thinking": [], "answer": []}
+        self._thinking_chars = 0
+        self._interventions: list[tuple[Any, ...]] = []
+        self._stats: Stats | None = None
+        self._stats_dirty = False
+        self._error: tuple[str, str] | None = None
+        self._error_dirty = False
+        self._last_commit = clock()
+        self._status: MessageStatus = "streaming"
+        self.commits = 0  # transactions committed so far (for tests and benchmarks)
+
+    # ----- state -------------------------------------------------------------------------------
+
+    @property
+    def status(self) -> MessageStatus:
+        """``streaming`` until finished, then the status the reply was stored with."""
+        return self._status
+
+    @property
+    def finished(self) -> bool:
+        return self._status != "streaming"
+
+    @property
+    def thinking(self) -> str:
+        """All thinking fed so far (committed or not), interventions' visible text included."""
+        return "".join(self._text["thinking"])
+
+    @property
+    def answer(self) -> str:
+        """All answer text fed so far (committed or not)."""
+        return "".join(self._text["answer"])
+
+    # ----- feeding -----------------------------------------------------------------------------
+
+    def feed(self, event: Event) -> None:
+        """Takes one event of the generation; commits when due or when the event is structural."""
+        if self.finished:
+            raise RuntimeError(f"the reply {self.message_id} is already finished ({self.status})")
+        if isinstance(event, ThinkingEvent):
+            self._append("thinking", event.text)
+            self.flush_if_due()
+        elif isinstance(event, AnswerEvent):
+            self._append("answer", event.text)
+            self.flush_if_due()
+        elif isinstance(event, InterventionEvent):
+            offset = self._thinking_chars
+            self._append("thinking", event.visible)
+            self._interventions.append(
+                (
+                    self.message_id,
+                    event.reason,
+                    event.text,
+                    event.visible,
+                    event.position,
+                    event.tokens,
+                    offset,
+                )
+            )
+            self.flush()
+        elif isinstance(event, StatsEvent):
+            self._stats, self._stats_dirty = event.stats, True
+            self.flush()
+        elif isinstance(event, ErrorEvent):
+            self._error, self._error_dirty = (event.message, event.kind), True
+            self.flush()
+        elif isinstance(event, DoneEvent):
+            self.finish(_DONE_STATUS.get(event.reason), done_reason=event.reason)
+        # Load events belong to no message.
+
+    def _append(self, kind: str, text: str) -> None:
+        if not text:
+            return
+        self._pending[kind].append(text)
+        self._text[kind].append(text)
+        if kind == "thinking":
+            self._thinking_chars += len(text)
+
+    def flush_if_due(self) -> None:
+        """Commits buffered text if the last commit is at least ``interval_s`` old."""
+        if self._clock() - self._last_commit >= self.interval_s:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commits whatever is buffered now. On failure the buffer is kept for the next try."""
+        if self.finished:
+            return
+        chunks = [
+            (self.message_id, kind, "".join(parts))
+            for kind, parts in self._pending.items()
+            if parts
+        ]
+        if not (chunks or self._interventions or self._stats_dirty or self._error_dirty):
+            self._last_commit = self._clock()
+            return
+        try:
+            with self._store.transaction() as conn:
+                row = conn.execute(
+                    "SELECT status FROM messages WHERE id = ?", (self.message_id,)
+                ).fetchone()
+                if row is None:
+                    raise NotFoundError(
+                        "This reply was deleted while it was being written; stop the "
+                        "generation, or send the message again to keep a new reply."
+                    )
+                if row[0] == "interrupted":
+                    # Another store, opened meanwhile, took this live reply for a crashed one.
+                    conn.execute(
+                        "UPDATE messages SET status = 'streaming' WHERE id = ?",
+                        (self.message_id,),
+                    )
+                conn.executemany(
+                    "INSERT INTO message_chunks(message_id, kind, text) VALUES (?, ?, ?)", chunks
+                )
+                self._write_structural(conn)
+        except NotFoundError:
+            self._status = "error"
+            raise
+        for parts in self._pending.values():
+            parts.clear()
+        self._written()
+
+    def _written(self) -> None:
+        """Forgets what the last commit wrote (called only after it succeeded)."""
+        self._interventions.clear()
+        self._stats_dirty = self._error_dirty = False
+        self._last_commit = self._clock()
+        self.commits += 1
+
+    def _write_structural(self, conn: sqlite3.Connection) -> None:
+        """Writes pending interventions, stats and error inside the caller's transaction."""
+        if self._interventions:
+            conn.executemany(
+                "INSERT INTO interventions(message_id, reason, text, visible, position, tokens, "
+                "text_offset) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                self._interventions,
+            )
+        if self._stats_dirty and self._stats is not None:
+            conn.execute(
+                "UPDATE generations SET stats_json = ?, seed = COALESCE(?, seed) "
+                "WHERE message_id = ?",
+                (to_json(self._stats), self._stats.seed, self.message_id),
+            )
+        if self._error_dirty and self._error is not None:
+            conn.execute(
+                "UPDATE messages SET error = ?, error_kind = ? WHERE id = ?",
+                (*self._error, self.message_id),
+            )
+
+    # ----- finishing ---------------------------------------------------------------------------
+
+    def finish(
+        self, status: MessageStatus | None = None, *, done_reason: str | None = None
+    ) -> MessageStatus:
+        """Stores the whole text in the message row with its final status; returns the status.
+
+        ``status`` None: ``error`` if an error event came (``cancelled`` if its kind was
+        ``cancelled``), else ``complete``. Calling it again does nothing.
+        """
+        if self.finished:
+            return self._status
+        if status is None:
+            if self._error is None:
+                status = "complete"
+            else:
+                status = "cancelled" if self._error[1] == "cancelled" else "error"
+        if status == "streaming":
+            raise ValueError("a finished reply cannot have the status 'streaming'")
+        now = time.time()
+        with self._store.transaction() as conn:
+            self._write_structural(conn)
+            conn.execute(
+                "UPDATE messages SET content = ?, thinking = ?, status = ? WHERE id = ?",
+                (self.answer, self.thinking, status, self.message_id),
+            )
+            conn.execute("DELETE FROM message_chunks WHERE message_id = ?", (self.message_id,))
+            conn.execute(
+                "UPDATE generations SET done_reason = ?, finished_at = ? WHERE message_id = ?",
+                (done_reason, now, self.message_id),
+            )
+            conn.execute(
+                "UPDATE conversations SET updated_at = ? WHERE id = ?",
+                (now, self.conversation_id),
+            )
+        for parts in self._pending.values():
+            parts.clear()
+        self._written()
+        self._status = status
+        return status
+
+    def __enter__(self) -> StreamingMessageWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self.finished:
+            self.finish("interrupted")
