@@ -108,6 +108,18 @@ def test_budget_cuts_thinking_and_nothing_is_evaluated_twice(engine: EngineClien
     )
 
 
+def test_ending_the_turn_inside_thinking_closes_it_and_the_model_answers(
+    engine: EngineClient,
+) -> None:
+    events = ask(engine, "What is 2+3?", ThinkingControl(budget=None), max_tokens=200)
+    reasons = [e.reason for e in events if isinstance(e, InterventionEvent)]
+    if "unclosed_thinking" not in reasons:
+        pytest.fail(f"SmolLM2 was expected to stop inside its think block; got {reasons}")
+    closing = next(e for e in events if isinstance(e, InterventionEvent))
+    assert closing.text == "</think>\n\n" and closing.visible == ""
+    assert text_of(events[events.index(closing) :], AnswerEvent).strip()
+
+
 def test_budget_off_gives_no_thinking(engine: EngineClient) -> None:
     events = ask(engine, "Say hello.", ThinkingControl(budget=0), max_tokens=40)
     assert text_of(events, ThinkingEvent) == ""
@@ -118,8 +130,11 @@ def test_budget_off_gives_no_thinking(engine: EngineClient) -> None:
 def test_minimum_thinking_injects_wait_at_most_k_times(engine: EngineClient) -> None:
     control = ThinkingControl(budget=None, min_tokens=10_000, max_waits=2, wait_text="Wait")
     events = ask(engine, "What is 2+3?", control, max_tokens=400)
-    waits = [e for e in events if isinstance(e, InterventionEvent)]
-    assert [w.reason for w in waits] == ["min_thinking", "min_thinking"]
+    interventions = [e for e in events if isinstance(e, InterventionEvent)]
+    waits = [e for e in interventions if e.reason == "min_thinking"]
+    assert len(waits) == 2
+    # After K waits the model may stop; ending the turn inside thinking closes it to answer.
+    assert [e.reason for e in interventions[2:]] in ([], ["unclosed_thinking"])
     assert all(w.visible.strip() == "Wait" for w in waits)
     assert waits[0].position < waits[1].position
     stats = stats_of(events)
@@ -173,10 +188,10 @@ def test_cancel_during_decode_stops_and_engine_stays_usable(engine: EngineClient
 
 def test_cancel_during_long_prompt_evaluation_aborts_llama_decode(smollm2_path: Path) -> None:
     with EngineClient(cancel_grace_s=30) as client:
-        list(client.load(LoadRequest(str(smollm2_path), n_ctx=8192, n_threads=2, n_batch=8192)))
+        list(client.load(LoadRequest(str(smollm2_path), n_ctx=4096, n_threads=2, n_batch=4096)))
         pid = client.pid
         request = GenerateRequest(
-            messages=(Message("user", "the cat sat on the mat and " * 700),),
+            messages=(Message("user", "the cat sat on the mat and " * 300),),
             sampling=GREEDY,
         )
         timer = threading.Timer(0.3, client.cancel)

@@ -79,6 +79,7 @@ class TerminalPrinter:
             self.out.write(event.text)
         elif isinstance(event, StatsEvent):
             self.out.write("\n")
+            self.out.flush()
             self.err.write(format_stats(event.stats) + "\n")
         elif isinstance(event, LoadProgressEvent) and self.err.isatty():
             self.err.write(f"\rLoading model… {event.fraction:4.0%}")
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     load = options.load_request(args)
     request = GenerateRequest(
         messages=(Message("user", " ".join(args.prompt)),),
-        thinking=options.thinking_control(args),
+        thinking=options.thinking_control(args, load.model_path),
         sampling=options.sampling(args),
         max_tokens=args.max_tokens,
         system_prompt=args.system,

@@ -56,7 +56,7 @@ def describe(control: ThinkingControl) -> str:
 
 def run(args: argparse.Namespace) -> int:
     load = options.load_request(args)
-    control = options.thinking_control(args)
+    control = options.thinking_control(args, load.model_path)
     printer = TerminalPrinter(sys.stdout, sys.stderr)
     history: list[Message] = []
     with EngineClient() as engine:

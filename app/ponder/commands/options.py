@@ -7,6 +7,9 @@ from pathlib import Path
 
 from ponder.commands import UserError
 from ponder.core.demo_model import find_demo_model
+from ponder.core.families import detect_family
+from ponder.core.gguf_errors import GGUFError
+from ponder.core.gguf_file import read_header
 from ponder.core.request import (
     DEFAULT_STOP_MESSAGE,
     DEFAULT_WAIT_TEXT,
@@ -108,11 +111,21 @@ def load_request(args: argparse.Namespace) -> LoadRequest:
     )
 
 
-def thinking_control(args: argparse.Namespace) -> ThinkingControl:
+def family_default_budget(path: str) -> int | None:
+    """The thinking budget the model's family recommends (read from the GGUF header)."""
+    try:
+        header = read_header(path)
+    except GGUFError as exc:
+        raise UserError(str(exc)) from None
+    return detect_family(header.metadata).default_budget
+
+
+def thinking_control(args: argparse.Namespace, model: str) -> ThinkingControl:
     stop = STOP_MESSAGE_PRESETS.get(args.stop_message, args.stop_message)
+    budget = args.think_budget if hasattr(args, "think_budget") else family_default_budget(model)
     try:
         return ThinkingControl(
-            budget=args.think_budget,
+            budget=budget,
             min_tokens=args.min_think,
             max_waits=args.max_waits,
             wait_text=args.wait_text,

@@ -15,6 +15,7 @@ InterventionReason = Literal[
     "min_thinking",  # the model tried to stop thinking before the minimum: "Wait" injected
     "thinking_off",  # thinking is off but the model opened a think block anyway: closed at once
     "context_full",  # the context is nearly full: thinking closed to leave room for the answer
+    "unclosed_thinking",  # the model ended its turn inside thinking: closed so that it answers
 ]
 
 

@@ -321,6 +321,12 @@ class Turn:
                         self._inject_wait()
                         clock.lap(thinking_step)
                         continue
+                    if self.in_thinking:
+                        # Ending the turn inside thinking would leave no answer at all: close
+                        # the thinking (the end-of-turn token is never evaluated) and go on.
+                        self._cut_thinking("unclosed_thinking")
+                        clock.lap(thinking_step)
+                        continue
                     break
                 if token == close_id and self.in_thinking:
                     if not self._may_stop_thinking():

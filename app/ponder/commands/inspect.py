@@ -1,0 +1,125 @@
+"""``ponder inspect PATH``: what Ponder knows of a GGUF file, or why it will not use it.
+
+Reads only the header, in pure Python (no llama.cpp), after the same validation that guards
+every load: a truncated or hostile file is reported, never opened by llama.cpp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ponder.commands import UserError
+from ponder.core.families import FamilyProfile, detect_family, find_single_token_id
+from ponder.core.gguf_errors import GGUFError
+from ponder.core.gguf_validate import validate_gguf
+from ponder.core.model_info import ModelInfo, describe
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "inspect", help="describe a GGUF model file", description=__doc__
+    )
+    parser.add_argument("path", help="a .gguf file")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def inspect_file(path: Path) -> dict[str, Any]:
+    """Everything ``inspect`` prints, as plain data. Raises UserError for unusable files."""
+    if not path.is_file():
+        raise UserError(f"no file at {path}")
+    try:
+        header = validate_gguf(path, allow_no_tensors=True)
+    except GGUFError as exc:
+        raise UserError(str(exc)) from None
+    info = describe(header)
+    profile = detect_family(header.metadata)
+    tokens = header.metadata.get("tokenizer.ggml.tokens") or []
+    types = header.metadata.get("tokenizer.ggml.token_type")
+    return _as_dict(info, profile, tokens, types)
+
+
+def _as_dict(
+    info: ModelInfo, profile: FamilyProfile, tokens: list[Any], types: list[int] | None
+) -> dict[str, Any]:
+    budget = profile.default_budget
+    return {
+        "path": str(info.path),
+        "file_size": info.file_size,
+        "architecture": info.architecture,
+        "name": info.name,
+        "size_label": info.size_label,
+        "parameters": info.parameter_count,
+        "quantization": info.quantization,
+        "context_length": info.context_length,
+        "layers": info.block_count,
+        "embedding_length": info.embedding_length,
+        "heads": info.head_count,
+        "kv_heads": info.head_count_kv,
+        "vocab_size": info.vocab_size,
+        "kv_cache_bytes_per_token": info.kv_cache_bytes_per_token(),
+        "family": profile.id,
+        "family_name": profile.display_name,
+        "reasoner": profile.is_reasoner,
+        "thinking_start": profile.thinking_start,
+        "think_open_id": find_single_token_id(tokens, profile.think_open, types),
+        "think_close_id": find_single_token_id(tokens, profile.think_close, types),
+        "default_thinking_budget": "unlimited" if budget is None else budget,
+        "recommended_sampling": {
+            k: v
+            for k, v in (
+                ("temperature", profile.sampling.temperature),
+                ("top_p", profile.sampling.top_p),
+                ("top_k", profile.sampling.top_k),
+                ("min_p", profile.sampling.min_p),
+            )
+            if v is not None
+        },
+        "system_prompt_supported": profile.system_prompt_supported,
+        "template": info.template_summary,
+    }
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.1f} {unit}" if unit != "B" else f"{n} B"
+        value /= 1000
+    return f"{n} B"  # pragma: no cover
+
+
+def run(args: argparse.Namespace) -> int:
+    data = inspect_file(Path(args.path).expanduser())
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    params = data["parameters"]
+    rows = [
+        ("file", f"{data['path']} ({_size(data['file_size'])})"),
+        ("model", data["name"] or "(unnamed)"),
+        ("architecture", data["architecture"]),
+        ("parameters", f"{params / 1e9:.2f} B" if params else data["size_label"] or "unknown"),
+        ("quantization", data["quantization"] or "unknown"),
+        ("context length", data["context_length"] or "unknown"),
+        ("layers / heads / kv heads", f"{data['layers']} / {data['heads']} / {data['kv_heads']}"),
+        ("vocabulary", data["vocab_size"]),
+        ("family", f"{data['family_name']} ({data['family']})"),
+        ("reasoner", "yes" if data["reasoner"] else "no"),
+        ("thinking starts", data["thinking_start"]),
+        (
+            "think tokens",
+            f"<think> {data['think_open_id'] if data['think_open_id'] is not None else 'text'}, "
+            f"</think> {data['think_close_id'] if data['think_close_id'] is not None else 'text'}",
+        ),
+        ("default budget", data["default_thinking_budget"]),
+        ("sampling", ", ".join(f"{k} {v}" for k, v in data["recommended_sampling"].items())),
+        ("chat template", data["template"]),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label:<{width}}  {value}")
+    return 0
