@@ -61,6 +61,15 @@ def stats_of(events: list[Event]) -> Stats:
     return next(e.stats for e in events if isinstance(e, StatsEvent))
 
 
+def assert_evaluated_once(stats: Stats) -> None:
+    """The KV cache holds the prompt, every generated and every injected token, and llama_decode
+    was handed exactly the tokens that were not already cached: nothing was evaluated twice."""
+    assert stats.kv_tokens == (
+        stats.prompt_tokens + stats.thinking_tokens + stats.answer_tokens + stats.injected_tokens
+    )
+    assert stats.evaluated_tokens == stats.kv_tokens - stats.cached_prompt_tokens
+
+
 def test_load_reports_progress_and_what_was_loaded(smollm2_path: Path) -> None:
     with EngineClient() as client:
         events = list(client.load(LoadRequest(str(smollm2_path), n_ctx=512, n_threads=2)))
@@ -98,14 +107,7 @@ def test_budget_cuts_thinking_and_nothing_is_evaluated_twice(engine: EngineClien
     assert text_of(events[index:], AnswerEvent).strip()
     stats = stats_of(events)
     assert stats.thinking_tokens == 24
-    # llama.cpp's own counters: every token was evaluated exactly once.
-    assert stats.evaluated_tokens == (
-        stats.prompt_tokens
-        - stats.cached_prompt_tokens
-        + stats.thinking_tokens
-        + stats.answer_tokens
-        + stats.injected_tokens
-    )
+    assert_evaluated_once(stats)
 
 
 def test_ending_the_turn_inside_thinking_closes_it_and_the_model_answers(
@@ -138,13 +140,7 @@ def test_minimum_thinking_injects_wait_at_most_k_times(engine: EngineClient) -> 
     assert all(w.visible.strip() == "Wait" for w in waits)
     assert waits[0].position < waits[1].position
     stats = stats_of(events)
-    assert stats.evaluated_tokens == (
-        stats.prompt_tokens
-        - stats.cached_prompt_tokens
-        + stats.thinking_tokens
-        + stats.answer_tokens
-        + stats.injected_tokens
-    )
+    assert_evaluated_once(stats)
 
 
 def test_second_turn_reuses_the_cached_prompt_prefix(engine: EngineClient) -> None:

@@ -67,9 +67,11 @@ class Stats:
     answer_s: float = 0.0
     stop_reason: str = ""
     seed: int | None = None
-    # Tokens llama.cpp itself counted as evaluated during the turn (its perf counters): equal to
-    # prompt - cached + generated + injected when nothing was evaluated twice.
+    # Tokens handed to llama_decode during the turn, and the positions llama.cpp's KV cache holds
+    # at its end. Nothing was evaluated twice when evaluated == kv - cached, and the cache holds
+    # exactly prompt + generated + injected tokens.
     evaluated_tokens: int = 0
+    kv_tokens: int = 0
 
     @property
     def generated_tokens(self) -> int:

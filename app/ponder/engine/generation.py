@@ -4,8 +4,9 @@ Lives in the engine's child process. The loop samples one token at a time and de
 token is evaluated, whether to accept it: an end of thinking that comes before the minimum is
 refused and a continuation ("Wait") injected; when the thinking budget is spent, an early-stop
 message and the end-of-thinking tag are injected. Injections are evaluated as one batch on top
-of the KV cache: nothing already evaluated is evaluated again (llama.cpp's own perf counters,
-reported as ``Stats.evaluated_tokens``, let tests prove it).
+of the KV cache: nothing already evaluated is evaluated again (``Stats.evaluated_tokens``, the
+tokens handed to llama_decode, against ``Stats.kv_tokens``, llama.cpp's own count of the cache,
+let tests prove it).
 
 The private handles of ``llama_cpp.Llama`` (``_model.vocab``, ``_ctx``) are used on purpose: the
 pinned bindings (see pyproject.toml) expose no public vocab or context handle.
@@ -141,8 +142,7 @@ class Turn:
             else TagWatcher(tags.open_text, tags.close_text, in_thinking=starts_in_thinking)
         )
         self.clock = _Clock()
-        self._perf_base = 0
-        self._perf_mark()
+        self.evaluated_tokens = 0  # tokens handed to llama_decode (all pass through _eval)
         self._pieces: dict[int, bytes] = {}
         self._buf = ctypes.create_string_buffer(64)
         self._pending_cut = 0  # tokens waited for a character to complete before a budget cut
@@ -176,13 +176,11 @@ class Turn:
                     self.llm.eval(tokens)
             else:
                 self.llm.eval(tokens)
-            # llama.cpp counts a decode in its perf counters when it synchronizes; sampling
-            # would do it anyway, this keeps the count exact when two evals follow each other.
-            llama_cpp.llama_synchronize(self._ctx)
         except RuntimeError as exc:
             if self.is_cancelled():
                 raise Cancelled from exc
             raise
+        self.evaluated_tokens += len(tokens)
 
     def evaluate_prompt(self, prompt: list[int]) -> int:
         """Evaluates the prompt, reusing the longest cached prefix; returns the reused count."""
@@ -403,15 +401,11 @@ class Turn:
             answer_s=clock.answer_s,
             stop_reason=reason,
             seed=seed,
-            evaluated_tokens=self.llama_evaluated_tokens(),
+            evaluated_tokens=self.evaluated_tokens,
+            kv_tokens=self.kv_tokens(),
         )
 
-    def llama_evaluated_tokens(self) -> int:
-        """Tokens evaluated since the turn began, by llama.cpp's own count."""
-        data = llama_cpp.llama_perf_context(self._ctx)
-        return int(data.n_p_eval + data.n_eval) - self._perf_base
-
-    def _perf_mark(self) -> None:
-        llama_cpp.llama_synchronize(self._ctx)
-        data = llama_cpp.llama_perf_context(self._ctx)
-        self._perf_base = int(data.n_p_eval + data.n_eval)
+    def kv_tokens(self) -> int:
+        """How many positions llama.cpp's KV cache holds now (its own account)."""
+        memory = llama_cpp.llama_get_memory(self._ctx)
+        return int(llama_cpp.llama_memory_seq_pos_max(memory, 0)) + 1

@@ -28,6 +28,8 @@ from ponder.core.events import (
     StatsEvent,
 )
 from ponder.core.families import FamilyProfile, detect_family
+from ponder.core.gguf_errors import GGUFError
+from ponder.core.gguf_validate import validate_gguf
 from ponder.core.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
@@ -119,6 +121,12 @@ class ModelSession:
         path = request.model_path
         if not os.path.isfile(path):
             emit(ErrorEvent(f"No model file at {path}. Check the path.", kind="load_failed"))
+            return None
+        try:
+            # Whatever the validator misses still cannot take the app down: this is the child.
+            validate_gguf(path)
+        except GGUFError as exc:
+            emit(ErrorEvent(str(exc), kind="invalid_model"))
             return None
         gpu_layers = request.gpu_layers if llama_cpp.llama_supports_gpu_offload() else 0
         try:
