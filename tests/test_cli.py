@@ -1,0 +1,121 @@
+"""The ``ponder`` command line as a user runs it: real processes, the real SmolLM2 model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def ponder(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ponder.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.mark.model
+def test_ask_json_streams_typed_events(smollm2_path: Path) -> None:
+    result = ponder(
+        "ask",
+        "--model",
+        str(smollm2_path),
+        "--think-budget",
+        "16",
+        "--seed",
+        "3",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "40",
+        "--threads",
+        "2",
+        "--json",
+        "Explain why the sky is blue.",
+    )
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    types = [e["type"] for e in events]
+    assert types[0] == "load_progress" and "loaded" in types
+    assert types[-2:] == ["stats", "done"]
+    assert "thinking" in types and "answer" in types
+    cut = next(e for e in events if e["type"] == "intervention")
+    assert cut["reason"] == "budget_spent" and cut["position"] == 16
+    stats = events[-2]
+    for key in (
+        "prompt_tokens",
+        "thinking_tokens",
+        "answer_tokens",
+        "prompt_eval_s",
+        "thinking_s",
+        "answer_s",
+        "decode_tokens_per_s",
+    ):
+        assert key in stats
+    assert stats["thinking_tokens"] == 16
+    assert all("text" in e for e in events if e["type"] in ("thinking", "answer"))
+
+
+@pytest.mark.model
+def test_ask_prints_thinking_and_answer_apart(smollm2_path: Path) -> None:
+    result = ponder(
+        "ask",
+        "--model",
+        str(smollm2_path),
+        "--think-budget",
+        "8",
+        "--temperature",
+        "0",
+        "--max-tokens",
+        "20",
+        "--threads",
+        "2",
+        "Explain why the sky is blue.",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("[thinking]\n")
+    assert "\n[answer]\n" in result.stdout
+    assert "⟨Ponder: budget spent⟩" in result.stdout
+    assert "thought for" in result.stderr
+
+
+def test_inspect_describes_a_model(smollm2_path: Path) -> None:
+    result = ponder("inspect", "--json", str(smollm2_path))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["architecture"] == "llama" and data["quantization"] == "Q4_1"
+    assert data["think_close_id"] is None and data["family"] == "generic"
+
+
+def test_inspect_r1_header_finds_the_think_tokens(r1_vocab_gguf: Path) -> None:
+    data = json.loads(ponder("inspect", "--json", str(r1_vocab_gguf)).stdout)
+    assert (data["think_open_id"], data["think_close_id"]) == (151648, 151649)
+    assert data["family"] == "deepseek-r1-distill-qwen" and data["thinking_start"] == "prefilled"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("inspect", "/nonexistent.gguf"), "no file at"),
+        (("ask", "--model", "/nonexistent.gguf", "hi"), "no model file"),
+        (("ask", "--think-budget", "lots", "hi"), "thinking budget must be"),
+    ],
+)
+def test_user_mistakes_get_one_line_and_no_traceback(args: tuple[str, ...], message: str) -> None:
+    result = ponder(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_truncated_download_is_reported_not_loaded(r1_part_path: Path) -> None:
+    result = ponder("ask", "--model", str(r1_part_path), "hi")
+    assert result.returncode == 2
+    assert "truncated" in result.stderr and "download" in result.stderr
+    assert "Traceback" not in result.stderr
