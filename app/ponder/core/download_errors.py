@@ -1,0 +1,128 @@
+"""What can go wrong getting a model file, each written for the user: what happened, what next.
+
+``kind`` is a short machine-readable tag (the GUI picks an icon and a button from it);
+``str(error)`` is the message to show.
+"""
+
+from __future__ import annotations
+
+
+class DownloadError(Exception):
+    """A model file could not be fetched, verified or installed."""
+
+    kind = "error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class OfflineError(DownloadError):
+    kind = "offline"
+
+
+class NetworkError(DownloadError):
+    """The hub could not be reached, or the connection kept failing after retries."""
+
+    kind = "network"
+
+
+class ServerError(DownloadError):
+    """The hub kept answering with an error (5xx, 429) after retries."""
+
+    kind = "server"
+
+
+class AuthRequiredError(DownloadError):
+    """401/403: a gated or private repository."""
+
+    kind = "gated"
+
+
+class NotFoundError(DownloadError):
+    kind = "not_found"
+
+
+class DiskFullError(DownloadError):
+    kind = "disk_full"
+
+
+class ChecksumMismatchError(DownloadError):
+    """The bytes do not match the expected sha256; the bad file has been deleted."""
+
+    kind = "checksum"
+
+
+class DriftError(DownloadError):
+    """The hub's file is not the one the catalog pinned."""
+
+    kind = "drift"
+
+
+class UnverifiableError(DownloadError):
+    """Neither the catalog nor the hub gave a sha256 to check the file against."""
+
+    kind = "unverifiable"
+
+
+class DownloadBusyError(DownloadError):
+    """Another Ponder process (or window) is downloading the same file right now."""
+
+    kind = "busy"
+
+
+class DownloadStoppedError(DownloadError):
+    """Paused or cancelled by the user. ``paused``: the partial file is kept for resuming."""
+
+    kind = "stopped"
+
+    def __init__(self, message: str, *, paused: bool) -> None:
+        super().__init__(message)
+        self.paused = paused
+
+
+class InvalidModelError(DownloadError):
+    """The file arrived intact but is not a GGUF that Ponder will hand to llama.cpp."""
+
+    kind = "invalid_model"
+
+
+class TooLargeError(DownloadError):
+    """The model cannot run on this computer (refused before the first byte)."""
+
+    kind = "too_large"
+
+
+def gated_message(repo: str, endpoint: str, has_token: bool) -> str:
+    page = f"{endpoint.rstrip('/')}/{repo}"
+    if has_token:
+        return (
+            f"The model repository {repo} is gated and your token does not have access to it. "
+            f"Open {page} in a browser, sign in with the account the token belongs to, accept "
+            "the license on the model page, then try again."
+        )
+    return (
+        f"The model repository {repo} requires you to sign in. Open {page} in a browser, sign "
+        "in, accept the license on the model page, create an access token (Settings → Access "
+        "Tokens, 'read' is enough) and set it in the HF_TOKEN environment variable, then try "
+        "again."
+    )
+
+
+__all__ = [
+    "AuthRequiredError",
+    "ChecksumMismatchError",
+    "DiskFullError",
+    "DownloadBusyError",
+    "DownloadError",
+    "DownloadStoppedError",
+    "DriftError",
+    "InvalidModelError",
+    "NetworkError",
+    "NotFoundError",
+    "OfflineError",
+    "ServerError",
+    "TooLargeError",
+    "UnverifiableError",
+    "gated_message",
+]

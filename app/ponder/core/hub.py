@@ -1,0 +1,213 @@
+"""The Hugging Face hub, through huggingface_hub: URLs, file metadata, auth, offline mode.
+
+huggingface_hub knows the hub's protocol (``hf_hub_url``, ``get_hf_file_metadata`` for the
+HEAD on ``/resolve/``, ``HfApi.get_paths_info`` for the LFS sha256 and size), the token
+(``HF_TOKEN`` or the saved login), the endpoint (``HF_ENDPOINT`` or ``--endpoint``) and
+offline mode (``HF_HUB_OFFLINE``). Ponder only adds error messages written for its users
+and the retry of metadata calls; the transfer itself is ``ponder.core.downloads``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import httpx2
+from huggingface_hub import HfApi, constants, get_hf_file_metadata, hf_hub_url
+from huggingface_hub.errors import (
+    EntryNotFoundError,
+    GatedRepoError,
+    HfHubHTTPError,
+    OfflineModeIsEnabled,
+    RepositoryNotFoundError,
+    RevisionNotFoundError,
+)
+from huggingface_hub.utils import build_hf_headers, get_token
+
+from ponder.core.download_errors import (
+    AuthRequiredError,
+    DownloadError,
+    NetworkError,
+    NotFoundError,
+    OfflineError,
+    ServerError,
+    gated_message,
+)
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+T = TypeVar("T")
+
+OFFLINE_MESSAGE = (
+    "Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. "
+    "Unset HF_HUB_OFFLINE to download, or bring the model on a USB stick as a model pack "
+    "(`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteFile:
+    """A file on the hub as its metadata describes it. ``url`` is pinned to ``commit`` when the
+    hub told us the commit, so every range of a resumed download comes from the same bytes."""
+
+    repo: str
+    filename: str
+    revision: str
+    commit: str | None
+    url: str
+    size: int | None
+    sha256: str | None
+    etag: str | None
+    endpoint: str
+
+
+def offline_mode() -> bool:
+    """HF_HUB_OFFLINE, read now (huggingface_hub reads it once, when it is imported)."""
+    value = os.environ.get("HF_HUB_OFFLINE") or os.environ.get("TRANSFORMERS_OFFLINE")
+    if value is not None:
+        return value.strip().upper() in {"1", "ON", "YES", "TRUE"}
+    return bool(constants.is_offline_mode())
+
+
+class Hub:
+    """One hub endpoint, with the user's token (None: huggingface_hub's own lookup)."""
+
+    def __init__(
+        self,
+        endpoint: str | None = None,
+        token: str | None = None,
+        *,
+        attempts: int = 4,
+        base_delay: float = 0.5,
+    ) -> None:
+        self.endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or constants.ENDPOINT).rstrip(
+            "/"
+        )
+        self._token = token
+        self._attempts = attempts
+        self._base_delay = base_delay
+
+    @property
+    def token(self) -> str | None:
+        return self._token if self._token is not None else get_token()
+
+    def headers(self) -> dict[str, str]:
+        """Request headers with the user agent and, when there is one, the token."""
+        return dict(build_hf_headers(token=self.token, library_name="ponder"))
+
+    def url(self, repo: str, filename: str, revision: str | None = None) -> str:
+        return hf_hub_url(repo, filename, revision=revision, endpoint=self.endpoint)
+
+    def file_info(self, repo: str, filename: str, revision: str | None = None) -> RemoteFile:
+        """Metadata of one file: the commit it resolves to, its size and LFS sha256."""
+        if offline_mode():
+            raise OfflineError(OFFLINE_MESSAGE)
+        rev = revision or constants.DEFAULT_REVISION
+        meta = self._retrying(
+            lambda: get_hf_file_metadata(
+                self.url(repo, filename, rev), token=self.token, endpoint=self.endpoint
+            ),
+            repo,
+            filename,
+        )
+        commit = meta.commit_hash
+        size = meta.size
+        sha256: str | None = None
+        try:
+            infos = self._retrying(
+                lambda: HfApi(endpoint=self.endpoint, token=self.token).get_paths_info(
+                    repo, [filename], revision=commit or rev
+                ),
+                repo,
+                filename,
+            )
+        except NotFoundError:
+            infos = []  # a mirror without the paths-info API: the LFS etag below still works
+        for info in infos:
+            lfs = getattr(info, "lfs", None)
+            if getattr(info, "path", None) == filename and lfs is not None:
+                sha256, size = str(lfs.sha256).lower(), int(lfs.size)
+        etag = meta.etag
+        if sha256 is None and etag and _SHA256.match(etag.lower()):
+            sha256 = etag.lower()  # X-Linked-Etag of an LFS file is its sha256
+        return RemoteFile(
+            repo=repo,
+            filename=filename,
+            revision=rev,
+            commit=commit,
+            url=self.url(repo, filename, commit or rev),
+            size=size,
+            sha256=sha256,
+            etag=etag,
+            endpoint=self.endpoint,
+        )
+
+    def _retrying(self, call: Callable[[], T], repo: str, filename: str) -> T:
+        """``call`` with user-facing errors; network and server errors are retried."""
+        for attempt in range(self._attempts):
+            try:
+                return call()
+            except Exception as exc:
+                error = self.explain(exc, repo, filename)
+                last = attempt == self._attempts - 1
+                if last or not isinstance(error, NetworkError | ServerError):
+                    raise error from exc
+            time.sleep(min(self._base_delay * 2**attempt, 8.0))
+        raise AssertionError("unreachable")
+
+    def explain(self, exc: BaseException, repo: str, filename: str) -> DownloadError:
+        """A huggingface_hub or HTTP exception as a message for the user."""
+        where = self.endpoint
+        if isinstance(exc, DownloadError):
+            return exc
+        if isinstance(exc, OfflineModeIsEnabled):
+            return OfflineError(OFFLINE_MESSAGE)
+        if isinstance(exc, GatedRepoError):
+            return AuthRequiredError(gated_message(repo, where, self.token is not None))
+        if isinstance(exc, RepositoryNotFoundError):
+            return NotFoundError(
+                f"There is no model repository {repo} on {where}. Check the name; a private or "
+                "gated repository also looks missing until you set a token in HF_TOKEN."
+            )
+        if isinstance(exc, RevisionNotFoundError):
+            return NotFoundError(f"The repository {repo} has no revision by that name on {where}.")
+        if isinstance(exc, EntryNotFoundError):
+            return NotFoundError(
+                f"The repository {repo} has no file {filename}. It may have been renamed: "
+                "`ponder catalog check` compares the catalog with the hub."
+            )
+        if isinstance(exc, HfHubHTTPError):
+            status = exc.response.status_code if exc.response is not None else 0
+            return http_status_error(status, repo, filename, where, self.token is not None)
+        if isinstance(exc, httpx2.TransportError):
+            return NetworkError(
+                f"Could not reach {where} ({type(exc).__name__}: {exc}). Check your internet "
+                "connection or proxy and try again; a download resumes where it stopped."
+            )
+        return DownloadError(f"Could not get {filename} from {repo}: {exc}")
+
+
+def http_status_error(
+    status: int, repo: str, filename: str, endpoint: str, has_token: bool
+) -> DownloadError:
+    """An HTTP error status from the hub or its CDN, in words."""
+    if status in (401, 403):
+        return AuthRequiredError(gated_message(repo, endpoint, has_token))
+    if status == 404:
+        return NotFoundError(f"{filename} was not found in {repo} on {endpoint}.")
+    if status == 429:
+        return ServerError(
+            f"{endpoint} is limiting requests right now (429). Wait a few minutes and try again."
+        )
+    if status >= 500:
+        return ServerError(
+            f"{endpoint} answered with a server error ({status}). This is usually temporary: "
+            "try again in a few minutes; the download resumes where it stopped."
+        )
+    return DownloadError(f"{endpoint} refused the request for {filename} (HTTP {status}).")
+
+
+__all__ = ["OFFLINE_MESSAGE", "Hub", "RemoteFile", "http_status_error", "offline_mode"]

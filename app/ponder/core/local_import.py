@@ -1,0 +1,171 @@
+"""Adding a GGUF from this computer (``ponder import PATH``, drag-and-drop) to the models folder.
+
+The source is validated before anything is copied; the copy goes to a ``.part`` beside its
+destination while being hashed, is re-validated, and is renamed into place only at the end,
+so an interrupted copy or a full disk never leaves a half file that looks like a model.
+Model packs (``ponder.core.packs``) use the same verified copy with an expected sha256.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from ponder.core.catalog import Catalog
+from ponder.core.download_errors import (
+    ChecksumMismatchError,
+    DiskFullError,
+    DownloadError,
+    InvalidModelError,
+)
+from ponder.core.gguf_validate import validate_gguf
+from ponder.core.model_store import InstalledModel, ModelStore
+from ponder.core.part_files import PartFiles, exclusive
+from ponder.core.transfer_control import Progress, ProgressCallback, TransferControl
+
+BLOCK = 4 << 20
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def sha256_file(path: Path, progress: ProgressCallback | None = None) -> str:
+    """The sha256 of a file, read in blocks (progress in the ``verifying`` phase)."""
+    hasher = hashlib.sha256()
+    total = path.stat().st_size
+    done = 0
+    with open(path, "rb") as f:
+        while block := f.read(BLOCK):
+            hasher.update(block)
+            done += len(block)
+            if progress is not None:
+                progress(Progress("verifying", done, total))
+    return hasher.hexdigest()
+
+
+def _validate(path: Path, shown_as: str) -> None:
+    try:
+        validate_gguf(path)
+    except ValueError as exc:  # GGUFError
+        raise InvalidModelError(f"{shown_as} is not a model Ponder can load: {exc}") from exc
+
+
+def copy_verified(
+    src: Path,
+    dest: Path,
+    *,
+    expected_sha256: str | None = None,
+    progress: ProgressCallback | None = None,
+    control: TransferControl | None = None,
+    validate: Callable[[Path, str], None] = _validate,
+) -> str:
+    """Copy ``src`` to ``dest`` through ``dest.part``, hashing as it goes; returns the sha256.
+
+    With ``expected_sha256`` a mismatch deletes the copy and raises ``ChecksumMismatchError``.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    files = PartFiles.of(dest)
+    control = control or TransferControl()
+    total = src.stat().st_size
+    with exclusive(files.lock, dest):
+        files.discard()
+        hasher = hashlib.sha256()
+        done = 0
+        try:
+            with open(src, "rb") as inp, open(files.part, "wb") as out:
+                while block := inp.read(BLOCK):
+                    control.check()
+                    out.write(block)
+                    hasher.update(block)
+                    done += len(block)
+                    if progress is not None:
+                        progress(Progress("downloading", done, total))
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            files.discard()
+            if exc.errno in _DISK_FULL:
+                raise DiskFullError(
+                    f"The disk holding {dest.parent} is full ({exc.strerror}). Free some space "
+                    "or choose another models folder, then try again; nothing was left behind."
+                ) from None
+            raise DownloadError(f"Could not copy {src} to {dest.parent}: {exc}") from None
+        except BaseException:
+            files.discard()
+            raise
+        digest = hasher.hexdigest()
+        if expected_sha256 is not None and digest != expected_sha256.lower():
+            files.discard()
+            raise ChecksumMismatchError(
+                f"{src} is damaged: its sha256 is {digest}, not the expected "
+                f"{expected_sha256}. Nothing was installed; copy the file again from a good "
+                "source."
+            )
+        try:
+            validate(files.part, str(src))
+        except BaseException:
+            files.discard()
+            raise
+        os.replace(files.part, dest)
+    return digest
+
+
+def import_gguf(
+    store: ModelStore,
+    src: Path,
+    *,
+    link: bool = False,
+    catalog: Catalog | None = None,
+    progress: ProgressCallback | None = None,
+) -> InstalledModel:
+    """Add ``src`` (any ``.gguf``) to the models folder, validated; ``link`` hard-links it
+    instead of copying when it is on the same disk (falling back to a copy)."""
+    src = Path(src).expanduser()
+    if not src.is_file():
+        raise DownloadError(f"There is no file at {src}.")
+    if src.suffix.lower() != ".gguf":
+        raise InvalidModelError(
+            f"{src.name} is not a .gguf file. Ponder runs GGUF models; convert other formats "
+            "with llama.cpp's convert_hf_to_gguf.py first."
+        )
+    _validate(src, str(src))  # before copying gigabytes
+    dest = store.import_path(src.name)
+    if dest.exists() and dest.resolve() == src.resolve():
+        raise DownloadError(f"{src} is already in the models folder.")
+    if dest.exists():
+        existing = store.read(dest)
+        digest = existing.sha256 or sha256_file(dest)
+        if digest == sha256_file(src, progress):
+            return existing if existing.sha256 else _record(store, dest, digest, src, catalog)
+        raise DownloadError(
+            f"A different model called {src.name} is already installed ({dest}). Rename one "
+            "of them, then import again."
+        )
+    if link:
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.link(src, dest)
+            return _record(store, dest, sha256_file(dest, progress), src, catalog)
+        except OSError:
+            pass  # another disk, or links not allowed: copy instead
+    digest = copy_verified(src, dest, progress=progress)
+    return _record(store, dest, digest, src, catalog)
+
+
+def _record(
+    store: ModelStore, dest: Path, digest: str, src: Path, catalog: Catalog | None
+) -> InstalledModel:
+    match = catalog.find_file(None, dest.name) if catalog is not None else None
+    matched = match is not None and match[1].sha256 in (None, digest)
+    return store.record_install(
+        dest,
+        sha256=digest,
+        source="import",
+        original_path=str(src),
+        catalog_id=match[0].id if match is not None and matched else None,
+        quant=match[1].name if match is not None and matched else None,
+    )
+
+
+__all__ = ["copy_verified", "import_gguf", "sha256_file"]

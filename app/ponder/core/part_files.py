@@ -1,0 +1,84 @@
+"""The files beside a model while it is being written: ``NAME.part`` (the bytes so far),
+``NAME.part.json`` (what the part is a prefix of) and ``NAME.lock``.
+
+The lock is an OS file lock (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows), which
+the OS releases when the holding process dies, so a killed download never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import filelock
+
+from ponder.core.download_errors import DownloadBusyError
+
+
+@dataclass(frozen=True, slots=True)
+class PartFiles:
+    """The files beside a destination while it downloads."""
+
+    part: Path
+    sidecar: Path
+    lock: Path
+
+    @classmethod
+    def of(cls, dest: Path) -> PartFiles:
+        return cls(
+            dest.with_name(dest.name + ".part"),
+            dest.with_name(dest.name + ".part.json"),
+            dest.with_name(dest.name + ".lock"),
+        )
+
+    def discard(self) -> None:
+        for path in (self.part, self.sidecar):
+            path.unlink(missing_ok=True)
+
+
+def read_sidecar(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_json_atomic(path: Path, data: Mapping[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def exclusive(lock_path: Path, dest: Path) -> Iterator[None]:
+    lock = filelock.FileLock(lock_path, timeout=0)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise DownloadBusyError(
+            f"{dest.name} is already being downloaded by another Ponder window or command. "
+            "Wait for it to finish (or stop it there), then try again."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+__all__ = ["PartFiles", "exclusive", "fsync_dir", "read_sidecar", "write_json_atomic"]

@@ -1,0 +1,404 @@
+"""Downloads against a loopback server that speaks the hub's protocol, through the real
+huggingface_hub client and Ponder's transfer: verified, resumable, and never a bad file in
+place. The served file is the real SmolLM2-135M GGUF (98 MB)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hub_server import HubServer
+from ponder.core.catalog import load_catalog
+from ponder.core.download_errors import (
+    AuthRequiredError,
+    ChecksumMismatchError,
+    DiskFullError,
+    DownloadBusyError,
+    DownloadStoppedError,
+    DriftError,
+    InvalidModelError,
+    NetworkError,
+    NotFoundError,
+    OfflineError,
+    TooLargeError,
+)
+from ponder.core.downloads import Progress, RetryPolicy, TransferControl
+from ponder.core.hardware import HardwareInfo
+from ponder.core.hub import Hub
+from ponder.core.install import install_from_hub
+from ponder.core.model_store import ModelStore
+from ponder.core.part_files import PartFiles, exclusive
+from resume_harness import FILE, REPO, child_env, run_child, run_trials
+
+QUICK = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
+
+
+@pytest.fixture(autouse=True)
+def _no_hf_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No token, endpoint or offline switch of the machine's user leaks into a test."""
+    for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+
+
+@pytest.fixture
+def hub(smollm2_path: Path) -> Iterator[HubServer]:
+    with HubServer() as server:
+        server.add_file(REPO, FILE, smollm2_path)
+        yield server
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ModelStore:
+    return ModelStore(tmp_path / "models")
+
+
+def stop_after(control: TransferControl, nbytes: int, how: str = "pause"):  # type: ignore[no-untyped-def]
+    def progress(p: Progress) -> None:
+        if p.phase == "downloading" and p.done >= nbytes:
+            getattr(control, how)()
+
+    return progress
+
+
+def nothing_loadable(store: ModelStore) -> bool:
+    return store.installed() == [] and not list(store.root.rglob("*.gguf"))
+
+
+def test_download_is_verified_recorded_and_leaves_nothing_behind(
+    hub: HubServer, store: ModelStore, smollm2_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_user_token")
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    model = done.model
+    assert model.path == store.hub_path(REPO, FILE)
+    assert model.path.read_bytes() == smollm2_path.read_bytes()
+    assert model.sha256 == hub.repos[REPO].files[FILE].sha256
+    assert model.commit == hub.repos[REPO].commit and model.source == "hub"
+    assert sorted(p.name for p in model.path.parent.iterdir() if p.suffix != ".lock") == [
+        FILE,
+        FILE + ".ponder.json",
+    ]
+    assert store.installed() == [model]
+    # The token went to the hub, not to the CDN the hub redirected to.
+    assert [s.authorization for s in hub.served] == [False]
+    # A second request is answered from the models folder.
+    again = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert again.transfer is None and again.model.path == model.path
+
+
+def test_pause_keeps_the_part_and_the_next_run_resumes_from_it(
+    hub: HubServer, store: ModelStore
+) -> None:
+    control = TransferControl()
+    with pytest.raises(DownloadStoppedError) as stopped:
+        install_from_hub(
+            store,
+            Hub(hub.endpoint),
+            REPO,
+            FILE,
+            control=control,
+            progress=stop_after(control, 30_000_000),
+            retry=QUICK,
+        )
+    assert stopped.value.paused
+    files = PartFiles.of(store.hub_path(REPO, FILE))
+    kept = files.part.stat().st_size
+    assert kept >= 30_000_000 and files.sidecar.is_file()
+    assert nothing_loadable(store)
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert done.transfer is not None and done.transfer.resumed_from == kept
+    assert hub.served[-1].start == kept and hub.served[-1].status == 206
+    assert done.transfer.bytes_received == hub.repos[REPO].files[FILE].size - kept
+
+
+def test_cancel_deletes_the_part(hub: HubServer, store: ModelStore) -> None:
+    control = TransferControl()
+    with pytest.raises(DownloadStoppedError) as stopped:
+        install_from_hub(
+            store,
+            Hub(hub.endpoint),
+            REPO,
+            FILE,
+            control=control,
+            progress=stop_after(control, 10_000_000, "cancel"),
+            retry=QUICK,
+        )
+    assert not stopped.value.paused
+    files = PartFiles.of(store.hub_path(REPO, FILE))
+    assert not files.part.exists() and not files.sidecar.exists()
+
+
+def test_sigkill_at_random_offsets_resumes_and_verifies(smollm2_path: Path, tmp_path: Path) -> None:
+    """The small version of benchmarks/bench_download_resume.py (which does 20 offsets)."""
+    trials = run_trials(smollm2_path, tmp_path, kills=3, seed=7, rate=150e6)
+    for t in trials:
+        assert t.killed_at > 0, t
+        assert t.resumed, t  # the second process asked for exactly the bytes it lacked
+        assert t.verified, t
+        assert t.refetched < 8 << 20, t
+
+
+def test_one_flipped_byte_is_caught_and_never_loadable(hub: HubServer, store: ModelStore) -> None:
+    hub.flip_byte_at = 50_000_000
+    with pytest.raises(ChecksumMismatchError, match=r"damaged.*deleted"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert nothing_loadable(store)
+    files = PartFiles.of(store.hub_path(REPO, FILE))
+    assert not files.part.exists() and not files.sidecar.exists()
+    hub.flip_byte_at = None  # the next try starts clean and succeeds
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert done.transfer is not None and done.transfer.resumed_from == 0
+
+
+def test_a_server_that_ignores_range_restarts_from_zero(hub: HubServer, store: ModelStore) -> None:
+    control = TransferControl()
+    with pytest.raises(DownloadStoppedError):
+        install_from_hub(
+            store,
+            Hub(hub.endpoint),
+            REPO,
+            FILE,
+            control=control,
+            progress=stop_after(control, 40_000_000),
+            retry=QUICK,
+        )
+    hub.ignore_range = True
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    size = hub.repos[REPO].files[FILE].size
+    assert done.transfer is not None
+    assert done.transfer.restarts == 1 and done.transfer.bytes_received == size
+    assert hub.served[-1].status == 200
+    assert done.model.sha256 == hub.repos[REPO].files[FILE].sha256
+
+
+def test_transient_errors_and_dropped_connections_are_retried(
+    hub: HubServer, store: ModelStore
+) -> None:
+    hub.fail_next = 2
+    hub.drop_after = 30_000_000  # every response is cut after 30 MB
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert done.transfer is not None and done.transfer.retries >= 5
+    starts = [s.start for s in hub.served]
+    assert starts == sorted(starts) and starts[0] == 0 and len(starts) == 4  # 98 MB, 30 MB each
+    assert done.model.sha256 == hub.repos[REPO].files[FILE].sha256
+
+
+def test_a_server_that_keeps_failing_gives_a_clear_error(hub: HubServer, store: ModelStore) -> None:
+    hub.fail_next = 100
+    with pytest.raises(Exception, match=r"kept failing \(HTTP 503\).*resumes"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+
+
+def test_gated_repo_without_and_with_the_wrong_token(
+    hub: HubServer, store: ModelStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub.repos[REPO].gated = True
+    hub.repos[REPO].allowed_tokens = {"hf_granted"}
+    with pytest.raises(AuthRequiredError, match="HF_TOKEN") as no_token:
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert "accept the license" in str(no_token.value)
+    monkeypatch.setenv("HF_TOKEN", "hf_other")
+    with pytest.raises(AuthRequiredError, match="does not have access") as wrong:
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert f"{hub.endpoint}/{REPO}" in str(wrong.value)
+    assert not hub.served  # nothing was transferred
+    monkeypatch.setenv("HF_TOKEN", "hf_granted")
+    assert install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK).transfer
+
+
+def test_missing_file_repo_and_revision(hub: HubServer, store: ModelStore) -> None:
+    with pytest.raises(NotFoundError, match=r"no file nope\.gguf"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, "nope.gguf", retry=QUICK)
+    with pytest.raises(NotFoundError, match="no model repository someone/else"):
+        install_from_hub(store, Hub(hub.endpoint), "someone/else", FILE, retry=QUICK)
+    with pytest.raises(NotFoundError, match="no revision"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, revision="v9", retry=QUICK)
+
+
+def test_offline_mode_refuses_before_any_request(
+    hub: HubServer, store: ModelStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(OfflineError, match="ponder pack import"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert hub.requests == []
+
+
+def test_no_network_is_a_clear_error(store: ModelStore) -> None:
+    with HubServer() as dead:
+        endpoint = dead.endpoint  # the port is closed once the server has stopped
+    with pytest.raises(NetworkError, match=r"Could not reach.*internet connection"):
+        install_from_hub(store, Hub(endpoint, attempts=1), REPO, FILE, retry=QUICK)
+
+
+def test_one_download_per_file_and_stale_locks_do_not_block(
+    hub: HubServer, store: ModelStore, tmp_path: Path
+) -> None:
+    dest = store.hub_path(REPO, FILE)
+    dest.parent.mkdir(parents=True)
+    lock = PartFiles.of(dest).lock
+    with exclusive(lock, dest), pytest.raises(DownloadBusyError, match="already being downloaded"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    # A process that holds the lock and is killed leaves no stale lock behind.
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import filelock, sys, time; l = filelock.FileLock(sys.argv[1]); l.acquire(); "
+            "print('locked', flush=True); time.sleep(60)",
+            str(lock),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with pytest.raises(DownloadBusyError):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    holder.kill()
+    holder.communicate()
+    assert lock.exists()  # the lock file is still there; its lock is not
+    assert install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK).transfer
+
+
+def test_a_part_of_another_file_is_not_resumed(hub: HubServer, store: ModelStore) -> None:
+    files = PartFiles.of(store.hub_path(REPO, FILE))
+    files.part.parent.mkdir(parents=True)
+    files.part.write_bytes(b"GGUF" + b"\0" * 1000)
+    files.sidecar.write_text('{"format": 1, "size": 5, "sha256": "00"}', encoding="utf-8")
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert done.transfer is not None and done.transfer.resumed_from == 0
+
+
+def test_catalog_pin_drift_is_refused(hub: HubServer, store: ModelStore) -> None:
+    entry, quant = load_catalog().resolve("r1-distill-qwen-1.5b")
+    wrong = replace(quant, file=FILE, sha256="ab" * 32, size=1)
+    with pytest.raises(DriftError, match="not the file the catalog was reviewed with"):
+        install_from_hub(
+            store, Hub(hub.endpoint), REPO, FILE, entry=entry, quant=wrong, retry=QUICK
+        )
+    assert not hub.served
+    right = replace(wrong, sha256=hub.repos[REPO].files[FILE].sha256)
+    done = install_from_hub(
+        store, Hub(hub.endpoint), REPO, FILE, entry=entry, quant=right, retry=QUICK
+    )
+    assert done.model.catalog_id == entry.id and done.model.quant == quant.name
+
+
+def test_too_large_is_refused_before_the_first_byte_unless_forced(
+    hub: HubServer, store: ModelStore
+) -> None:
+    tiny = HardwareInfo(
+        total_ram=96 << 20,
+        available_ram=64 << 20,
+        physical_cores=1,
+        logical_cores=1,
+        cpu_name="tiny",
+        cpu_flags=frozenset(),
+        os_name="Linux",
+        machine="x86_64",
+    )
+    entry, quant = load_catalog().resolve("smollm2-135m-demo")
+    with pytest.raises(TooLargeError, match="--force"):
+        install_from_hub(
+            store, Hub(hub.endpoint), REPO, FILE, entry=entry, quant=quant, hw=tiny, retry=QUICK
+        )
+    with pytest.raises(TooLargeError, match="--force"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, hw=tiny, retry=QUICK)
+    assert hub.requests == []
+    done = install_from_hub(
+        store,
+        Hub(hub.endpoint),
+        REPO,
+        FILE,
+        entry=entry,
+        quant=quant,
+        hw=tiny,
+        force=True,
+        retry=QUICK,
+    )
+    assert done.transfer is not None
+
+
+def test_an_intact_file_that_is_not_a_gguf_is_deleted(store: ModelStore, tmp_path: Path) -> None:
+    fake = tmp_path / "fake.gguf"
+    fake.write_bytes(b"GGUF" + os.urandom(2_000_000))
+    with HubServer() as server:
+        server.add_file(REPO, "fake.gguf", fake)
+        with pytest.raises(InvalidModelError, match="not a model Ponder can load"):
+            install_from_hub(store, Hub(server.endpoint), REPO, "fake.gguf", retry=QUICK)
+    assert nothing_loadable(store)
+    assert not PartFiles.of(store.hub_path(REPO, "fake.gguf")).part.exists()
+
+
+# ----- a full disk: real filesystems, no monkeypatching ----------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 200 MB tmpfs (needs root, as on CI); skipped where mounting is not allowed."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=200m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (not root)")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_disk_space_is_checked_before_the_first_byte(hub: HubServer, small_disk: Path) -> None:
+    (small_disk / "filler").write_bytes(b"\0" * (150 << 20))
+    store = ModelStore(small_disk / "models")
+    with pytest.raises(DiskFullError, match=r"needs .* more but only"):
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert not hub.served and nothing_loadable(store)
+
+
+def test_disk_full_while_writing_stops_cleanly_and_resumes_later(
+    hub: HubServer, small_disk: Path
+) -> None:
+    store = ModelStore(small_disk / "models")
+    filler = small_disk / "filler"
+
+    def fill_the_disk(p: Progress) -> None:
+        # Another program fills the disk while the download runs.
+        if p.phase == "downloading" and p.done > 20_000_000 and not filler.exists():
+            free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
+            filler.write_bytes(b"\0" * (free - (4 << 20)))
+
+    with pytest.raises(DiskFullError, match=r"is full.*kept in") as full:
+        install_from_hub(store, Hub(hub.endpoint), REPO, FILE, progress=fill_the_disk, retry=QUICK)
+    assert "No space left" in str(full.value)
+    assert nothing_loadable(store)  # only the .part is left, and it is not a model
+    assert PartFiles.of(store.hub_path(REPO, FILE)).part.stat().st_size > 20_000_000
+    filler.unlink()
+    done = install_from_hub(store, Hub(hub.endpoint), REPO, FILE, retry=QUICK)
+    assert done.transfer is not None and done.transfer.resumed_from > 20_000_000
+
+
+def test_file_size_limit_in_a_child_process_is_a_clean_disk_error(
+    hub: HubServer, tmp_path: Path
+) -> None:
+    """RLIMIT_FSIZE makes the kernel refuse the write (EFBIG) in the downloader process."""
+    if sys.platform == "win32":
+        pytest.skip("RLIMIT_FSIZE is POSIX")
+    home = tmp_path / "home"
+    proc = run_child(hub.endpoint, child_env(home), "--fsize-limit", str(30 << 20))
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 3, err
+    assert '"kind": "disk_full"' in out and "File too large" in out
+    models = ModelStore(home / "data" / "models")
+    assert nothing_loadable(models)  # the part is kept for resuming, never a model:
+    assert PartFiles.of(models.hub_path(REPO, FILE)).part.stat().st_size <= 30 << 20
