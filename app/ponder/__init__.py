@@ -1,3 +1,3 @@
-"""Ponder: run small distilled reasoning models locally, with the chain of thought beside the answer."""
+"""Ponder: run small distilled reasoning models locally, the chain of thought beside the answer."""
 
 __version__ = "0.1.0"
