@@ -119,3 +119,12 @@ def test_truncated_download_is_reported_not_loaded(r1_part_path: Path) -> None:
     assert result.returncode == 2
     assert "truncated" in result.stderr and "download" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_model_too_large_for_this_computer_is_refused_before_loading(
+    smollm2_path: Path,
+) -> None:
+    # SmolLM2 at a 2**31-token context would need terabytes of KV cache.
+    result = ponder("ask", "--model", str(smollm2_path), "--ctx", str(2**31), "hi")
+    assert result.returncode == 2
+    assert "needs about" in result.stderr and "--force" in result.stderr

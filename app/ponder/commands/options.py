@@ -8,8 +8,11 @@ from pathlib import Path
 from ponder.commands import UserError
 from ponder.core.demo_model import find_demo_model
 from ponder.core.families import detect_family
+from ponder.core.fit import file_too_large
 from ponder.core.gguf_errors import GGUFError
 from ponder.core.gguf_file import read_header
+from ponder.core.hardware import detect_hardware
+from ponder.core.model_info import describe
 from ponder.core.request import (
     DEFAULT_STOP_MESSAGE,
     DEFAULT_WAIT_TEXT,
@@ -50,6 +53,9 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         default=-1,
         metavar="N",
         help="layers to offload to the GPU: -1 all (default), 0 none",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="load the model even if it looks too large"
     )
 
 
@@ -100,11 +106,27 @@ def model_path(args: argparse.Namespace) -> Path:
     return demo
 
 
+def refuse_if_too_large(path: Path, n_ctx: int) -> None:
+    """Before the first byte is loaded: a model that cannot fit is refused (unless --force)."""
+    try:
+        info = describe(read_header(path))
+    except GGUFError as exc:
+        raise UserError(str(exc)) from None
+    reason = file_too_large(info, detect_hardware(), n_ctx)
+    if reason:
+        raise UserError(
+            f"{reason}. Use a smaller model, quantization or --ctx, or pass --force to try anyway."
+        )
+
+
 def load_request(args: argparse.Namespace) -> LoadRequest:
     if args.ctx < 64:
         raise UserError("--ctx must be at least 64 tokens")
+    path = model_path(args)
+    if not args.force:
+        refuse_if_too_large(path, args.ctx)
     return LoadRequest(
-        model_path=str(model_path(args)),
+        model_path=str(path),
         n_ctx=args.ctx,
         n_threads=args.threads,
         gpu_layers=args.gpu_layers,

@@ -15,6 +15,7 @@ from typing import Literal
 
 from ponder.core.catalog import Architecture, Catalog, CatalogEntry, Quant
 from ponder.core.hardware import HardwareInfo
+from ponder.core.model_info import ModelInfo
 
 FitKind = Literal["gpu", "partial", "cpu", "too_large"]
 SpeedClass = Literal["fast", "usable", "slow", "very_slow"]
@@ -232,3 +233,26 @@ __all__ = [
     "recommend",
     "speed_class",
 ]
+
+
+def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
+    """Why a local model file cannot run here at ``n_ctx`` (a sentence), or None if it can.
+
+    For files outside the catalog: the architecture comes from the file's own header.
+    """
+    architecture = Architecture(
+        layers=info.block_count or 0,
+        kv_heads=info.head_count_kv or 0,
+        head_dim=info.key_length or 0,
+    )
+    est = estimate_memory(architecture, info.file_size, n_ctx)
+    _, tight = _ram_budget(hw)
+    gpu = hw.gpu if hw.gpu_offload else None
+    vram = gpu.usable_memory - VRAM_HEADROOM if gpu is not None else 0
+    if est.total <= max(tight, vram):
+        return None
+    return (
+        f"{info.path.name} needs about {_gb(est.total)} at a context of {n_ctx} tokens, but "
+        f"this computer has {_gb(hw.total_ram)} of memory"
+        + (f" and {_gb(gpu.usable_memory)} on the GPU" if gpu is not None else "")
+    )
