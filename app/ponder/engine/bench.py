@@ -167,32 +167,47 @@ def _forced_stop_steps(engine: EngineClient, stop_message: str, budget: int = 48
     return (first_answer - last_thought) / step - 1.0
 
 
-def _cancel_latency(engine: EngineClient, *, after_tokens: int, long_prompt: bool) -> float:
-    words = " ".join(f"item{i}" for i in range(1500)) if long_prompt else ""
+def _cancel_latency(
+    engine: EngineClient, *, after_tokens: int, delay_s: float = 0.0, salt: int = 0
+) -> float | None:
+    """Milliseconds from cancel() to the DoneEvent: after ``after_tokens`` streamed tokens, or
+    (``after_tokens=0``) ``delay_s`` into the evaluation of a long prompt."""
+    import threading
+
+    prompt = "the cat sat on the mat and " * (250 if not after_tokens else 1)
     request = GenerateRequest(
-        messages=(Message("user", f"{words} Count these items, step by step."),),
+        # The salt leads the prompt so that no cached prefix shortens its evaluation.
+        messages=(Message("user", f"Trial {salt}: {prompt} Describe this, step by step."),),
         thinking=ThinkingControl(budget=None),
         sampling=_SAMPLING,
         max_tokens=2000,
     )
     seen = 0
-    cancelled_at = 0.0
-    events = engine.generate(request)
-    if long_prompt:
-        # Cancel while the prompt is being evaluated: the first event would be generated text.
-        import threading
+    cancelled_at: list[float] = []
 
-        timer = threading.Timer(0.15, engine.cancel)
-        cancelled_at = time.perf_counter() + 0.15
-        timer.start()
+    def cancel() -> None:
+        cancelled_at.append(time.perf_counter())
+        engine.cancel()
+
+    timer = threading.Timer(delay_s, cancel) if not after_tokens else None
+    events = engine.generate(request)
+    if timer is not None:
+        timer.start()  # the request is sent at the first step of the iterator, just below
     for event in events:
-        if isinstance(event, ThinkingEvent | AnswerEvent) and not long_prompt:
+        if isinstance(event, ThinkingEvent | AnswerEvent):
+            if timer is not None and not cancelled_at:
+                timer.cancel()  # the prompt was done before the cancel: not a prompt trial
+                engine.cancel()
+                for _ in events:
+                    pass
+                return None
             seen += 1
             if seen == after_tokens:
-                cancelled_at = time.perf_counter()
-                engine.cancel()
+                cancel()
+        if isinstance(event, ErrorEvent):
+            raise RuntimeError(event.message)
         if isinstance(event, DoneEvent):
-            return (time.perf_counter() - cancelled_at) * 1000
+            return (time.perf_counter() - cancelled_at[0]) * 1000
     raise RuntimeError("generation did not end")
 
 
@@ -250,12 +265,13 @@ def run_bench(
         result.forced_stop_steps["default message"] = _forced_stop_steps(
             engine, STOP_MESSAGE_PRESETS["final"]
         )
-        for _ in range(cancel_trials):
-            result.cancel_decode_ms.append(
-                _cancel_latency(engine, after_tokens=5, long_prompt=False)
-            )
-        for _ in range(max(3, cancel_trials // 4)):
-            result.cancel_prompt_ms.append(
-                _cancel_latency(engine, after_tokens=0, long_prompt=True)
-            )
+        for trial in range(cancel_trials):
+            latency = _cancel_latency(engine, after_tokens=5, salt=trial)
+            if latency is not None:
+                result.cancel_decode_ms.append(latency)
+        for trial in range(max(3, cancel_trials // 4)):
+            delay = 0.1 + 0.1 * (trial % 5)
+            latency = _cancel_latency(engine, after_tokens=0, delay_s=delay, salt=100 + trial)
+            if latency is not None:
+                result.cancel_prompt_ms.append(latency)
     return result

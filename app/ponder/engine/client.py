@@ -128,12 +128,13 @@ class EngineClient:
                     yield DoneEvent("error")
                     return
                 continue
-            _, event_id, event = message
+            _, event_id, events = message
             if event_id != request_id:
                 continue  # a straggler from an earlier, abandoned request
-            yield event
-            if isinstance(event, DoneEvent):
-                return
+            for event in events:
+                yield event
+                if isinstance(event, DoneEvent):
+                    return
 
     # ----- the Engine protocol ------------------------------------------------------------------
 

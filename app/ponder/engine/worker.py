@@ -8,12 +8,40 @@ read.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
 # Messages on the pipe, parent → child: ("load", LoadRequest) | ("generate", id, GenerateRequest)
-# | ("close",). Child → parent: ("event", id, Event) where id is 0 for load events.
+# | ("close",). Child → parent: ("events", id, [Event, ...]) where id is 0 for load events.
+
+# Streamed text is sent at most this often: every message wakes the parent, and on a machine
+# with as many decode threads as cores each wake-up takes time from llama.cpp. The GUI
+# coalesces at 30–50 ms anyway; anything but text is sent at once.
+TEXT_BATCH_S = 0.025
+
+
+class EventBatcher:
+    """Sends one request's events in order. Text is rate-limited, not delayed: a text event
+    goes out at once when the last message left ``TEXT_BATCH_S`` ago or more (a slow model
+    streams token by token), otherwise it waits for the next event (a fast one is batched)."""
+
+    def __init__(self, conn: Connection, request_id: int, clock: Callable[[], float]) -> None:
+        self._conn, self._id, self._clock = conn, request_id, clock
+        self._pending: list[Any] = []
+        self._last_sent = -TEXT_BATCH_S
+
+    def __call__(self, event: Any) -> None:
+        from ponder.core.events import AnswerEvent, ThinkingEvent
+
+        self._pending.append(event)
+        now = self._clock()
+        if isinstance(event, ThinkingEvent | AnswerEvent) and now - self._last_sent < TEXT_BATCH_S:
+            return
+        self._conn.send(("events", self._id, self._pending))
+        self._pending = []
+        self._last_sent = now
 
 
 def _cancel_check(cancel_flag: Any, request_id: int) -> Callable[[], bool]:
@@ -27,8 +55,8 @@ def main(conn: Connection, cancel_flag: Any) -> None:
 
     session: ModelSession | None = None
 
-    def sender(request_id: int) -> Any:
-        return lambda event: conn.send(("event", request_id, event))
+    def sender(request_id: int) -> EventBatcher:
+        return EventBatcher(conn, request_id, time.monotonic)
 
     while True:
         try:
