@@ -72,6 +72,8 @@ class Stats:
     # exactly prompt + generated + injected tokens.
     evaluated_tokens: int = 0
     kv_tokens: int = 0
+    # Seconds from the moment Ponder cut the thinking (budget) to the first answer token.
+    cut_to_answer_s: float | None = None
 
     @property
     def generated_tokens(self) -> int:

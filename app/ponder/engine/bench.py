@@ -6,7 +6,6 @@ the figures mean something on any computer. Used by ``ponder bench``.
 
 from __future__ import annotations
 
-import itertools
 import os
 import statistics
 import time
@@ -19,7 +18,6 @@ from ponder.core.events import (
     AnswerEvent,
     DoneEvent,
     ErrorEvent,
-    InterventionEvent,
     StatsEvent,
     ThinkingEvent,
 )
@@ -146,25 +144,20 @@ def _baseline_round(llm: object, n: int, tokens: int) -> tuple[float, float]:
 
 
 def _forced_stop_steps(engine: EngineClient, stop_message: str, budget: int = 48) -> float:
-    """Time from the budget hit to the first answer token, in units of one decode step."""
+    """Time from the budget hit to the first answer token, in units of one decode step.
+
+    Both are measured in the engine: the cut itself, and the mean answer step after it. One
+    step (sampling and evaluating the first answer token) is part of any answer, so it is
+    subtracted: the figure is what the cut adds.
+    """
     control = ThinkingControl(budget=budget, stop_message=stop_message)
-    times: list[tuple[str, float]] = []
-    for event in engine.generate(_request(999, budget + 24, control)):
-        now = time.perf_counter()
-        if isinstance(event, ThinkingEvent):
-            times.append(("t", now))
-        elif isinstance(event, InterventionEvent):
-            times.append(("i", now))
-        elif isinstance(event, AnswerEvent):
-            times.append(("a", now))
-    thinking = [t for kind, t in times if kind == "t"]
-    steps = [b - a for a, b in itertools.pairwise(thinking)]
-    step = statistics.median(steps)
-    last_thought = max(t for kind, t in times if kind == "t")
-    first_answer = min(t for kind, t in times if kind == "a")
-    # The gap holds the injection's evaluation plus one ordinary step (sampling and evaluating
-    # the first answer token): subtract that step, so the figure is the cost of the cut itself.
-    return (first_answer - last_thought) / step - 1.0
+    for event in engine.generate(_request(999, budget + 32, control)):
+        if isinstance(event, StatsEvent):
+            stats = event.stats
+    if stats.cut_to_answer_s is None or stats.answer_tokens < 2:
+        raise RuntimeError("the budget cut did not lead to an answer")
+    step = stats.answer_s / stats.answer_tokens
+    return stats.cut_to_answer_s / step - 1.0
 
 
 def _cancel_latency(

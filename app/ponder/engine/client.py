@@ -166,21 +166,27 @@ class EngineClient:
 
     def generate(self, request: GenerateRequest) -> Iterator[Event]:
         """Streams one turn. If the child died since the last load, it is restarted and the
-        model reloaded first. Closing the iterator early cancels the generation."""
+        model reloaded first (its load events come first in the stream). Closing the iterator
+        early cancels the generation."""
+        with self._lock:
+            self._next_id += 1
+            request_id = self._active_id = self._next_id
+            self._cancel_requested_at = None
         if not self._alive():
             if self._loaded is None:
                 yield ErrorEvent("No model is loaded. Load a model first.", kind="no_model")
                 yield DoneEvent("error")
                 return
-            for event in self.load(self._loaded):
+            for event in self.load(self._loaded):  # progress shows the restart to the user
+                yield event
                 if isinstance(event, ErrorEvent):
-                    yield event
                     yield DoneEvent("error")
                     return
+        if self._cancel_flag.value >= request_id:  # cancelled while the engine restarted
+            self._active_id = 0
+            yield DoneEvent("cancelled")
+            return
         with self._lock:
-            self._next_id += 1
-            request_id = self._active_id = self._next_id
-            self._cancel_requested_at = None
             assert self._conn is not None
             self._conn.send(("generate", request_id, request))
         finished = False

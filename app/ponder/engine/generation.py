@@ -142,6 +142,8 @@ class Turn:
             else TagWatcher(tags.open_text, tags.close_text, in_thinking=starts_in_thinking)
         )
         self.clock = _Clock()
+        self._cut_at: float | None = None
+        self.cut_to_answer_s: float | None = None
         self.evaluated_tokens = 0  # tokens handed to llama_decode (all pass through _eval)
         self._pieces: dict[int, bytes] = {}
         self._buf = ctypes.create_string_buffer(64)
@@ -247,6 +249,7 @@ class Turn:
 
     def _cut_thinking(self, reason: InterventionReason) -> None:
         """Ends the thinking now: early-stop message (if any) and the end tag."""
+        self._cut_at = time.perf_counter()
         self._finish_thinking_text()
         self.budget_spent = True
         message = self.control.stop_message if reason == "budget_spent" else ""
@@ -348,6 +351,8 @@ class Turn:
                     self.thinking_tokens += 1
                 else:
                     self.answer_tokens += 1
+                    if self._cut_at is not None and self.cut_to_answer_s is None:
+                        self.cut_to_answer_s = time.perf_counter() - self._cut_at
                 self._take_piece(self.llm.n_tokens - 1, piece)
                 if self.in_thinking and self._budget_reached():
                     if not self._decoders["thinking"].getstate()[0] or (
@@ -403,6 +408,7 @@ class Turn:
             seed=seed,
             evaluated_tokens=self.evaluated_tokens,
             kv_tokens=self.kv_tokens(),
+            cut_to_answer_s=self.cut_to_answer_s,
         )
 
     def kv_tokens(self) -> int:
