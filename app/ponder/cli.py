@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "import_model",
     "catalog",
     "pack",
+    "gui",
 )
 
 
@@ -31,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run small distilled reasoning models locally, thinking beside the answer.",
     )
     parser.add_argument("--version", action="version", version=f"ponder {__version__}")
+    from ponder.commands import gui
+
+    gui.add_top_level_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"ponder.commands.{name}").register(subparsers)
@@ -44,8 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
-        # No command: the interactive app (the terminal chat, on the demo model by default).
-        args = parser.parse_args(["chat"])
+        # No command: the desktop app (or its self-test).
+        from ponder.commands import gui
+
+        args.func = gui.run
+    elif getattr(args, "self_test", False) and args.command != "gui":
+        parser.error("--self-test is an option of `ponder` alone, not of a command")
     try:
         return int(args.func(args))
     except UserError as exc:

@@ -1,0 +1,167 @@
+"""The thinking budget beside the composer: presets, a custom number, and the advanced
+controls (minimum thinking with "Wait" ×K, the early-stop message).
+
+The controls read and write ``Settings`` fields (the defaults of the next turn): the window
+saves them; ``Settings.thinking_control()`` makes the engine's ``ThinkingControl``.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ponder.core.request import STOP_MESSAGE_PRESETS
+from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
+from ponder.ui.flat_button import flat_button
+
+PRESET_LABELS = {
+    "off": "Off",
+    "quick": "Quick (256)",
+    "standard": "Standard (1024)",
+    "deep": "Deep (4096)",
+    "unlimited": "Unlimited",
+    CUSTOM: "Custom…",
+}
+STOP_LABELS = {
+    "none": "None (just stop)",
+    "final": "“I have to stop thinking now…”",
+    "time": "“Okay, time is up…”",
+    "summarize": "“Let me stop and summarize…”",
+    CUSTOM: "Custom…",
+}
+
+
+class AdvancedThinkingDialog(QDialog):
+    """Minimum thinking ("Wait" ×K) and the early-stop message."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Advanced thinking controls")
+        self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=" tokens")
+        self.min_tokens.setSpecialValueText("No minimum")
+        self.min_tokens.setValue(settings.min_thinking_tokens)
+        self.wait_text = QLineEdit(settings.wait_text)
+        self.max_waits = QSpinBox(minimum=0, maximum=100, prefix="at most ", suffix=" times")
+        self.max_waits.setValue(settings.max_waits)
+        self.stop_message = QComboBox()
+        for key, label in STOP_LABELS.items():
+            self.stop_message.addItem(label, key)
+        self.stop_message.setCurrentIndex(max(0, self.stop_message.findData(settings.stop_message)))
+        self.custom_stop = QPlainTextEdit(settings.custom_stop_message)
+        self.custom_stop.setPlaceholderText("What the model reads when its budget runs out")
+        self.custom_stop.setFixedHeight(60)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setObjectName("hint")
+        self.stop_message.currentIndexChanged.connect(self._sync)
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(
+                "Minimum thinking: when the model tries to stop thinking sooner, Ponder adds "
+                "the wait text so it keeps going."
+            )
+        )
+        form.addRow("Minimum thinking", self.min_tokens)
+        waits = QHBoxLayout()
+        waits.addWidget(self.wait_text, 1)
+        waits.addWidget(self.max_waits)
+        form.addRow("Wait text", waits)
+        form.addRow(QLabel("When the thinking budget is spent, Ponder adds:"))
+        form.addRow("Early-stop message", self.stop_message)
+        form.addRow("", self.custom_stop)
+        form.addRow("", self.preview)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._sync()
+
+    def _sync(self) -> None:
+        key = self.stop_message.currentData()
+        self.custom_stop.setVisible(key == CUSTOM)
+        text = STOP_MESSAGE_PRESETS.get(key, "")
+        self.preview.setText(text.strip() if text else "")
+        self.preview.setVisible(bool(text.strip()))
+
+    def apply_to(self, settings: Settings) -> Settings:
+        return settings.replace(
+            min_thinking_tokens=self.min_tokens.value(),
+            wait_text=self.wait_text.text() or settings.wait_text,
+            max_waits=self.max_waits.value(),
+            stop_message=self.stop_message.currentData(),
+            custom_stop_message=self.custom_stop.toPlainText(),
+        )
+
+
+class BudgetSelector(QWidget):
+    """ "Thinking: [Standard (1024) ▾] [2048] [⚙]". ``changed`` carries the new settings."""
+
+    changed = Signal(object)  # Settings
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.preset = QComboBox()
+        self.preset.setObjectName("budgetPreset")
+        self.preset.setToolTip("How long the model may think before it must answer")
+        for key, label in PRESET_LABELS.items():
+            self.preset.addItem(label, key)
+        self.custom = QSpinBox(minimum=1, maximum=1_000_000, singleStep=256, suffix=" tokens")
+        self.custom.setToolTip("Custom thinking budget")
+        self.advanced = flat_button("⚙", "Minimum thinking and the early-stop message")
+        self.advanced.clicked.connect(self._open_advanced)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Thinking"))
+        layout.addWidget(self.preset)
+        layout.addWidget(self.custom)
+        layout.addWidget(self.advanced)
+        self.set_settings(settings)
+        self.preset.currentIndexChanged.connect(self._edited)
+        self.custom.valueChanged.connect(self._edited)
+
+    def set_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        self.preset.blockSignals(True)
+        self.custom.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(settings.thinking_budget)))
+        self.custom.setValue(settings.custom_thinking_budget)
+        self.custom.setVisible(settings.thinking_budget == CUSTOM)
+        self.preset.blockSignals(False)
+        self.custom.blockSignals(False)
+
+    def select(self, preset: str, custom: int | None = None) -> None:
+        """Picks a preset (and custom budget) as if the user had."""
+        if custom is not None:
+            self.custom.setValue(custom)
+        self.preset.setCurrentIndex(self.preset.findData(preset))
+
+    def _edited(self) -> None:
+        key = self.preset.currentData()
+        assert key == CUSTOM or key in THINKING_BUDGET_PRESETS
+        self.custom.setVisible(key == CUSTOM)
+        self._settings = self._settings.replace(
+            thinking_budget=key, custom_thinking_budget=self.custom.value()
+        )
+        self.changed.emit(self._settings)
+
+    def _open_advanced(self) -> None:
+        dialog = AdvancedThinkingDialog(self._settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._settings = dialog.apply_to(self._settings)
+            self.changed.emit(self._settings)

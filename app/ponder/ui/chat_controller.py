@@ -1,0 +1,356 @@
+"""The conversation on show, the model, and the turn being generated: the window's model.
+
+``ChatController`` turns user actions (send, stop, regenerate, edit-and-resend, open a
+conversation, switch branch, load a model) into work for the ``GenerationWorker`` and turns
+the worker's results into signals the widgets draw. Streamed events are drained from the
+``EventBuffer`` by a ~33 ms timer and handed on as one batch per tick.
+
+Thread: GUI thread. It reads the conversation database through the GUI thread's store (small
+reads and edits the user asked for); the worker's own store writes the streaming replies.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ponder.core.events import (
+    LoadedEvent,
+)
+from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
+from ponder.core.storage import ConversationStore, SearchHit, StorageError, StoredMessage
+from ponder.engine.protocol import Engine
+from ponder.ui.generation_worker import EventBuffer, GenerationJob, GenerationWorker
+from ponder.ui.live_reply import GenerationDefaults, LiveReply
+
+log = logging.getLogger(__name__)
+
+DRAIN_INTERVAL_MS = 33  # streamed text is drawn at most ~30 times a second
+TITLE_LENGTH = 48
+
+
+class ChatController(QObject):
+    """See the module docstring. ``engine`` is used here only to cancel (from this thread)."""
+
+    model_loading = Signal(str)
+    model_progress = Signal(float)
+    model_ready = Signal(object)  # LoadedEvent
+    model_failed = Signal(str)
+    conversations_changed = Signal()
+    conversation_opened = Signal(int, list)  # id (0: none), list[StoredMessage]
+    reply_begun = Signal(object, int)  # LiveReply, messages of the thread kept on screen
+    reply_updated = Signal(object, str)  # LiveReply, answer text added since the last update
+    reply_ended = Signal(object)  # LiveReply
+    busy_changed = Signal(bool)
+    error_raised = Signal(str)
+    # To the worker's slots: a queued connection runs them on the worker's thread.
+    _load_requested = Signal(object)
+    _generate_requested = Signal(object)
+
+    def __init__(
+        self,
+        store: ConversationStore,
+        engine: Engine,
+        worker: GenerationWorker,
+        buffer: EventBuffer,
+        *,
+        defaults: GenerationDefaults | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._engine = engine
+        self._worker = worker
+        self._buffer = buffer
+        self.defaults = defaults or GenerationDefaults()
+        self.thinking = ThinkingControl()
+        self.conversation_id: int | None = None
+        self.messages: list[StoredMessage] = []
+        self.live: LiveReply | None = None
+        self.model_path: str | None = None
+        self.model_sha256: str | None = None
+        self.loaded: LoadedEvent | None = None
+        self.loading = False
+        self._tokens = itertools.count(1)
+        self._jobs: dict[int, GenerationJob] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(DRAIN_INTERVAL_MS)
+        self._timer.timeout.connect(self.drain)
+        self._load_requested.connect(worker.load)
+        self._generate_requested.connect(worker.generate)
+        worker.load_progress.connect(self.model_progress)
+        worker.loaded.connect(self._on_loaded)
+        worker.load_failed.connect(self._on_load_failed)
+        worker.reply_started.connect(self._on_reply_started)
+        worker.reply_finished.connect(self._on_reply_finished)
+        worker.job_failed.connect(self._on_job_failed)
+        worker.store_failed.connect(self.error_raised)
+
+    # ----- state -------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.live is not None
+
+    @property
+    def ready(self) -> bool:
+        return self.loaded is not None and not self.loading
+
+    # ----- the model ---------------------------------------------------------------------------
+
+    def load_model(self, request: LoadRequest, sha256: str | None = None) -> None:
+        """Loads a model on the worker thread (after any turn being generated)."""
+        self.stop()
+        self.loading = True
+        self.loaded = None
+        self.model_path = request.model_path
+        self.model_sha256 = sha256
+        self.model_loading.emit(request.model_path)
+        self._load_requested.emit(request)
+
+    def _on_loaded(self, event: LoadedEvent) -> None:
+        self.loading = False
+        self.loaded = event
+        self.model_ready.emit(event)
+
+    def _on_load_failed(self, message: str) -> None:
+        self.loading = False
+        self.loaded = None
+        self.model_failed.emit(message)
+
+    # ----- conversations -----------------------------------------------------------------------
+
+    def open_conversation(self, conversation_id: int | None) -> None:
+        """Shows a conversation (None: a new, empty one, created on the first message)."""
+        try:
+            messages = self.store.thread(conversation_id) if conversation_id else []
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+            conversation_id, messages = None, []
+        self.conversation_id = conversation_id
+        self.messages = messages
+        self.conversation_opened.emit(conversation_id or 0, messages)
+
+    def select_branch(self, message_id: int) -> None:
+        """Shows another version of a message (regenerated or edited) and what followed it."""
+        if self.busy:
+            return
+        try:
+            self.messages = self.store.select_branch(message_id)
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+            return
+        self.conversation_opened.emit(self.conversation_id or 0, self.messages)
+
+    def versions(self, messages: list[StoredMessage]) -> dict[int, list[int]]:
+        """Each message's versions (its siblings' ids, oldest first)."""
+        versions: dict[int, list[int]] = {}
+        try:
+            for message in messages:
+                versions[message.id] = [m.id for m in self.store.siblings(message.id)]
+        except StorageError as exc:
+            log.warning("could not read message versions: %s", exc)
+        return versions
+
+    def search(self, query: str) -> list[SearchHit]:
+        try:
+            return self.store.search(query)
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+            return []
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        try:
+            self.store.rename_conversation(conversation_id, title)
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+        self.conversations_changed.emit()
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Deletes a conversation (stopping its answer first if one is being written)."""
+        if self.live is not None and self.live.conversation_id == conversation_id:
+            self.stop()
+            self.error_raised.emit("Stop the answer first, then delete the conversation.")
+            return
+        try:
+            self.store.delete_conversation(conversation_id)
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+        if conversation_id == self.conversation_id:
+            self.open_conversation(None)
+        self.conversations_changed.emit()
+
+    # ----- turns -------------------------------------------------------------------------------
+
+    def send(self, text: str) -> bool:
+        """Sends a new message at the end of the thread on show; False if it cannot now."""
+        text = text.strip()
+        if not text or not self._can_generate():
+            return False
+        if self.conversation_id is None:
+            try:
+                title = " ".join(text.split())[:TITLE_LENGTH]
+                conversation = self.store.create_conversation(
+                    title, model_path=self.model_path, model_sha256=self.model_sha256
+                )
+            except StorageError as exc:
+                self.error_raised.emit(str(exc))
+                return False
+            self.conversation_id = conversation.id
+            self.conversations_changed.emit()
+        parent = self.messages[-1].id if self.messages else None
+        self._start(len(self.messages), self.messages, parent, text)
+        return True
+
+    def regenerate(self, reply_id: int | None = None) -> bool:
+        """A new reply to the user message before ``reply_id`` (default: the last reply);
+        the old reply stays as a version to switch back to."""
+        if not self._can_generate():
+            return False
+        index = self._index(reply_id) if reply_id else _last_index(self.messages, "assistant")
+        if index is None or self.messages[index].parent_id is None:
+            return False
+        user_index = index - 1
+        kept = self.messages[: user_index + 1]
+        self._start(len(kept), kept, self.messages[index].parent_id, None)
+        return True
+
+    def edit_and_resend(self, message_id: int, text: str) -> bool:
+        """Sends ``text`` in place of the user message ``message_id`` (which stays as a
+        version), and generates a new reply to it."""
+        text = text.strip()
+        index = self._index(message_id)
+        if not text or index is None or not self._can_generate():
+            return False
+        kept = self.messages[:index]
+        self._start(len(kept), kept, self.messages[index].parent_id, text)
+        return True
+
+    def stop(self) -> None:
+        """Stops the turn being generated, at once: the engine is told directly."""
+        live = self.live
+        if live is None or live.finished:
+            return
+        live.stopping = True
+        job = self._jobs.get(live.token)
+        if job is not None:
+            job.stop.set()
+        self._engine.cancel()
+        self.reply_updated.emit(live, "")
+
+    def _can_generate(self) -> bool:
+        if self.busy:
+            return False
+        if not self.ready:
+            self.error_raised.emit(
+                "No model is loaded yet. Pick one in Models → Model manager (or wait for the "
+                "model to finish loading)."
+            )
+            return False
+        return True
+
+    def _index(self, message_id: int | None) -> int | None:
+        for index, message in enumerate(self.messages):
+            if message.id == message_id:
+                return index
+        return None
+
+    def _start(
+        self, keep: int, history: list[StoredMessage], parent_id: int | None, text: str | None
+    ) -> None:
+        assert self.conversation_id is not None
+        messages = [m.to_request_message() for m in history if m.content or m.role == "user"]
+        if text is not None:
+            messages.append(Message("user", text))
+        request = GenerateRequest(
+            messages=tuple(messages),
+            thinking=self.thinking,
+            sampling=self.defaults.sampling,
+            max_tokens=self.defaults.max_tokens,
+        )
+        token = next(self._tokens)
+        job = GenerationJob(
+            token,
+            self.conversation_id,
+            parent_id,
+            text,
+            request,
+            model_path=self.model_path,
+            model_sha256=self.model_sha256,
+        )
+        self._jobs[token] = job
+        self.messages = list(history)
+        self.live = LiveReply(token, self.conversation_id, text)
+        self.live.trace.thinking_off = self.thinking.budget == 0
+        self._buffer.take()  # nothing of an older turn is left to draw
+        self._timer.start()
+        self.busy_changed.emit(True)
+        self.reply_begun.emit(self.live, keep)
+        self._generate_requested.emit(job)
+
+    # ----- streaming -----------------------------------------------------------------------
+
+    def drain(self) -> None:
+        """Applies the events that arrived since the last tick (one batch, one redraw)."""
+        live = self.live
+        batch = self._buffer.take()
+        if live is None or not batch:
+            if live is not None and live.trace.thinking_now:
+                self.reply_updated.emit(live, "")  # the live clock still moves
+            return
+        added = live.apply([event for token, event in batch if token == live.token])
+        self.reply_updated.emit(live, added)
+
+    def _on_reply_started(self, token: int, user_id: int, reply_id: int) -> None:
+        live = self.live
+        if live is None or live.token != token:
+            return
+        live.reply_id = reply_id
+        if live.user_text is not None:
+            live.user_message_id = user_id
+
+    def _on_reply_finished(self, token: int, reply_id: int, status: str) -> None:
+        self._jobs.pop(token, None)
+        live = self.live
+        if live is None or live.token != token:
+            return
+        self.drain()
+        live.status = status
+        live.trace.finish(live.trace.stats)
+        self._timer.stop()
+        self.live = None
+        if live.conversation_id == self.conversation_id:
+            try:
+                self.messages = self.store.thread(live.conversation_id)
+            except StorageError as exc:
+                self.error_raised.emit(str(exc))
+        self.busy_changed.emit(False)
+        self.reply_ended.emit(live)
+        self.conversations_changed.emit()
+        if live.error:
+            self.error_raised.emit(live.error)
+
+    def _on_job_failed(self, token: int, message: str) -> None:
+        self._jobs.pop(token, None)
+        live = self.live
+        if live is not None and live.token == token:
+            live.status, live.error = "error", message
+            self._timer.stop()
+            self.live = None
+            self.busy_changed.emit(False)
+            self.reply_ended.emit(live)
+        self.error_raised.emit(message)
+
+    def set_thinking(self, control: ThinkingControl) -> None:
+        """The thinking controls for the next turns (from the composer)."""
+        self.thinking = replace(control)
+
+
+def _last_index(messages: list[StoredMessage], role: str) -> int | None:
+    for index in range(len(messages) - 1, -1, -1):
+        if messages[index].role == role:
+            return index
+    return None

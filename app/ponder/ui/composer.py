@@ -1,0 +1,150 @@
+"""The composer under the conversation: the message box, Send / Stop / Regenerate, and the
+thinking budget. Editing an earlier message happens here too ("edit and resend").
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.settings import Settings
+from ponder.ui.budget_controls import BudgetSelector
+from ponder.ui.flat_button import flat_button
+
+SEND_SHORTCUT = QKeySequence("Ctrl+Return")
+
+
+class Composer(QWidget):
+    """Says what the user wants: ``send_requested(text)``, ``edit_submitted(id, text)``,
+    ``stop_requested``, ``regenerate_requested``; the budget selector says ``settingsChanged``."""
+
+    send_requested = Signal(str)
+    edit_submitted = Signal(int, str)
+    stop_requested = Signal()
+    regenerate_requested = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self._editing: int | None = None
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("composerInput")
+        self.editor.setPlaceholderText("Ask something… (Ctrl+Enter to send)")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(84)
+        self.editor.installEventFilter(self)
+        self.edit_banner = QLabel()
+        self.edit_banner.setObjectName("editBanner")
+        self.cancel_edit = flat_button("Cancel edit", "Keep the conversation as it is (Esc)")
+        self.cancel_edit.clicked.connect(self.leave_edit)
+        banner = QHBoxLayout()
+        banner.addWidget(self.edit_banner, 1)
+        banner.addWidget(self.cancel_edit)
+        self.budget = BudgetSelector(settings)
+        self.send_button = QPushButton("Send")
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.clicked.connect(self.submit)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopButton")
+        self.stop_button.setToolTip("Stop the answer now (Esc)")
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Write a new answer to the last message (Ctrl+R)")
+        self.regenerate_button.clicked.connect(self.regenerate_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.budget)
+        row.addStretch(1)
+        row.addWidget(self.regenerate_button)
+        row.addWidget(self.stop_button)
+        row.addWidget(self.send_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 10)
+        layout.setSpacing(6)
+        layout.addLayout(banner)
+        layout.addWidget(self.editor)
+        layout.addLayout(row)
+        self._show_banner(False)
+        self.set_busy(False, can_regenerate=False)
+
+    # ----- state -------------------------------------------------------------------------------
+
+    def set_busy(self, busy: bool, *, can_regenerate: bool) -> None:
+        """While an answer streams, Stop replaces Send."""
+        self.stop_button.setVisible(busy)
+        self.stop_button.setEnabled(busy)
+        self.send_button.setVisible(not busy)
+        self.regenerate_button.setEnabled(not busy and can_regenerate)
+
+    def set_stopping(self) -> None:
+        self.stop_button.setEnabled(False)
+
+    def begin_edit(self, message_id: int, text: str) -> None:
+        """Puts an earlier message in the box; sending replaces it (the old one is kept)."""
+        self._editing = message_id
+        self.editor.setPlainText(text)
+        self.editor.setFocus()
+        self.send_button.setText("Resend")
+        self._show_banner(True)
+
+    def leave_edit(self) -> None:
+        if self._editing is not None:
+            self._editing = None
+            self.editor.clear()
+        self.send_button.setText("Send")
+        self._show_banner(False)
+
+    @property
+    def editing(self) -> int | None:
+        return self._editing
+
+    def _show_banner(self, shown: bool) -> None:
+        self.edit_banner.setText(
+            "Editing an earlier message: sending it starts a new version of the conversation "
+            "from there (the old one is kept)."
+        )
+        self.edit_banner.setVisible(shown)
+        self.cancel_edit.setVisible(shown)
+
+    # ----- sending -----------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if not text or not self.send_button.isVisible():
+            return
+        if self._editing is not None:
+            message_id = self._editing
+            self.edit_submitted.emit(message_id, text)
+        else:
+            self.send_requested.emit(text)
+
+    def accepted(self) -> None:
+        """The window took the message: clear the box."""
+        self._editing = None
+        self.editor.clear()
+        self.leave_edit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.editor and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if (
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.submit()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self._editing is not None:
+                self.leave_edit()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,154 @@
+"""The conversation in the centre: its messages top to bottom, the live answer at the end.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ponder.core.storage import StoredMessage
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.message_widgets import AssistantMessageWidget, UserMessageWidget
+from ponder.ui.trace_state import TraceState
+
+MessageWidget = UserMessageWidget | AssistantMessageWidget
+
+
+class ConversationView(QScrollArea):
+    """Shows a thread of messages. The window wires its signals to the controller."""
+
+    trace_requested = Signal(object)  # TraceState
+    regenerate_requested = Signal(int)
+    edit_requested = Signal(int, str)
+    version_requested = Signal(int)
+
+    def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer = renderer
+        self.setObjectName("conversationView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = QWidget()
+        self._content.setObjectName("conversationContent")
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(4)
+        self._empty = QLabel()
+        self._empty.setObjectName("emptyHint")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._layout.addWidget(self._empty)
+        self._layout.addStretch(1)
+        self.setWidget(self._content)
+        self.widgets: list[MessageWidget] = []
+        self.live_widget: AssistantMessageWidget | None = None
+        self._follow = True
+        self.verticalScrollBar().rangeChanged.connect(self._keep_at_bottom)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.set_empty_hint("")
+
+    # ----- building ----------------------------------------------------------------------------
+
+    def set_empty_hint(self, text: str) -> None:
+        self._empty.setText(text)
+        self._empty.setVisible(bool(text) and not self.widgets)
+
+    def clear(self) -> None:
+        for widget in self.widgets:
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        self.widgets = []
+        self.live_widget = None
+        self._empty.setVisible(bool(self._empty.text()))
+
+    def show_thread(self, messages: list[StoredMessage], versions: dict[int, list[int]]) -> None:
+        """Shows a stored thread; ``versions`` maps a message id to its versions' ids."""
+        self.clear()
+        for message in messages:
+            widget = self._add(message.role, message.content)
+            widget.set_message(message)
+            widget.versions.set_versions(versions.get(message.id, [message.id]), message.id)
+            widget.set_busy(False)
+        self._follow = True
+        self._scroll_to_bottom()
+
+    def _add(self, role: str, text: str) -> MessageWidget:
+        widget: MessageWidget
+        if role == "user":
+            widget = UserMessageWidget(text, self.renderer)
+            widget.edit_requested.connect(self.edit_requested)
+        else:
+            widget = AssistantMessageWidget(self.renderer)
+            widget.trace_requested.connect(self.trace_requested)
+            widget.regenerate_requested.connect(self.regenerate_requested)
+        widget.versions.version_requested.connect(self.version_requested)
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self.widgets.append(widget)
+        self._empty.setVisible(False)
+        return widget
+
+    # ----- the live reply ----------------------------------------------------------------
+
+    def begin_live(self, keep: int, user_text: str | None, trace: TraceState) -> None:
+        """Drops the messages after the first ``keep`` and appends the new turn."""
+        for widget in self.widgets[keep:]:
+            self._layout.removeWidget(widget)
+            widget.deleteLater()
+        del self.widgets[keep:]
+        for widget in self.widgets:
+            widget.set_busy(True)
+        if user_text is not None:
+            self._add("user", user_text)
+        live = self._add("assistant", "")
+        assert isinstance(live, AssistantMessageWidget)
+        live.bind_live(trace)
+        self.live_widget = live
+        self._follow = True
+
+    def update_live(self, answer_delta: str, stopping: bool) -> None:
+        live = self.live_widget
+        if live is None:
+            return
+        if answer_delta:
+            live.append_answer(answer_delta)
+        if stopping:
+            live.show_stopping()
+        live.update_chip()
+
+    def finish_live(self, messages: list[StoredMessage], versions: dict[int, list[int]]) -> None:
+        """The turn ended and ``messages`` is the thread as stored: the new widgets learn
+        their ids and versions in place (nothing is re-rendered)."""
+        live = self.live_widget
+        self.live_widget = None
+        if len(messages) != len(self.widgets) or any(
+            w.message_id not in (None, m.id) for w, m in zip(self.widgets, messages, strict=True)
+        ):
+            self.show_thread(messages, versions)
+            return
+        for widget, message in zip(self.widgets, messages, strict=True):
+            if widget is live:
+                assert isinstance(widget, AssistantMessageWidget)
+                widget.trace.message_id = message.id
+                widget.finish(message.id, message.status, message.error)
+            elif widget.message_id is None:
+                widget.set_message(message)
+            widget.versions.set_versions(versions.get(message.id, [message.id]), message.id)
+            widget.set_busy(False)
+
+    # ----- scrolling -------------------------------------------------------------------------
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        self._follow = value >= bar.maximum() - 8
+
+    def _keep_at_bottom(self, minimum: int, maximum: int) -> None:
+        if self._follow:
+            self.verticalScrollBar().setValue(maximum)
+
+    def _scroll_to_bottom(self) -> None:
+        QTimer.singleShot(
+            0, lambda: self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+        )

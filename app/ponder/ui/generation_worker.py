@@ -1,0 +1,168 @@
+"""The thread that talks to the engine: loads models, streams turns, writes replies to disk.
+
+``GenerationWorker`` lives on its own QThread. The engine's iterators block, and every commit
+of a streaming reply waits for an fsync: neither may run on the GUI thread. Events go to the
+GUI through an ``EventBuffer`` that the GUI drains on a timer (every ~33 ms), so the GUI
+thread handles one batch per frame however fast the model writes, never a signal per token.
+Stop does not pass through this thread (it would wait behind the stream it must stop): the
+GUI calls ``EngineClient.cancel()`` itself, and flags the job for a stop that comes before
+the engine has started it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ponder.core.events import (
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    LoadedEvent,
+    LoadProgressEvent,
+)
+from ponder.core.request import GenerateRequest, LoadRequest
+from ponder.core.storage import ConversationStore, StorageError, StreamingMessageWriter
+from ponder.engine.protocol import Engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GenerationJob:
+    """One turn to generate. ``user_text`` None: regenerate a reply to ``parent_id`` (the
+    user's message); else the user's message is stored first, after ``parent_id``."""
+
+    token: int
+    conversation_id: int
+    parent_id: int | None
+    user_text: str | None
+    request: GenerateRequest
+    model_path: str | None = None
+    model_sha256: str | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+class EventBuffer:
+    """Events handed from the worker thread to the GUI thread (a deque: thread-safe for one
+    producer and one consumer). Each item is ``(job token, event)``."""
+
+    def __init__(self) -> None:
+        self._items: deque[tuple[int, Event]] = deque()
+
+    def put(self, token: int, event: Event) -> None:
+        self._items.append((token, event))
+
+    def take(self) -> list[tuple[int, Event]]:
+        """Everything waiting, oldest first."""
+        taken = []
+        items = self._items
+        while items:
+            taken.append(items.popleft())
+        return taken
+
+
+class GenerationWorker(QObject):
+    """Lives on the generation QThread. Slots run there; signals reach the GUI queued.
+
+    Its store is opened on first use, on this thread (a store belongs to the thread that
+    opens it); ``close_store`` closes it (connect it directly to the thread's ``finished``).
+    """
+
+    load_progress = Signal(float)
+    loaded = Signal(object)  # LoadedEvent
+    load_failed = Signal(str)
+    reply_started = Signal(int, int, int)  # job token, user message id, reply message id
+    reply_finished = Signal(int, int, str)  # job token, reply message id, stored status
+    job_failed = Signal(int, str)  # job token, message for the user (nothing was generated)
+    store_failed = Signal(str)
+
+    def __init__(self, engine: Engine, buffer: EventBuffer, database: Path) -> None:
+        super().__init__()
+        self._engine = engine
+        self._buffer = buffer
+        self._database = database
+        self._store: ConversationStore | None = None
+
+    def _open_store(self) -> ConversationStore | None:
+        if self._store is None:
+            try:
+                # recover=False: the GUI thread's store already recovered crashed replies.
+                self._store = ConversationStore(self._database, recover=False)
+            except StorageError as exc:
+                self.store_failed.emit(str(exc))
+        return self._store
+
+    @Slot()
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @Slot(object)
+    def load(self, request: LoadRequest) -> None:
+        """Loads a model; progress, then ``loaded`` or ``load_failed``."""
+        try:
+            for event in self._engine.load(request):
+                if isinstance(event, LoadProgressEvent):
+                    self.load_progress.emit(event.fraction)
+                elif isinstance(event, LoadedEvent):
+                    self.loaded.emit(event)
+                elif isinstance(event, ErrorEvent):
+                    self.load_failed.emit(event.message)
+        except Exception as exc:  # the engine process could not even start
+            log.exception("model load failed")
+            self.load_failed.emit(f"The engine could not start: {exc}")
+
+    @Slot(object)
+    def generate(self, job: GenerationJob) -> None:
+        """Stores the user's message (if any), then streams and stores the reply."""
+        store = self._open_store()
+        if store is None:
+            self.job_failed.emit(job.token, "The conversation database could not be opened.")
+            return
+        try:
+            parent = job.parent_id
+            if job.user_text is not None:
+                parent = store.add_message(
+                    job.conversation_id, "user", job.user_text, parent_id=job.parent_id
+                ).id
+            assert parent is not None
+            writer = store.begin_reply(
+                job.conversation_id,
+                parent,
+                job.request,
+                model_sha256=job.model_sha256,
+                model_path=job.model_path,
+            )
+        except StorageError as exc:
+            self.job_failed.emit(job.token, str(exc))
+            return
+        self.reply_started.emit(job.token, parent, writer.message_id)
+        try:
+            if job.stop.is_set():
+                self._put(job, writer, DoneEvent("cancelled"))
+            else:
+                for event in self._engine.generate(job.request):
+                    if job.stop.is_set():
+                        self._engine.cancel()  # a stop that came before the engine began
+                    self._put(job, writer, event)
+        except StorageError as exc:
+            self._engine.cancel()
+            self._buffer.put(job.token, ErrorEvent(str(exc), kind="storage"))
+        finally:
+            if not writer.finished:
+                try:
+                    writer.finish("interrupted" if not job.stop.is_set() else "cancelled")
+                except StorageError:
+                    log.exception("could not finish the reply %s", writer.message_id)
+        self.reply_finished.emit(job.token, writer.message_id, writer.status)
+
+    def _put(self, job: GenerationJob, writer: StreamingMessageWriter, event: Event) -> None:
+        writer.feed(event)  # to disk first: what the user saw is what a crash keeps
+        self._buffer.put(job.token, event)

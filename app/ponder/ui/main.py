@@ -1,0 +1,192 @@
+"""Builds the desktop app once and takes it down in order.
+
+``PonderApp`` makes every long-lived object (settings, the conversation store, the engine
+client, the worker threads, the controllers, the window) and passes each its collaborators:
+nothing is a module-level singleton. ``shutdown`` runs the order the design asks for: stop
+the generation, pause downloads (their partial files stay resumable), close the engine
+process, then end the threads.
+
+Thread: GUI thread (the objects it moves to worker threads say so in their docstrings).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QThread, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ponder.core.paths import AppPaths
+from ponder.core.request import Sampling
+from ponder.core.settings import Settings
+from ponder.core.storage import ConversationStore, StorageError
+from ponder.engine.client import EngineClient
+from ponder.engine.protocol import Engine
+from ponder.ui.chat_controller import ChatController
+from ponder.ui.generation_worker import EventBuffer, GenerationWorker
+from ponder.ui.live_reply import GenerationDefaults
+from ponder.ui.main_window import MainWindow
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.math_render import MathRenderer
+from ponder.ui.model_library import ModelLibrary, load_request_for
+from ponder.ui.model_tasks import DownloadWorker, ModelTasks
+from ponder.ui.pyside_check import broken_pyside_message
+from ponder.ui.settings_keeper import SettingsKeeper
+from ponder.ui.theme import SystemLook, apply_theme, is_dark
+
+log = logging.getLogger(__name__)
+THREAD_STOP_TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """How to start. ``model``: use this GGUF for this run (not remembered); ``sampling``
+    and ``max_tokens``: fixed for every turn (self-test, tests); ``n_threads``: override the
+    setting; ``load_model`` False: do not load at start."""
+
+    paths: AppPaths | None = None
+    model: str | None = None
+    sampling: Sampling = field(default_factory=Sampling)
+    max_tokens: int | None = None
+    n_threads: int | None = None
+    load_model: bool = True
+
+
+def _thread(name: str, worker: object) -> QThread:
+    thread = QThread()
+    thread.setObjectName(name)
+    worker.moveToThread(thread)  # type: ignore[attr-defined]
+    thread.start()
+    return thread
+
+
+class PonderApp:
+    """The running app. Make it after the QApplication; call ``shutdown`` before quitting."""
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        options: LaunchOptions | None = None,
+        *,
+        engine: Engine | None = None,
+    ) -> None:
+        """``engine``: another implementation of the engine protocol (default: the local
+        engine process, ``EngineClient``)."""
+        self.started = time.perf_counter()
+        self.qapp = qapp
+        self.options = options = options or LaunchOptions()
+        self.paths = paths = (options.paths or AppPaths.from_environment()).ensure()
+        self.settings = SettingsKeeper(paths.settings_file)
+        self.system_look = SystemLook(qapp)
+        apply_theme(qapp, self.settings.settings, self.system_look)
+        self.store = ConversationStore(paths.database)  # StorageError: the caller tells
+        self.engine: Engine = engine if engine is not None else EngineClient()
+        self.buffer = EventBuffer()
+        self.worker = GenerationWorker(self.engine, self.buffer, paths.database)
+        self.generation_thread = _thread("ponder-generation", self.worker)
+        # The worker's store is closed on its own thread, as the thread ends.
+        from PySide6.QtCore import Qt
+
+        self.generation_thread.finished.connect(
+            self.worker.close_store, Qt.ConnectionType.DirectConnection
+        )
+        models_root = Path(self.settings.settings.models_folder or paths.models)
+        self.tasks = ModelTasks(models_root)
+        self.tasks_thread = _thread("ponder-model-tasks", self.tasks)
+        self.downloads = DownloadWorker(models_root)
+        self.downloads_thread = _thread("ponder-downloads", self.downloads)
+        self.library = ModelLibrary(self.tasks, self.downloads)
+        self.math = MathRenderer(color="#000000", font_px=14.0)
+        self.renderer = MarkdownRenderer(self.math)
+        self._style_renderer()
+        self.controller = ChatController(
+            self.store,
+            self.engine,
+            self.worker,
+            self.buffer,
+            defaults=GenerationDefaults(options.sampling, options.max_tokens),
+        )
+        self.window = MainWindow(self.controller, self.library, self.settings, paths, self.renderer)
+        self.settings.changed.connect(self._settings_changed)
+        self._shut_down = False
+        self.library.refresh()
+        QTimer.singleShot(500, MathRenderer.preload)  # after the window is up
+        if options.load_model:
+            QTimer.singleShot(0, self.start_model)
+
+    # ----- start -------------------------------------------------------------------------------
+
+    def start_model(self) -> None:
+        """Loads the model to use: ``--model``, else the last one used; else the welcome."""
+        path = self.options.model or self.settings.settings.last_model_path
+        if path and Path(path).is_file():
+            request, sha256 = load_request_for(
+                path, self.settings.settings, self.library, self.options.n_threads
+            )
+            self.controller.load_model(request, sha256)
+        else:
+            self.window.show_welcome()
+
+    def _style_renderer(self) -> None:
+        """Colours and sizes for answers from the current palette and font."""
+        palette = self.qapp.palette()
+        from PySide6.QtGui import QFontInfo, QPalette
+
+        self.math.color = palette.color(QPalette.ColorRole.Text).name()
+        self.math.font_px = float(QFontInfo(self.qapp.font()).pixelSize())
+        self.math.device_pixel_ratio = max(1.0, self.qapp.devicePixelRatio())
+        self.renderer.set_dark(is_dark(self.qapp))
+
+    def _settings_changed(self, new: Settings, old: Settings) -> None:
+        if (new.theme, new.font_size) != (old.theme, old.font_size):
+            apply_theme(self.qapp, new, self.system_look)
+            self.math.clear()
+            self._style_renderer()
+            self.window.panel.refresh_theme()
+            if not self.controller.busy:
+                self.controller.open_conversation(self.controller.conversation_id)
+
+    # ----- stop --------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the generation, pause downloads, close the engine, end the threads."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.controller.stop()
+        self.library.pause_all()
+        for thread in (self.generation_thread, self.downloads_thread, self.tasks_thread):
+            thread.quit()
+        for thread in (self.generation_thread, self.downloads_thread, self.tasks_thread):
+            if not thread.wait(THREAD_STOP_TIMEOUT_MS):
+                log.warning("thread %s did not stop in time", thread.objectName())
+        self.engine.close()
+        self.store.close()
+
+
+def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> int:
+    """Runs the desktop app until its window closes; the exit status."""
+    qapp = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("Ponder")
+    qapp.setOrganizationName("Ponder")
+    qapp.setApplicationDisplayName("Ponder")
+    problem = broken_pyside_message()
+    if problem:
+        print(f"ponder: {problem}", file=sys.stderr)
+        QMessageBox.critical(None, "Ponder cannot start", problem)
+        return 1
+    try:
+        app = PonderApp(qapp, options)
+    except StorageError as exc:
+        QMessageBox.critical(None, "Ponder cannot start", str(exc))
+        return 1
+    app.window.show()
+    qapp.aboutToQuit.connect(app.shutdown)
+    status = qapp.exec()
+    app.shutdown()
+    return int(status)

@@ -1,0 +1,417 @@
+"""The main window: conversations left, the conversation in the centre, the chain of thought
+on the right beside the answer; the composer under the conversation.
+
+The window wires widgets to the ``ChatController`` (conversations, turns, the model), the
+``ModelLibrary`` (model files) and the ``SettingsKeeper``; it does no I/O itself.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.events import LoadedEvent
+from ponder.core.paths import AppPaths
+from ponder.core.settings import Settings
+from ponder.ui.chat_controller import ChatController
+from ponder.ui.composer import Composer
+from ponder.ui.conversation_list import ConversationList
+from ponder.ui.conversation_view import ConversationView
+from ponder.ui.live_reply import LiveReply
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.model_bar import ModelBar
+from ponder.ui.model_details import gguf_paths
+from ponder.ui.model_library import ModelLibrary, load_request_for
+from ponder.ui.settings_keeper import SettingsKeeper
+from ponder.ui.thinking_panel import ThinkingPanel
+from ponder.ui.trace_state import TraceState
+from ponder.ui.welcome import WelcomePage
+from ponder.ui.window_menus import build_menus
+
+THINKING_FIELDS = (
+    "thinking_budget",
+    "custom_thinking_budget",
+    "min_thinking_tokens",
+    "wait_text",
+    "max_waits",
+    "stop_message",
+    "custom_stop_message",
+)
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring. ``main.PonderApp`` builds it and its collaborators."""
+
+    def __init__(
+        self,
+        controller: ChatController,
+        library: ModelLibrary,
+        settings: SettingsKeeper,
+        paths: AppPaths,
+        renderer: MarkdownRenderer,
+    ) -> None:
+        super().__init__()
+        self.controller = controller
+        self.library = library
+        self.settings = settings
+        self.paths = paths
+        self.setWindowTitle("Ponder")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        current = settings.settings
+        # Widgets.
+        self.conversations = ConversationList()
+        self.view = ConversationView(renderer)
+        self.panel = ThinkingPanel()
+        self.composer = Composer(current)
+        self.welcome = WelcomePage()
+        self.model_bar = ModelBar()
+        chat_page = QWidget()
+        chat = QVBoxLayout(chat_page)
+        chat.setContentsMargins(0, 0, 0, 0)
+        chat.setSpacing(0)
+        chat.addWidget(self.view, 1)
+        chat.addWidget(self.composer)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(chat_page)
+        self.pages.addWidget(self.welcome)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.model_bar)
+        centre_layout.addWidget(self.pages, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.conversations)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([240, 640, 400])
+        self._sized = False
+        self.splitter.splitterMoved.connect(self._sync_panel_toggle)
+        self.setCentralWidget(self.splitter)
+        self.menu_actions = build_menus(self)
+        self._connect()
+        self._apply_settings(current)
+        self.restore_state(current)
+        self.refresh_conversations()
+        self.controller.open_conversation(None)
+        self._refresh_models()
+
+    # ----- wiring ------------------------------------------------------------------------------
+
+    def _connect(self) -> None:
+        c, a = self.controller, self.menu_actions
+        c.model_loading.connect(self._model_loading)
+        c.model_progress.connect(self.model_bar.progress)
+        c.model_ready.connect(self._model_ready)
+        c.model_failed.connect(self._model_failed)
+        c.conversations_changed.connect(self.refresh_conversations)
+        c.conversation_opened.connect(self._conversation_opened)
+        c.reply_begun.connect(self._reply_begun)
+        c.reply_updated.connect(self._reply_updated)
+        c.reply_ended.connect(self._reply_ended)
+        c.busy_changed.connect(self._busy_changed)
+        c.error_raised.connect(self.show_error)
+        self.conversations.conversation_selected.connect(c.open_conversation)
+        self.conversations.new_requested.connect(self.new_conversation)
+        self.conversations.rename_requested.connect(c.rename_conversation)
+        self.conversations.delete_requested.connect(self.delete_conversation)
+        self.conversations.search_changed.connect(lambda _q: self.refresh_conversations())
+        self.view.trace_requested.connect(self.open_trace)
+        self.view.regenerate_requested.connect(c.regenerate)
+        self.view.edit_requested.connect(self.composer.begin_edit)
+        self.view.version_requested.connect(c.select_branch)
+        self.composer.send_requested.connect(self._send)
+        self.composer.edit_submitted.connect(self._resend)
+        self.composer.stop_requested.connect(c.stop)
+        # Lambdas here drop the `checked` flag that clicked/triggered pass along.
+        self.composer.regenerate_requested.connect(lambda: c.regenerate())  # noqa: PLW0108
+        self.composer.budget.changed.connect(self._thinking_changed)
+        self.panel.close_requested.connect(lambda: self.set_panel_visible(False))
+        self.model_bar.panel_button.toggled.connect(self.set_panel_visible)
+        self.model_bar.model_chosen.connect(self.use_model)
+        self.model_bar.manage_requested.connect(self.open_model_manager)
+        self.welcome.demo_requested.connect(self.use_demo)
+        self.welcome.import_requested.connect(self.import_model)
+        self.welcome.manager_requested.connect(self.open_model_manager)
+        self.welcome.download_requested.connect(self._download_recommended)
+        self.library.changed.connect(self._refresh_models)
+        self.library.download_done.connect(lambda m: self._offer_model(str(m.path)))
+        self.library.import_done.connect(lambda m: self._offer_model(str(m.path)))
+        self.library.problem.connect(self.show_error)
+        self.settings.changed.connect(lambda new, _old: self._apply_settings(new))
+        self.settings.save_failed.connect(self.show_error)
+        a.new_conversation.triggered.connect(self.new_conversation)
+        a.rename_conversation.triggered.connect(lambda: self.conversations.start_rename())  # noqa: PLW0108
+        a.delete_conversation.triggered.connect(lambda: self.delete_conversation(None))
+        a.import_model.triggered.connect(self.import_model)
+        a.model_manager.triggered.connect(self.open_model_manager)
+        a.settings.triggered.connect(self.open_settings)
+        a.quit.triggered.connect(self.close)
+        a.send.triggered.connect(self.composer.submit)
+        a.stop.triggered.connect(c.stop)
+        a.regenerate.triggered.connect(lambda: c.regenerate())  # noqa: PLW0108
+        a.toggle_thinking.triggered.connect(self.set_panel_visible)
+        a.toggle_sidebar.triggered.connect(self.conversations.setVisible)
+        a.focus_search.triggered.connect(lambda: self.conversations.search.setFocus())  # noqa: PLW0108
+        a.about.triggered.connect(self.show_about)
+        a.stop.setEnabled(False)
+
+    # ----- settings and state ----------------------------------------------------------------
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self.composer.budget.set_settings(settings)
+        self.controller.set_thinking(settings.thinking_control())
+
+    def _thinking_changed(self, edited: Settings) -> None:
+        self.settings.update_fields(**{f: getattr(edited, f) for f in THINKING_FIELDS})
+
+    def restore_state(self, settings: Settings) -> None:
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        if settings.window_state:
+            self.splitter.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+        self._sync_panel_toggle()
+
+    def save_state(self) -> None:
+        self.settings.update_fields(
+            window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+            window_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
+        )
+
+    # ----- the panel -------------------------------------------------------------------------
+
+    @property
+    def panel_visible(self) -> bool:
+        return self.splitter.sizes()[2] > 0 and self.panel.isVisible()
+
+    def set_panel_visible(self, visible: bool) -> None:
+        sizes = self.splitter.sizes()
+        if visible and sizes[2] == 0:
+            width = max(320, sum(sizes) // 3)
+            sizes = [sizes[0], max(200, sizes[1] - width), width]
+        elif not visible:
+            sizes = [sizes[0], sizes[1] + sizes[2], 0]
+        self.panel.setVisible(True)
+        self.splitter.setSizes(sizes)
+        self._sync_panel_toggle()
+
+    def _sync_panel_toggle(self, *_: object) -> None:
+        shown = self.splitter.sizes()[2] > 0
+        for toggle in (self.model_bar.panel_button, self.menu_actions.toggle_thinking):
+            toggle.blockSignals(True)
+            toggle.setChecked(shown)
+            toggle.blockSignals(False)
+
+    def open_trace(self, trace: TraceState) -> None:
+        """Shows a reply's thinking in the panel (opening it)."""
+        live = self.controller.live
+        if live is not None and trace is not live.trace and trace.message_id == live.reply_id:
+            trace = live.trace
+        self.panel.show_trace(trace)
+        self.set_panel_visible(True)
+
+    # ----- conversations -----------------------------------------------------------------
+
+    def refresh_conversations(self) -> None:
+        hits = self.controller.search(self.conversations.search.text())
+        self.conversations.show_hits(hits, self.controller.conversation_id)
+
+    def new_conversation(self) -> None:
+        self.composer.leave_edit()
+        self.controller.open_conversation(None)
+        self.conversations.select(None)
+        self.composer.editor.setFocus()
+
+    def delete_conversation(self, conversation_id: int | None) -> None:
+        target = conversation_id or self.controller.conversation_id
+        if target is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete conversation", "Delete this conversation and all its messages?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_conversation(target)
+
+    def _conversation_opened(self, conversation_id: int, messages: list) -> None:
+        self.composer.leave_edit()
+        self.view.show_thread(messages, self.controller.versions(messages))
+        self.view.set_empty_hint(
+            "" if messages else "Ask something. The model's thinking appears on the right."
+        )
+        self.conversations.select(conversation_id or None)
+        last = next((m for m in reversed(messages) if m.role == "assistant"), None)
+        self.panel.show_trace(TraceState.from_message(last) if last is not None else None)
+        self._busy_changed(self.controller.busy)
+
+    # ----- turns -------------------------------------------------------------------------------
+
+    def _send(self, text: str) -> None:
+        if self.controller.send(text):
+            self.composer.accepted()
+
+    def _resend(self, message_id: int, text: str) -> None:
+        if self.controller.edit_and_resend(message_id, text):
+            self.composer.accepted()
+
+    def _reply_begun(self, live: LiveReply, keep: int) -> None:
+        self.view.begin_live(keep, live.user_text, live.trace)
+        self.panel.show_trace(live.trace)
+        if self.settings.settings.auto_open_thinking_panel and live.trace.thinking_off is False:
+            self.set_panel_visible(True)
+
+    def _reply_updated(self, live: LiveReply, answer_delta: str) -> None:
+        if live.conversation_id != self.controller.conversation_id:
+            return
+        self.view.update_live(answer_delta, live.stopping)
+        if self.panel.trace is live.trace:
+            self.panel.sync()
+        if live.stopping:
+            self.composer.set_stopping()
+
+    def _reply_ended(self, live: LiveReply) -> None:
+        if live.conversation_id == self.controller.conversation_id:
+            messages = self.controller.messages
+            self.view.finish_live(messages, self.controller.versions(messages))
+        if self.panel.trace is live.trace:
+            self.panel.sync()
+
+    def _busy_changed(self, busy: bool) -> None:
+        can_regenerate = any(m.role == "assistant" for m in self.controller.messages)
+        self.composer.set_busy(busy, can_regenerate=can_regenerate and self.controller.ready)
+        self.menu_actions.stop.setEnabled(busy)
+        self.menu_actions.regenerate.setEnabled(not busy and can_regenerate)
+        self.model_bar.picker.setEnabled(not busy)
+
+    def show_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+
+    # ----- models ------------------------------------------------------------------------------
+
+    def _model_loading(self, path: str) -> None:
+        self.pages.setCurrentIndex(0)
+        self.model_bar.loading(path)
+
+    def _model_ready(self, event: LoadedEvent) -> None:
+        self.model_bar.ready(event)
+        self._busy_changed(self.controller.busy)
+
+    def _model_failed(self, message: str) -> None:
+        self.model_bar.failed(message)
+        # Window-modal but not blocking: the event loop (and a self-test) goes on.
+        box = QMessageBox(QMessageBox.Icon.Warning, "Model not loaded", message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _refresh_models(self) -> None:
+        library = self.library
+        self.model_bar.set_models(library.demo, library.installed, library.catalog)
+        if self.pages.currentWidget() is self.welcome:
+            self.welcome.update_from(library)
+
+    def show_welcome(self) -> None:
+        """First run: no model chosen yet."""
+        self.pages.setCurrentIndex(1)
+        self.set_panel_visible(False)
+        self.library.probe_hardware()
+        self.welcome.update_from(self.library)
+
+    def use_model(self, path: str) -> None:
+        """Loads ``path`` and remembers it for the next start."""
+        self.settings.update_fields(last_model_path=path)
+        self.controller.load_model(*load_request_for(path, self.settings.settings, self.library))
+
+    def use_demo(self) -> None:
+        if self.library.demo is not None:
+            self.use_model(str(self.library.demo))
+
+    def _offer_model(self, path: str) -> None:
+        if not self.controller.model_path:
+            self.use_model(path)
+        else:
+            self.statusBar().showMessage(f"{Path(path).name} is ready: pick it above.", 15000)
+
+    def _download_recommended(self, entry: object, quant: object) -> None:
+        from ponder.core.catalog import CatalogEntry, Quant
+
+        assert isinstance(entry, CatalogEntry) and isinstance(quant, Quant)
+        self.library.download(entry, quant)
+        self.open_model_manager(catalog=True)
+
+    def import_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        )
+        if path:
+            self.library.import_file(path)
+            self.statusBar().showMessage(f"Importing {Path(path).name}…")
+
+    def open_model_manager(self, catalog: bool = False) -> None:
+        from ponder.ui.model_manager import ModelManagerDialog
+
+        dialog = ModelManagerDialog(self.library, self.controller.model_path, self)
+        if catalog:
+            dialog.tabs.setCurrentIndex(1)
+        dialog.use_requested.connect(self.use_model)
+        dialog.exec()
+
+    def open_settings(self) -> None:
+        import os
+
+        from ponder.ui.settings_dialog import MODEL_FIELDS, SettingsDialog
+
+        old = self.settings.settings
+        dialog = SettingsDialog(old, self.paths, os.cpu_count() or 1, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        new = dialog.result_settings()
+        self.settings.update(new)
+        reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
+        if reload and self.controller.model_path:
+            self.use_model(self.controller.model_path)
+
+    def show_about(self) -> None:
+        from ponder.ui.about import show_about
+
+        show_about(self)
+
+    # ----- desktop ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if gguf_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        for path in gguf_paths(event.mimeData()):
+            self.library.import_file(path)
+            self.statusBar().showMessage(f"Importing {Path(path).name}…")
+        event.acceptProposedAction()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._sized and not self.settings.settings.window_state:
+            # First start: a third of the width for the trace, a fifth for the list.
+            width = max(900, self.width())
+            self.splitter.setSizes([width // 5, width - width // 5 - width // 3, width // 3])
+        self._sized = True
+        self._sync_panel_toggle()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.save_state()
+        event.accept()

@@ -1,0 +1,212 @@
+"""One message on screen: the user's bubble, or an answer with its thinking chip and actions.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.storage import StoredMessage
+from ponder.ui.answer_view import AnswerView
+from ponder.ui.flat_button import flat_button
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.trace_state import TraceState
+
+_STATUS_TEXT = {
+    "cancelled": "Stopped.",
+    "interrupted": "Interrupted: Ponder closed before this answer was finished. "
+    "What was written is kept; regenerate to get a whole answer.",
+}
+
+
+class VersionSwitcher(QWidget):
+    """ "‹ 2/3 ›": moves between the versions of a message (regenerated or edited)."""
+
+    version_requested = Signal(int)  # the message id to show
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[int] = []
+        self._index = 0
+        self.previous = flat_button("‹", "Previous version")
+        self.next = flat_button("›", "Next version")
+        self.label = QLabel()
+        self.label.setObjectName("versionLabel")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for widget in (self.previous, self.label, self.next):
+            layout.addWidget(widget)
+        self.previous.clicked.connect(lambda: self._go(-1))
+        self.next.clicked.connect(lambda: self._go(1))
+        self.setVisible(False)
+
+    def set_versions(self, ids: list[int], current: int) -> None:
+        self._ids = ids
+        self._index = ids.index(current) if current in ids else 0
+        self.label.setText(f"{self._index + 1}/{len(ids)}")
+        self.previous.setEnabled(self._index > 0)
+        self.next.setEnabled(self._index < len(ids) - 1)
+        self.setVisible(len(ids) > 1)
+
+    def _go(self, step: int) -> None:
+        index = self._index + step
+        if 0 <= index < len(self._ids):
+            self.version_requested.emit(self._ids[index])
+
+
+def _action(text: str, tip: str) -> QToolButton:
+    return flat_button(text, tip, "messageAction")
+
+
+class UserMessageWidget(QWidget):
+    """The user's message: a bubble on the right, with Edit and the version switcher."""
+
+    edit_requested = Signal(int, str)  # message id, its text
+
+    def __init__(self, text: str, renderer: MarkdownRenderer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.message_id: int | None = None
+        self.text = text
+        self.bubble = AnswerView(renderer)
+        self.bubble.setObjectName("userBubble")
+        self.bubble.set_plain(text)
+        self.versions = VersionSwitcher()
+        self.edit = _action("Edit", "Edit this message and send it again")
+        self.edit.clicked.connect(self._edit)
+        self.edit.setEnabled(False)
+        bubble_box = QWidget()
+        bubble_box.setObjectName("userBubbleBox")
+        box = QVBoxLayout(bubble_box)
+        box.setContentsMargins(10, 6, 10, 6)
+        box.addWidget(self.bubble)
+        bubble_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(bubble_box, 4)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.versions)
+        actions.addWidget(self.edit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 6, 4, 0)
+        layout.setSpacing(0)
+        layout.addLayout(row)
+        layout.addLayout(actions)
+
+    def set_message(self, message: StoredMessage) -> None:
+        self.message_id = message.id
+        self.edit.setEnabled(True)
+
+    def set_busy(self, busy: bool) -> None:
+        self.edit.setEnabled(not busy and self.message_id is not None)
+        self.versions.setEnabled(not busy)
+
+    def _edit(self) -> None:
+        if self.message_id is not None:
+            self.edit_requested.emit(self.message_id, self.text)
+
+
+class AssistantMessageWidget(QWidget):
+    """An answer: the thinking chip (opens the trace), the rendered answer, its status, and
+    Regenerate / Copy / the version switcher."""
+
+    trace_requested = Signal(object)  # TraceState
+    regenerate_requested = Signal(int)
+
+    def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message_id: int | None = None
+        self.trace = TraceState()
+        self.chip = QToolButton()
+        self.chip.setObjectName("thinkingChip")
+        self.chip.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.chip.setToolTip("Show how the model got there (the chain of thought)")
+        self.chip.clicked.connect(lambda: self.trace_requested.emit(self.trace))
+        self.answer = AnswerView(renderer)
+        self.answer.setObjectName("answerView")
+        self.status = QLabel()
+        self.status.setObjectName("messageStatus")
+        self.status.setWordWrap(True)
+        self.status.setVisible(False)
+        self.versions = VersionSwitcher()
+        self.regenerate = _action("Regenerate", "Write a new answer to this message")
+        self.regenerate.clicked.connect(self._regenerate)
+        self.copy = _action("Copy", "Copy the answer (Markdown)")
+        self.copy.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
+        )
+        chip_row = QHBoxLayout()
+        chip_row.addWidget(self.chip)
+        chip_row.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.versions)
+        actions.addWidget(self.regenerate)
+        actions.addWidget(self.copy)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 24, 4)
+        layout.setSpacing(4)
+        layout.addLayout(chip_row)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        self.set_busy(True)
+
+    def set_message(self, message: StoredMessage) -> None:
+        """Shows a stored reply."""
+        self.message_id = message.id
+        self.trace = TraceState.from_message(message)
+        self.answer.set_markdown(message.content)
+        self._show_status(message.status, message.error)
+        self.update_chip()
+
+    def bind_live(self, trace: TraceState) -> None:
+        self.trace = trace
+        self.update_chip()
+
+    def append_answer(self, text: str) -> None:
+        self.answer.append_markdown(text)
+
+    def finish(self, reply_id: int | None, status: str, error: str | None) -> None:
+        self.message_id = reply_id
+        self._show_status(status, error)
+        self.update_chip()
+
+    def _show_status(self, status: str, error: str | None) -> None:
+        text = error if status == "error" and error else _STATUS_TEXT.get(status, "")
+        if status == "error" and not text:
+            text = "Something went wrong while writing this answer."
+        self.status.setText(text)
+        self.status.setProperty("kind", "error" if status == "error" else "note")
+        self.status.setVisible(bool(text))
+
+    def show_stopping(self) -> None:
+        self.status.setText("Stopping…")
+        self.status.setVisible(True)
+
+    def update_chip(self) -> None:
+        trace = self.trace
+        self.chip.setText(trace.summary() + ("  ›" if trace.has_thinking else ""))
+        self.chip.setEnabled(trace.has_thinking or trace.live)
+
+    def set_busy(self, busy: bool) -> None:
+        done = self.message_id is not None
+        self.regenerate.setEnabled(not busy and done)
+        self.regenerate.setVisible(done)
+        self.copy.setVisible(done)
+        self.versions.setEnabled(not busy)
+
+    def _regenerate(self) -> None:
+        if self.message_id is not None:
+            self.regenerate_requested.emit(self.message_id)

@@ -1,0 +1,106 @@
+"""The bar above the conversation: which model answers (a picker), its loading progress and
+where it runs, and the toggle of the chain-of-thought panel.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from ponder.core.events import LoadedEvent
+from ponder.core.model_store import InstalledModel
+from ponder.ui.model_details import model_name
+
+_MANAGE = "__manage__"
+
+
+class ModelBar(QWidget):
+    """Says ``model_chosen(path)`` or ``manage_requested``; shows what the window tells it."""
+
+    model_chosen = Signal(str)
+    manage_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._current: str | None = None
+        self.picker = QComboBox()
+        self.picker.setObjectName("modelPicker")
+        self.picker.setMinimumWidth(260)
+        self.picker.setToolTip("The model that answers")
+        self.picker.setPlaceholderText("No model yet")
+        self.picker.activated.connect(self._picked)
+        self.load_bar = QProgressBar()
+        self.load_bar.setRange(0, 100)
+        self.load_bar.setMaximumWidth(160)
+        self.load_bar.setVisible(False)
+        self.state = QLabel()
+        self.state.setObjectName("hint")
+        self.panel_button = QToolButton()
+        self.panel_button.setText("Chain of thought")
+        self.panel_button.setCheckable(True)
+        self.panel_button.setToolTip("Show or hide the chain of thought (Ctrl+T)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 4)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.load_bar)
+        layout.addWidget(self.state, 1)
+        layout.addWidget(self.panel_button)
+
+    def set_models(
+        self, demo: Path | None, installed: tuple[InstalledModel, ...], catalog: object
+    ) -> None:
+        """The models to pick from: the demo, the installed ones, the one in use."""
+        from ponder.core.catalog import Catalog
+
+        assert catalog is None or isinstance(catalog, Catalog)
+        picker = self.picker
+        picker.blockSignals(True)
+        picker.clear()
+        if demo is not None:
+            picker.addItem("SmolLM2 135M (demo)", str(demo))
+        for model in installed:
+            picker.addItem(model_name(model, catalog), str(model.path))
+        if self._current and picker.findData(self._current) < 0:
+            picker.addItem(Path(self._current).name, self._current)
+        picker.addItem("Manage models…", _MANAGE)
+        picker.blockSignals(False)
+        self.select(self._current)
+
+    def select(self, path: str | None) -> None:
+        self._current = path
+        self.picker.blockSignals(True)
+        self.picker.setCurrentIndex(self.picker.findData(path) if path else -1)
+        self.picker.blockSignals(False)
+
+    def loading(self, path: str) -> None:
+        self.load_bar.setValue(0)
+        self.load_bar.setVisible(True)
+        self.state.setText(f"Loading {Path(path).name}…")
+        self.state.setToolTip("")
+        self.select(path)
+
+    def progress(self, fraction: float) -> None:
+        self.load_bar.setValue(int(fraction * 100))
+
+    def ready(self, event: LoadedEvent) -> None:
+        self.load_bar.setVisible(False)
+        where = event.backend.split("(")[0].strip() or event.backend
+        self.state.setText(f"{where} · {event.n_ctx:,} tokens of context")
+        self.state.setToolTip(event.backend)
+
+    def failed(self, message: str) -> None:
+        self.load_bar.setVisible(False)
+        self.state.setText("The model could not be loaded.")
+        self.state.setToolTip(message)
+
+    def _picked(self, index: int) -> None:
+        path = self.picker.itemData(index)
+        if path == _MANAGE:
+            self.select(self._current)
+            self.manage_requested.emit()
+        elif path and path != self._current:
+            self.model_chosen.emit(path)

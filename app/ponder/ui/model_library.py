@@ -1,0 +1,228 @@
+"""What the model picker and manager show: the catalog with fit for this machine, the
+installed models, downloads in progress. It asks ``ModelTasks``/``DownloadWorker`` for the
+work and keeps their answers.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ponder.core.catalog import Catalog, CatalogEntry, Quant
+from ponder.core.fit import Fit, Recommendation, assess_fit, recommend
+from ponder.core.hardware import HardwareInfo
+from ponder.core.model_store import InstalledModel
+from ponder.core.request import LoadRequest
+from ponder.core.settings import Settings
+from ponder.core.transfer_control import Progress
+from ponder.ui.model_tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
+
+
+@dataclass
+class DownloadState:
+    """A download the user started: running, paused (resumable) or failed."""
+
+    job: DownloadJob
+    state: str = "queued"  # queued, running, paused, failed
+    progress: Progress | None = None
+    message: str = ""
+
+
+class ModelLibrary(QObject):
+    """The models Ponder knows about, and the work on them in flight."""
+
+    changed = Signal()
+    download_changed = Signal(str)  # key
+    download_done = Signal(object)  # InstalledModel
+    import_progress = Signal(object)  # Progress
+    import_done = Signal(object)  # InstalledModel
+    problem = Signal(str)
+    # To the workers' slots (queued: they run on the workers' threads).
+    _scan = Signal()
+    _probe = Signal(bool)
+    _import = Signal(str)
+    _delete = Signal(str)
+    _download = Signal(object, object)
+
+    def __init__(
+        self, tasks: ModelTasks, downloads: DownloadWorker, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.catalog: Catalog | None = None
+        self.installed: tuple[InstalledModel, ...] = ()
+        self.demo: Path | None = None
+        self.hardware: HardwareInfo | None = None
+        self.downloads: dict[str, DownloadState] = {}
+        self.scanned_once = False
+        self._probing = False
+        self._scan.connect(tasks.scan)
+        self._probe.connect(tasks.probe)
+        self._import.connect(tasks.import_file)
+        self._delete.connect(tasks.delete)
+        self._download.connect(downloads.download)
+        tasks.scanned.connect(self._on_scanned)
+        tasks.hardware_probed.connect(self._on_hardware)
+        tasks.import_progress.connect(self.import_progress)
+        tasks.imported.connect(self.import_done)
+        tasks.import_failed.connect(self.problem)
+        tasks.failed.connect(self.problem)
+        downloads.progress.connect(self._on_progress)
+        downloads.finished.connect(self._on_download_finished)
+
+    # ----- asking ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-reads the catalog and the models folder (answers with ``changed``)."""
+        self._scan.emit()
+
+    def probe_hardware(self, gpu: bool = True) -> None:
+        if not self._probing and self.hardware is None:
+            self._probing = True
+            self._probe.emit(gpu)
+
+    def import_file(self, path: str) -> None:
+        self._import.emit(path)
+
+    def delete(self, model: InstalledModel) -> None:
+        self._delete.emit(str(model.path))
+
+    def download(self, entry: CatalogEntry, quant: Quant) -> None:
+        """Starts (or resumes) downloading a catalog quant; a paused one resumes."""
+        key = f"{entry.id}:{quant.name}"
+        current = self.downloads.get(key)
+        if current is not None and current.state in ("queued", "running"):
+            return
+        state = DownloadState(DownloadJob(key, entry.id, quant.name))
+        self.downloads[key] = state
+        self.download_changed.emit(key)
+        self._download.emit(state.job, self.hardware)
+
+    def pause(self, key: str) -> None:
+        state = self.downloads.get(key)
+        if state is not None:
+            state.job.control.pause()
+
+    def cancel(self, key: str) -> None:
+        state = self.downloads.get(key)
+        if state is None:
+            return
+        if state.state in ("paused", "failed"):
+            del self.downloads[key]  # the partial file stays for a later resume
+            self.download_changed.emit(key)
+        else:
+            state.job.control.cancel()
+
+    def pause_all(self) -> None:
+        """Shutdown: every running download pauses, leaving a resumable partial file."""
+        for state in self.downloads.values():
+            if state.state in ("queued", "running"):
+                state.job.control.pause()
+
+    # ----- answers -----------------------------------------------------------------------------
+
+    def _on_scanned(self, scan: ModelScan) -> None:
+        self.catalog = scan.catalog or self.catalog
+        self.installed = scan.installed
+        self.demo = scan.demo
+        self.scanned_once = True
+        if scan.error:
+            self.problem.emit(scan.error)
+        self.changed.emit()
+
+    def _on_hardware(self, hw: HardwareInfo) -> None:
+        self.hardware = hw
+        self._probing = False
+        self.changed.emit()
+
+    def _on_progress(self, key: str, progress: Progress) -> None:
+        state = self.downloads.get(key)
+        if state is not None:
+            state.state = "running"
+            state.progress = progress
+            self.download_changed.emit(key)
+
+    def _on_download_finished(
+        self, key: str, model: InstalledModel | None, message: str, paused: bool
+    ) -> None:
+        state = self.downloads.get(key)
+        if model is not None:
+            self.downloads.pop(key, None)
+            self.download_changed.emit(key)
+            self.download_done.emit(model)
+            self.refresh()
+            return
+        if state is None:
+            return
+        if state.job.control.requested == "cancel":
+            self.downloads.pop(key, None)
+        else:
+            state.state = "paused" if paused else "failed"
+            state.message = message
+        self.download_changed.emit(key)
+
+    # ----- reading -----------------------------------------------------------------------------
+
+    @property
+    def offline(self) -> bool:
+        # Imported here: huggingface_hub takes a quarter of a second to import, and the
+        # window must open before anything asks about downloads.
+        from ponder.core.hub import offline_mode
+
+        return offline_mode()
+
+    def fit(self, entry: CatalogEntry, quant: Quant) -> Fit | None:
+        return assess_fit(entry, quant, self.hardware) if self.hardware is not None else None
+
+    def recommendation(self) -> Recommendation | None:
+        if self.catalog is None or self.hardware is None:
+            return None
+        return recommend(self.catalog, self.hardware)
+
+    def installed_copy(self, entry: CatalogEntry, quant: Quant) -> Path | None:
+        """Where this catalog quant is installed (the demo: its package's file), or None."""
+        if entry.package is not None:
+            return self.demo if self.demo is not None and self.demo.name == quant.file else None
+        for model in self.installed:
+            same_file = entry.repo is not None and model.repo == entry.repo
+            if (same_file and model.filename == quant.file) or (
+                model.catalog_id == entry.id and (model.quant or "").upper() == quant.name.upper()
+            ):
+                return model.path
+        return None
+
+
+def load_request_for(
+    path: str,
+    settings: Settings,
+    library: ModelLibrary | None = None,
+    n_threads: int | None = None,
+) -> tuple[LoadRequest, str | None]:
+    """The load request for a model file under these settings, and its sha256 when Ponder
+    knows it (the install record, or the catalog's pin for the same file and size)."""
+    request = LoadRequest(
+        model_path=path,
+        n_ctx=settings.context_size,
+        n_threads=n_threads or settings.threads,
+        gpu_layers=settings.gpu_layers,
+    )
+    sha256 = None
+    if library is not None:
+        for model in library.installed:
+            if str(model.path) == path:
+                sha256 = model.sha256
+        if sha256 is None and library.catalog is not None:
+            match = library.catalog.find_file(None, Path(path).name)
+            if match is not None and match[1].sha256 and _size(path) == match[1].size:
+                sha256 = match[1].sha256
+    return request, sha256
+
+
+def _size(path: str) -> int | None:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return None

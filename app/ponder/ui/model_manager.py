@@ -1,0 +1,396 @@
+"""The model picker and manager: installed models (use, import, delete, details) and the
+catalog with fit badges for this machine (download, pause, resume, cancel).
+
+Thread: GUI thread. Every file operation goes through ``ModelLibrary`` to its workers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.catalog import CatalogEntry, Quant
+from ponder.core.fit import Fit
+from ponder.core.model_store import InstalledModel
+from ponder.ui.model_details import (
+    catalog_details,
+    fit_badge,
+    gguf_paths,
+    installed_details,
+    model_name,
+    size_text,
+)
+
+_DATA = Qt.ItemDataRole.UserRole
+
+
+class ModelManagerDialog(QDialog):
+    """Emits ``use_requested(path)`` when the user picks a model to chat with."""
+
+    use_requested = Signal(str)
+
+    def __init__(self, library: object, current_model: str | None, parent: QWidget | None = None):
+        from ponder.ui.model_library import ModelLibrary
+
+        super().__init__(parent)
+        assert isinstance(library, ModelLibrary)
+        self.library = library
+        self.current_model = current_model
+        self.setWindowTitle("Models")
+        self.setObjectName("modelManager")
+        self.resize(1040, 600)
+        self.setAcceptDrops(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._installed_tab(), "Installed")
+        self.tabs.addTab(self._catalog_tab(), "Catalog")
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        close = QPushButton("Close")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+        library.changed.connect(self.refresh)
+        library.download_changed.connect(self._download_changed)
+        library.import_progress.connect(self._import_progress)
+        library.import_done.connect(self._imported)
+        library.problem.connect(self._problem)
+        library.refresh()
+        library.probe_hardware()
+        self.refresh()
+
+    # ----- installed -------------------------------------------------------------------------
+
+    def _installed_tab(self) -> QWidget:
+        self.installed = QTreeWidget()
+        self.installed.setObjectName("installedModels")
+        self.installed.setHeaderLabels(["Model", "Size", "Source", "Verified"])
+        self.installed.setRootIsDecorated(False)
+        self.installed.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.installed.currentItemChanged.connect(self._show_installed_details)
+        self.installed.itemDoubleClicked.connect(lambda _item, _col: self._use())
+        self.installed_info = QTextBrowser()
+        self.installed_info.setOpenExternalLinks(False)
+        self.use_button = QPushButton("Use this model")
+        self.use_button.setDefault(True)
+        self.use_button.clicked.connect(self._use)
+        self.import_button = QPushButton("Import .gguf…")
+        self.import_button.setToolTip("Add a GGUF file from this computer (or drop it here)")
+        self.import_button.clicked.connect(self._choose_import)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.clicked.connect(self._delete)
+        self.import_bar = QProgressBar()
+        self.import_bar.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.import_bar, 1)
+        split = QHBoxLayout()
+        split.addWidget(self.installed, 3)
+        split.addWidget(self.installed_info, 2)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(split, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _fill_installed(self) -> None:
+        selected = self._selected_path()
+        self.installed.clear()
+        library = self.library
+        rows: list[tuple[str, str, str, str, object]] = []
+        if library.demo is not None:
+            rows.append(
+                (
+                    "SmolLM2 135M — built-in demo",
+                    size_text(library.demo.stat().st_size) if library.demo.exists() else "",
+                    "built in",
+                    "—",
+                    library.demo,
+                )
+            )
+        for model in library.installed:
+            name = model_name(model, library.catalog)
+            verified = "yes" if model.sha256 else "no"
+            rows.append((name, size_text(model.size), model.source, verified, model))
+        for name, size, source, verified, data in rows:
+            item = QTreeWidgetItem([name, size, source, verified])
+            item.setData(0, _DATA, data)
+            path = data if isinstance(data, Path) else data.path  # type: ignore[attr-defined]
+            if str(path) == self.current_model:
+                item.setText(0, f"{name}  · in use")
+            self.installed.addTopLevelItem(item)
+            if str(path) == selected:
+                self.installed.setCurrentItem(item)
+        first = self.installed.topLevelItem(0)
+        if self.installed.currentItem() is None and first is not None:
+            self.installed.setCurrentItem(first)
+        if not rows:
+            self.installed_info.setHtml(
+                "<p>No models yet. Download one from the <b>Catalog</b> tab, or import a "
+                "<code>.gguf</code> file (you can drop it on this window).</p>"
+            )
+
+    def _selected(self) -> object:
+        item = self.installed.currentItem()
+        return item.data(0, _DATA) if item is not None else None
+
+    def _selected_path(self) -> str | None:
+        data = self._selected()
+        if isinstance(data, Path):
+            return str(data)
+        if isinstance(data, InstalledModel):
+            return str(data.path)
+        return None
+
+    def _show_installed_details(self) -> None:
+        data = self._selected()
+        self.delete_button.setEnabled(isinstance(data, InstalledModel))
+        self.use_button.setEnabled(data is not None)
+        if isinstance(data, InstalledModel):
+            self.installed_info.setHtml(installed_details(data, self.library.catalog))
+        elif isinstance(data, Path):
+            self.installed_info.setHtml(
+                "<h3>SmolLM2 135M Instruct (demo)</h3><p>A tiny model that comes with Ponder "
+                "so you can try the app at once. It is not a reasoner: its “thinking” is "
+                "Ponder prompting it to think, and its answers are often wrong. Download a "
+                "real reasoner from the Catalog tab.</p>"
+                f"<p><small>{data}</small></p>"
+            )
+
+    def _use(self) -> None:
+        path = self._selected_path()
+        if path:
+            self.use_requested.emit(path)
+            self.accept()
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        )
+        if path:
+            self.start_import(path)
+
+    def start_import(self, path: str) -> None:
+        self.import_bar.setVisible(True)
+        self.import_bar.setRange(0, 0)
+        self.status.setText(f"Importing {Path(path).name}…")
+        self.library.import_file(path)
+
+    def _import_progress(self, progress: object) -> None:
+        done, total = getattr(progress, "done", 0), getattr(progress, "total", 0)
+        if total:
+            self.import_bar.setRange(0, 1000)
+            self.import_bar.setValue(int(1000 * done / total))
+
+    def _imported(self, model: InstalledModel) -> None:
+        self.import_bar.setVisible(False)
+        self.status.setText(f"Imported {model.filename}.")
+
+    def _problem(self, message: str) -> None:
+        self.import_bar.setVisible(False)
+        self.status.setText(message)
+
+    def _delete(self) -> None:
+        data = self._selected()
+        if not isinstance(data, InstalledModel):
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete model",
+            f"Delete {data.filename} ({size_text(data.size)}) from the models folder?\n"
+            "Your conversations are kept.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.library.delete(data)
+
+    # ----- drag and drop ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        if gguf_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        for path in gguf_paths(event.mimeData()):
+            self.tabs.setCurrentIndex(0)
+            self.start_import(path)
+        event.acceptProposedAction()
+
+    # ----- catalog -------------------------------------------------------------------------
+
+    def _catalog_tab(self) -> QWidget:
+        self.catalog = QTreeWidget()
+        self.catalog.setObjectName("catalogModels")
+        self.catalog.setHeaderLabels(["Model", "Quant", "Size", "On this computer"])
+        self.catalog.setRootIsDecorated(False)
+        header = self.catalog.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.catalog.currentItemChanged.connect(self._show_catalog_details)
+        self.catalog_info = QTextBrowser()
+        self.hardware_line = QLabel()
+        self.hardware_line.setObjectName("hint")
+        self.hardware_line.setWordWrap(True)
+        self.download_button = QPushButton("Download")
+        self.download_button.clicked.connect(self._download)
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.clicked.connect(self._pause)
+        self.cancel_button = QPushButton("Cancel download")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.download_bar = QProgressBar()
+        self.download_bar.setTextVisible(True)
+        buttons = QHBoxLayout()
+        for widget in (self.download_button, self.pause_button, self.cancel_button):
+            buttons.addWidget(widget)
+        buttons.addWidget(self.download_bar, 1)
+        split = QHBoxLayout()
+        split.addWidget(self.catalog, 3)
+        split.addWidget(self.catalog_info, 2)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.hardware_line)
+        layout.addLayout(split, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _fill_catalog(self) -> None:
+        library = self.library
+        selected = self._selected_quant()
+        self.catalog.clear()
+        if library.catalog is None:
+            return
+        pick = library.recommendation()
+        for entry in library.catalog:
+            for quant in entry.quants:
+                fit = library.fit(entry, quant)
+                badge, colour = fit_badge(fit)
+                name = entry.name
+                if pick is not None and (pick.entry.id, pick.quant.name) == (entry.id, quant.name):
+                    name = "★ " + name + " (recommended)"
+                if library.installed_copy(entry, quant) is not None:
+                    name += " · installed"
+                item = QTreeWidgetItem([name, quant.name, size_text(quant.size), badge])
+                item.setToolTip(0, entry.summary)
+                item.setForeground(3, colour)
+                item.setToolTip(3, fit.reason if fit is not None else "Checking this computer…")
+                item.setData(0, _DATA, (entry, quant))
+                self.catalog.addTopLevelItem(item)
+                if selected == (entry.id, quant.name):
+                    self.catalog.setCurrentItem(item)
+        hw = library.hardware
+        if hw is None:
+            self.hardware_line.setText("Checking what this computer can run…")
+        else:
+            gpu = f"; GPU: {hw.gpu.name}" if hw.gpu is not None else "; no GPU offload"
+            self.hardware_line.setText(
+                f"This computer: {size_text(hw.total_ram)} of memory "
+                f"({size_text(hw.available_ram)} free), {hw.physical_cores} cores{gpu}."
+                + ("  Offline: downloads are off." if library.offline else "")
+            )
+
+    def _selected_quant(self) -> tuple[str, str] | None:
+        item = self.catalog.currentItem()
+        if item is None:
+            return None
+        entry, quant = item.data(0, _DATA)
+        return entry.id, quant.name
+
+    def _current_catalog(self) -> tuple[CatalogEntry, Quant] | None:
+        item = self.catalog.currentItem()
+        return item.data(0, _DATA) if item is not None else None
+
+    def _show_catalog_details(self) -> None:
+        current = self._current_catalog()
+        if current is None:
+            self.catalog_info.clear()
+            self._sync_download_buttons()
+            return
+        entry, quant = current
+        fit: Fit | None = self.library.fit(entry, quant)
+        self.catalog_info.setHtml(catalog_details(entry, quant, fit))
+        self._sync_download_buttons()
+
+    def _sync_download_buttons(self) -> None:
+        current = self._current_catalog()
+        state = None
+        installed = None
+        if current is not None:
+            entry, quant = current
+            state = self.library.downloads.get(f"{entry.id}:{quant.name}")
+            installed = self.library.installed_copy(entry, quant)
+        downloadable = current is not None and current[0].repo is not None
+        running = state is not None and state.state in ("queued", "running")
+        self.download_button.setText(
+            "Resume" if state is not None and state.state == "paused" else "Download"
+        )
+        self.download_button.setEnabled(
+            downloadable and not running and installed is None and not self.library.offline
+        )
+        self.pause_button.setEnabled(running)
+        self.cancel_button.setEnabled(state is not None)
+        self.download_bar.setVisible(state is not None)
+        if state is not None:
+            progress = state.progress
+            if progress is not None and progress.total:
+                self.download_bar.setRange(0, 1000)
+                self.download_bar.setValue(int(1000 * progress.done / progress.total))
+                speed = f" · {size_text(progress.speed)}/s" if progress.speed else ""
+                self.download_bar.setFormat(
+                    f"{progress.phase} {size_text(progress.done)} of "
+                    f"{size_text(progress.total)}{speed}"
+                )
+            else:
+                self.download_bar.setRange(0, 0)
+            if state.message:
+                self.status.setText(state.message)
+
+    def _download(self) -> None:
+        current = self._current_catalog()
+        if current is not None:
+            self.library.download(*current)
+
+    def _pause(self) -> None:
+        selected = self._selected_quant()
+        if selected is not None:
+            self.library.pause(f"{selected[0]}:{selected[1]}")
+
+    def _cancel(self) -> None:
+        selected = self._selected_quant()
+        if selected is not None:
+            self.library.cancel(f"{selected[0]}:{selected[1]}")
+
+    def _download_changed(self, key: str) -> None:
+        self._sync_download_buttons()
+
+    # ----- both ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._fill_installed()
+        self._fill_catalog()
+        self._show_installed_details()
+        self._show_catalog_details()

@@ -1,0 +1,170 @@
+"""Model files off the GUI thread: scanning the models folder, probing the hardware,
+importing a .gguf, deleting, and downloading.
+
+Two workers, two threads: ``ModelTasks`` (short jobs: scan, probe, import, delete) and
+``DownloadWorker`` (one download at a time, which may run for an hour). Pause and cancel do
+not go through the download thread: the GUI sets the job's ``TransferControl``, which the
+transfer checks between chunks.
+
+Thread: each worker lives on its own QThread; its slots run there, its signals reach the GUI
+queued.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ponder.core.catalog import Catalog, CatalogError, load_catalog
+from ponder.core.demo_model import find_demo_model
+from ponder.core.download_errors import DownloadError, DownloadStoppedError
+from ponder.core.hardware import HardwareInfo, detect_hardware
+from ponder.core.model_store import InstalledModel, ModelStore
+from ponder.core.transfer_control import Progress, TransferControl
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelScan:
+    """What the models folder and the catalog hold now."""
+
+    catalog: Catalog | None
+    installed: tuple[InstalledModel, ...]
+    demo: Path | None
+    error: str | None = None
+
+
+@dataclass
+class DownloadJob:
+    """One catalog quant to download. ``key`` is ``"id:QUANT"``."""
+
+    key: str
+    entry_id: str
+    quant: str
+    control: TransferControl = field(default_factory=TransferControl)
+
+
+class ModelTasks(QObject):
+    """Short model-file jobs (lives on the model-tasks QThread)."""
+
+    scanned = Signal(object)  # ModelScan
+    hardware_probed = Signal(object)  # HardwareInfo
+    import_progress = Signal(object)  # Progress
+    imported = Signal(object)  # InstalledModel
+    import_failed = Signal(str)
+    deleted = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, models_root: Path, catalog_path: Path | None = None) -> None:
+        super().__init__()
+        self._store = ModelStore(models_root)
+        self._catalog_path = catalog_path
+        self._catalog: Catalog | None = None
+
+    @Slot()
+    def scan(self) -> None:
+        error = None
+        if self._catalog is None:
+            try:
+                self._catalog = load_catalog(self._catalog_path)
+            except CatalogError as exc:
+                error = str(exc)
+        try:
+            installed = tuple(self._store.installed())
+        except OSError as exc:
+            installed, error = (), f"Could not read the models folder: {exc}"
+        self.scanned.emit(ModelScan(self._catalog, installed, find_demo_model(), error))
+
+    @Slot(bool)
+    def probe(self, gpu: bool) -> None:
+        """This machine's memory and cores; with ``gpu``, what llama.cpp can offload to
+        (a short-lived child process imports llama.cpp: a second or two)."""
+        hw: HardwareInfo
+        try:
+            if gpu:
+                from ponder.engine.backend_probe import probe_backend
+
+                found = probe_backend()
+                hw = detect_hardware(
+                    self._store.root,
+                    gpu=found.best_gpu(),
+                    gpu_offload=found.gpu_offload,
+                    llama_system_info=found.system_info or None,
+                )
+            else:
+                hw = detect_hardware(self._store.root)
+        except Exception as exc:  # the probe is a convenience: fall back to no GPU
+            log.warning("hardware probe failed: %s", exc)
+            hw = detect_hardware(self._store.root)
+        self.hardware_probed.emit(hw)
+
+    @Slot(str)
+    def import_file(self, path: str) -> None:
+        from ponder.core.local_import import import_gguf
+
+        try:
+            model = import_gguf(
+                self._store, Path(path), catalog=self._catalog, progress=self.import_progress.emit
+            )
+        except DownloadError as exc:
+            self.import_failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self.import_failed.emit(f"Could not import {path}: {exc}")
+            return
+        self.imported.emit(model)
+        self.scan()
+
+    @Slot(str)
+    def delete(self, path: str) -> None:
+        target = Path(path)
+        try:
+            self._store.remove(self._store.read(target))
+        except OSError as exc:
+            self.failed.emit(f"Could not delete {target.name}: {exc}")
+            return
+        self.deleted.emit(path)
+        self.scan()
+
+
+class DownloadWorker(QObject):
+    """Downloads one catalog model at a time (lives on the downloads QThread)."""
+
+    progress = Signal(str, object)  # key, Progress
+    finished = Signal(str, object, str, bool)  # key, InstalledModel | None, message, paused
+
+    def __init__(self, models_root: Path, catalog_path: Path | None = None) -> None:
+        super().__init__()
+        self._store = ModelStore(models_root)
+        self._catalog_path = catalog_path
+
+    @Slot(object, object)
+    def download(self, job: DownloadJob, hw: HardwareInfo | None) -> None:
+        from ponder.core.hub import Hub
+        from ponder.core.install import install_catalog_model
+
+        def report(progress: Progress) -> None:
+            self.progress.emit(job.key, progress)
+
+        try:
+            catalog = load_catalog(self._catalog_path)
+            entry = catalog.get(job.entry_id)
+            quant = entry.quant(job.quant)
+            done = install_catalog_model(
+                self._store, Hub(), entry, quant, hw=hw, progress=report, control=job.control
+            )
+        except DownloadStoppedError as exc:
+            self.finished.emit(job.key, None, str(exc), exc.paused)
+            return
+        except (DownloadError, CatalogError) as exc:
+            self.finished.emit(job.key, None, str(exc), False)
+            return
+        except Exception as exc:  # an unexpected failure must not kill the thread silently
+            log.exception("download failed")
+            self.finished.emit(job.key, None, f"The download failed: {exc}", False)
+            return
+        self.finished.emit(job.key, done.model, "", False)

@@ -1,0 +1,175 @@
+"""Settings: how the model runs (threads, GPU layers, context), folders, theme and font size,
+and whether the chain-of-thought panel opens by itself.
+
+The dialog edits a copy; the window saves it (``Settings`` is frozen) and reloads the model
+when a setting that shapes the model changed.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.paths import AppPaths
+from ponder.core.settings import Settings
+
+MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
+CONTEXT_SIZES = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
+
+
+class SettingsDialog(QDialog):
+    """``result_settings()`` after ``exec()`` returns the edited settings."""
+
+    def __init__(
+        self, settings: Settings, paths: AppPaths, cores: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setObjectName("settingsDialog")
+        self._settings = settings
+        self._paths = paths
+        # The model.
+        self.threads = QSpinBox(minimum=0, maximum=1024)
+        self.threads.setSpecialValueText(f"Automatic ({cores} cores)")
+        self.threads.setValue(settings.threads or 0)
+        self.gpu_auto = QCheckBox("Automatic (as many layers as fit)")
+        self.gpu_layers = QSpinBox(minimum=0, maximum=999, suffix=" layers")
+        self.gpu_layers.setSpecialValueText("None (CPU only)")
+        self.gpu_auto.setChecked(settings.gpu_layers < 0)
+        self.gpu_layers.setValue(max(0, settings.gpu_layers))
+        self.gpu_layers.setEnabled(settings.gpu_layers >= 0)
+        self.gpu_auto.toggled.connect(lambda on: self.gpu_layers.setEnabled(not on))
+        self.context = QComboBox()
+        self.context.setEditable(True)
+        for size in CONTEXT_SIZES:
+            self.context.addItem(f"{size:,} tokens", size)
+        index = self.context.findData(settings.context_size)
+        if index < 0:
+            self.context.addItem(f"{settings.context_size:,} tokens", settings.context_size)
+            index = self.context.count() - 1
+        self.context.setCurrentIndex(index)
+        model_box = QGroupBox("Model")
+        model_form = QFormLayout(model_box)
+        model_form.addRow("CPU threads", self.threads)
+        gpu_row = QHBoxLayout()
+        gpu_row.addWidget(self.gpu_auto)
+        gpu_row.addWidget(self.gpu_layers)
+        model_form.addRow("GPU layers", gpu_row)
+        model_form.addRow("Context size", self.context)
+        model_form.addRow(
+            "",
+            self._hint(
+                "A longer context holds longer conversations and traces but needs more "
+                "memory. Changes reload the model."
+            ),
+        )
+        # Folders.
+        self.models_folder = QLineEdit(settings.models_folder or "")
+        self.models_folder.setPlaceholderText(str(paths.models))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.models_folder, 1)
+        folder_row.addWidget(browse)
+        folders_box = QGroupBox("Folders")
+        folders_form = QFormLayout(folders_box)
+        folders_form.addRow("Models", folder_row)
+        folders_form.addRow("", self._hint("A new models folder is used from the next start."))
+        data = QLabel(str(paths.data))
+        data.setObjectName("hint")
+        folders_form.addRow("Conversations", data)
+        # Appearance.
+        self.theme = QComboBox()
+        for key, label in (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")):
+            self.theme.addItem(label, key)
+        self.theme.setCurrentIndex(self.theme.findData(settings.theme))
+        self.font_size = QSpinBox(minimum=0, maximum=72, suffix=" pt")
+        self.font_size.setSpecialValueText("System size")
+        self.font_size.setValue(settings.font_size or 0)
+        self.auto_open = QCheckBox("Open the chain-of-thought panel while the model thinks")
+        self.auto_open.setChecked(settings.auto_open_thinking_panel)
+        look_box = QGroupBox("Appearance")
+        look_form = QFormLayout(look_box)
+        look_form.addRow("Theme", self.theme)
+        look_form.addRow("Font size", self.font_size)
+        look_form.addRow("", self.auto_open)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(self._restore_defaults)
+        layout = QVBoxLayout(self)
+        for box in (model_box, folders_box, look_box):
+            layout.addWidget(box)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("hint")
+        label.setWordWrap(True)
+        return label
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Models folder", self.models_folder.text() or str(self._paths.models)
+        )
+        if folder:
+            self.models_folder.setText(folder)
+
+    def _restore_defaults(self) -> None:
+        defaults = Settings()
+        self.threads.setValue(0)
+        self.gpu_auto.setChecked(defaults.gpu_layers < 0)
+        self.context.setCurrentIndex(self.context.findData(defaults.context_size))
+        self.models_folder.clear()
+        self.theme.setCurrentIndex(self.theme.findData(defaults.theme))
+        self.font_size.setValue(0)
+        self.auto_open.setChecked(defaults.auto_open_thinking_panel)
+
+    def _context_size(self) -> int:
+        data = self.context.currentData()
+        if isinstance(data, int):
+            return data
+        digits = "".join(ch for ch in self.context.currentText() if ch.isdigit())
+        return int(digits) if digits else self._settings.context_size
+
+    def result_settings(self) -> Settings:
+        """The settings as edited (values out of range keep their old value)."""
+        changes = {
+            "threads": self.threads.value() or None,
+            "gpu_layers": -1 if self.gpu_auto.isChecked() else self.gpu_layers.value(),
+            "context_size": self._context_size(),
+            "models_folder": self.models_folder.text().strip() or None,
+            "theme": self.theme.currentData(),
+            "font_size": self.font_size.value() or None,
+            "auto_open_thinking_panel": self.auto_open.isChecked(),
+        }
+        settings = self._settings
+        for name, value in changes.items():
+            # A value out of range (a context size typed by hand) keeps the old one.
+            with contextlib.suppress(ValueError):
+                settings = settings.replace(**{name: value})
+        return settings

@@ -1,0 +1,112 @@
+"""The first-run page, shown while no model is chosen: the best reasoner for this machine,
+the built-in demo model when it is installed, import, and a plain word when offline.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ponder.ui.model_details import fit_badge, size_text
+
+
+class WelcomePage(QWidget):
+    """Offers ways to get a model; the window does the work."""
+
+    demo_requested = Signal()
+    download_requested = Signal(object, object)  # CatalogEntry, Quant
+    import_requested = Signal()
+    manager_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        title = QLabel("Welcome to Ponder")
+        title.setObjectName("welcomeTitle")
+        intro = QLabel(
+            "Ponder runs reasoning models on this computer, privately and offline. You see "
+            "the model think in a panel beside its answer, and you decide how long it may "
+            "think. First, pick a model."
+        )
+        intro.setWordWrap(True)
+        self.recommendation = QLabel("Looking at what this computer can run…")
+        self.recommendation.setWordWrap(True)
+        self.recommendation.setTextFormat(Qt.TextFormat.RichText)
+        self.download_button = QPushButton("Download it")
+        self.download_button.setVisible(False)
+        self.download_button.clicked.connect(self._download)
+        self.demo_button = QPushButton("Try the built-in demo model")
+        self.demo_button.setToolTip(
+            "SmolLM2 135M: tiny and not a real reasoner, but enough to see how Ponder works"
+        )
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.demo_button.setVisible(False)
+        import_button = QPushButton("Import a .gguf file…")
+        import_button.clicked.connect(self.import_requested)
+        manager_button = QPushButton("All models…")
+        manager_button.clicked.connect(self.manager_requested)
+        self.offline = QLabel()
+        self.offline.setObjectName("hint")
+        self.offline.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addWidget(import_button)
+        buttons.addWidget(manager_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addSpacing(8)
+        column.addWidget(intro)
+        column.addSpacing(12)
+        column.addWidget(self.recommendation)
+        column.addLayout(buttons)
+        column.addWidget(self.offline)
+        column.addStretch(1)
+        box = QWidget()
+        box.setMaximumWidth(640)
+        box.setLayout(column)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 48, 32, 32)
+        outer.addStretch(1)
+        outer.addWidget(box, 10)
+        outer.addStretch(1)
+        self._pick: tuple[object, object] | None = None
+
+    def update_from(self, library: object) -> None:
+        """Shows what the model library knows now (recommendation, demo, offline)."""
+        from ponder.ui.model_library import ModelLibrary
+
+        assert isinstance(library, ModelLibrary)
+        self.demo_button.setVisible(library.demo is not None)
+        offline = library.offline
+        self.offline.setText(
+            "You are offline (HF_HUB_OFFLINE is set), so Ponder cannot download models now. "
+            "Import a .gguf file you already have, or bring a model pack on a USB stick."
+            if offline
+            else ""
+        )
+        self.offline.setVisible(offline)
+        pick = library.recommendation()
+        self._pick = (pick.entry, pick.quant) if pick is not None else None
+        if pick is not None:
+            badge = fit_badge(pick.fit)[0]
+            self.recommendation.setText(
+                f"<p>The best reasoner for this computer: <b>{html.escape(pick.entry.name)}</b> "
+                f"({html.escape(pick.quant.name)}, {size_text(pick.quant.size)} download) — "
+                f"{html.escape(badge)}.<br><small>{html.escape(pick.entry.summary)}</small></p>"
+            )
+        elif library.hardware is not None and library.catalog is not None:
+            self.recommendation.setText(
+                "<p>None of the catalog's reasoners fits in this computer's memory. You can "
+                "still try the demo model, or import a smaller .gguf.</p>"
+            )
+        self.download_button.setVisible(pick is not None and not offline)
+
+    def _download(self) -> None:
+        if self._pick is not None:
+            self.download_requested.emit(*self._pick)

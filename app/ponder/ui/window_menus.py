@@ -1,0 +1,111 @@
+"""The main window's menus, actions and keyboard shortcuts.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+
+@dataclass
+class WindowActions:
+    """Every action of the window (the tests and the window trigger them by name)."""
+
+    new_conversation: QAction
+    rename_conversation: QAction
+    delete_conversation: QAction
+    import_model: QAction
+    model_manager: QAction
+    settings: QAction
+    quit: QAction
+    send: QAction
+    stop: QAction
+    regenerate: QAction
+    toggle_thinking: QAction
+    toggle_sidebar: QAction
+    focus_search: QAction
+    about: QAction
+
+
+def _action(
+    window: QMainWindow,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def build_menus(window: QMainWindow) -> WindowActions:
+    """Creates the actions and the menu bar; the window connects them."""
+    a = WindowActions(
+        new_conversation=_action(
+            window, "&New conversation", QKeySequence.StandardKey.New, "Start a new conversation"
+        ),
+        rename_conversation=_action(window, "&Rename conversation", "F2"),
+        delete_conversation=_action(window, "&Delete conversation…"),
+        import_model=_action(
+            window,
+            "&Import model…",
+            QKeySequence.StandardKey.Open,
+            "Add a .gguf model file from this computer",
+        ),
+        model_manager=_action(
+            window, "&Models…", "Ctrl+M", "Download, import, pick and delete models"
+        ),
+        settings=_action(window, "&Settings…", QKeySequence.StandardKey.Preferences),
+        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
+        send=_action(window, "&Send", "Ctrl+Return", "Send the message"),
+        stop=_action(window, "S&top", "Esc", "Stop the answer now"),
+        regenerate=_action(window, "&Regenerate", "Ctrl+R", "Write a new answer"),
+        toggle_thinking=_action(
+            window, "&Chain of thought", "Ctrl+T", "Show or hide the chain-of-thought panel"
+        ),
+        toggle_sidebar=_action(
+            window, "C&onversations", "Ctrl+Shift+L", "Show or hide the conversations list"
+        ),
+        focus_search=_action(window, "&Find conversation", QKeySequence.StandardKey.Find),
+        about=_action(window, "&About Ponder"),
+    )
+    if a.settings.shortcut().isEmpty():
+        a.settings.setShortcut(QKeySequence("Ctrl+,"))
+    a.quit.setMenuRole(QAction.MenuRole.QuitRole)
+    a.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+    a.about.setMenuRole(QAction.MenuRole.AboutRole)
+    for toggle in (a.toggle_thinking, a.toggle_sidebar):
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    for action in (a.new_conversation, a.import_model, None, a.settings, None, a.quit):
+        file_menu.addSeparator() if action is None else file_menu.addAction(action)
+    chat = bar.addMenu("&Conversation")
+    for action in (
+        a.send,
+        a.stop,
+        a.regenerate,
+        None,
+        a.rename_conversation,
+        a.delete_conversation,
+        a.focus_search,
+    ):
+        chat.addSeparator() if action is None else chat.addAction(action)
+    view = bar.addMenu("&View")
+    view.addAction(a.toggle_thinking)
+    view.addAction(a.toggle_sidebar)
+    models = bar.addMenu("&Models")
+    models.addAction(a.model_manager)
+    models.addAction(a.import_model)
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.about)
+    return a

@@ -1,0 +1,103 @@
+"""Answers as rich text: Markdown, code, math, and streaming that renders each block once."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pytestqt.qtbot import QtBot
+
+from ponder.ui.answer_view import AnswerView
+from ponder.ui.markdown_render import MarkdownRenderer, split_stable
+from ponder.ui.math_render import URL_SCHEME, MathRenderer
+
+ANSWER = """## Solving it
+
+We need $x^2 + 3x = 10$. Prices: $5 and $10.
+
+1. Move terms: \\(x^2 + 3x - 10 = 0\\)
+2. Factor: $(x+5)(x-2) = 0$
+
+| x | f(x) |
+|---|------|
+| 2 | 0 |
+
+```python
+def f(x):
+
+    return x**2 + 3*x - 10
+```
+
+\\[
+x = \\frac{-3 \\pm \\sqrt{49}}{2}
+\\]
+
+So the answer is \\boxed{2}. <b>not bold</b> ![alt](/etc/passwd)
+"""
+
+
+def _lines(view: AnswerView) -> list[str]:
+    return [line.strip() for line in view.toPlainText().splitlines() if line.strip()]
+
+
+def test_split_stable_waits_for_blank_lines_outside_code_and_math() -> None:
+    text = "one\n\ntwo\n```\na\n\nb\n```\n\n$$\nx\n\ny\n$$\n\ntail"
+    stable = split_stable(text)
+    assert text[:stable].endswith("$$\n\n") and text[stable:] == "tail"
+    assert split_stable("para\n\n```\ncode\n\nmore") == len("para\n\n")
+    assert split_stable("no blank line yet") == 0
+    assert split_stable(text, split_stable(text)) == stable  # resumes where it stopped
+
+
+def test_markdown_becomes_qt_rich_text(qtbot: QtBot) -> None:
+    renderer = MarkdownRenderer(MathRenderer(color="#000000", font_px=14))
+    html = renderer.render(ANSWER)
+    assert "<h2>Solving it</h2>" in html
+    assert "Prices: $5 and $10." in html, "currency is not math"
+    assert "border-style: solid" in html and "<td>2</td>" in html
+    assert "font-weight: bold" in html and "def" in html  # Pygments, inline styles
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html, "raw HTML is shown, not interpreted"
+    assert '<a href="/etc/passwd">[image: alt]</a>' in html, "images never load"
+
+
+def test_math_is_drawn_not_left_as_latex(qtbot: QtBot) -> None:
+    pytest.importorskip("ziamath")
+    math = MathRenderer(color="#000000", font_px=14)
+    html = MarkdownRenderer(math).render("Root: $\\sqrt{2}$, $\\frac{1}{2}$, \\boxed{7}.")
+    assert html.count(f'<img src="{URL_SCHEME}:') == 3
+    assert "\\frac" not in html.replace('alt="\\frac{1}{2}"', "")
+    image = math.render("\\frac{1}{2}", display=False)
+    assert image is not None and image.height > image.width / 3
+    assert math.image(image.url) is not None and not math.image(image.url).isNull()
+
+
+def test_math_without_ziamath_shows_the_source(qtbot: QtBot) -> None:
+    html = MarkdownRenderer(None).render("$\\frac{1}{2}$")
+    assert "\\(\\frac{1}{2}\\)" in html
+
+
+def test_a_whole_answer_shows_its_blocks(qtbot: QtBot) -> None:
+    view = AnswerView(MarkdownRenderer(MathRenderer(color="#000000", font_px=14)))
+    qtbot.addWidget(view)
+    view.set_markdown(ANSWER)
+    lines = _lines(view)
+    assert lines[0] == "Solving it"
+    assert any(line.startswith("Move terms:") for line in lines)
+    assert "return x**2 + 3*x - 10" in lines
+
+
+# qapp (session-scoped) instead of qtbot: hypothesis reruns the body; nothing is kept.
+@settings(max_examples=25, deadline=None)
+@given(cuts=st.lists(st.integers(min_value=1, max_value=len(ANSWER) - 1), max_size=60))
+def test_streaming_in_any_pieces_shows_the_same_blocks(qapp: object, cuts: list[int]) -> None:
+    renderer = MarkdownRenderer(MathRenderer(color="#000000", font_px=14))
+    whole, streamed = AnswerView(renderer), AnswerView(renderer)
+    whole.set_markdown(ANSWER)
+    start = 0
+    for cut in [*sorted(set(cuts)), len(ANSWER)]:
+        streamed.append_markdown(ANSWER[start:cut])
+        start = cut
+    assert streamed.source_text == ANSWER
+    assert _lines(streamed) == _lines(whole)
+    whole.deleteLater()
+    streamed.deleteLater()

@@ -1,0 +1,140 @@
+"""The window's own parts on real files and threads: conversations, settings, theme, window
+state, the first-run welcome, and the model manager (import, drag-and-drop, delete)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from conftest import LOAD_TIMEOUT_MS, AppFactory
+from ponder.core.settings import load_settings
+from ponder.ui.model_manager import ModelManagerDialog
+from ponder.ui.settings_dialog import SettingsDialog
+
+
+def _titles(app: object) -> list[str]:
+    items = app.window.conversations.list  # type: ignore[attr-defined]
+    return [items.item(row).text() for row in range(items.count())]
+
+
+def test_conversations_new_rename_search_delete(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(load=False)
+    for title in ("Fractions", "Prime numbers"):
+        conversation = app.store.create_conversation(title)
+        app.store.add_message(conversation.id, "user", f"about {title}", parent_id=None)
+    app.window.refresh_conversations()
+    assert _titles(app) == ["Prime numbers", "Fractions"]
+    app.window.conversations.list.item(1).setText("Fractions and decimals")
+    assert app.store.get_conversation(conversation.id - 1).title == "Fractions and decimals"
+    app.window.conversations.search.setText("prime")
+    qtbot.waitUntil(lambda: _titles(app) == ["Prime numbers"])
+    app.window.conversations.search.clear()
+    qtbot.waitUntil(lambda: len(_titles(app)) == 2)
+    app.window.conversations.list.itemClicked.emit(app.window.conversations.list.item(0))
+    assert app.controller.conversation_id == conversation.id
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    app.window.menu_actions.delete_conversation.trigger()
+    assert _titles(app) == ["Fractions and decimals"]
+    assert app.controller.conversation_id is None and app.window.view.widgets == []
+    app.window.menu_actions.new_conversation.trigger()
+    assert app.window.composer.editor.hasFocus() or not app.window.isActiveWindow()
+
+
+def test_settings_are_saved_and_the_theme_applies(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app(load=False)
+    dialog = SettingsDialog(app.settings.settings, app.paths, 4, app.window)
+    qtbot.addWidget(dialog)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.font_size.setValue(13)
+    dialog.gpu_auto.setChecked(False)
+    dialog.gpu_layers.setValue(12)
+    dialog.context.setCurrentIndex(dialog.context.findData(8192))
+    dialog.auto_open.setChecked(False)
+    app.settings.update(dialog.result_settings())
+    saved = load_settings(app.paths.settings_file)
+    assert (saved.theme, saved.font_size, saved.gpu_layers, saved.context_size) == (
+        "dark",
+        13,
+        12,
+        8192,
+    )
+    assert saved.auto_open_thinking_panel is False
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    assert qapp.palette().color(QPalette.ColorRole.Base).lightness() < 128
+    assert qapp.font().pointSize() == 13
+    app.settings.update_fields(theme="light", font_size=None)
+    assert qapp.palette().color(QPalette.ColorRole.Base).lightness() > 128
+
+
+def test_the_window_remembers_its_size_and_panel(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app(load=False)
+    app.window.resize(790, 560)  # within the offscreen screen (800 × 600)
+    app.window.set_panel_visible(False)
+    app.window.close()
+    assert app.settings.settings.window_geometry and app.settings.settings.window_state
+    again = make_app(load=False)
+    assert not again.window.panel_visible
+    assert again.window.size().width() == app.window.size().width() == 790
+    again.window.menu_actions.toggle_thinking.trigger()
+    assert again.window.panel_visible
+
+
+@pytest.mark.model
+def test_first_run_offers_the_demo_model(qtbot: QtBot, make_app: AppFactory) -> None:
+    app = make_app(first_run=True)
+    window = app.window
+    qtbot.waitUntil(lambda: app.library.scanned_once, timeout=LOAD_TIMEOUT_MS)
+    window.welcome.update_from(app.library)
+    assert window.pages.currentWidget() is window.welcome
+    assert not window.welcome.demo_button.isHidden()
+    window.welcome.demo_button.click()
+    qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
+    assert window.pages.currentIndex() == 0
+    assert app.settings.settings.last_model_path == str(app.library.demo)
+
+
+def test_model_manager_imports_drops_and_deletes(
+    qtbot: QtBot, make_app: AppFactory, smollm2_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(load=False)
+    dialog = ModelManagerDialog(app.library, None, app.window)
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(smollm2_path)), QUrl.fromLocalFile("/tmp/notes.txt")])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(app.library.import_done, timeout=LOAD_TIMEOUT_MS) as done:
+        dialog.dropEvent(drop)
+    model = done.args[0]
+    assert model.path.is_file() and model.sha256 and model.source == "import"
+    qtbot.waitUntil(lambda: any(m.path == model.path for m in app.library.installed))
+    names = [
+        dialog.installed.topLevelItem(i).text(0)
+        for i in range(dialog.installed.topLevelItemCount())
+    ]
+    assert any("SmolLM2" in name for name in names)
+    row = next(
+        i
+        for i in range(dialog.installed.topLevelItemCount())
+        if dialog.installed.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == model
+    )
+    dialog.installed.setCurrentItem(dialog.installed.topLevelItem(row))
+    assert "sha256" in dialog.installed_info.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(app.library.changed, timeout=LOAD_TIMEOUT_MS):
+        dialog.delete_button.click()
+    assert not model.path.exists()
+    assert all(m.path != model.path for m in app.library.installed)
