@@ -21,6 +21,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "catalog",
     "pack",
     "gui",
+    "sweep",
+    "export",
 )
 
 

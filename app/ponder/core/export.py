@@ -1,0 +1,272 @@
+"""A conversation or a sweep as a self-contained Markdown or HTML document to take home.
+
+The trace is readable (each step of thinking a paragraph), every span Ponder injected is
+marked with its reason, and a reproducibility card lists the model and its sha256, the
+settings, the seed, the budgets, token counts and timings. HTML has its style inline and no
+external resources, so the file opens anywhere offline. (PDF is made from the HTML by the UI
+layer, which has Qt; core does not.)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import time
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+
+from ponder.core.storage_types import Conversation, GenerationRecord, StoredMessage
+from ponder.core.sweep import SweepResult
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #1d1d1f; }
+.thinking { color: #555; border-left: 3px solid #bbb; padding-left: 1rem; margin: 0.5rem 0; }
+.thinking p { margin: 0.4rem 0; white-space: pre-wrap; }
+span.intervention { padding: 0 0.2rem; border-radius: 3px; }
+.card { font-size: 0.9rem; background: #f4f4f6; padding: 0.5rem 1rem; border-radius: 6px; }
+.card td { padding: 0 1rem 0 0; vertical-align: top; }
+table.grid { border-collapse: collapse; } table.grid td, table.grid th { border: 1px solid #ccc;
+       padding: 0.2rem 0.5rem; } .right { color: #0a7d24; } .wrong { color: #b3261e; }
+"""
+
+
+def _reason(reason: str) -> str:
+    return reason.replace("_", " ")
+
+
+def _segments(message: StoredMessage) -> list[tuple[str, str | None]]:
+    """The thinking text cut into (text, intervention reason or None), in order."""
+    pieces: list[tuple[str, str | None]] = []
+    cursor = 0
+    for item in sorted(message.interventions, key=lambda i: i.offset):
+        if item.offset < cursor:
+            continue
+        pieces.append((message.thinking[cursor : item.offset], None))
+        pieces.append((item.visible, item.reason))
+        cursor = item.end
+    pieces.append((message.thinking[cursor:], None))
+    return [(text, reason) for text, reason in pieces if text or reason]
+
+
+def _steps(message: StoredMessage) -> list[list[tuple[str, str | None]]]:
+    """The thinking as steps (paragraphs split at blank lines), each a list of (text,
+    intervention reason or None); an intervention split across steps is marked in each."""
+    steps: list[list[tuple[str, str | None]]] = [[]]
+    for text, reason in _segments(message):
+        if reason and not text.strip():
+            steps[-1].append(("", reason))  # an injection with nothing visible is still shown
+            continue
+        for number, piece in enumerate(text.split("\n\n")):
+            if number:
+                steps.append([])
+            if piece.strip():
+                steps[-1].append((piece.strip("\n") if reason else piece, reason))
+    return [step for step in steps if any(t.strip() or r for t, r in step)]
+
+
+def _card_rows(record: GenerationRecord) -> list[tuple[str, str]]:
+    stats = record.stats
+    control = record.thinking
+    budget = "off" if control.budget == 0 else str(control.budget or "unlimited")
+    rows = [
+        ("model", record.model_path or "—"),
+        ("sha256", record.model_sha256 or "—"),
+        ("thinking budget", budget),
+        ("minimum thinking", f"{control.min_tokens} tokens, at most {control.max_waits} waits"),
+        ("sampling", ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(record.sampling).items())),
+        ("seed", str(record.seed)),
+        ("max tokens", str(record.max_tokens)),
+    ]
+    if stats is not None:
+        rows += [
+            (
+                "tokens",
+                f"prompt {stats.prompt_tokens}, thinking {stats.thinking_tokens}, "
+                f"answer {stats.answer_tokens}, injected {stats.injected_tokens}",
+            ),
+            (
+                "time",
+                f"prompt {stats.prompt_eval_s:.2f} s, thinking {stats.thinking_s:.2f} s, "
+                f"answer {stats.answer_s:.2f} s",
+            ),
+        ]
+    rows.append(("ended", record.done_reason or "—"))
+    return rows
+
+
+def _percent(accuracy: float | None) -> str:
+    return f"{accuracy:.0%}" if accuracy is not None else "—"
+
+
+def _when(seconds: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+
+
+# ----- Markdown ---------------------------------------------------------------------------------
+
+
+def _md_thinking(message: StoredMessage) -> str:
+    paragraphs = []
+    for step in _steps(message):
+        text = "".join(
+            f" **⟨Ponder: {_reason(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
+            for piece, reason in step
+        )
+        paragraphs.append("> " + text.strip().replace("\n", "\n> "))
+    return "\n>\n".join(paragraphs)
+
+
+def conversation_markdown(conversation: Conversation, messages: Sequence[StoredMessage]) -> str:
+    """The conversation (the branch given) as Markdown: thinking as quoted paragraphs."""
+    lines = [f"# {conversation.title or 'Conversation'}", "", f"_{_when(conversation.created_at)}_"]
+    for message in messages:
+        lines += ["", f"## {message.role.capitalize()}", ""]
+        if message.thinking:
+            lines += ["**Thinking**", "", _md_thinking(message), "", "**Answer**", ""]
+        lines.append(message.content.strip() or "_(no answer)_")
+        if message.generation is not None:
+            lines += ["", "<details><summary>Reproducibility</summary>", ""]
+            lines += ["| | |", "|---|---|"]
+            lines += [f"| {k} | `{v}` |" for k, v in _card_rows(message.generation)]
+            lines += ["", "</details>"]
+    return "\n".join(lines) + "\n"
+
+
+def sweep_markdown(result: SweepResult) -> str:
+    """The sweep's grid, the test-time-scaling table and a reproducibility card."""
+    lines = [f"# Budget sweep: {result.problem_set}", ""]
+    lines += ["| problem | " + " | ".join(result.budgets) + " |"]
+    lines += ["|---" * (len(result.budgets) + 1) + "|"]
+    for problem in result.problems:
+        cells = []
+        for budget in result.budgets:
+            cell = result.cell(problem.id, budget)
+            mark = "—" if cell is None else {True: "✓", False: "✗", None: "·"}[cell.correct]
+            cells.append(
+                f"{mark} {cell.extracted or ''} ({cell.thinking_tokens} t)" if cell else mark
+            )
+        lines.append(f"| {problem.id} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "| budget | accuracy | thinking tokens (mean) | time (mean) |",
+        "|---|---|---|---|",
+    ]
+    for row in result.summary():
+        lines.append(
+            f"| {row.budget} | {_percent(row.accuracy)} ({row.correct}/{row.judged}) | "
+            f"{row.mean_thinking_tokens:.1f} | {row.mean_seconds:.2f} s |"
+        )
+    lines += ["", "## Reproducibility", ""]
+    lines += [f"- {k}: `{v}`" for k, v in _sweep_card(result)]
+    lines += ["", "## Problems", ""]
+    lines += [f"- **{p.id}**: {p.question} (key: `{p.answer}`)" for p in result.problems]
+    return "\n".join(lines) + "\n"
+
+
+def _sweep_card(result: SweepResult) -> list[tuple[str, str]]:
+    sampling = ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(result.sampling).items())
+    return [
+        ("model", result.model_path),
+        ("sha256", result.model_sha256 or "—"),
+        ("budgets", ", ".join(result.budgets)),
+        ("sampling", sampling),
+        ("seed", str(result.sampling.seed)),
+        ("max tokens", str(result.max_tokens)),
+        ("started", _when(result.started_at)),
+        ("cancelled", "yes" if result.cancelled else "no"),
+    ]
+
+
+# ----- HTML -------------------------------------------------------------------------------------
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>\n"
+        f"<body>\n{body}\n</body></html>\n"
+    )
+
+
+def _html_card(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(v)}</code></td></tr>" for k, v in rows
+    )
+    return (
+        f'<details class="card"><summary>Reproducibility</summary><table>{cells}</table></details>'
+    )
+
+
+def _html_thinking(message: StoredMessage) -> str:
+    paragraphs = []
+    for step in _steps(message):
+        parts = []
+        for piece, reason in step:
+            escaped = html.escape(piece)
+            if reason:
+                # Inline style and a visible label: Qt's PDF layout and plain-text copies keep
+                # both (it ignores <mark> and CSS ::before).
+                escaped = (
+                    f'<span class="intervention" style="background-color: #ffe9a8">'
+                    f"<b>⟨Ponder: {html.escape(_reason(reason))}⟩</b> {escaped.strip()}</span>"
+                )
+            parts.append(escaped)
+        paragraphs.append(f"<p>{''.join(parts).strip()}</p>")
+    return '<div class="thinking">' + "".join(paragraphs) + "</div>"
+
+
+def conversation_html(conversation: Conversation, messages: Sequence[StoredMessage]) -> str:
+    """The conversation as one self-contained HTML page; answers rendered from Markdown
+    (raw HTML in an answer is shown as text, never run)."""
+    markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+    title = conversation.title or "Conversation"
+    body = [f"<h1>{html.escape(title)}</h1><p><em>{_when(conversation.created_at)}</em></p>"]
+    for message in messages:
+        body.append(f"<h2>{html.escape(message.role.capitalize())}</h2>")
+        if message.thinking:
+            body.append("<h3>Thinking</h3>" + _html_thinking(message) + "<h3>Answer</h3>")
+        body.append(markdown.render(message.content or "*(no answer)*"))
+        if message.generation is not None:
+            body.append(_html_card(_card_rows(message.generation)))
+    return _page(title, "\n".join(body))
+
+
+def sweep_html(result: SweepResult) -> str:
+    """The sweep as one self-contained HTML page: grid, summary table, card, problems."""
+    head = "".join(f"<th>{html.escape(b)}</th>" for b in result.budgets)
+    rows = []
+    for problem in result.problems:
+        cells = []
+        for budget in result.budgets:
+            cell = result.cell(problem.id, budget)
+            if cell is None:
+                cells.append("<td>—</td>")
+                continue
+            css = {True: "right", False: "wrong", None: ""}[cell.correct]
+            mark = {True: "✓", False: "✗", None: "·"}[cell.correct]
+            shown = html.escape(cell.extracted or "")
+            cells.append(f'<td class="{css}">{mark} {shown} ({cell.thinking_tokens} t)</td>')
+        rows.append(f"<tr><th>{html.escape(problem.id)}</th>{''.join(cells)}</tr>")
+    summary = "".join(
+        f"<tr><td>{html.escape(r.budget)}</td>"
+        f"<td>{_percent(r.accuracy)} ({r.correct}/{r.judged})</td>"
+        f"<td>{r.mean_thinking_tokens:.1f}</td><td>{r.mean_seconds:.2f} s</td></tr>"
+        for r in result.summary()
+    )
+    problems = "".join(
+        f"<li><strong>{html.escape(p.id)}</strong>: {html.escape(p.question)} "
+        f"(key: <code>{html.escape(p.answer)}</code>)</li>"
+        for p in result.problems
+    )
+    title = f"Budget sweep: {result.problem_set}"
+    body = (
+        f"<h1>{html.escape(title)}</h1>"
+        f'<table class="grid"><tr><th>problem</th>{head}</tr>{"".join(rows)}</table>'
+        '<h2>Accuracy and thinking per budget</h2><table class="grid"><tr><th>budget</th>'
+        "<th>accuracy</th><th>thinking tokens (mean)</th><th>time (mean)</th></tr>"
+        f"{summary}</table>"
+        f"{_html_card(_sweep_card(result))}<h2>Problems</h2><ul>{problems}</ul>"
+    )
+    return _page(title, body)

@@ -1,0 +1,137 @@
+"""Problem sets for lessons: the bundled offline sets and a teacher's own files.
+
+A problem set is a TOML file::
+
+    name = "Arithmetic word problems"          # shown to the class
+    description = "One number as the answer."  # optional
+
+    [[problem]]
+    id = "apples"                               # optional; default: its number, "1", "2", …
+    question = "Sam has 12 apples. …"
+    answer = "14"                               # the key: a number, 3/4, a letter, yes/no, text
+    kind = "number"                             # optional: number | choice | yesno | text
+
+The bundled sets ship inside the package (``ponder/resources/problems``), so they work offline.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_args
+
+from ponder.core.answer_check import AnswerKind, CheckResult, check, guess_kind
+
+
+class ProblemSetError(ValueError):
+    """A problem-set file that cannot be used; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One question with its answer key."""
+
+    id: str
+    question: str
+    answer: str
+    kind: AnswerKind
+
+    def check(self, answer_text: str) -> CheckResult:
+        """Judges a model's answer text against this problem's key."""
+        return check(answer_text, self.answer, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemSet:
+    """A named list of problems. ``source``: the file it came from, or ``bundled:NAME``."""
+
+    name: str
+    description: str
+    problems: tuple[Problem, ...]
+    source: str
+
+
+def _bundled_dir() -> Any:
+    return resources.files("ponder") / "resources" / "problems"
+
+
+def bundled_set_names() -> list[str]:
+    """The names of the bundled sets (file stems: ``arithmetic``, ``letters``, …), sorted."""
+    return sorted(
+        entry.name.removesuffix(".toml")
+        for entry in _bundled_dir().iterdir()
+        if entry.name.endswith(".toml")
+    )
+
+
+def parse_problem_set(text: str, source: str) -> ProblemSet:
+    """A problem set from TOML text; ``source`` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemSetError(
+            f"{source} is not a valid problem-set file: {exc}. Check the TOML syntax "
+            '(strings in double quotes, each problem under a "[[problem]]" line).'
+        ) from None
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ProblemSetError(f'{source}: add a name at the top, for example name = "Fractions".')
+    raw_problems = data.get("problem")
+    if not isinstance(raw_problems, list) or not raw_problems:
+        raise ProblemSetError(
+            f'{source} has no problems: add at least one "[[problem]]" table with a question '
+            "and an answer."
+        )
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(raw_problems, start=1):
+        where = f"{source}, problem {number}"
+        question, answer = raw.get("question"), raw.get("answer")
+        if not isinstance(question, str) or not question.strip():
+            raise ProblemSetError(f'{where}: the question is missing; add question = "…".')
+        if isinstance(answer, int | float) and not isinstance(answer, bool):
+            answer = str(answer)
+        if not isinstance(answer, str) or not answer.strip():
+            raise ProblemSetError(f'{where}: the answer is missing; add answer = "…".')
+        kind = raw.get("kind", guess_kind(answer))
+        if kind not in get_args(AnswerKind):
+            raise ProblemSetError(
+                f"{where}: kind must be one of {', '.join(get_args(AnswerKind))}, not {kind!r}."
+            )
+        problem_id = str(raw.get("id", number))
+        if problem_id in seen:
+            raise ProblemSetError(f"{where}: the id {problem_id!r} is used twice; make it unique.")
+        seen.add(problem_id)
+        problems.append(Problem(problem_id, question.strip(), answer.strip(), kind))
+    description = data.get("description", "")
+    return ProblemSet(name.strip(), str(description), tuple(problems), source)
+
+
+def load_problem_set(name_or_path: str | Path) -> ProblemSet:
+    """A bundled set by name (``arithmetic``) or a teacher's own file by path."""
+    path = Path(name_or_path).expanduser()
+    if path.suffix == ".toml" or path.exists():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ProblemSetError(f"There is no problem-set file at {path}.") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ProblemSetError(f"Could not read the problem-set file {path}: {exc}.") from None
+        return parse_problem_set(text, str(path))
+    name = str(name_or_path)
+    if name not in bundled_set_names():
+        raise ProblemSetError(
+            f"There is no bundled problem set called {name!r}. Bundled sets: "
+            f"{', '.join(bundled_set_names())}; or give the path of your own .toml file."
+        )
+    text = (_bundled_dir() / f"{name}.toml").read_text(encoding="utf-8")
+    return parse_problem_set(text, f"bundled:{name}")
+
+
+def single_problem(question: str, answer: str | None = None) -> ProblemSet:
+    """A one-question set for a sweep of a typed prompt; without a key nothing is judged."""
+    kind = guess_kind(answer) if answer else "text"
+    problem = Problem("prompt", question, answer or "", kind)
+    return ProblemSet("Your question", "", (problem,), "prompt")

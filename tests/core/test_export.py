@@ -1,0 +1,132 @@
+"""Exporting a stored conversation and a sweep to self-contained Markdown and HTML."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from ponder.core.events import (
+    AnswerEvent,
+    DoneEvent,
+    InterventionEvent,
+    Stats,
+    StatsEvent,
+    ThinkingEvent,
+)
+from ponder.core.export import conversation_html, conversation_markdown, sweep_html, sweep_markdown
+from ponder.core.paths import AppPaths
+from ponder.core.problems import Problem
+from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
+from ponder.core.storage import ConversationStore, StoredMessage
+from ponder.core.storage_types import Conversation
+from ponder.core.sweep import SweepCell, SweepResult
+
+SHA = "ab" * 32
+
+
+def stored_conversation() -> tuple[Conversation, list[StoredMessage]]:
+    """A real conversation in a real database: one question, one reply whose thinking the
+    budget cut (an intervention), with its generation record."""
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        conversation = store.create_conversation("Apples <lesson>", model_path="/m/r1.gguf")
+        question = store.add_message(conversation.id, "user", "12 - 5 + 7?", parent_id=None)
+        request = GenerateRequest(
+            messages=(Message("user", question.content),),
+            thinking=ThinkingControl(budget=12),
+            sampling=Sampling(temperature=0.6, seed=42),
+            max_tokens=200,
+        )
+        writer = store.begin_reply(
+            conversation.id, question.id, request, model_sha256=SHA, model_path="/m/r1.gguf"
+        )
+        for event in (
+            ThinkingEvent("First 12 - 5 = 7."),
+            InterventionEvent("</think>", "min_thinking", 5, 1, ""),  # nothing visible
+            ThinkingEvent("\n\nThen 7 + 7 = 13"),
+            InterventionEvent("\n\nStop now.\n</think>", "budget_spent", 12, 6, "\n\nStop now.\n"),
+            AnswerEvent("The answer is **14** <script>x</script>."),
+            StatsEvent(Stats(prompt_tokens=20, thinking_tokens=12, answer_tokens=9, seed=42)),
+            DoneEvent("eos"),
+        ):
+            writer.feed(event)
+        return conversation, store.thread(conversation.id)
+
+
+class _Checker(HTMLParser):
+    """Collects tags and text; fails on nothing but lets the test look at the structure."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_conversation_markdown_has_the_trace_steps_intervention_and_card() -> None:
+    conversation, messages = stored_conversation()
+    text = conversation_markdown(conversation, messages)
+    assert text.startswith("# Apples <lesson>")
+    # Steps as paragraphs; an injection with no visible text is still marked.
+    assert "> First 12 - 5 = 7. **⟨Ponder: min thinking⟩**\n>\n> Then 7 + 7 = 13" in text
+    assert "> Then 7 + 7 = 13\n>\n> **⟨Ponder: budget spent⟩** Stop now." in text
+    assert "The answer is **14**" in text
+    assert f"| sha256 | `{SHA}` |" in text and "| seed | `42` |" in text
+    assert "thinking 12, answer 9" in text and "| thinking budget | `12` |" in text
+
+
+def test_conversation_html_is_self_contained_and_escapes_what_the_model_wrote() -> None:
+    conversation, messages = stored_conversation()
+    page = conversation_html(conversation, messages)
+    parser = _Checker()
+    parser.feed(page)
+    assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
+    assert "&lt;script&gt;" in page and "Apples &lt;lesson&gt;" in page
+    assert "<strong>14</strong>" in page  # the answer is rendered Markdown
+    assert "<b>⟨Ponder: budget spent⟩</b> Stop now.</span></p>" in page
+    assert parser.tags.count("p") >= 3  # the thinking's two steps and the answer
+    assert SHA in page and "temperature=0.6" in page
+    assert "First 12 - 5 = 7." in "".join(parser.text)
+
+
+def _sweep() -> SweepResult:
+    result = SweepResult(
+        model_path="/m/r1.gguf",
+        model_sha256=SHA,
+        problem_set="Tiny",
+        problems=[
+            Problem("add", "2 + 3?", "5", "number"),
+            Problem("cmp", "9.11 or 9.9?", "9.9", "number"),
+        ],
+        budgets=["off", "256"],
+        sampling=Sampling(temperature=0.0, seed=7),
+        max_tokens=64,
+        started_at=1_700_000_000.0,
+    )
+    for problem, budget, extracted, correct, tokens in (
+        ("add", "off", "5", True, 0),
+        ("add", "256", "5", True, 40),
+        ("cmp", "off", "9.11", False, 0),
+    ):
+        result.cells.append(
+            SweepCell(
+                problem, budget, extracted, "", extracted, correct, tokens, 3, 0, 0, 1.5, "eos"
+            )
+        )
+    return result
+
+
+def test_sweep_markdown_and_html_show_grid_summary_and_card() -> None:
+    result = _sweep()
+    text = sweep_markdown(result)
+    assert "| add | ✓ 5 (0 t) | ✓ 5 (40 t) |" in text
+    assert "| cmp | ✗ 9.11 (0 t) | — |" in text  # a cell not run yet
+    assert "| off | 50% (1/2) | 0.0 | 1.50 s |" in text
+    assert "| 256 | 100% (1/1) | 40.0 | 1.50 s |" in text
+    assert f"- sha256: `{SHA}`" in text and "- budgets: `off, 256`" in text
+    page = sweep_html(result)
+    assert '<td class="wrong">✗ 9.11 (0 t)</td>' in page and "<td>—</td>" in page
+    assert SHA in page and "seed=7" in page
