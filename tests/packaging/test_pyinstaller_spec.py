@@ -1,0 +1,136 @@
+"""The PyInstaller spec: valid Python, nothing the app uses left out, unused Qt parts dropped."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from packaging_files import APP_ID, PACKAGING, ROOT, SPEC, spec_names
+
+
+def app_sources() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in (ROOT / "app" / "ponder").rglob("*.py")]
+
+
+def test_the_spec_is_valid_python() -> None:
+    compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec")
+
+
+def test_no_qt_module_the_app_imports_is_excluded() -> None:
+    excluded = set(spec_names("QT_EXCLUDES")["QT_EXCLUDES"])
+    used = {m for text in app_sources() for m in re.findall(r"PySide6\.(Qt\w+)", text)}
+    assert used, "the app should import some Qt modules"
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    assert not {f"PySide6.{m}" for m in used} & excluded
+
+
+def test_no_package_the_app_imports_is_excluded() -> None:
+    excluded = set(spec_names("PY_EXCLUDES")["PY_EXCLUDES"])
+    imported: set[str] = set()
+    for text in app_sources():
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    assert "llama_cpp" in imported
+    assert not imported & excluded
+    # llama_cpp imports numpy itself: leaving it out broke the engine once.
+    assert "numpy" not in excluded
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/platforms/libqminimalegl.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", False),
+        ("PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll", True),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
+        ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("llama_cpp/lib/libllama.so", True),
+    ],
+)
+def test_the_qt_file_filter(dest: str, kept: bool) -> None:
+    keep_qt_file = spec_names("QT_PLUGINS_KEPT", "keep_qt_file")["keep_qt_file"]
+    assert keep_qt_file(dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("libQt6Pdf.so.6", False),
+        ("Qt6Quick.dll", False),
+        ("libQt6Network.so.6", False),
+        ("libQt6Svg.so.6", True),
+        ("libQt6Widgets.so.6", True),
+        ("libQt6Gui.so.6", True),
+    ],
+)
+def test_unused_qt_libraries_are_dropped(name: str, kept: bool) -> None:
+    pattern = spec_names("UNUSED_QT_LIBS")["UNUSED_QT_LIBS"]
+    assert (pattern.search(name) is None) is kept
+
+
+def test_the_spec_version_is_the_package_version() -> None:
+    from ponder import __version__
+
+    names = spec_names("ponder_version", APP=ROOT / "app")
+    assert names["ponder_version"]() == __version__
+
+
+def test_every_resource_file_is_bundled_in_its_folder() -> None:
+    app = ROOT / "app"
+    datas = spec_names("ponder_resources")["ponder_resources"](app)
+    bundled = {str(Path(folder) / Path(source).name) for source, folder in datas}
+    assert "ponder/resources/catalog.toml" in bundled
+    on_disk = {
+        str(path.relative_to(app)) for path in (app / "ponder" / "resources").rglob("*.toml")
+    }
+    assert on_disk <= bundled
+
+
+def test_the_files_the_spec_names_exist() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    for name in re.findall(r'ICONS / "([^"]+)"', text):
+        assert (PACKAGING / "icons" / name).is_file(), name
+    assert (PACKAGING / "ponder_entry.py").is_file()
+    assert (ROOT / "app" / "ponder" / "resources" / "catalog.toml").is_file()
+    assert (PACKAGING / "macos" / "Info.plist").is_file()
+
+
+def test_the_entry_script_runs_the_cli(tmp_path: object) -> None:
+    # The bundle runs this file as __main__; run it the same way (no bundle needed).
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, str(PACKAGING / "ponder_entry.py"), "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("ponder ")
+
+
+def test_the_icons_are_what_the_installers_expect() -> None:
+    icons = PACKAGING / "icons"
+    assert (icons / "ponder-256.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (icons / "ponder-512.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (icons / "ponder.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # ICO header
+    import xml.etree.ElementTree as ET
+
+    assert ET.parse(icons / "ponder.svg").getroot().tag.endswith("svg")
+    assert APP_ID  # the installed icon name (tested with the desktop entry)
