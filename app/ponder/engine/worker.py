@@ -51,7 +51,10 @@ def _cancel_check(cancel_flag: Any, request_id: int) -> Callable[[], bool]:
 
 def main(conn: Connection, cancel_flag: Any) -> None:
     """Runs in the child until the parent sends "close" or goes away."""
+    from ponder.engine.backends import load_dynamic_backends
     from ponder.engine.session import ModelSession  # llama_cpp is imported only in the child
+
+    load_dynamic_backends()  # a distribution build's per-CPU and GPU libraries
 
     session: ModelSession | None = None
 
