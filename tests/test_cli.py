@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_ponder
 
-def ponder(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ponder.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+
+def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return run_ponder(*args, timeout=timeout)
 
 
 @pytest.mark.model

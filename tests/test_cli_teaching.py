@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_ponder
 from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, ThinkingEvent
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
@@ -18,14 +17,7 @@ from ponder.core.storage import ConversationStore
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ponder.cli", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        env=os.environ.copy(),  # PONDER_HOME: the test's own folder
-    )
+    return run_ponder(*args, timeout=timeout)
 
 
 @pytest.mark.model

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from cli_runner import run_ponder
 from ponder.cli import build_parser
 
 
 def _ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "ponder.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
+    return run_ponder(*args, timeout=timeout, QT_QPA_PLATFORM="offscreen")
 
 
 def test_no_command_means_the_desktop_app() -> None:
