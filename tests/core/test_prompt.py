@@ -16,6 +16,7 @@ from ponder.core.prompt import (
     MAX_TEMPLATE_CHARS,
     PromptError,
     PromptPlan,
+    PromptSegment,
     build_prompt,
     strip_thinking,
 )
@@ -430,3 +431,28 @@ def test_trusted_text_never_depends_on_message_text(
         reference = plan_for(profile, source, benign, control)
         assert trusted_text(plan) == trusted_text(reference), profile.id
         assert plan.starts_in_thinking == reference.starts_in_thinking
+
+
+def test_a_fork_continues_inside_the_think_block_with_the_prefix_as_text() -> None:
+    profile = families.detect_family({"general.architecture": "llama"})
+    plan = build_prompt(
+        profile,
+        None,
+        [Message("user", "Why?")],
+        ThinkingControl(budget=None),
+        bos_token="",
+        eos_token="",
+        thinking_prefix="Because </think> light <|im_end|>",
+    )
+    assert plan.starts_in_thinking
+    assert plan.segments[-1] == PromptSegment("Because </think> light <|im_end|>", False)
+    with pytest.raises(PromptError, match="cannot be off"):
+        build_prompt(
+            profile,
+            None,
+            [Message("user", "Why?")],
+            ThinkingControl(budget=0),
+            bos_token="",
+            eos_token="",
+            thinking_prefix="x",
+        )

@@ -252,3 +252,28 @@ def test_cancel_while_the_engine_restarts_is_not_lost(smollm2_path: Path) -> Non
         assert not any(isinstance(e, ThinkingEvent | AnswerEvent) for e in rest), [
             e.type for e in rest
         ][:8]
+
+
+def test_fork_continues_edited_thinking_reusing_the_cache(engine: EngineClient) -> None:
+    question = "Explain why the sky is blue."
+    original = ask(engine, question, ThinkingControl(budget=40), max_tokens=60)
+    trace = text_of(original, ThinkingEvent)
+    prompt_tokens = stats_of(original).prompt_tokens
+    fork_point = trace[: len(trace) // 2]
+    request = GenerateRequest(
+        messages=(Message("user", question),),
+        thinking=ThinkingControl(budget=16),
+        sampling=GREEDY,
+        max_tokens=40,
+        thinking_prefix=fork_point + " Hint: think about wavelengths.",
+    )
+    forked = list(engine.generate(request))
+    stats = stats_of(forked)
+    # The prompt now holds the fork point; the cache from the original turn covered the prompt
+    # and at least part of the thinking that was kept.
+    assert stats.prompt_tokens > prompt_tokens
+    assert stats.cached_prompt_tokens > prompt_tokens
+    assert stats.thinking_tokens <= 16
+    cut = [e for e in forked if isinstance(e, InterventionEvent)]
+    assert [c.reason for c in cut] in (["budget_spent"], ["unclosed_thinking"])
+    assert_evaluated_once(stats)

@@ -32,6 +32,12 @@ def register(subparsers: Any) -> None:
     options.add_model_options(parser)
     options.add_thinking_options(parser)
     parser.add_argument("--system", metavar="TEXT", help="system prompt (if the family takes one)")
+    parser.add_argument(
+        "--continue-thinking",
+        metavar="TEXT",
+        default="",
+        help="fork: continue from this thinking (e.g. a saved trace cut short, with a hint)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object per event")
     parser.add_argument("prompt", nargs="+", help="the question")
     parser.set_defaults(func=run)
@@ -96,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         sampling=options.sampling(args),
         max_tokens=args.max_tokens,
         system_prompt=args.system,
+        thinking_prefix=args.continue_thinking,
     )
     show = (
         (lambda e: print(json.dumps(event_to_dict(e), ensure_ascii=False), flush=True))

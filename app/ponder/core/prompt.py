@@ -253,6 +253,7 @@ def build_prompt(
     bos_token: str,
     eos_token: str,
     system_prompt: str | None = None,
+    thinking_prefix: str = "",
 ) -> PromptPlan:
     """The prompt for the next assistant turn of ``messages`` (which end with the user's).
 
@@ -260,8 +261,16 @@ def build_prompt(
     Earlier assistant turns go without their thinking. Thinking on: prefilled families and
     non-reasoners get ``<think>\\n`` appended unless the template already ends with it. Thinking
     off (``budget == 0``): the family's off form (an empty think block, or the template flag).
+    ``thinking_prefix`` continues a turn from thinking already written (a fork: the trace up to
+    a point, edited or with a hint inserted); it is message text, never trusted, and generation
+    starts inside the think block right after it.
     Raises PromptError (a message for the user) when the template fails or is refused.
     """
+    if thinking_prefix and thinking.thinking_off:
+        raise PromptError(
+            "A fork continues the model's thinking, so thinking cannot be off for it. "
+            "Choose a thinking budget other than Off."
+        )
     used_fallback = not template
     source = template or profile.fallback_template
     compiled = compile_template(source)
@@ -279,6 +288,11 @@ def build_prompt(
     extra, starts_in_thinking = _thinking_tail(profile, tail, thinking)
     if extra:
         merged = _merge([*merged, PromptSegment(extra, True)])
+    if thinking_prefix:
+        if not starts_in_thinking:  # families whose model opens the block itself
+            merged = _merge([*merged, PromptSegment(f"{profile.think_open}\n", True)])
+        merged = _merge([*merged, PromptSegment(thinking_prefix, False)])
+        starts_in_thinking = True
     return PromptPlan(
         segments=merged,
         starts_in_thinking=starts_in_thinking,

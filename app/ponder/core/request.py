@@ -79,6 +79,9 @@ class GenerateRequest:
     sampling: Sampling = field(default_factory=Sampling)
     max_tokens: int | None = None  # None: until end of turn or the context is full
     system_prompt: str | None = None
+    # Fork: continue the turn from this thinking (a trace cut at a point, edited or with a hint
+    # inserted). The KV cache is reused as far as it matches; the budget counts new tokens.
+    thinking_prefix: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,6 +169,7 @@ class ModelSession:
             bos_token=self._token_text(self.llm.token_bos()),
             eos_token=self._token_text(self.llm.token_eos()),
             system_prompt=request.system_prompt,
+            thinking_prefix=request.thinking_prefix,
         )
         tokens: list[int] = []
         for segment in plan.segments:
