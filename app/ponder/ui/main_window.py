@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.paths = paths
+        self.renderer = renderer
+        self.presenter: QWidget | None = None  # PresenterView, made on first use
         self.setWindowTitle("Ponder")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -171,6 +173,8 @@ class MainWindow(QMainWindow):
         a.toggle_sidebar.triggered.connect(self.conversations.setVisible)
         a.focus_search.triggered.connect(lambda: self.conversations.search.setFocus())  # noqa: PLW0108
         a.about.triggered.connect(self.show_about)
+        a.presenter.triggered.connect(self.open_presenter)
+        a.replay_trace.triggered.connect(lambda: self.open_replay())  # noqa: PLW0108
         a.stop.setEnabled(False)
 
     # ----- settings and state ----------------------------------------------------------------
@@ -226,6 +230,33 @@ class MainWindow(QMainWindow):
             trace = live.trace
         self.panel.show_trace(trace)
         self.set_panel_visible(True)
+
+    # ----- teaching views ----------------------------------------------------------------------
+
+    def open_presenter(self) -> None:
+        """Presenter mode: the current reply's thinking and answer, full screen."""
+        from ponder.ui.presenter_view import PresenterView
+
+        if self.presenter is None:
+            self.presenter = PresenterView(self.controller, self.renderer, self)
+        assert isinstance(self.presenter, PresenterView)
+        self.presenter.enter()
+
+    def open_replay(self, message_id: int | None = None) -> QWidget | None:
+        """Replays a saved reply: ``message_id``, else the one in the panel, else the last."""
+        from ponder.ui.replay_window import ReplayWindow, reply_to_replay
+
+        wanted = (
+            message_id if message_id is not None else getattr(self.panel.trace, "message_id", None)
+        )
+        message = reply_to_replay(self.controller.messages, wanted)
+        if message is None:
+            self.statusBar().showMessage("No saved reply to replay yet: ask something first.", 8000)
+            return None
+        window = ReplayWindow(message, self.renderer, self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        return window
 
     # ----- conversations -----------------------------------------------------------------
 

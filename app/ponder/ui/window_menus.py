@@ -29,6 +29,8 @@ class WindowActions:
     toggle_sidebar: QAction
     focus_search: QAction
     about: QAction
+    presenter: QAction
+    replay_trace: QAction
 
 
 def _action(
@@ -76,7 +78,14 @@ def build_menus(window: QMainWindow) -> WindowActions:
         ),
         focus_search=_action(window, "&Find conversation", QKeySequence.StandardKey.Find),
         about=_action(window, "&About Ponder"),
+        presenter=_action(
+            window, "&Presenter mode", "F11", "Thinking and answer in large type for a class"
+        ),
+        replay_trace=_action(
+            window, "Re&play trace…", "Ctrl+Shift+Y", "Play the reply's thinking back"
+        ),
     )
+    a.presenter.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
     if a.settings.shortcut().isEmpty():
         a.settings.setShortcut(QKeySequence("Ctrl+,"))
     a.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -98,11 +107,15 @@ def build_menus(window: QMainWindow) -> WindowActions:
         a.rename_conversation,
         a.delete_conversation,
         a.focus_search,
+        None,
+        a.replay_trace,
     ):
         chat.addSeparator() if action is None else chat.addAction(action)
     view = bar.addMenu("&View")
     view.addAction(a.toggle_thinking)
     view.addAction(a.toggle_sidebar)
+    view.addSeparator()
+    view.addAction(a.presenter)
     models = bar.addMenu("&Models")
     models.addAction(a.model_manager)
     models.addAction(a.import_model)

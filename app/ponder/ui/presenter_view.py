@@ -1,0 +1,221 @@
+"""Presenter mode: the chain of thought and the answer side by side for a class, on a projector.
+
+Large type, high contrast (white on black), no conversation list, no composer; the answer is
+hidden until the teacher reveals it (the button or Space), so the class can guess first. The
+thinking is drawn by a ``ThinkingPanel`` of its own (self-checks and interventions marked as in
+the main window) and follows the controller live while a reply streams. Esc, F11 or
+Ctrl+Shift+P leave. Sized for 1280×720.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.storage import StoredMessage
+from ponder.ui.answer_view import AnswerView
+from ponder.ui.chat_controller import ChatController
+from ponder.ui.live_reply import LiveReply
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.thinking_panel import ThinkingPanel
+from ponder.ui.trace_state import TraceState
+
+TRACE_POINTS = 20
+ANSWER_POINTS = 24
+LEAVE_KEYS = ("Esc", "F11", "Ctrl+Shift+P")
+_COLOURS = {
+    QPalette.ColorRole.Window: "#000000",
+    QPalette.ColorRole.Base: "#000000",
+    QPalette.ColorRole.WindowText: "#ffffff",
+    QPalette.ColorRole.Text: "#ffffff",
+    QPalette.ColorRole.Button: "#1a1a1a",
+    QPalette.ColorRole.ButtonText: "#ffffff",
+    QPalette.ColorRole.Highlight: "#ffd200",
+    QPalette.ColorRole.HighlightedText: "#000000",
+}
+_STYLE = f"""
+#presenterView QWidget {{ font-size: {TRACE_POINTS}pt; }}
+#presenterView #presenterAnswer {{ font-size: {ANSWER_POINTS}pt; }}
+#presenterView #leaveHint {{ font-size: 12pt; color: #bbb; }}
+#presenterView, #presenterView QScrollArea, #presenterView QTextBrowser {{ background: #000; }}
+#presenterView QLabel, #presenterView QTextBrowser {{ color: #fff; }}
+#presenterView #hiddenAnswer {{ color: #bbb; border: 3px dashed #666; border-radius: 12px; }}
+#presenterView QPushButton {{ background: #ffd200; color: #000; font-weight: bold;
+    border-radius: 8px; padding: 8px 22px; }}
+#presenterView #presenterAnswerPage {{ background: #000; }}
+#presenterView QSplitter::handle {{ background: #444; }}
+"""
+
+
+class PresenterView(QWidget):
+    """Presenter mode as a window of its own; ``left`` when the presenter leaves it."""
+
+    left = Signal()
+
+    def __init__(
+        self,
+        controller: ChatController,
+        renderer: MarkdownRenderer,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("presenterView")
+        self.setWindowTitle("Ponder — presenter")
+        self.controller = controller
+        palette = self.palette()
+        for role, colour in _COLOURS.items():
+            palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(_STYLE)
+        self.panel = ThinkingPanel()
+        self.panel.title.setText("How the model thinks")
+        self.panel.close_requested.connect(self.leave)
+        self.answer = AnswerView(renderer)
+        self.answer.setObjectName("presenterAnswer")
+        self.hidden_label = QLabel("The answer is hidden.\nWhat do you think it will be?")
+        self.hidden_label.setObjectName("hiddenAnswer")
+        self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_label.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("presenterAnswerPage")
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(8, 8, 8, 8)
+        holder_layout.addWidget(self.answer)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        self.answer_pages = QStackedWidget()
+        self.answer_pages.addWidget(self.hidden_label)
+        self.answer_pages.addWidget(scroll)
+        answer_title = QLabel("Answer")
+        bold = answer_title.font()
+        bold.setBold(True)
+        answer_title.setFont(bold)
+        self.reveal_button = QPushButton("Reveal answer")
+        self.reveal_button.setToolTip("Show or hide the answer (Space)")
+        # Space belongs to the reveal, not to a text view (which would take it to scroll).
+        for widget in (self.reveal_button, self.panel.view, self.answer):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.reveal_button.clicked.connect(self.toggle_reveal)
+        top = QHBoxLayout()
+        top.addWidget(answer_title)
+        top.addStretch(1)
+        top.addWidget(self.reveal_button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(14, 8, 14, 8)
+        side_layout.addLayout(top)
+        side_layout.addWidget(self.answer_pages, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.panel)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        # The panel picks its self-check colour from its palette: now the presenter's, black.
+        self.panel.setPalette(palette)
+        self.panel.refresh_theme()
+        hint = QLabel("Space: reveal the answer · Esc: leave presenter mode")
+        hint.setObjectName("leaveHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
+        for keys in LEAVE_KEYS:
+            QShortcut(QKeySequence(keys), self, self.leave)  # type: ignore[call-overload]
+        QShortcut(QKeySequence("Space"), self, self.toggle_reveal)  # type: ignore[call-overload]
+        self.resize(1280, 720)
+        self.splitter.setSizes([740, 540])
+        controller.conversation_opened.connect(self._conversation_opened)
+        controller.reply_begun.connect(self._reply_begun)
+        controller.reply_updated.connect(self._reply_updated)
+        controller.reply_ended.connect(self._reply_ended)
+        self.reveal(False)
+
+    # ----- showing ---------------------------------------------------------------------------
+
+    def show_reply(self, trace: TraceState | None, answer: str) -> None:
+        """Shows one reply, its answer hidden until revealed."""
+        self.panel.show_trace(trace)
+        self.answer.set_markdown(answer)
+        self.reveal(False)
+
+    def show_message(self, message: StoredMessage | None) -> None:
+        """Shows a stored reply (None: nothing yet)."""
+        if message is None:
+            self.show_reply(None, "")
+        else:
+            self.show_reply(TraceState.from_message(message), message.content)
+
+    def show_current(self) -> None:
+        """Shows the reply streaming now, else the conversation's last reply."""
+        live = self.controller.live
+        if live is not None and live.conversation_id == self.controller.conversation_id:
+            self.show_reply(live.trace, live.answer_text)
+            return
+        messages = self.controller.messages
+        self.show_message(next((m for m in reversed(messages) if m.role == "assistant"), None))
+
+    @property
+    def revealed(self) -> bool:
+        return self.answer_pages.currentIndex() == 1
+
+    def reveal(self, shown: bool = True) -> None:
+        self.answer_pages.setCurrentIndex(1 if shown else 0)
+        self.reveal_button.setText("Hide answer" if shown else "Reveal answer")
+
+    def toggle_reveal(self) -> None:
+        self.reveal(not self.revealed)
+
+    def enter(self) -> None:
+        """Fills the screen (the projector) with the current reply."""
+        self.show_current()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def leave(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().closeEvent(event)
+        self.left.emit()
+
+    # ----- following the controller --------------------------------------------------------
+
+    def _conversation_opened(self, _conversation_id: int, messages: list) -> None:
+        if self.isVisible():
+            self.show_message(next((m for m in reversed(messages) if m.role == "assistant"), None))
+
+    def _reply_begun(self, live: LiveReply, _keep: int) -> None:
+        if self.isVisible():
+            self.show_reply(live.trace, "")
+
+    def _reply_updated(self, live: LiveReply, answer_delta: str) -> None:
+        if self.panel.trace is live.trace:
+            self.panel.sync()
+            self.answer.append_markdown(answer_delta)
+
+    def _reply_ended(self, live: LiveReply) -> None:
+        if self.panel.trace is live.trace:
+            self.panel.sync()
+            if self.answer.source_text != live.answer_text:
+                self.answer.set_markdown(live.answer_text)

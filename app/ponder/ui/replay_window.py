@@ -1,0 +1,277 @@
+"""The Replay window: a saved reply's thinking, then its answer, played back at a chosen pace.
+
+A lesson should not depend on a slow school laptop: the teacher replays a reply generated
+earlier, pauses, steps a word or a paragraph forward or back, or drags the slider. The
+thinking is drawn by the same ``ThinkingPanel`` as live (self-checks highlighted,
+interventions marked where their stored offsets put them); the answer by an ``AnswerView``.
+The timing is ``ReplaySchedule``'s; this window only reads a clock and draws.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.storage import StoredMessage
+from ponder.ui.answer_view import AnswerView
+from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.replay_schedule import SPEEDS, ReplaySchedule
+from ponder.ui.thinking_panel import ThinkingPanel
+from ponder.ui.trace_state import TraceState, seconds_text
+
+TICK_MS = 40
+FIXED_RATES = (10.0, 30.0, 100.0)
+
+
+def reply_to_replay(messages: list[StoredMessage], wanted: int | None) -> StoredMessage | None:
+    """The saved reply of ``messages`` with id ``wanted``, else the last one; None if there is
+    none (a reply still streaming is not saved yet)."""
+    replies = [m for m in messages if m.role == "assistant" and m.status != "streaming"]
+    return next((m for m in replies if m.id == wanted), replies[-1] if replies else None)
+
+
+class ReplayWindow(QWidget):
+    """Plays ``message`` back. ``clock`` gives monotonic seconds (tests pass their own)."""
+
+    def __init__(
+        self,
+        message: StoredMessage,
+        renderer: MarkdownRenderer,
+        parent: QWidget | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Ponder — replay")
+        self.setObjectName("replayWindow")
+        self.message = message
+        self.schedule = ReplaySchedule.from_message(message)
+        self._clock = clock
+        self._last_tick: float | None = None
+        self._shown = 0  # units drawn in the panel and the answer
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.panel = ThinkingPanel()
+        self.panel.title.setText("Chain of thought — replay")
+        self.panel.close_requested.connect(self.close)
+        self.answer = AnswerView(renderer)
+        answer_scroll = QScrollArea()
+        answer_scroll.setWidgetResizable(True)
+        answer_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        answer_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(12, 8, 12, 8)
+        answer_title = QLabel("Answer")
+        bold = answer_title.font()
+        bold.setBold(True)
+        answer_title.setFont(bold)
+        holder_layout.addWidget(answer_title)
+        holder_layout.addWidget(self.answer)
+        holder_layout.addStretch(1)
+        answer_scroll.setWidget(holder)
+        self.answer_scroll = answer_scroll
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.panel)
+        split.addWidget(answer_scroll)
+        split.setSizes([700, 580])
+        self.play_button = QPushButton("Play")
+        self.play_button.setToolTip("Play or pause (Space)")
+        self.play_button.clicked.connect(self.toggle_play)
+        buttons = []
+        for text, tip, slot in (
+            ("◀◀ ¶", "Back a paragraph (Ctrl+Left)", lambda: self.step(-1, "paragraph")),
+            ("◀ word", "Back a word (Left)", lambda: self.step(-1, "word")),
+            ("word ▶", "Forward a word (Right)", lambda: self.step(1, "word")),
+            ("¶ ▶▶", "Forward a paragraph (Ctrl+Right)", lambda: self.step(1, "paragraph")),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, len(self.schedule.units))
+        self.slider.setToolTip("Where the replay stands: drag to jump")
+        self.slider.valueChanged.connect(self._slider_moved)
+        self.speed = QComboBox()
+        for speed in SPEEDS:
+            self.speed.addItem(f"{speed:g}× recorded", ("speed", speed))
+        for rate in FIXED_RATES:
+            self.speed.addItem(f"{rate:g} tokens/s", ("rate", rate))
+        self.speed.setCurrentIndex(SPEEDS.index(1.0))
+        self.speed.setToolTip(f"Recorded pace: {self.schedule.recorded_tokens_per_s:.1f} tokens/s")
+        self.speed.currentIndexChanged.connect(self._speed_chosen)
+        # Space and the arrows belong to the replay, not to a text view or the slider.
+        controls_and_views = (
+            self.play_button,
+            *buttons,
+            self.slider,
+            self.speed,
+            self.panel.view,
+            self.answer,
+        )
+        for widget in controls_and_views:
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.time_label = QLabel()
+        self.time_label.setMinimumWidth(150)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(10, 6, 10, 8)
+        controls.addWidget(self.play_button)
+        for button in buttons:
+            controls.addWidget(button)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time_label)
+        controls.addWidget(QLabel("Speed"))
+        controls.addWidget(self.speed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split, 1)
+        layout.addLayout(controls)
+        for keys, slot in (
+            ("Space", self.toggle_play),
+            ("Left", lambda: self.step(-1, "word")),
+            ("Right", lambda: self.step(1, "word")),
+            ("Ctrl+Left", lambda: self.step(-1, "paragraph")),
+            ("Ctrl+Right", lambda: self.step(1, "paragraph")),
+            ("+", lambda: self._change_speed(1)),
+            ("-", lambda: self._change_speed(-1)),
+            ("Esc", self.close),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)  # type: ignore[call-overload]
+        self.resize(1280, 720)
+        self._redraw()
+
+    # ----- playing ---------------------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def play(self) -> None:
+        if self.schedule.finished:
+            self.schedule.seek(0)
+            self._redraw()
+        self._last_tick = self._clock()
+        self.timer.start()
+        self.play_button.setText("Pause")
+
+    def pause(self) -> None:
+        self.timer.stop()
+        self._last_tick = None
+        self.play_button.setText("Play")
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _tick(self) -> None:
+        now = self._clock()
+        last = self._last_tick if self._last_tick is not None else now
+        self._last_tick = now
+        self.advance(now - last)
+
+    def advance(self, seconds: float) -> None:
+        """Plays ``seconds`` on (the timer calls it with the time that passed)."""
+        if self.schedule.advance(seconds):
+            self._draw_forward()
+        if self.schedule.finished:
+            self.pause()
+        self._update_labels()
+
+    def step(self, direction: int, by: str) -> None:
+        """One word or paragraph forward (``direction`` 1) or back (-1); pauses first."""
+        self.pause()
+        step = "paragraph" if by == "paragraph" else "word"
+        if direction > 0:
+            self.schedule.step_forward(step)
+        else:
+            self.schedule.step_back(step)
+        self._redraw()
+
+    def seek(self, position: int) -> None:
+        self.schedule.seek(position)
+        self._redraw()
+
+    def _slider_moved(self, value: int) -> None:
+        if value != self.schedule.position:
+            self.seek(value)
+
+    def _change_speed(self, step: int) -> None:
+        index = self.speed.currentIndex() + step
+        self.speed.setCurrentIndex(max(0, min(index, self.speed.count() - 1)))
+
+    def _speed_chosen(self, index: int) -> None:
+        kind, value = self.speed.itemData(index)
+        if kind == "speed":
+            self.schedule.set_speed(float(value))
+        else:
+            self.schedule.set_fixed_rate(float(value))
+        self._update_labels()
+
+    # ----- drawing ---------------------------------------------------------------------------
+
+    def _trace(self) -> TraceState:
+        return TraceState(message_id=self.message.id, live=True, started_at=0.0)
+
+    def _redraw(self) -> None:
+        """Draws the replay from the start to its position (after a step or a jump)."""
+        self.panel.show_trace(self._trace())
+        self.answer.set_markdown("")
+        self._shown = 0
+        self._draw_forward()
+
+    def _draw_forward(self) -> None:
+        """Draws the units that appeared since the last draw."""
+        schedule, trace = self.schedule, self.panel.trace
+        assert trace is not None
+        new = schedule.units[self._shown : schedule.position]
+        for unit in new:
+            if unit.part == "thinking":
+                trace.runs.append(schedule.run_of(unit))
+        answer = "".join(schedule.answer[u.start : u.end] for u in new if u.part == "answer")
+        self.panel.sync()
+        if answer:
+            self.answer.append_markdown(answer)
+        self._shown = schedule.position
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        schedule = self.schedule
+        self.slider.blockSignals(True)
+        self.slider.setValue(schedule.position)
+        self.slider.blockSignals(False)
+        where = "Thinking" if schedule.in_thinking else "Answer"
+        if schedule.finished:
+            where = "Done"
+        self.panel.header.setText(
+            f"{where} · {schedule.shown_tokens()} tokens · replay at {self.speed.currentText()}"
+        )
+        self.time_label.setText(
+            f"{seconds_text(schedule.elapsed)} / {seconds_text(schedule.duration)}"
+        )
+
+    @property
+    def answer_text(self) -> str:
+        """The answer on show, as Markdown (tests read it)."""
+        return self.answer.source_text
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        self.pause()
+        super().closeEvent(event)  # type: ignore[arg-type]
