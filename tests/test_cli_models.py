@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,20 +12,6 @@ import pytest
 from hub_server import HubServer
 from ponder.cli import main
 from resume_harness import FILE, REPO
-
-
-@pytest.fixture(autouse=True)
-def _no_hf_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
-
-
-@pytest.fixture
-def hub(smollm2_path: Path) -> Iterator[HubServer]:
-    with HubServer() as server:
-        server.add_file(REPO, FILE, smollm2_path)
-        yield server
 
 
 def test_models_json_lists_fit_size_license_installed_and_a_pick(

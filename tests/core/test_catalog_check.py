@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,23 +11,7 @@ from ponder.core.catalog import load_catalog, parse_catalog
 from ponder.core.catalog_check import check_catalog
 from ponder.core.download_errors import NetworkError, OfflineError
 from ponder.core.hub import Hub
-
-REPO = "ponder-test/SmolLM2-GGUF"
-FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
-@pytest.fixture(autouse=True)
-def _no_hf_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
-
-
-@pytest.fixture
-def hub(smollm2_path: Path) -> Iterator[HubServer]:
-    with HubServer() as server:
-        server.add_file(REPO, FILE, smollm2_path)
-        yield server
+from resume_harness import FILE, REPO
 
 
 def catalog_text(size: int, sha256: str, commit: str) -> str:

@@ -39,21 +39,6 @@ from resume_harness import FILE, REPO, child_env, run_child, run_trials
 QUICK = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)
 
 
-@pytest.fixture(autouse=True)
-def _no_hf_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No token, endpoint or offline switch of the machine's user leaks into a test."""
-    for name in ("HF_TOKEN", "HF_HUB_OFFLINE", "HF_ENDPOINT", "TRANSFORMERS_OFFLINE"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
-
-
-@pytest.fixture
-def hub(smollm2_path: Path) -> Iterator[HubServer]:
-    with HubServer() as server:
-        server.add_file(REPO, FILE, smollm2_path)
-        yield server
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> ModelStore:
     return ModelStore(tmp_path / "models")
