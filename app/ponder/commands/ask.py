@@ -95,10 +95,11 @@ class TerminalPrinter:
 
 
 def run(args: argparse.Namespace) -> int:
-    load = options.load_request(args)
+    choice = options.choose_model(args)
+    load = choice.load
     request = GenerateRequest(
         messages=(Message("user", " ".join(args.prompt)),),
-        thinking=options.thinking_control(args, load.model_path),
+        thinking=options.thinking_control(args, choice.header),
         sampling=options.sampling(args),
         max_tokens=args.max_tokens,
         system_prompt=args.system,

@@ -55,8 +55,9 @@ def describe(control: ThinkingControl) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    load = options.load_request(args)
-    control = options.thinking_control(args, load.model_path)
+    choice = options.choose_model(args)
+    load = choice.load
+    control = options.thinking_control(args, choice.header)
     printer = TerminalPrinter(sys.stdout, sys.stderr)
     history: list[Message] = []
     with EngineClient() as engine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from pathlib import Path
 
 from ponder.commands import UserError
@@ -10,7 +11,7 @@ from ponder.core.demo_model import find_demo_model
 from ponder.core.families import detect_family
 from ponder.core.fit import file_too_large
 from ponder.core.gguf_errors import GGUFError
-from ponder.core.gguf_file import read_header
+from ponder.core.gguf_file import GGUFHeader, read_header
 from ponder.core.hardware import detect_hardware
 from ponder.core.model_info import describe
 from ponder.core.request import (
@@ -106,45 +107,48 @@ def model_path(args: argparse.Namespace) -> Path:
     return demo
 
 
-def refuse_if_too_large(path: Path, n_ctx: int) -> None:
-    """Before the first byte is loaded: a model that cannot fit is refused (unless --force)."""
-    try:
-        info = describe(read_header(path))
-    except GGUFError as exc:
-        raise UserError(str(exc)) from None
-    reason = file_too_large(info, detect_hardware(), n_ctx)
-    if reason:
-        raise UserError(
-            f"{reason}. Use a smaller model, quantization or --ctx, or pass --force to try anyway."
-        )
+@dataclass(frozen=True, slots=True)
+class ModelChoice:
+    """The model a command will load, and its header (read once, before anything loads)."""
+
+    load: LoadRequest
+    header: GGUFHeader
 
 
-def load_request(args: argparse.Namespace) -> LoadRequest:
+def choose_model(args: argparse.Namespace) -> ModelChoice:
+    """Picks the model, reads its header, and refuses one that cannot fit (unless --force)."""
     if args.ctx < 64:
         raise UserError("--ctx must be at least 64 tokens")
     path = model_path(args)
-    if not args.force:
-        refuse_if_too_large(path, args.ctx)
-    return LoadRequest(
-        model_path=str(path),
-        n_ctx=args.ctx,
-        n_threads=args.threads,
-        gpu_layers=args.gpu_layers,
-    )
-
-
-def family_default_budget(path: str) -> int | None:
-    """The thinking budget the model's family recommends (read from the GGUF header)."""
     try:
         header = read_header(path)
     except GGUFError as exc:
         raise UserError(str(exc)) from None
-    return detect_family(header.metadata).default_budget
+    if not args.force:
+        reason = file_too_large(describe(header), detect_hardware(), args.ctx)
+        if reason:
+            raise UserError(
+                f"{reason}. Use a smaller model, quantization or --ctx, or pass --force to try "
+                "anyway."
+            )
+    load = LoadRequest(
+        model_path=str(path), n_ctx=args.ctx, n_threads=args.threads, gpu_layers=args.gpu_layers
+    )
+    return ModelChoice(load, header)
 
 
-def thinking_control(args: argparse.Namespace, model: str) -> ThinkingControl:
+def load_request(args: argparse.Namespace) -> LoadRequest:
+    return choose_model(args).load
+
+
+def thinking_control(args: argparse.Namespace, header: GGUFHeader) -> ThinkingControl:
+    """The thinking controls asked for; the budget defaults to the model family's."""
     stop = STOP_MESSAGE_PRESETS.get(args.stop_message, args.stop_message)
-    budget = args.think_budget if hasattr(args, "think_budget") else family_default_budget(model)
+    budget = (
+        args.think_budget
+        if hasattr(args, "think_budget")
+        else detect_family(header.metadata).default_budget
+    )
     try:
         return ThinkingControl(
             budget=budget,
