@@ -107,7 +107,6 @@ class ModelSession:
             open_id=self._single_token(profile.think_open),
             close_id=self._single_token(profile.think_close),
         )
-        self.last_turn: Turn | None = None
 
     def _single_token(self, text: str) -> int | None:
         tokens = self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
@@ -232,7 +231,6 @@ class ModelSession:
             max_tokens=request.max_tokens,
             answer_reserve=min(512, n_ctx // 8),
         )
-        self.last_turn = turn
         started = time.perf_counter()
         cached = 0
         prompt_eval_s = 0.0
