@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -42,12 +41,11 @@ class MathImage:
 
 def _load_ziamath() -> Any:
     """ziamath, set to write SVG that QtSvg understands; None when it is not installed."""
+    # ziamath 0.13 warns (DeprecationWarning: importlib.resources.path) as it is imported.
+    # Python hides that warning outside __main__; it is not silenced here with
+    # warnings.catch_warnings, which is not thread-safe and this runs on a background thread.
     try:
-        with warnings.catch_warnings():
-            # ziamath 0.13 finds its font with importlib.resources.path, deprecated since
-            # Python 3.11: a DeprecationWarning at import that is not ours to fix.
-            warnings.simplefilter("ignore", DeprecationWarning)
-            import ziamath
+        import ziamath
     except ImportError:
         return None
     ziamath.config.svg2 = False
