@@ -110,4 +110,4 @@ def test_export_a_conversation_to_html_and_refuse_unknown_ones(tmp_path: Path) -
     not_a_sweep = tmp_path / "x.json"
     not_a_sweep.write_text("{}", encoding="utf-8")
     bad = ponder("export", str(not_a_sweep))
-    assert bad.returncode == 2 and "not a sweep saved by" in bad.stderr
+    assert bad.returncode == 2 and "is not a saved sweep Ponder can read" in bad.stderr

@@ -160,3 +160,74 @@ def test_cancel_stops_the_generation_under_way(engine: EngineClient) -> None:
     # The engine is still usable after the cancel.
     after = run_sweep(engine, ONE, parse_budgets("off"), model_path="m", max_tokens=4)
     assert after.cells[0].done_reason in {"eos", "max_tokens"}
+
+
+@pytest.mark.model
+def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
+    starts: list[tuple[str, str]] = []
+    events: list[Event] = []
+    result = run_sweep(
+        engine,
+        ONE,
+        parse_budgets("off,8"),
+        model_path="smollm2",
+        sampling=GREEDY,
+        max_tokens=16,
+        on_start=lambda problem, budget: starts.append((problem.id, budget.label)),
+        on_event=events.append,
+    )
+    assert starts == [("add", "off"), ("add", "8")]
+    assert [e.type for e in events].count("done") == 2 == len(result.cells)
+    thinking = [e for e in events if e.type == "thinking"]
+    assert len(thinking) >= result.cells[1].thinking_tokens > 0
+
+
+def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path) -> None:
+    from ponder.core.sweep import SweepFileError, new_result, saved_sweeps, write_sweep
+
+    folder = tmp_path / "sweeps"
+    assert saved_sweeps(folder) == []
+    result = new_result(ONE, parse_budgets("off,16"), model_path="m.gguf", sampling=GREEDY)
+    path = save_sweep(result, folder)
+    cell = SweepCell("add", "off", "5", "", "5", True, 0, 2, 0, 0, 0.1, "eos")
+    result.cells.append(cell)
+    write_sweep(result, path)  # the same file, rewritten as the sweep grows
+    assert load_sweep(path).cells == [cell]
+    assert [p.name for p in folder.iterdir()] == [path.name], "no temporary file is left"
+    older = folder / "20200101-000000-old.json"
+    older.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert saved_sweeps(folder) == [path, older]
+    for damage, why in (("{", "not a saved sweep"), ('{"cells": []}', "not a saved sweep")):
+        older.write_text(damage, encoding="utf-8")
+        with pytest.raises(SweepFileError, match=why):
+            load_sweep(older)
+    older.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(SweepFileError, match="could not be read"):
+        load_sweep(older)
+
+
+def test_a_full_disk_leaves_the_previous_file(tmp_path: Path) -> None:
+    import resource
+
+    from ponder.core.sweep import new_result, write_sweep
+
+    result = new_result(ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY)
+    path = save_sweep(result, tmp_path)
+    before = path.read_bytes()
+    result.cells.extend(
+        SweepCell("add", "off", "x" * 5000, "y" * 5000, None, False, 0, 1, 0, 0, 0.1, "eos")
+        for _ in range(20)
+    )
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    import signal
+
+    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 100, hard))
+    try:
+        with pytest.raises(OSError):
+            write_sweep(result, path)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

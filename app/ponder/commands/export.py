@@ -11,7 +11,7 @@ from ponder.commands import UserError
 from ponder.core.export import conversation_html, conversation_markdown, sweep_html, sweep_markdown
 from ponder.core.paths import AppPaths
 from ponder.core.storage import ConversationStore, StorageError
-from ponder.core.sweep import load_sweep
+from ponder.core.sweep import SweepFileError, load_sweep
 
 FORMATS = ("html", "md", "pdf")
 
@@ -46,8 +46,8 @@ def _render(source: str, fmt: str) -> str:
         raise UserError(f"{source} is neither a conversation number nor a saved sweep file (.json)")
     try:
         result = load_sweep(path)
-    except (ValueError, KeyError, TypeError, OSError) as exc:
-        raise UserError(f"{path} is not a sweep saved by `ponder sweep` ({exc})") from None
+    except SweepFileError as exc:
+        raise UserError(str(exc)) from None
     return sweep_html(result) if fmt == "html" else sweep_markdown(result)
 
 

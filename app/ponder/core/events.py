@@ -16,6 +16,7 @@ InterventionReason = Literal[
     "thinking_off",  # thinking is off but the model opened a think block anyway: closed at once
     "context_full",  # the context is nearly full: thinking closed to leave room for the answer
     "unclosed_thinking",  # the model ended its turn inside thinking: closed so that it answers
+    "fork",  # a person forked the trace here: the text they inserted (a hint, an error, "Wait")
 ]
 
 

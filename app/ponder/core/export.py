@@ -9,6 +9,7 @@ layer, which has Qt; core does not.)
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import html
 import time
@@ -33,7 +34,10 @@ table.grid { border-collapse: collapse; } table.grid td, table.grid th { border:
 
 
 def _reason(reason: str) -> str:
-    return reason.replace("_", " ")
+    """The label of an injected span: Ponder's interventions, or a person's fork."""
+    if reason == "fork":
+        return "fork: written by a person"
+    return "Ponder: " + reason.replace("_", " ")
 
 
 def _segments(message: StoredMessage) -> list[tuple[str, str | None]]:
@@ -111,7 +115,7 @@ def _md_thinking(message: StoredMessage) -> str:
     paragraphs = []
     for step in _steps(message):
         text = "".join(
-            f" **⟨Ponder: {_reason(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
+            f" **⟨{_reason(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
             for piece, reason in step
         )
         paragraphs.append("> " + text.strip().replace("\n", "\n> "))
@@ -182,6 +186,13 @@ def _sweep_card(result: SweepResult) -> list[tuple[str, str]]:
 # ----- HTML -------------------------------------------------------------------------------------
 
 
+def _png_img(png: bytes | None, alt: str) -> str:
+    if not png:
+        return ""
+    data = base64.b64encode(png).decode("ascii")
+    return f'<p><img src="data:image/png;base64,{data}" alt="{html.escape(alt)}"></p>'
+
+
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
@@ -210,7 +221,7 @@ def _html_thinking(message: StoredMessage) -> str:
                 # both (it ignores <mark> and CSS ::before).
                 escaped = (
                     f'<span class="intervention" style="background-color: #ffe9a8">'
-                    f"<b>⟨Ponder: {html.escape(_reason(reason))}⟩</b> {escaped.strip()}</span>"
+                    f"<b>⟨{html.escape(_reason(reason))}⟩</b> {escaped.strip()}</span>"
                 )
             parts.append(escaped)
         paragraphs.append(f"<p>{''.join(parts).strip()}</p>")
@@ -233,8 +244,9 @@ def conversation_html(conversation: Conversation, messages: Sequence[StoredMessa
     return _page(title, "\n".join(body))
 
 
-def sweep_html(result: SweepResult) -> str:
-    """The sweep as one self-contained HTML page: grid, summary table, card, problems."""
+def sweep_html(result: SweepResult, chart_png: bytes | None = None) -> str:
+    """The sweep as one self-contained HTML page: grid, summary table (and the chart, drawn
+    by the app, when ``chart_png`` is given: it is embedded, not linked), card, problems."""
     head = "".join(f"<th>{html.escape(b)}</th>" for b in result.budgets)
     rows = []
     for problem in result.problems:
@@ -264,7 +276,9 @@ def sweep_html(result: SweepResult) -> str:
     body = (
         f"<h1>{html.escape(title)}</h1>"
         f'<table class="grid"><tr><th>problem</th>{head}</tr>{"".join(rows)}</table>'
-        '<h2>Accuracy and thinking per budget</h2><table class="grid"><tr><th>budget</th>'
+        "<h2>Accuracy and thinking per budget</h2>"
+        f"{_png_img(chart_png, 'Accuracy and thinking tokens per budget')}"
+        '<table class="grid"><tr><th>budget</th>'
         "<th>accuracy</th><th>thinking tokens (mean)</th><th>time (mean)</th></tr>"
         f"{summary}</table>"
         f"{_html_card(_sweep_card(result))}<h2>Problems</h2><ul>{problems}</ul>"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import threading
 import time
@@ -67,7 +68,8 @@ def parse_budget(text: str) -> SweepBudget:
     if value.isdigit():
         return SweepBudget(value, ThinkingControl(budget=int(value)))
     raise ValueError(
-        f"{text!r} is not a budget: use off, a number of tokens, unlimited, or wait1, wait2…"
+        f"{text.strip()!r} is not a budget: use off, a number of tokens, unlimited, or "
+        "wait1, wait2…"
     )
 
 
@@ -189,8 +191,10 @@ def run_cell(
     sampling: Sampling,
     max_tokens: int | None,
     system_prompt: str | None = None,
+    on_event: Callable[[Event], None] | None = None,
 ) -> SweepCell:
-    """One generation of ``problem`` at ``budget``, judged by the problem's key."""
+    """One generation of ``problem`` at ``budget``, judged by the problem's key.
+    ``on_event`` sees every event as it comes (a view showing the run live)."""
     request = GenerateRequest(
         messages=(Message("user", problem.question),),
         thinking=budget.control,
@@ -205,6 +209,8 @@ def run_cell(
     done_reason = "error"
     error: str | None = None
     for event in engine.generate(request):
+        if on_event is not None:
+            on_event(event)
         if isinstance(event, ThinkingEvent):
             thinking.append(event.text)
         elif isinstance(event, AnswerEvent):
@@ -237,6 +243,28 @@ def run_cell(
     )
 
 
+def new_result(
+    problems: ProblemSet,
+    budgets: Sequence[SweepBudget],
+    *,
+    model_path: str,
+    model_sha256: str | None = None,
+    sampling: Sampling | None = None,
+    max_tokens: int | None = None,
+) -> SweepResult:
+    """An empty sweep of ``problems`` at ``budgets``, started now."""
+    return SweepResult(
+        model_path=model_path,
+        model_sha256=model_sha256,
+        problem_set=problems.name,
+        problems=list(problems.problems),
+        budgets=[b.label for b in budgets],
+        sampling=sampling or Sampling(),
+        max_tokens=max_tokens,
+        started_at=time.time(),
+    )
+
+
 def run_sweep(
     engine: SweepEngine,
     problems: ProblemSet,
@@ -248,21 +276,27 @@ def run_sweep(
     max_tokens: int | None = None,
     cancel: threading.Event | None = None,
     on_cell: Callable[[SweepCell], None] | None = None,
+    on_start: Callable[[Problem, SweepBudget], None] | None = None,
+    on_event: Callable[[Event], None] | None = None,
+    result: SweepResult | None = None,
 ) -> SweepResult:
     """Runs every problem at every budget (problem by problem, budgets in order) on a loaded
     engine. Setting ``cancel`` (from any thread) stops the generation under way at once and
-    ends the sweep; the cells finished so far are kept and ``cancelled`` is set."""
+    ends the sweep; the cells finished so far are kept and ``cancelled`` is set.
+
+    ``on_start`` is called as each generation begins, ``on_event`` with its events and
+    ``on_cell`` with its result. ``result``: an empty result made by ``new_result`` to fill
+    (a caller that saves it as it grows); by default one is made here."""
     cancel = cancel or threading.Event()
-    result = SweepResult(
-        model_path=model_path,
-        model_sha256=model_sha256,
-        problem_set=problems.name,
-        problems=list(problems.problems),
-        budgets=[b.label for b in budgets],
-        sampling=sampling or Sampling(),
-        max_tokens=max_tokens,
-        started_at=time.time(),
-    )
+    if result is None:
+        result = new_result(
+            problems,
+            budgets,
+            model_path=model_path,
+            model_sha256=model_sha256,
+            sampling=sampling,
+            max_tokens=max_tokens,
+        )
     finished = threading.Event()
 
     def watch() -> None:
@@ -280,8 +314,15 @@ def run_sweep(
             for budget in budgets:
                 if cancel.is_set():
                     break
+                if on_start is not None:
+                    on_start(problem, budget)
                 cell = run_cell(
-                    engine, problem, budget, sampling=result.sampling, max_tokens=max_tokens
+                    engine,
+                    problem,
+                    budget,
+                    sampling=result.sampling,
+                    max_tokens=max_tokens,
+                    on_event=on_event,
                 )
                 if cell.done_reason == "cancelled" and cancel.is_set():
                     break  # a cut-short generation is not a result
@@ -296,9 +337,8 @@ def run_sweep(
     return result
 
 
-def save_sweep(result: SweepResult, folder: Path) -> Path:
-    """Writes the sweep as JSON in ``folder`` (made if missing); returns the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
+def sweep_path(result: SweepResult, folder: Path) -> Path:
+    """A new file name for ``result`` in ``folder``: its start time and problem set."""
     stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(result.started_at))
     slug = re.sub(r"[^a-z0-9]+", "-", result.problem_set.lower()).strip("-") or "sweep"
     path = folder / f"{stamp}-{slug}.json"
@@ -306,12 +346,52 @@ def save_sweep(result: SweepResult, folder: Path) -> Path:
     while path.exists():
         counter += 1
         path = folder / f"{stamp}-{slug}-{counter}.json"
-    temporary = path.with_suffix(".json.tmp")
-    temporary.write_text(json.dumps(result.to_dict(), ensure_ascii=False, indent=1), "utf-8")
-    temporary.replace(path)
     return path
 
 
+def write_sweep(result: SweepResult, path: Path) -> None:
+    """Writes (or rewrites) the sweep at ``path`` atomically: a crash leaves the old or the
+    new file, never half of one. OSError (disk full, no permission) goes to the caller."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            json.dump(result.to_dict(), handle, ensure_ascii=False, indent=1)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def save_sweep(result: SweepResult, folder: Path) -> Path:
+    """Writes the sweep as JSON in ``folder`` (made if missing); returns the file's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = sweep_path(result, folder)
+    write_sweep(result, path)
+    return path
+
+
+def saved_sweeps(folder: Path) -> list[Path]:
+    """The sweeps saved in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)
+
+
+class SweepFileError(ValueError):
+    """A saved sweep that cannot be read; the message says which file and why."""
+
+
 def load_sweep(path: Path) -> SweepResult:
-    """A sweep saved by ``save_sweep``."""
-    return SweepResult.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    """A sweep saved by ``save_sweep``; ``SweepFileError`` if it is unreadable or damaged."""
+    try:
+        return SweepResult.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SweepFileError(f"{path.name} could not be read: {exc}") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SweepFileError(
+            f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
+            f"program): {exc!r}"
+        ) from None

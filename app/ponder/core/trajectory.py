@@ -7,6 +7,7 @@ where the model changed its mind, so a class can see self-correction step by ste
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -94,14 +95,19 @@ def candidates(text: str) -> list[Candidate]:
     """Every candidate answer in ``text``, in order of position; overlapping phrases
     (e.g. "the answer is = 42") count once."""
     found = _boxed_candidates(text)
-    taken = [(c.start, c.end) for c in found]
+    # The spans taken so far, disjoint and sorted by start: a new span overlaps one only if it
+    # overlaps its neighbour on either side (a trace can hold hundreds of candidates).
+    taken = sorted((c.start, c.end) for c in found)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span("value")
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            index = bisect.bisect_left(taken, (start, end))
+            if (index > 0 and taken[index - 1][1] > start) or (
+                index < len(taken) and taken[index][0] < end
+            ):
                 continue
             value = match.group("value")
-            taken.append((start, end))
+            taken.insert(index, (start, end))
             found.append(Candidate(value, normalize(value, _kind_of(value)), start, end))
     return sorted(found, key=lambda c: c.start)
 
