@@ -6,12 +6,17 @@ a tooltip that says why. Streamed text is appended at the end of the document �
 never re-rendered while it grows. The header reads "Thinking… 341 tokens · 12.4 s" while
 live and "Thought for 12.4 s · 512 tokens" after.
 
+The model's candidate answers are marked over the text (``trajectory_marks``), its changes of
+mind distinctly, and a strip under the header lists them ("Answers along the way: 41 → 42"),
+each a link to its place. A saved reply's context menu offers "Fork from here…"
+(``fork_requested`` with the offset into ``TraceState.text``).
+
 Thread: GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QTextBrowser,
     QToolButton,
     QToolTip,
@@ -38,18 +44,43 @@ from ponder.ui.trace_state import (
     intervention_label,
     intervention_tooltip,
 )
+from ponder.ui.trajectory_marks import (
+    Mark,
+    TraceOffsets,
+    find_marks,
+    mark_at,
+    selections,
+    strip_html,
+)
+
+# While a trace streams (sync() about 30 times a second) the marks are found again at most
+# this often: on a 30,000-character trace that takes ~7 ms with 80 candidate answers, ~40 ms
+# with 760.
+MARKS_INTERVAL_MS = 1000
 
 
 class ThinkingPanel(QWidget):
-    """Shows one ``TraceState``; ``close_requested`` when the user hides the panel."""
+    """Shows one ``TraceState``; ``close_requested`` when the user hides the panel,
+    ``fork_requested(offset)`` when the user asks to fork a saved reply's thinking at
+    ``offset`` (Python characters into ``TraceState.text``)."""
 
     close_requested = Signal()
+    fork_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thinkingPanel")
         self.trace: TraceState | None = None
         self._shown_runs = 0
+        self._shown_chars = 0  # len() of the shown runs' text: where the next run starts
+        self.offsets = TraceOffsets()
+        self.marks: list[Mark] = []
+        self.marks_computed = 0  # how many times the marks were found (tests read it)
+        self._marks_stale = False
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.setInterval(MARKS_INTERVAL_MS)
+        self._marks_timer.timeout.connect(self.refresh_marks)
         self.title = QLabel("Chain of thought")
         self.title.setObjectName("panelTitle")
         bold = self.title.font()
@@ -58,7 +89,7 @@ class ThinkingPanel(QWidget):
         self.header = QLabel("")
         self.header.setObjectName("thinkingHeader")
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton()
+        self.close_button = close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip("Hide the chain of thought (Ctrl+T)")
@@ -73,6 +104,16 @@ class ThinkingPanel(QWidget):
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setOpenLinks(False)
         self.view.viewport().installEventFilter(self)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.strip = QLabel("")
+        self.strip.setObjectName("trajectoryStrip")
+        self.strip.setTextFormat(Qt.TextFormat.RichText)
+        self.strip.setWordWrap(True)  # one line, unless the panel is narrow
+        self.strip.setContentsMargins(10, 0, 10, 4)
+        self.strip.setToolTip("The model's candidate answers in order: click one to find it")
+        self.strip.linkActivated.connect(self._strip_link)
+        self.strip.hide()
         self.view.document().setDocumentMargin(10)
         self.highlighter = TraceHighlighter(self.view.document(), self._self_check_color())
         layout = QVBoxLayout(self)
@@ -81,6 +122,7 @@ class ThinkingPanel(QWidget):
         layout.addLayout(top)
         self.header.setContentsMargins(10, 0, 10, 4)
         layout.addWidget(self.header)
+        layout.addWidget(self.strip)
         self.hint = QLabel(
             "The model's thinking appears here while it works. Click an answer's "
             "“Thought for …” chip to see how it got there."
@@ -107,8 +149,13 @@ class ThinkingPanel(QWidget):
 
     def _intervention_format(self, run: TraceRun) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#5a4314") if self._dark() else QColor("#ffe8b0"))
-        fmt.setForeground(QColor("#ffd27a") if self._dark() else QColor("#6b4500"))
+        dark = self._dark()
+        if run.reason == "fork":  # a person's words, not Ponder's: their own colour
+            fmt.setBackground(QColor("#1d4a4f") if dark else QColor("#c9f0ee"))
+            fmt.setForeground(QColor("#8fe3dc") if dark else QColor("#0b4f4a"))
+        else:
+            fmt.setBackground(QColor("#5a4314") if dark else QColor("#ffe8b0"))
+            fmt.setForeground(QColor("#ffd27a") if dark else QColor("#6b4500"))
         fmt.setFontItalic(True)
         fmt.setToolTip(intervention_tooltip(run.reason or "", run.position))
         fmt.setProperty(INTERVENTION_PROPERTY, run.reason or "")
@@ -117,7 +164,7 @@ class ThinkingPanel(QWidget):
     def refresh_theme(self) -> None:
         """Redraws with the current palette's colours (after a theme change)."""
         self.highlighter.set_color(self._self_check_color())
-        if self.trace is not None:
+        if self.trace is not None:  # the marks and strip are redrawn with it
             self.show_trace(self.trace)
 
     # ----- content ---------------------------------------------------------------------------
@@ -125,7 +172,10 @@ class ThinkingPanel(QWidget):
     def show_trace(self, trace: TraceState | None) -> None:
         """Shows ``trace`` from its start (a stored reply, or a live one being switched to)."""
         self.trace = trace
-        self._shown_runs = 0
+        self._shown_runs = self._shown_chars = 0
+        self.offsets = TraceOffsets()
+        self._marks_timer.stop()
+        self._marks_stale = True
         document = self.view.document()
         document.clear()
         cursor = QTextCursor(document)
@@ -133,12 +183,14 @@ class ThinkingPanel(QWidget):
         self.sync()
 
     def sync(self) -> None:
-        """Appends the runs added to the trace since the last call, and updates the header."""
+        """Appends the runs added to the trace since the last call, and updates the header
+        and (at most once a second while live, at once after) the answer marks."""
         trace = self.trace
         self.hint.setVisible(trace is None)
         self.view.setVisible(trace is not None)
         if trace is None:
             self.header.setText("")
+            self.refresh_marks()
             return
         runs = trace.runs
         if self._shown_runs < len(runs):
@@ -151,26 +203,42 @@ class ThinkingPanel(QWidget):
                 self._append(cursor, run)
             cursor.endEditBlock()
             self._shown_runs = len(runs)
+            self._marks_stale = True
             if at_bottom and trace.live:
                 bar.setValue(bar.maximum())
         self.update_header()
+        if self._marks_stale and not trace.live:
+            self.refresh_marks()
+        elif self._marks_stale and not self._marks_timer.isActive():
+            self._marks_timer.start()
 
     def _append(self, cursor: QTextCursor, run: TraceRun) -> None:
         plain = QTextCharFormat()
+        at = self._shown_chars  # where the run starts in TraceState.text
+        self._shown_chars += len(run.text)
         text = run.text.lstrip() if self.view.document().isEmpty() else run.text
+        at += len(run.text) - len(text)
         if run.reason is None:
             # The model's own text, unformatted: the self-check highlighter colours it.
-            cursor.insertText(text, plain)
+            self._insert(cursor, text, plain, at)
             return
         core = text.strip()
         if not core:  # nothing visible was injected (only the end-of-thinking tag)
+            begin = cursor.position()
             cursor.insertText(" ", plain)
             cursor.insertText(intervention_label(run.reason), self._intervention_format(run))
+            self.offsets.add(begin, cursor.position(), self._shown_chars, None)
             return
         start = text.index(core)
-        cursor.insertText(text[:start], plain)
-        cursor.insertText(core, self._intervention_format(run))
-        cursor.insertText(text[start + len(core) :], plain)
+        self._insert(cursor, text[:start], plain, at)
+        self._insert(cursor, core, self._intervention_format(run), at + start)
+        self._insert(cursor, text[start + len(core) :], plain, at + start + len(core))
+
+    def _insert(self, cursor: QTextCursor, text: str, fmt: QTextCharFormat, at: int) -> None:
+        """Inserts ``text`` (which starts at ``at`` in the trace) and records where it went."""
+        begin = cursor.position()
+        cursor.insertText(text, fmt)
+        self.offsets.add(begin, cursor.position(), at, text)
 
     def update_header(self) -> None:
         self.header.setText(self.trace.summary() if self.trace is not None else "")
@@ -180,11 +248,66 @@ class ThinkingPanel(QWidget):
         """The text on show (tests and the self-test read it)."""
         return self.view.toPlainText()
 
-    # ----- tooltips ----------------------------------------------------------------------------
+    def trace_offset_at_document_position(self, pos: int) -> int:
+        """The offset into ``TraceState.text`` (Python characters) of the document position
+        ``pos``; a position in a label standing for an intervention gives the end of that
+        intervention's text."""
+        return self.offsets.trace_offset(pos)
+
+    # ----- answer marks ------------------------------------------------------------------------
+
+    def refresh_marks(self) -> None:
+        """Finds the candidate answers in the text on show and draws them and the strip."""
+        self._marks_timer.stop()
+        self._marks_stale = False
+        self.marks = find_marks(self.view.document()) if self.trace is not None else []
+        self.marks_computed += 1
+        self.view.setExtraSelections(selections(self.view.document(), self.marks, self._dark()))
+        self.strip.setText(strip_html(self.marks, self._dark()))
+        self.strip.setVisible(bool(self.marks))
+
+    def _strip_link(self, link: str) -> None:
+        kind, _, number = link.partition(":")
+        if kind == "candidate" and number.isdigit():
+            self.go_to_candidate(int(number))
+
+    def go_to_candidate(self, number: int) -> None:
+        """Scrolls the trace to candidate ``number`` and selects it (the selection is drawn
+        over the mark, and "Fork from here…" then forks at it)."""
+        if not 0 <= number < len(self.marks):
+            return
+        mark = self.marks[number]
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+
+    # ----- tooltips and the context menu -------------------------------------------------------
+
+    def _scroll_offset(self) -> QPoint:
+        """Viewport coordinates plus this are document coordinates."""
+        return QPoint(
+            self.view.horizontalScrollBar().value(), self.view.verticalScrollBar().value()
+        )
+
+    def _character_at(self, point: QPoint) -> int:
+        """The document position of the character under ``point`` (viewport coordinates),
+        -1 off the text (margins, after a line's end)."""
+        layout = self.view.document().documentLayout()
+        edge = layout.hitTest(QPointF(point + self._scroll_offset()), Qt.HitTestAccuracy.ExactHit)
+        if edge < 0:
+            return -1
+        # The hit is the character edge nearest the point: the character is on its left or
+        # its right.
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(edge)
+        return edge - 1 if point.x() < self.view.cursorRect(cursor).x() else edge
 
     def tooltip_at(self, point: QPoint) -> str:
         """The tooltip of the text under ``point`` (viewport coordinates): why Ponder stepped
-        in, over an intervention; "" elsewhere."""
+        in, over an intervention; what the model answered there, over a candidate answer;
+        "" elsewhere."""
         cursor = self.view.cursorForPosition(point)
         for position in (cursor.position(), cursor.position() + 1):
             probe = QTextCursor(self.view.document())
@@ -192,7 +315,35 @@ class ThinkingPanel(QWidget):
             fmt = probe.charFormat()
             if fmt.hasProperty(INTERVENTION_PROPERTY):
                 return fmt.toolTip()
-        return ""
+        position = self._character_at(point)
+        mark = mark_at(self.marks, position) if position >= 0 else None
+        return mark.tooltip if mark is not None else ""
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """The trace view's context menu at ``pos`` (viewport coordinates): Copy and Select
+        All, and "Fork from here…" on a saved reply (not while it streams). The caller
+        shows it."""
+        menu = self.view.createStandardContextMenu(pos + self._scroll_offset())
+        trace = self.trace
+        if trace is not None and trace.message_id is not None and not trace.live:
+            selection = self.view.textCursor()
+            position = (
+                selection.selectionStart()
+                if selection.hasSelection()
+                else self.view.cursorForPosition(pos).position()
+            )
+            fork_at = self.trace_offset_at_document_position(position)
+            menu.addSeparator()
+            fork = menu.addAction("Fork from here…")
+            fork.setToolTip("Start a new reply whose thinking continues from this point")
+            fork.triggered.connect(lambda: self.fork_requested.emit(fork_at))
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        menu = self.build_context_menu(pos)
+        # The menu is a child of the view: delete it once closed, as QTextEdit's own does.
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.view.viewport() and event.type() == QEvent.Type.ToolTip:
