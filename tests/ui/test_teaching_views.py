@@ -229,7 +229,7 @@ def test_presenter_mode_hides_and_reveals_the_answer_and_fits_1280x720(
     window = app.window
     app.controller.open_conversation(conversation_id)
     window.menu_actions.presenter.trigger()
-    presenter = window.presenter
+    presenter = window.teaching.presenter
     assert isinstance(presenter, PresenterView)
     qtbot.waitExposed(presenter)
     presenter.showNormal()

@@ -17,9 +17,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ponder.core.events import (
-    LoadedEvent,
-)
+from ponder.core.events import Event, InterventionEvent, LoadedEvent, ThinkingEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage import ConversationStore, SearchHit, StorageError, StoredMessage
 from ponder.engine.protocol import Engine
@@ -73,7 +71,10 @@ class ChatController(QObject):
         self.model_path: str | None = None
         self.model_sha256: str | None = None
         self.loaded: LoadedEvent | None = None
+        self.load_request: LoadRequest | None = None
         self.loading = False
+        # Who else is using the engine (e.g. "a budget sweep"); turns wait while it is set.
+        self.engine_user: str | None = None
         self._tokens = itertools.count(1)
         self._jobs: dict[int, GenerationJob] = {}
         self._timer = QTimer(self)
@@ -108,6 +109,7 @@ class ChatController(QObject):
         self.loaded = None
         self.model_path = request.model_path
         self.model_sha256 = sha256
+        self.load_request = request
         self.model_loading.emit(request.model_path)
         self._load_requested.emit(request)
 
@@ -229,6 +231,68 @@ class ChatController(QObject):
         self._start(len(kept), kept, self.messages[index].parent_id, text)
         return True
 
+    def fork(
+        self,
+        reply_id: int,
+        kept: str,
+        inserted: str,
+        thinking: ThinkingControl | None = None,
+    ) -> bool:
+        """A new version of the reply ``reply_id`` whose thinking starts with ``kept`` (the
+        trace up to the fork point, maybe edited) and ``inserted`` (a hint, a deliberate
+        error, a "Wait"), and goes on from there. The engine reuses its cache as far as the
+        new prompt matches. The inserted text is stored as a "fork" intervention, so the trace
+        shows where a person stepped in. ``thinking``: the budget for what follows (thinking
+        cannot be off: the fork is itself thinking)."""
+        index = self._index(reply_id)
+        if index is None or not self._can_generate():
+            return False
+        reply = self.messages[index]
+        if reply.role != "assistant" or reply.parent_id is None or not (kept or inserted):
+            return False
+        control = thinking or self.thinking
+        if control.budget == 0:
+            control = replace(control, budget=None)
+        prelude: list[Event] = [ThinkingEvent(kept)] if kept else []
+        if inserted:
+            prelude.append(
+                InterventionEvent(inserted, "fork", position=0, tokens=0, visible=inserted)
+            )
+        history = self.messages[:index]
+        self._start(
+            len(history),
+            history,
+            reply.parent_id,
+            None,
+            thinking=control,
+            thinking_prefix=kept + inserted,
+            prelude=tuple(prelude),
+            compare_to=reply_id,
+        )
+        return True
+
+    def compare_with_model(
+        self, reply_id: int, request: LoadRequest, sha256: str | None = None
+    ) -> bool:
+        """A new version of the reply ``reply_id`` written by another model (loaded for this
+        turn; the current model is loaded again after it), with the same controls."""
+        index = self._index(reply_id)
+        if index is None or self.load_request is None or not self._can_generate():
+            return False
+        reply = self.messages[index]
+        if reply.role != "assistant" or reply.parent_id is None:
+            return False
+        history = self.messages[:index]
+        self._start(
+            len(history),
+            history,
+            reply.parent_id,
+            None,
+            switch_model=(request, sha256),
+            compare_to=reply_id,
+        )
+        return True
+
     def stop(self) -> None:
         """Stops the turn being generated, at once: the engine is told directly."""
         live = self.live
@@ -241,8 +305,18 @@ class ChatController(QObject):
         self._engine.cancel()
         self.reply_updated.emit(live, "")
 
+    def cancel_engine(self) -> None:
+        """Stops whatever the engine is generating now (a sweep's run), from this thread."""
+        self._engine.cancel()
+
     def _can_generate(self) -> bool:
         if self.busy:
+            return False
+        if self.engine_user is not None:
+            self.error_raised.emit(
+                f"The model is busy with {self.engine_user}. Wait for it to finish, or stop it "
+                "in Teach → Budget sweep."
+            )
             return False
         if not self.ready:
             self.error_raised.emit(
@@ -259,32 +333,50 @@ class ChatController(QObject):
         return None
 
     def _start(
-        self, keep: int, history: list[StoredMessage], parent_id: int | None, text: str | None
+        self,
+        keep: int,
+        history: list[StoredMessage],
+        parent_id: int | None,
+        text: str | None,
+        *,
+        thinking: ThinkingControl | None = None,
+        thinking_prefix: str = "",
+        prelude: tuple[Event, ...] = (),
+        switch_model: tuple[LoadRequest, str | None] | None = None,
+        compare_to: int | None = None,
     ) -> None:
         assert self.conversation_id is not None
         messages = [m.to_request_message() for m in history if m.content or m.role == "user"]
         if text is not None:
             messages.append(Message("user", text))
+        control = thinking or self.thinking
         request = GenerateRequest(
             messages=tuple(messages),
-            thinking=self.thinking,
+            thinking=control,
             sampling=self.defaults.sampling,
             max_tokens=self.defaults.max_tokens,
+            thinking_prefix=thinking_prefix,
         )
         token = next(self._tokens)
+        model_path, model_sha256 = self.model_path, self.model_sha256
+        if switch_model is not None:
+            model_path, model_sha256 = switch_model[0].model_path, switch_model[1]
         job = GenerationJob(
             token,
             self.conversation_id,
             parent_id,
             text,
             request,
-            model_path=self.model_path,
-            model_sha256=self.model_sha256,
+            model_path=model_path,
+            model_sha256=model_sha256,
+            prelude=prelude,
+            switch_model=switch_model[0] if switch_model else None,
+            restore_model=self.load_request if switch_model else None,
         )
         self._jobs[token] = job
         self.messages = list(history)
-        self.live = LiveReply(token, self.conversation_id, text)
-        self.live.trace.thinking_off = self.thinking.budget == 0
+        self.live = LiveReply(token, self.conversation_id, text, compare_to=compare_to)
+        self.live.trace.thinking_off = control.budget == 0
         self._buffer.take()  # nothing of an older turn is left to draw
         self._timer.start()
         self.busy_changed.emit(True)

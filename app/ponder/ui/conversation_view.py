@@ -23,6 +23,7 @@ class ConversationView(QScrollArea):
     regenerate_requested = Signal(int)
     edit_requested = Signal(int, str)
     version_requested = Signal(int)
+    teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the reply's id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +85,7 @@ class ConversationView(QScrollArea):
             widget = AssistantMessageWidget(self.renderer)
             widget.trace_requested.connect(self.trace_requested)
             widget.regenerate_requested.connect(self.regenerate_requested)
+            widget.teach_requested.connect(self.teach_requested)
         widget.versions.version_requested.connect(self.version_requested)
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self.widgets.append(widget)

@@ -36,7 +36,11 @@ log = logging.getLogger(__name__)
 @dataclass
 class GenerationJob:
     """One turn to generate. ``user_text`` None: regenerate a reply to ``parent_id`` (the
-    user's message); else the user's message is stored first, after ``parent_id``."""
+    user's message); else the user's message is stored first, after ``parent_id``.
+
+    ``prelude``: events that open the reply before the engine's (a fork's kept thinking and
+    the text inserted at the fork point). ``switch_model``: load this model for the turn (a
+    comparison with another model), then load ``restore_model`` again."""
 
     token: int
     conversation_id: int
@@ -46,6 +50,9 @@ class GenerationJob:
     model_path: str | None = None
     model_sha256: str | None = None
     stop: threading.Event = field(default_factory=threading.Event)
+    prelude: tuple[Event, ...] = ()
+    switch_model: LoadRequest | None = None
+    restore_model: LoadRequest | None = None
 
 
 class EventBuffer:
@@ -145,8 +152,12 @@ class GenerationWorker(QObject):
             return
         self.reply_started.emit(job.token, parent, writer.message_id)
         try:
+            for event in job.prelude:
+                self._put(job, writer, event)
             if job.stop.is_set():
                 self._put(job, writer, DoneEvent("cancelled"))
+            elif job.switch_model is not None and not self._switch(job, writer, job.switch_model):
+                pass  # the reply ends with the load error (stored); the old model comes back
             else:
                 for event in self._engine.generate(job.request):
                     if job.stop.is_set():
@@ -162,6 +173,27 @@ class GenerationWorker(QObject):
                 except StorageError:
                     log.exception("could not finish the reply %s", writer.message_id)
         self.reply_finished.emit(job.token, writer.message_id, writer.status)
+        if job.restore_model is not None:
+            self.load(job.restore_model)
+
+    def _switch(
+        self, job: GenerationJob, writer: StreamingMessageWriter, load: LoadRequest
+    ) -> bool:
+        """Loads ``load`` for one turn; False (the error stored in the reply) if it failed."""
+        try:
+            for event in self._engine.load(load):
+                if isinstance(event, LoadProgressEvent):
+                    self.load_progress.emit(event.fraction)
+                elif isinstance(event, ErrorEvent):
+                    self._put(job, writer, event)
+                    self._put(job, writer, DoneEvent("error"))
+                    return False
+        except Exception as exc:  # the engine process could not even start
+            log.exception("model load for a comparison failed")
+            self._put(job, writer, ErrorEvent(f"The engine could not start: {exc}", kind="load"))
+            self._put(job, writer, DoneEvent("error"))
+            return False
+        return True
 
     def _put(self, job: GenerationJob, writer: StreamingMessageWriter, event: Event) -> None:
         writer.feed(event)  # to disk first: what the user saw is what a crash keeps

@@ -36,6 +36,8 @@ class LiveReply:
     done_reason: str | None = None
     status: str = "streaming"
     stopping: bool = False
+    # A fork or another model's answer: the reply to show beside this one when it ends.
+    compare_to: int | None = None
 
     @property
     def answer_text(self) -> str:

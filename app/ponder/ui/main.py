@@ -36,6 +36,8 @@ from ponder.ui.model_library import ModelLibrary, load_request_for
 from ponder.ui.model_tasks import DownloadWorker, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
+from ponder.ui.sweep_queue import SweepQueue
+from ponder.ui.sweep_runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,9 @@ class PonderApp:
         self.buffer = EventBuffer()
         self.worker = GenerationWorker(self.engine, self.buffer, paths.database)
         self.generation_thread = _thread("ponder-generation", self.worker)
+        # Sweeps share the generation thread: the engine serves one caller at a time.
+        self.sweep_runner = SweepRunner(self.engine)
+        self.sweep_runner.moveToThread(self.generation_thread)
         # The worker's store is closed on its own thread, as the thread ends.
         from PySide6.QtCore import Qt
 
@@ -110,7 +115,10 @@ class PonderApp:
             self.buffer,
             defaults=GenerationDefaults(options.sampling, options.max_tokens),
         )
-        self.window = MainWindow(self.controller, self.library, self.settings, paths, self.renderer)
+        self.sweeps = SweepQueue(self.controller, self.sweep_runner, paths.data / "sweeps")
+        self.window = MainWindow(
+            self.controller, self.library, self.settings, paths, self.renderer, sweeps=self.sweeps
+        )
         self.settings.changed.connect(self._settings_changed)
         self._shut_down = False
         self.library.refresh()
@@ -158,6 +166,7 @@ class PonderApp:
             return
         self._shut_down = True
         self.controller.stop()
+        self.sweeps.cancel_all()
         self.library.pause_all()
         for thread in (self.generation_thread, self.downloads_thread, self.tasks_thread):
             thread.quit()

@@ -36,6 +36,8 @@ from ponder.ui.model_bar import ModelBar
 from ponder.ui.model_details import gguf_paths
 from ponder.ui.model_library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
+from ponder.ui.sweep_queue import SweepQueue
+from ponder.ui.teaching import TeachingViews
 from ponder.ui.thinking_panel import ThinkingPanel
 from ponder.ui.trace_state import TraceState
 from ponder.ui.welcome import WelcomePage
@@ -62,14 +64,16 @@ class MainWindow(QMainWindow):
         settings: SettingsKeeper,
         paths: AppPaths,
         renderer: MarkdownRenderer,
+        *,
+        sweeps: SweepQueue | None = None,
     ) -> None:
+        """``sweeps``: the budget-sweep queue (None: no Budget sweep window)."""
         super().__init__()
         self.controller = controller
         self.library = library
         self.settings = settings
         self.paths = paths
         self.renderer = renderer
-        self.presenter: QWidget | None = None  # PresenterView, made on first use
         self.setWindowTitle("Ponder")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -108,6 +112,9 @@ class MainWindow(QMainWindow):
         self.splitter.splitterMoved.connect(self._sync_panel_toggle)
         self.setCentralWidget(self.splitter)
         self.menu_actions = build_menus(self)
+        self.teaching = TeachingViews(
+            self, controller, renderer, sweeps=sweeps, library=library, settings=settings
+        )
         self._connect()
         self._apply_settings(current)
         self.restore_state(current)
@@ -173,8 +180,16 @@ class MainWindow(QMainWindow):
         a.toggle_sidebar.triggered.connect(self.conversations.setVisible)
         a.focus_search.triggered.connect(lambda: self.conversations.search.setFocus())  # noqa: PLW0108
         a.about.triggered.connect(self.show_about)
-        a.presenter.triggered.connect(self.open_presenter)
-        a.replay_trace.triggered.connect(lambda: self.open_replay())  # noqa: PLW0108
+        t = self.teaching
+        a.presenter.triggered.connect(t.open_presenter)
+        a.replay_trace.triggered.connect(lambda: t.open_replay(self._reply_in_panel()))
+        a.budget_sweep.triggered.connect(t.open_sweeps)
+        a.export_conversation.triggered.connect(lambda: t.export_conversation())  # noqa: PLW0108
+        a.fork.triggered.connect(lambda: t.fork(self._reply_in_panel()))
+        a.compare_versions.triggered.connect(lambda: t.compare_versions(self._reply_in_panel()))
+        a.other_model.triggered.connect(lambda: t.compare_with_model(self._reply_in_panel()))
+        self.view.teach_requested.connect(self._teach)
+        self.panel.fork_requested.connect(lambda offset: t.fork(self._reply_in_panel(), offset))
         a.stop.setEnabled(False)
 
     # ----- settings and state ----------------------------------------------------------------
@@ -223,6 +238,20 @@ class MainWindow(QMainWindow):
             toggle.setChecked(shown)
             toggle.blockSignals(False)
 
+    def _reply_in_panel(self) -> int | None:
+        """The reply whose thinking the panel shows (None: the last one)."""
+        return getattr(self.panel.trace, "message_id", None)
+
+    def _teach(self, action: str, reply_id: int) -> None:
+        """A teaching action from an answer's menu."""
+        t = self.teaching
+        {
+            "replay": t.open_replay,
+            "fork": t.fork,
+            "compare": t.compare_versions,
+            "other_model": t.compare_with_model,
+        }[action](reply_id)
+
     def open_trace(self, trace: TraceState) -> None:
         """Shows a reply's thinking in the panel (opening it)."""
         live = self.controller.live
@@ -230,33 +259,6 @@ class MainWindow(QMainWindow):
             trace = live.trace
         self.panel.show_trace(trace)
         self.set_panel_visible(True)
-
-    # ----- teaching views ----------------------------------------------------------------------
-
-    def open_presenter(self) -> None:
-        """Presenter mode: the current reply's thinking and answer, full screen."""
-        from ponder.ui.presenter_view import PresenterView
-
-        if self.presenter is None:
-            self.presenter = PresenterView(self.controller, self.renderer, self)
-        assert isinstance(self.presenter, PresenterView)
-        self.presenter.enter()
-
-    def open_replay(self, message_id: int | None = None) -> QWidget | None:
-        """Replays a saved reply: ``message_id``, else the one in the panel, else the last."""
-        from ponder.ui.replay_window import ReplayWindow, reply_to_replay
-
-        wanted = (
-            message_id if message_id is not None else getattr(self.panel.trace, "message_id", None)
-        )
-        message = reply_to_replay(self.controller.messages, wanted)
-        if message is None:
-            self.statusBar().showMessage("No saved reply to replay yet: ask something first.", 8000)
-            return None
-        window = ReplayWindow(message, self.renderer, self)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.show()
-        return window
 
     # ----- conversations -----------------------------------------------------------------
 

@@ -5,11 +5,12 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -50,6 +51,10 @@ class VersionSwitcher(QWidget):
         self.previous.clicked.connect(lambda: self._go(-1))
         self.next.clicked.connect(lambda: self._go(1))
         self.setVisible(False)
+
+    @property
+    def count(self) -> int:
+        return len(self._ids)
 
     def set_versions(self, ids: list[int], current: int) -> None:
         self._ids = ids
@@ -117,16 +122,28 @@ class UserMessageWidget(QWidget):
             self.edit_requested.emit(self.message_id, self.text)
 
 
+# The teaching actions on an answer: (name the window acts on, menu text, tip).
+TEACH_ACTIONS = (
+    ("replay", "Replay the thinking…", "Play this reply's thinking back at a chosen pace"),
+    ("fork", "Fork the thinking…", "Edit or add to the thinking and let the model go on"),
+    ("compare", "Compare versions side by side", "This version beside another one"),
+    ("other_model", "Answer with another model…", "The same question, another model, side by side"),
+)
+
+
 class AssistantMessageWidget(QWidget):
     """An answer: the thinking chip (opens the trace), the rendered answer, its status, and
-    Regenerate / Copy / the version switcher."""
+    Regenerate / Copy / More (the teaching actions) / the version switcher. The teaching
+    actions are also in the answer's context menu."""
 
     trace_requested = Signal(object)  # TraceState
     regenerate_requested = Signal(int)
+    teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the message id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message_id: int | None = None
+        self._busy = True
         self.trace = TraceState()
         self.chip = QToolButton()
         self.chip.setObjectName("thinkingChip")
@@ -146,6 +163,11 @@ class AssistantMessageWidget(QWidget):
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
+        self.more = _action("More ▾", "Replay, fork, compare")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setMenu(self._teach_menu(QMenu(self.more)))
+        self.answer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.answer.customContextMenuRequested.connect(self._answer_menu)
         chip_row = QHBoxLayout()
         chip_row.addWidget(self.chip)
         chip_row.addStretch(1)
@@ -153,6 +175,7 @@ class AssistantMessageWidget(QWidget):
         actions.addWidget(self.versions)
         actions.addWidget(self.regenerate)
         actions.addWidget(self.copy)
+        actions.addWidget(self.more)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 24, 4)
@@ -205,7 +228,44 @@ class AssistantMessageWidget(QWidget):
         self.regenerate.setEnabled(not busy and done)
         self.regenerate.setVisible(done)
         self.copy.setVisible(done)
+        self.more.setVisible(done)
+        self._busy = busy
         self.versions.setEnabled(not busy)
+
+    def _teach_menu(self, menu: QMenu) -> QMenu:
+        """Adds the teaching actions to ``menu`` (enabled as this reply allows)."""
+        menu.aboutToShow.connect(lambda: self._enable_teach(menu))
+        for name, text, tip in TEACH_ACTIONS:
+            action = menu.addAction(text)
+            action.setObjectName(name)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _checked=False, n=name: self._teach(n))
+        self._enable_teach(menu)
+        return menu
+
+    def _enable_teach(self, menu: QMenu) -> None:
+        done = self.message_id is not None
+        busy = self._busy
+        enabled = {
+            "replay": done,
+            "fork": done and not busy and self.trace.has_thinking,
+            "compare": done and self.versions.count > 1,
+            "other_model": done and not busy,
+        }
+        for action in menu.actions():
+            if action.objectName() in enabled:
+                action.setEnabled(enabled[action.objectName()])
+
+    def _answer_menu(self, point: QPoint) -> None:
+        menu = self.answer.createStandardContextMenu(point)
+        menu.addSeparator()
+        self._teach_menu(menu)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.answer.mapToGlobal(point))
+
+    def _teach(self, name: str) -> None:
+        if self.message_id is not None:
+            self.teach_requested.emit(name, self.message_id)
 
     def _regenerate(self) -> None:
         if self.message_id is not None:

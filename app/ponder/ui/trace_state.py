@@ -32,12 +32,18 @@ _REASONS = {
         "the model ended its turn while still thinking, so Ponder closed the thinking to let "
         "it write an answer."
     ),
+    "fork": (
+        "the thinking was forked here: this text was inserted by hand, and the model went on "
+        "from it."
+    ),
 }
 
 
 def intervention_tooltip(reason: str, position: int) -> str:
     """Why Ponder stepped in, for the tooltip on an intervention in the trace."""
     why = _REASONS.get(reason, f"Ponder stepped in ({reason}).")
+    if reason == "fork":
+        return f"Fork: {why}"
     return f"Added by Ponder after {position} thinking tokens: {why}"
 
 
@@ -49,6 +55,7 @@ def intervention_label(reason: str) -> str:
         "context_full": "[Ponder: context nearly full, thinking stopped here]",
         "unclosed_thinking": "[Ponder: the model stopped inside its thinking; closed it]",
         "min_thinking": "[Ponder: asked the model to keep thinking]",
+        "fork": "[fork: the model went on from here]",
     }.get(reason, f"[Ponder: {reason}]")
 
 

@@ -31,6 +31,11 @@ class WindowActions:
     about: QAction
     presenter: QAction
     replay_trace: QAction
+    budget_sweep: QAction
+    fork: QAction
+    compare_versions: QAction
+    other_model: QAction
+    export_conversation: QAction
 
 
 def _action(
@@ -84,6 +89,36 @@ def build_menus(window: QMainWindow) -> WindowActions:
         replay_trace=_action(
             window, "Re&play trace…", "Ctrl+Shift+Y", "Play the reply's thinking back"
         ),
+        budget_sweep=_action(
+            window,
+            "&Budget sweep…",
+            "Ctrl+Shift+B",
+            "Run problems at several thinking budgets: the grid and the accuracy chart",
+        ),
+        fork=_action(
+            window,
+            "&Fork the thinking…",
+            "Ctrl+Shift+K",
+            "Edit or add to the reply's thinking and let the model go on from there",
+        ),
+        compare_versions=_action(
+            window,
+            "&Compare versions side by side",
+            "Ctrl+Shift+C",
+            "The reply beside another version of it (regenerated, forked, another model)",
+        ),
+        other_model=_action(
+            window,
+            "Answer with &another model…",
+            None,
+            "The same question answered by another model, shown side by side",
+        ),
+        export_conversation=_action(
+            window,
+            "&Export conversation…",
+            "Ctrl+E",
+            "Save this conversation, thinking included, as HTML, Markdown or PDF",
+        ),
     )
     a.presenter.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
     if a.settings.shortcut().isEmpty():
@@ -96,7 +131,15 @@ def build_menus(window: QMainWindow) -> WindowActions:
         toggle.setChecked(True)
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    for action in (a.new_conversation, a.import_model, None, a.settings, None, a.quit):
+    for action in (
+        a.new_conversation,
+        a.import_model,
+        a.export_conversation,
+        None,
+        a.settings,
+        None,
+        a.quit,
+    ):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
     chat = bar.addMenu("&Conversation")
     for action in (
@@ -107,8 +150,6 @@ def build_menus(window: QMainWindow) -> WindowActions:
         a.rename_conversation,
         a.delete_conversation,
         a.focus_search,
-        None,
-        a.replay_trace,
     ):
         chat.addSeparator() if action is None else chat.addAction(action)
     view = bar.addMenu("&View")
@@ -116,6 +157,18 @@ def build_menus(window: QMainWindow) -> WindowActions:
     view.addAction(a.toggle_sidebar)
     view.addSeparator()
     view.addAction(a.presenter)
+    teach = bar.addMenu("&Teach")
+    for action in (
+        a.presenter,
+        a.replay_trace,
+        None,
+        a.budget_sweep,
+        None,
+        a.fork,
+        a.compare_versions,
+        a.other_model,
+    ):
+        teach.addSeparator() if action is None else teach.addAction(action)
     models = bar.addMenu("&Models")
     models.addAction(a.model_manager)
     models.addAction(a.import_model)

@@ -1,0 +1,168 @@
+"""The sweep's grid: a row per problem, a column per budget, filling in as the runs finish.
+
+Each cell shows whether the answer was right (✓, ✗, or · when the problem has no key), the
+answer Ponder read from it, and the thinking tokens and seconds it took; the cell under way
+shows its live token count. Two rows at the foot give each budget's accuracy and mean
+thinking tokens: the test-time-scaling table.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ponder.core.sweep import SweepCell, SweepResult
+
+ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
+FOOT_ROWS = ("accuracy", "thinking tokens (mean)")
+
+
+def cell_text(cell: SweepCell) -> str:
+    """Two lines: the verdict and the answer read, then tokens and time."""
+    mark = {True: "✓", False: "✗", None: "·"}[cell.correct]
+    if cell.error:
+        return f"⚠ error\n{cell.thinking_tokens} tokens"
+    shown = cell.extracted or " ".join(cell.answer.split())[:18] or "no answer"
+    return f"{mark} {shown}\n{cell.thinking_tokens} tokens · {cell.seconds:.1f} s"
+
+
+def cell_tooltip(cell: SweepCell) -> str:
+    lines = [
+        {True: "Correct", False: "Wrong", None: "Not judged (no key)"}[cell.correct],
+        f"Answer read: {cell.extracted or '—'}",
+        f"Thinking: {cell.thinking_tokens} tokens; answer: {cell.answer_tokens} tokens",
+        f"Ponder stepped in {cell.interventions}×" if cell.interventions else "",
+        f"Ended: {cell.done_reason}",
+        f"Error: {cell.error}" if cell.error else "",
+        "Click to read the thinking and the answer.",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+class SweepGrid(QTableWidget):
+    """Shows one ``SweepResult`` (or a sweep as far as it got). ``cell_chosen`` carries the
+    (problem id, budget) of a clicked result cell."""
+
+    cell_chosen = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sweepGrid")
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.horizontalHeader().setMinimumSectionSize(90)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.currentCellChanged.connect(self._current_changed)
+        self.result: SweepResult | None = None
+
+    # ----- colours -----------------------------------------------------------------------------
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def _verdict_brush(self, correct: bool | None, error: bool) -> QBrush:
+        dark = self._dark()
+        if error:
+            return QBrush(QColor("#5a4314" if dark else "#ffe8b0"))
+        if correct is True:
+            return QBrush(QColor("#1f4d2e" if dark else "#d9f2df"))
+        if correct is False:
+            return QBrush(QColor("#5c2323" if dark else "#f9dcdc"))
+        return QBrush()
+
+    # ----- content -----------------------------------------------------------------------------
+
+    def show_result(
+        self, result: SweepResult | None, current: tuple[str, str] | None = None, tokens: int = 0
+    ) -> None:
+        """Draws ``result``; ``current`` is the cell being generated (with ``tokens`` so far)."""
+        self.result = result
+        selected = self._key_of(self.currentRow(), self.currentColumn())
+        self.blockSignals(True)
+        self.clearContents()
+        if result is None:
+            self.setRowCount(0)
+            self.setColumnCount(0)
+            self.blockSignals(False)
+            return
+        problems, budgets = result.problems, result.budgets
+        self.setColumnCount(len(budgets))
+        self.setRowCount(len(problems) + len(FOOT_ROWS))
+        self.setHorizontalHeaderLabels([f"budget {b}" if b.isdigit() else b for b in budgets])
+        self.setVerticalHeaderLabels([p.id for p in problems] + list(FOOT_ROWS))
+        for row, problem in enumerate(problems):
+            self.verticalHeaderItem(row).setToolTip(f"{problem.question}\n\nKey: {problem.answer}")
+            for column, budget in enumerate(budgets):
+                self.setItem(row, column, self._item(result, problem.id, budget, current, tokens))
+        foot = len(problems)
+        for column, summary in enumerate(result.summary()):
+            accuracy = "—" if summary.accuracy is None else f"{summary.accuracy:.0%}"
+            judged = f" ({summary.correct}/{summary.judged})" if summary.judged else ""
+            self.setItem(foot, column, _foot_item(accuracy + judged))
+            tokens_text = f"{summary.mean_thinking_tokens:.0f}" if summary.runs else "—"
+            self.setItem(foot + 1, column, _foot_item(tokens_text))
+        if selected is not None:
+            self._select(*selected)
+        self.blockSignals(False)
+
+    def _item(
+        self,
+        result: SweepResult,
+        problem_id: str,
+        budget: str,
+        current: tuple[str, str] | None,
+        tokens: int,
+    ) -> QTableWidgetItem:
+        cell = result.cell(problem_id, budget)
+        if cell is not None:
+            item = QTableWidgetItem(cell_text(cell))
+            item.setBackground(self._verdict_brush(cell.correct, bool(cell.error)))
+            item.setToolTip(cell_tooltip(cell))
+        elif current == (problem_id, budget):
+            item = QTableWidgetItem(f"thinking…\n{tokens} tokens")
+            item.setForeground(self.palette().color(QPalette.ColorRole.Link))
+        else:
+            item = QTableWidgetItem("·")
+            item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        item.setData(ROLE_KEY, (problem_id, budget))
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        return item
+
+    def _key_of(self, row: int, column: int) -> tuple[str, str] | None:
+        item = self.item(row, column) if row >= 0 and column >= 0 else None
+        key = item.data(ROLE_KEY) if item is not None else None
+        return tuple(key) if key else None  # type: ignore[return-value]
+
+    def _select(self, problem_id: str, budget: str) -> None:
+        for row in range(self.rowCount()):
+            for column in range(self.columnCount()):
+                if self._key_of(row, column) == (problem_id, budget):
+                    self.setCurrentCell(row, column)
+                    return
+
+    def _current_changed(self, row: int, column: int, *_: int) -> None:
+        key = self._key_of(row, column)
+        if key is not None and self.result is not None and self.result.cell(*key) is not None:
+            self.cell_chosen.emit(*key)
+
+
+def _foot_item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    return item

@@ -1,0 +1,228 @@
+"""The queue of budget sweeps: what waits, what runs, and what finished, on the GUI thread.
+
+A teacher queues several sweeps (a problem set at off / 256 / 1024…, then another set) and
+lets them run while the class works. One sweep runs at a time, on the model loaded in the
+window, when no chat turn is being written; while a sweep runs, the chat asks the user to
+wait (``ChatController.engine_user``). Loading another model cancels the sweep under way (its
+finished cells are kept and saved); the sweeps still waiting run on the new model.
+
+Thread: GUI thread. The work itself is the ``SweepRunner``'s, on the generation thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from ponder.core.problems import ProblemSet
+from ponder.core.request import Sampling
+from ponder.core.sweep import SweepBudget, SweepCell, SweepResult
+from ponder.ui.chat_controller import ChatController
+from ponder.ui.sweep_runner import SweepJob, SweepRunner
+
+SweepState = Literal["queued", "running", "done", "cancelled", "failed"]
+
+
+@dataclass
+class QueuedSweep:
+    """A sweep as the window lists it. ``result``: what ran (set as it starts; the final
+    result once it ends); ``cells``: the cells so far, as they arrived on this thread;
+    ``current``: the (problem id, budget) under way, and ``tokens`` its thinking tokens."""
+
+    job: SweepJob
+    state: SweepState = "queued"
+    result: SweepResult | None = None
+    path: Path | None = None
+    current: tuple[str, str] | None = None
+    tokens: int = 0
+    message: str = ""
+    cells: list[SweepCell] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.job.id
+
+    def snapshot(self) -> SweepResult | None:
+        """The sweep as far as it got (None before it starts), for the grid and the chart."""
+        if self.result is None:
+            return None
+        if self.state in ("done", "cancelled"):
+            return self.result
+        return dataclasses.replace(self.result, cells=list(self.cells))
+
+    @property
+    def title(self) -> str:
+        budgets = ", ".join(b.label for b in self.job.budgets)
+        return f"{self.job.problems.name} · {budgets}"
+
+    @property
+    def status_text(self) -> str:
+        done, total = len(self.cells), self.job.total
+        if self.state == "queued":
+            return f"waiting · {total} runs"
+        if self.state == "running":
+            where = f" · {self.current[0]} @ {self.current[1]}" if self.current else ""
+            return f"running {done}/{total}{where} · {self.tokens} tokens"
+        if self.state == "cancelled":
+            return f"stopped at {done}/{total}"
+        if self.state == "failed":
+            return self.message or "failed"
+        return f"done · {total} runs"
+
+
+class SweepQueue(QObject):
+    """See the module docstring. The window draws what its signals say."""
+
+    changed = Signal()  # something in the list changed (added, started, ended, removed)
+    sweep_updated = Signal(int)  # a sweep's cells or live figures changed
+    problem = Signal(str)  # something the user should read (cannot save, no model…)
+    _run_requested = Signal(object)  # to the runner's slot, on the generation thread
+
+    def __init__(
+        self,
+        controller: ChatController,
+        runner: SweepRunner,
+        folder: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._runner = runner
+        self.folder = folder
+        self.sweeps: list[QueuedSweep] = []
+        self._ids = itertools.count(1)
+        self._run_requested.connect(runner.run)
+        runner.started.connect(self._on_started)
+        runner.cell_started.connect(self._on_cell_started)
+        runner.progress.connect(self._on_progress)
+        runner.cell_done.connect(self._on_cell_done)
+        runner.finished.connect(self._on_finished)
+        controller.busy_changed.connect(lambda busy: busy or self._start_next())
+        controller.model_ready.connect(lambda _event: self._start_next())
+        controller.model_loading.connect(lambda _path: self._model_changing())
+
+    # ----- what the window asks ------------------------------------------------------------------
+
+    @property
+    def running(self) -> QueuedSweep | None:
+        return next((s for s in self.sweeps if s.state == "running"), None)
+
+    def find(self, sweep_id: int) -> QueuedSweep | None:
+        return next((s for s in self.sweeps if s.id == sweep_id), None)
+
+    def add(
+        self,
+        problems: ProblemSet,
+        budgets: list[SweepBudget],
+        *,
+        sampling: Sampling,
+        max_tokens: int | None,
+    ) -> QueuedSweep:
+        """Queues a sweep; it starts as soon as the model is free."""
+        job = SweepJob(
+            id=next(self._ids),
+            problems=problems,
+            budgets=list(budgets),
+            sampling=sampling,
+            max_tokens=max_tokens,
+            folder=self.folder,
+        )
+        queued = QueuedSweep(job)
+        self.sweeps.append(queued)
+        self.changed.emit()
+        self._start_next()
+        if queued.state == "queued" and not self._controller.ready:
+            self.problem.emit("The sweep waits for a model: pick one in the main window.")
+        return queued
+
+    def cancel(self, sweep_id: int) -> None:
+        """Stops a running sweep at once (its finished cells are kept), or drops a waiting one."""
+        queued = self.find(sweep_id)
+        if queued is None:
+            return
+        if queued.state == "queued":
+            self.sweeps.remove(queued)
+            self.changed.emit()
+        elif queued.state == "running":
+            queued.job.cancel.set()
+            self._controller.cancel_engine()
+
+    def cancel_all(self) -> None:
+        """Drops the waiting sweeps and stops the one running (at shutdown)."""
+        for queued in list(self.sweeps):
+            self.cancel(queued.id)
+
+    def remove(self, sweep_id: int) -> None:
+        """Takes a finished sweep off the list (its file stays)."""
+        queued = self.find(sweep_id)
+        if queued is not None and queued.state not in ("running", "queued"):
+            self.sweeps.remove(queued)
+            self.changed.emit()
+
+    # ----- running -------------------------------------------------------------------------------
+
+    def _start_next(self) -> None:
+        controller = self._controller
+        if self.running is not None or controller.busy or not controller.ready:
+            return
+        queued = next((s for s in self.sweeps if s.state == "queued"), None)
+        if queued is None:
+            return
+        job = queued.job
+        job.model_path = controller.model_path or ""
+        job.model_sha256 = controller.model_sha256
+        queued.state = "running"
+        queued.result = None
+        controller.engine_user = "a budget sweep"
+        self.changed.emit()
+        self._run_requested.emit(job)
+
+    def _model_changing(self) -> None:
+        running = self.running
+        if running is not None:
+            running.job.cancel.set()
+            running.message = "stopped: another model was loaded"
+
+    def _on_started(self, sweep_id: int, result: SweepResult, path: str) -> None:
+        queued = self.find(sweep_id)
+        if queued is not None:
+            queued.result, queued.path = result, Path(path)
+            self.sweep_updated.emit(sweep_id)
+
+    def _on_cell_started(self, sweep_id: int, problem_id: str, budget: str) -> None:
+        queued = self.find(sweep_id)
+        if queued is not None:
+            queued.current, queued.tokens = (problem_id, budget), 0
+            self.sweep_updated.emit(sweep_id)
+
+    def _on_progress(self, sweep_id: int, tokens: int) -> None:
+        queued = self.find(sweep_id)
+        if queued is not None:
+            queued.tokens = tokens
+            self.sweep_updated.emit(sweep_id)
+
+    def _on_cell_done(self, sweep_id: int, cell: SweepCell) -> None:
+        queued = self.find(sweep_id)
+        if queued is not None:
+            queued.cells.append(cell)
+            queued.current = None
+            self.sweep_updated.emit(sweep_id)
+
+    def _on_finished(self, sweep_id: int, result: SweepResult, save_error: str) -> None:
+        self._controller.engine_user = None
+        queued = self.find(sweep_id)
+        if queued is not None:
+            queued.result = result
+            queued.current = None
+            queued.state = "cancelled" if result.cancelled else "done"
+            if save_error:
+                queued.message = save_error
+                self.problem.emit(save_error)
+            self.changed.emit()
+            self.sweep_updated.emit(sweep_id)
+        self._start_next()

@@ -1,0 +1,145 @@
+"""Runs budget sweeps on the engine, on the generation thread.
+
+``SweepRunner`` lives on the same QThread as the ``GenerationWorker``: the engine answers one
+caller at a time, and sharing the thread queues a sweep behind a turn (and a turn behind a
+sweep) without a lock. A sweep is saved to its JSON file after every finished cell, so closing
+the laptop mid-lesson loses at most the generation under way.
+
+Signals reach the GUI queued. Cells are few (one per generation), so each is a signal; the
+live token count of the generation under way is throttled to a few updates a second.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ponder.core.events import Event, InterventionEvent, ThinkingEvent
+from ponder.core.problems import Problem, ProblemSet
+from ponder.core.request import Sampling
+from ponder.core.sweep import (
+    SweepBudget,
+    SweepCell,
+    SweepResult,
+    new_result,
+    run_sweep,
+    sweep_path,
+    write_sweep,
+)
+from ponder.engine.protocol import Engine
+
+log = logging.getLogger(__name__)
+PROGRESS_INTERVAL_S = 0.25
+
+
+@dataclass
+class SweepJob:
+    """One queued sweep: what to run, and where its results go.
+
+    ``cancel`` may be set from any thread. The results are written, as they come, to a new
+    file in ``folder`` named for the start time and the problem set."""
+
+    id: int
+    problems: ProblemSet
+    budgets: list[SweepBudget]
+    sampling: Sampling
+    max_tokens: int | None
+    folder: Path
+    model_path: str = ""
+    model_sha256: str | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def total(self) -> int:
+        return len(self.problems.problems) * len(self.budgets)
+
+
+class SweepRunner(QObject):
+    """Lives on the generation QThread (see the module docstring)."""
+
+    started = Signal(int, object, str)  # job id, the empty SweepResult, the file it goes to
+    cell_started = Signal(int, str, str)  # job id, problem id, budget label
+    progress = Signal(int, int)  # job id, thinking tokens of the generation under way
+    cell_done = Signal(int, object)  # job id, SweepCell
+    finished = Signal(int, object, str)  # job id, SweepResult, "" or why it was not saved
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self._engine = engine
+
+    @Slot(object)
+    def run(self, job: SweepJob) -> None:
+        """Runs ``job`` to the end (or its cancel) on the loaded model, saving as it goes."""
+        result = new_result(
+            job.problems,
+            job.budgets,
+            model_path=job.model_path,
+            model_sha256=job.model_sha256,
+            sampling=job.sampling,
+            max_tokens=job.max_tokens,
+        )
+        path = sweep_path(result, job.folder)
+        self.started.emit(job.id, dataclasses.replace(result, cells=[]), str(path))
+        save_error = ""
+        tokens = 0
+        last_progress = 0.0
+
+        def on_start(problem: Problem, budget: SweepBudget) -> None:
+            nonlocal tokens
+            tokens = 0
+            self.cell_started.emit(job.id, problem.id, budget.label)
+
+        def on_event(event: Event) -> None:
+            nonlocal tokens, last_progress
+            if isinstance(event, ThinkingEvent | InterventionEvent):
+                tokens += 1 if isinstance(event, ThinkingEvent) else 0
+                now = time.monotonic()
+                if now - last_progress >= PROGRESS_INTERVAL_S:
+                    last_progress = now
+                    self.progress.emit(job.id, tokens)
+
+        def on_cell(cell: SweepCell) -> None:
+            nonlocal save_error
+            self.cell_done.emit(job.id, cell)
+            save_error = self._save(result, path) or save_error
+
+        if not job.cancel.is_set():
+            try:
+                run_sweep(
+                    self._engine,
+                    job.problems,
+                    job.budgets,
+                    model_path=job.model_path,
+                    cancel=job.cancel,
+                    on_cell=on_cell,
+                    on_start=on_start,
+                    on_event=on_event,
+                    result=result,
+                )
+            except Exception as exc:  # the engine process could not even start
+                log.exception("sweep %s failed", job.id)
+                save_error = f"The sweep stopped: {exc}"
+        result.cancelled = job.cancel.is_set()
+        result.finished_at = result.finished_at or time.time()
+        if result.cells:
+            save_error = self._save(result, path) or save_error
+        self.finished.emit(job.id, result, save_error)
+
+    @staticmethod
+    def _save(result: SweepResult, path: Path) -> str:
+        """Writes the sweep; "" or a message for the user."""
+        try:
+            write_sweep(result, path)
+        except OSError as exc:
+            log.warning("could not save the sweep to %s: %s", path, exc)
+            return (
+                f"The sweep could not be saved to {path} ({exc.strerror or exc}). Its results "
+                "stay on screen: free some disk space, then export them."
+            )
+        return ""

@@ -1,0 +1,181 @@
+"""The form that sets up a budget sweep: which problems, which budgets, how to sample.
+
+Problems come from a bundled set, a teacher's own problem-set file, or one question typed
+here (with an optional answer key). Budgets are written as on the command line
+(``off,256,1024,wait1``). Mistakes are shown under the form, in words, and nothing is queued.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ponder.core.problems import (
+    ProblemSet,
+    ProblemSetError,
+    bundled_set_names,
+    load_problem_set,
+    single_problem,
+)
+from ponder.core.request import Sampling
+from ponder.core.sweep import SweepBudget, parse_budgets
+
+DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"
+OWN_FILE = "file"
+TYPED = "typed"
+
+
+class SweepSetup(QWidget):
+    """``sweep_requested(ProblemSet, list[SweepBudget], Sampling, max_tokens or None)`` when
+    the user queues a valid sweep."""
+
+    sweep_requested = Signal(object, object, object, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems = QComboBox()
+        self.problems.setObjectName("sweepProblems")
+        for name in bundled_set_names():
+            try:
+                bundled = load_problem_set(name)
+            except ProblemSetError:
+                continue
+            self.problems.addItem(f"{bundled.name} ({len(bundled.problems)})", name)
+        self.problems.insertSeparator(self.problems.count())
+        self.problems.addItem("Open a problem-set file…", OWN_FILE)
+        self.problems.addItem("A question I type", TYPED)
+        self.problems.activated.connect(self._problems_chosen)
+        self.question = QPlainTextEdit()
+        self.question.setPlaceholderText("The question to ask at every budget")
+        self.question.setFixedHeight(64)
+        self.key = QLineEdit()
+        self.key.setPlaceholderText("Its answer (optional): 42, 3/4, (B), yes…")
+        self.budgets = QLineEdit(DEFAULT_BUDGETS)
+        self.budgets.setObjectName("sweepBudgets")
+        self.budgets.setToolTip(
+            "Comma-separated: off (no thinking), a number of thinking tokens, unlimited, or "
+            "waitK (the model must keep thinking: “Wait” is added up to K times when it tries "
+            "to stop)."
+        )
+        self.max_tokens = QSpinBox()
+        self.max_tokens.setRange(0, 1_000_000)
+        self.max_tokens.setSingleStep(256)
+        self.max_tokens.setSpecialValueText("no limit")
+        self.max_tokens.setToolTip("Stop each run after this many tokens (thinking + answer)")
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setSpecialValueText("0 (greedy: the same every time)")
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        self.queue_button = QPushButton("Add to queue")
+        self.queue_button.setObjectName("queueSweep")
+        self.queue_button.setDefault(True)
+        self.queue_button.clicked.connect(self.submit)
+        self._own_files: dict[str, ProblemSet] = {}
+        form = QFormLayout()
+        form.addRow("Problems", self.problems)
+        form.addRow("", self.question)
+        form.addRow("", self.key)
+        form.addRow("Budgets", self.budgets)
+        form.addRow("Max tokens", self.max_tokens)
+        sampling = QHBoxLayout()
+        sampling.addWidget(self.temperature, 1)
+        sampling.addWidget(QLabel("seed"))
+        sampling.addWidget(self.seed)
+        form.addRow("Temperature", sampling)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.queue_button)
+        self._show_typed(False)
+
+    def _show_typed(self, typed: bool) -> None:
+        self.question.setVisible(typed)
+        self.key.setVisible(typed)
+
+    def _problems_chosen(self, index: int) -> None:
+        choice = self.problems.itemData(index)
+        if choice == OWN_FILE:
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Open a problem set", str(Path.home()), "Problem sets (*.toml);;All (*)"
+            )
+            self.problems.setCurrentIndex(0)
+            if path:
+                self.open_file(path)
+            return
+        self._show_typed(choice == TYPED)
+        self.error.setVisible(False)
+
+    def open_file(self, path: str) -> bool:
+        """Adds a teacher's problem-set file to the list and picks it; False (with the reason
+        shown) if it cannot be used."""
+        try:
+            problems = load_problem_set(path)
+        except ProblemSetError as exc:
+            self._show_error(str(exc))
+            return False
+        self._own_files[path] = problems
+        index = self.problems.findData(path)
+        if index < 0:
+            index = self.problems.count() - 2  # before "Open…" and "A question I type"
+            self.problems.insertItem(
+                index, f"{problems.name} ({len(problems.problems)}) — {Path(path).name}", path
+            )
+        self.problems.setCurrentIndex(index)
+        self._show_typed(False)
+        self.error.setVisible(False)
+        return True
+
+    def chosen_problems(self) -> ProblemSet:
+        """The problems picked (ProblemSetError with the reason when there are none)."""
+        choice = self.problems.currentData()
+        if choice == TYPED:
+            question = self.question.toPlainText().strip()
+            if not question:
+                raise ProblemSetError("Type the question to ask, or pick a problem set.")
+            return single_problem(question, self.key.text().strip() or None)
+        if choice in self._own_files:
+            return self._own_files[choice]
+        return load_problem_set(str(choice))
+
+    def submit(self) -> bool:
+        """Queues the sweep the form describes; False (with the reason shown) if it cannot."""
+        try:
+            problems = self.chosen_problems()
+            budgets: list[SweepBudget] = parse_budgets(self.budgets.text())
+        except (ProblemSetError, ValueError) as exc:
+            self._show_error(str(exc))
+            return False
+        self.error.setVisible(False)
+        temperature = self.temperature.value()
+        sampling = Sampling(temperature=temperature, seed=self.seed.value())
+        max_tokens = self.max_tokens.value() or None
+        self.sweep_requested.emit(problems, budgets, sampling, max_tokens)
+        return True
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)

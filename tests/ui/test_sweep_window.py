@@ -1,0 +1,196 @@
+"""The Budget sweep window on the real engine (SmolLM2): queue, run, grid, chart, save.
+
+Runs are capped at a few dozen tokens so each generation takes well under a second. Set
+PONDER_SCREENSHOTS to a folder to keep screenshots of the window.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from conftest import TURN_TIMEOUT_MS, AppFactory
+from ponder.core.sweep import load_sweep, parse_budgets
+from ponder.ui.main import PonderApp
+from ponder.ui.sweep_window import SweepWindow
+
+SCREENS = os.environ.get("PONDER_SCREENSHOTS")
+PROBLEMS = """
+name = "Tiny checks"
+
+[[problem]]
+id = "add"
+question = "What is 2 + 3? Answer with a number."
+answer = "5"
+
+[[problem]]
+id = "compare"
+question = "Is 9 greater than 4? Answer yes or no."
+answer = "yes"
+"""
+
+
+def _grab(widget: QWidget, name: str) -> None:
+    if SCREENS:
+        Path(SCREENS).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(SCREENS) / name))
+
+
+def _sweep_window(app: PonderApp, tmp_path: Path, budgets: str = "off,16") -> SweepWindow:
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    problems = tmp_path / "tiny.toml"
+    problems.write_text(PROBLEMS, encoding="utf-8")
+    assert window.setup.open_file(str(problems))
+    window.setup.budgets.setText(budgets)
+    window.setup.max_tokens.setValue(24)
+    return window
+
+
+def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = make_app()
+    window = _sweep_window(app, tmp_path)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    assert queued.state == "running"
+    # While the sweep has the model, the chat waits (and says why) instead of interleaving.
+    with qtbot.waitSignal(app.controller.error_raised) as refused:
+        assert not app.controller.send("Hello?")
+    assert "budget sweep" in refused.args[0]
+    status = app.window.teaching.sweep_status
+    assert status.isVisibleTo(app.window) and status.text().startswith("▶ Sweep ")
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    assert app.controller.engine_user is None
+    assert not app.window.teaching.sweep_status.isVisibleTo(app.window)
+    grid = window.grid
+    assert grid.columnCount() == 2 and grid.rowCount() == 2 + 2  # problems + accuracy, tokens
+    for row in range(2):
+        for column in range(2):
+            text = grid.item(row, column).text()
+            assert text[0] in "✓✗·⚠" and "tokens" in text, text
+    # Thinking off means no thinking tokens; the budget of 16 caps the thinking.
+    result = window.chosen_result()
+    assert result is not None and len(result.cells) == 4
+    assert all(c.thinking_tokens == 0 for c in result.cells if c.budget == "off")
+    assert all(c.thinking_tokens <= 16 for c in result.cells if c.budget == "16")
+    assert [row.budget for row in result.summary()] == ["off", "16"]
+    assert "%" in grid.item(2, 0).text() or grid.item(2, 0).text().startswith("—")
+    # The file on disk is the same sweep (saved as it ran, then at the end).
+    assert queued.path is not None and queued.path.is_file()
+    saved = load_sweep(queued.path)
+    assert len(saved.cells) == 4 and not saved.cancelled
+    assert saved.model_path == app.controller.model_path
+    # A cell's detail shows its question, key and the model's words.
+    grid.setCurrentCell(0, 1)
+    detail = window.detail.toPlainText()
+    assert "What is 2 + 3?" in detail and "Key: 5" in detail
+    # Export: HTML with the chart embedded, and Markdown.
+    page = window.export(str(tmp_path / "sweep.html"))
+    assert page is not None
+    html = page.read_text(encoding="utf-8")
+    assert "data:image/png;base64," in html and "Tiny checks" in html
+    assert window.export(str(tmp_path / "sweep.md")) is not None
+    # The chat has the model again.
+    qtbot.waitUntil(lambda: not app.controller.busy)
+    assert app.controller.send("Hi")
+    qtbot.waitUntil(lambda: not app.controller.busy, timeout=TURN_TIMEOUT_MS)
+    window.resize(1280, 720)
+    _grab(window, "sweep-window.png")
+
+
+def test_stop_keeps_the_finished_cells_and_the_next_sweep_runs(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off,8,16,32")
+    window.setup.queue_button.click()
+    window.setup.budgets.setText("off")
+    window.setup.queue_button.click()
+    first, second = app.sweeps.sweeps
+    assert (first.state, second.state) == ("running", "queued")
+    assert "waiting" in second.status_text
+    qtbot.waitUntil(lambda: len(first.cells) >= 1, timeout=TURN_TIMEOUT_MS)
+    window.shown = ("queue", first.id)
+    window.stop_button.click()
+    qtbot.waitUntil(lambda: first.state == "cancelled", timeout=TURN_TIMEOUT_MS)
+    assert first.result is not None and first.result.cancelled
+    kept = len(first.result.cells)
+    assert 1 <= kept < first.job.total
+    assert first.path is not None and len(load_sweep(first.path).cells) == kept
+    # The queue goes on with the next sweep.
+    qtbot.waitUntil(lambda: second.state == "done", timeout=TURN_TIMEOUT_MS)
+    assert second.result is not None and len(second.result.cells) == 2
+
+
+def test_form_mistakes_are_explained_and_nothing_is_queued(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    app = make_app(load=False)
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    setup = window.setup
+    setup.budgets.setText("off, lots")
+    assert not setup.submit()
+    assert setup.error.isVisibleTo(window) and "'lots' is not a budget" in setup.error.text()
+    broken = tmp_path / "broken.toml"
+    broken.write_text('name = "x"\n[[problem]]\nquestion = "Q?"\n', encoding="utf-8")
+    assert not setup.open_file(str(broken))
+    assert "the answer is missing" in setup.error.text()
+    setup.problems.setCurrentIndex(setup.problems.findData("typed"))
+    setup.budgets.setText("off,64")
+    assert not setup.submit()
+    assert "Type the question" in setup.error.text()
+    assert app.sweeps.sweeps == []
+    # With a question typed it queues, and waits for a model (none is loaded).
+    setup.question.setPlainText("What is 6 × 7?")
+    setup.key.setText("42")
+    assert setup.submit()
+    (queued,) = app.sweeps.sweeps
+    assert queued.state == "queued" and queued.job.problems.problems[0].answer == "42"
+    assert "waits for a model" in window.status.text()
+
+
+def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    from ponder.core.problems import load_problem_set
+    from ponder.core.request import Sampling
+    from ponder.core.sweep import SweepCell, new_result, save_sweep
+
+    app = make_app(load=False)
+    folder = app.sweeps.folder
+    result = new_result(
+        load_problem_set("arithmetic"),
+        parse_budgets("off,256"),
+        model_path="/models/m.gguf",
+        sampling=Sampling(temperature=0.0, seed=0),
+    )
+    problem = result.problems[0]
+    result.cells.append(SweepCell(problem.id, "off", "12", "", "12", True, 0, 3, 0, 0, 0.5, "eos"))
+    good = save_sweep(result, folder)
+    damaged = folder / "20250101-000000-damaged.json"
+    damaged.write_text("{not json", encoding="utf-8")
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    names = [window.list.item(i).text() for i in range(window.list.count())]
+    assert any(good.stem in n for n in names) and any(damaged.stem in n for n in names)
+    window.list.setCurrentRow(names.index(next(n for n in names if good.stem in n)))
+    assert window.grid.item(0, 0).text().startswith("✓ 12")
+    window.list.setCurrentRow(names.index(next(n for n in names if damaged.stem in n)))
+    assert "is not a saved sweep Ponder can read" in window.status.text()
+    assert window.grid.rowCount() == 0
+
+
+@pytest.mark.parametrize("theme", ["light"])
+def test_sweep_window_fits_a_projector(make_app: AppFactory, theme: str) -> None:
+    app = make_app(load=False)
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    window.resize(1280, 720)
+    assert window.grid.isVisible() and window.chart.isVisible()
