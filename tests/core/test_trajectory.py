@@ -41,3 +41,8 @@ def test_yes_no_and_choices() -> None:
 def test_no_candidates() -> None:
     result = trajectory("Let me think about the apples carefully.")
     assert result.candidates == () and result.changes == () and result.final is None
+
+
+def test_an_equation_closed_with_a_unit_is_a_candidate() -> None:
+    text = "6 x 7 = 42 marbles in total. Then 30 + 12 = 42 apples. But 5 = 5 + 0 is not one."
+    assert [c.value for c in candidates(text)] == ["42", "42"]

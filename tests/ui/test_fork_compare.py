@@ -47,12 +47,14 @@ def test_plan_fork_marks_every_character_a_person_wrote() -> None:
 
 
 def test_fork_dialog_starts_at_the_offset_and_plans(qtbot: QtBot) -> None:
-    dialog = ForkDialog("abc def ghi", 7, 128)
+    dialog = ForkDialog("\nabc def ghi", 8, 128)
     qtbot.addWidget(dialog)
     assert dialog.kept.toPlainText() == "abc def"
+    assert dialog.dropped.toPlainText() == "ghi"
     dialog.insert.setCurrentText("Hint: count again.")
     plan = dialog.plan()
-    assert (plan.kept, plan.inserted, plan.budget) == ("abc def", " Hint: count again.", 128)
+    # The leading line break was hidden, not dropped: the model's text stays the model's.
+    assert (plan.kept, plan.inserted, plan.budget) == ("\nabc def", " Hint: count again.", 128)
 
 
 def _accept_fork_dialog(text: str) -> None:
@@ -90,10 +92,12 @@ def test_fork_continues_the_thinking_and_opens_beside_the_original(
     # A new version of the same reply, not a new turn.
     assert fork.parent_id == original.parent_id
     assert [m.id for m in app.store.siblings(original.id)] == [original.id, fork.id]
-    # Its thinking: the kept 30 characters, the insertion (marked as the person's), then more.
-    assert fork.thinking.startswith(original.thinking[:30] + " Hint: 7 times 6 is 42.")
+    # Its thinking: the 30 characters kept in the dialog (after the line breaks it does not
+    # show), the insertion (marked as the person's), then the model's continuation.
+    cut = len(original.thinking) - len(original.thinking.lstrip("\n")) + 30
+    assert fork.thinking.startswith(original.thinking[:cut] + " Hint: 7 times 6 is 42.")
     (inserted,) = [i for i in fork.interventions if i.reason == "fork"]
-    assert (inserted.offset, inserted.visible) == (30, " Hint: 7 times 6 is 42.")
+    assert (inserted.offset, inserted.visible) == (cut, " Hint: 7 times 6 is 42.")
     assert len(fork.thinking) > inserted.end or fork.content.strip()
     # The engine reused its cache: the prompt holds the fork point, most of it was cached.
     assert original.generation is not None and fork.generation is not None

@@ -26,8 +26,12 @@ _PATTERNS = (
     re.compile(
         rf"\b(?:so|therefore|thus|hence)\s*,?\s+(?:x\s*=\s*)?{_VALUE}(?=\s*[.,!\n]|$)", re.I
     ),
-    # "= 42" closing an equation: at the end of a sentence, line or the text.
-    re.compile(rf"=\s*\$?{_VALUE}\$?(?=\s*(?:[.,;!\n]|$))"),
+    # "= 42" closing an equation: at the end of a sentence, line or the text, maybe with a
+    # unit ("= 42 marbles.", "= 42 marbles in total.").
+    re.compile(
+        rf"=\s*\$?{_VALUE}\$?(?:\s+[a-z]+(?:\s+in\s+total|\s+altogether)?)?"
+        rf"(?=\s*(?:[.,;!\n]|$))"
+    ),
 )
 # Words that mark a model second-guessing itself just before a new candidate.
 _DOUBT = re.compile(

@@ -60,6 +60,7 @@ class ConversationView(QScrollArea):
     def clear(self) -> None:
         for widget in self.widgets:
             self._layout.removeWidget(widget)
+            widget.hide()  # gone from the screen now, not when the deferred delete runs
             widget.deleteLater()
         self.widgets = []
         self.live_widget = None
@@ -98,6 +99,7 @@ class ConversationView(QScrollArea):
         """Drops the messages after the first ``keep`` and appends the new turn."""
         for widget in self.widgets[keep:]:
             self._layout.removeWidget(widget)
+            widget.hide()  # gone from the screen now, not when the deferred delete runs
             widget.deleteLater()
         del self.widgets[keep:]
         for widget in self.widgets:

@@ -79,9 +79,22 @@ class ForkDialog(QDialog):
             "version appears beside the original when it is done."
         )
         intro.setWordWrap(True)
-        self.kept = QPlainTextEdit(trace[: max(0, min(offset, len(trace)))])
+        head = trace[: max(0, min(offset, len(trace)))]
+        # The trace's leading line breaks are not shown (as in the panel) but are kept.
+        self._lead = head[: len(head) - len(head.lstrip("\n"))]
+        self.kept = QPlainTextEdit(head[len(self._lead) :])
         self.kept.setObjectName("forkKept")
         self.kept.moveCursor(QTextCursor.MoveOperation.End)
+        dropped_text = trace[max(0, min(offset, len(trace))) :].strip()
+        self.dropped = QPlainTextEdit(dropped_text)
+        self.dropped.setObjectName("forkDropped")
+        self.dropped.setReadOnly(True)
+        self.dropped.setMaximumHeight(96)
+        self.dropped.setToolTip("What the model wrote after the fork point: the fork drops it")
+        self.dropped.setStyleSheet("color: palette(placeholder-text);")
+        dropped_label = QLabel("Dropped: what the model wrote after this point")
+        dropped_label.setVisible(bool(dropped_text))
+        self.dropped.setVisible(bool(dropped_text))
         self.insert = QComboBox()
         self.insert.setObjectName("forkInsert")
         self.insert.setEditable(True)
@@ -110,13 +123,15 @@ class ForkDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.kept, 1)
+        layout.addWidget(dropped_label)
+        layout.addWidget(self.dropped)
         layout.addLayout(form)
         layout.addWidget(buttons)
 
     def plan(self) -> ForkPlan:
         return plan_fork(
             self._original,
-            self.kept.toPlainText(),
+            self._lead + self.kept.toPlainText(),
             self.insert.currentText(),
             self.budget.value() or None,
         )

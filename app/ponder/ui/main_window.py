@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from ponder.core.events import LoadedEvent
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.ui import window_dialogs as dialogs
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.composer import Composer
 from ponder.ui.conversation_list import ConversationList
@@ -155,11 +155,13 @@ class MainWindow(QMainWindow):
         self.panel.close_requested.connect(lambda: self.set_panel_visible(False))
         self.model_bar.panel_button.toggled.connect(self.set_panel_visible)
         self.model_bar.model_chosen.connect(self.use_model)
-        self.model_bar.manage_requested.connect(self.open_model_manager)
+        self.model_bar.manage_requested.connect(lambda: dialogs.open_model_manager(self))
         self.welcome.demo_requested.connect(self.use_demo)
-        self.welcome.import_requested.connect(self.import_model)
-        self.welcome.manager_requested.connect(self.open_model_manager)
-        self.welcome.download_requested.connect(self._download_recommended)
+        self.welcome.import_requested.connect(lambda: dialogs.import_model(self))
+        self.welcome.manager_requested.connect(lambda: dialogs.open_model_manager(self))
+        self.welcome.download_requested.connect(
+            lambda entry, quant: dialogs.download_recommended(self, entry, quant)
+        )
         self.library.changed.connect(self._refresh_models)
         self.library.download_done.connect(lambda m: self._offer_model(str(m.path)))
         self.library.import_done.connect(lambda m: self._offer_model(str(m.path)))
@@ -169,9 +171,9 @@ class MainWindow(QMainWindow):
         a.new_conversation.triggered.connect(self.new_conversation)
         a.rename_conversation.triggered.connect(lambda: self.conversations.start_rename())  # noqa: PLW0108
         a.delete_conversation.triggered.connect(lambda: self.delete_conversation(None))
-        a.import_model.triggered.connect(self.import_model)
-        a.model_manager.triggered.connect(self.open_model_manager)
-        a.settings.triggered.connect(self.open_settings)
+        a.import_model.triggered.connect(lambda: dialogs.import_model(self))
+        a.model_manager.triggered.connect(lambda: dialogs.open_model_manager(self))
+        a.settings.triggered.connect(lambda: dialogs.open_settings(self))
         a.quit.triggered.connect(self.close)
         a.send.triggered.connect(self.composer.submit)
         a.stop.triggered.connect(c.stop)
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
         a.toggle_thinking.triggered.connect(self.set_panel_visible)
         a.toggle_sidebar.triggered.connect(self.conversations.setVisible)
         a.focus_search.triggered.connect(lambda: self.conversations.search.setFocus())  # noqa: PLW0108
-        a.about.triggered.connect(self.show_about)
+        a.about.triggered.connect(lambda: dialogs.show_about(self))
         t = self.teaching
         a.presenter.triggered.connect(t.open_presenter)
         a.replay_trace.triggered.connect(lambda: t.open_replay(self._reply_in_panel()))
@@ -379,50 +381,6 @@ class MainWindow(QMainWindow):
             self.use_model(path)
         else:
             self.statusBar().showMessage(f"{Path(path).name} is ready: pick it above.", 15000)
-
-    def _download_recommended(self, entry: object, quant: object) -> None:
-        from ponder.core.catalog import CatalogEntry, Quant
-
-        assert isinstance(entry, CatalogEntry) and isinstance(quant, Quant)
-        self.library.download(entry, quant)
-        self.open_model_manager(catalog=True)
-
-    def import_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
-        )
-        if path:
-            self.library.import_file(path)
-            self.statusBar().showMessage(f"Importing {Path(path).name}…")
-
-    def open_model_manager(self, catalog: bool = False) -> None:
-        from ponder.ui.model_manager import ModelManagerDialog
-
-        dialog = ModelManagerDialog(self.library, self.controller.model_path, self)
-        if catalog:
-            dialog.tabs.setCurrentIndex(1)
-        dialog.use_requested.connect(self.use_model)
-        dialog.exec()
-
-    def open_settings(self) -> None:
-        import os
-
-        from ponder.ui.settings_dialog import MODEL_FIELDS, SettingsDialog
-
-        old = self.settings.settings
-        dialog = SettingsDialog(old, self.paths, os.cpu_count() or 1, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        new = dialog.result_settings()
-        self.settings.update(new)
-        reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
-        if reload and self.controller.model_path:
-            self.use_model(self.controller.model_path)
-
-    def show_about(self) -> None:
-        from ponder.ui.about import show_about
-
-        show_about(self)
 
     # ----- desktop ---------------------------------------------------------------------------
 

@@ -165,6 +165,7 @@ class AssistantMessageWidget(QWidget):
         )
         self.more = _action("More ▾", "Replay, fork, compare")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
         self.answer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.answer.customContextMenuRequested.connect(self._answer_menu)

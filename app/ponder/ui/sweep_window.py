@@ -127,22 +127,29 @@ class SweepWindow(QWidget):
         right_layout.addLayout(top)
         right_layout.addWidget(right_split, 1)
         right_layout.addWidget(self.status)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([360, 880])
         splitter.setCollapsible(1, False)
+        self.lower = lower
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
     def set_large(self, large: bool) -> None:
-        """Projector size: larger type in the grid and the chart."""
+        """Projector size: larger type in the grid and the chart, and the set-up column and
+        the run's detail folded away so the class sees the results."""
         self.chart.set_large(large)
         font = self.grid.font()
         font.setPointSizeF(self.font().pointSizeF() * (1.5 if large else 1.0))
-        self.grid.setFont(font)
+        for widget in (self.grid, self.grid.horizontalHeader(), self.grid.verticalHeader()):
+            widget.setFont(font)
         self.grid.resizeRowsToContents()
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([0, total] if large else [360, max(200, total - 360)])
+        lower = sum(self.lower.sizes())
+        self.lower.setSizes([lower, 0] if large else [lower * 3 // 5, lower - lower * 3 // 5])
         if self.large_button.isChecked() != large:
             self.large_button.setChecked(large)
 
