@@ -14,6 +14,7 @@ from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, Thinki
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.storage import ConversationStore
+from ponder.core.sweep import load_sweep
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -111,3 +112,35 @@ def test_export_a_conversation_to_html_and_refuse_unknown_ones(tmp_path: Path) -
     not_a_sweep.write_text("{}", encoding="utf-8")
     bad = ponder("export", str(not_a_sweep))
     assert bad.returncode == 2 and "is not a saved sweep Ponder can read" in bad.stderr
+
+
+@pytest.mark.model
+def test_ctrl_c_keeps_the_finished_runs_of_a_sweep(smollm2_path: Path) -> None:
+    import signal
+    import sys
+
+    process = subprocess.Popen(
+        [
+            sys.executable, "-m", "ponder.cli",
+            "sweep", "--model", str(smollm2_path), "--threads", "2", "--ctx", "512",
+            "--budgets", "off,8,16,32,64,unlimited", "--max-tokens", "60",
+            "--problems", "arithmetic",
+        ],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    assert process.stderr is not None
+    done_lines = 0
+    for line in process.stderr:
+        if " @ " in line:
+            done_lines += 1
+            if done_lines == 3:
+                break
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "the finished runs are in" in err
+    (saved,) = (AppPaths.from_environment().data / "sweeps").glob("*.json")
+    result = load_sweep(saved)
+    assert result.cancelled and 3 <= len(result.cells) < len(result.problems) * 6

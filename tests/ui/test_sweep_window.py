@@ -194,3 +194,38 @@ def test_sweep_window_fits_a_projector(make_app: AppFactory, theme: str) -> None
     assert isinstance(window, SweepWindow)
     window.resize(1280, 720)
     assert window.grid.isVisible() and window.chart.isVisible()
+
+
+def test_a_killed_engine_costs_one_cell_and_the_sweep_goes_on(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import signal
+
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off,16")
+    window.setup.max_tokens.setValue(200)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.current is not None, timeout=TURN_TIMEOUT_MS)
+    pid = app.engine.pid  # type: ignore[attr-defined]
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    result = queued.result
+    assert result is not None and len(result.cells) == 4
+    failed = [c for c in result.cells if c.error]
+    assert len(failed) == 1 and "engine was killed" in (failed[0].error or "")
+    assert failed[0].done_reason == "error"
+    assert failed[0].correct is None, "a failed run is not judged a wrong answer"
+    summary = {row.budget: row for row in result.summary()}
+    assert summary[failed[0].budget].judged == 1
+    # The engine came back (restarted with the model) for the runs after it.
+    assert all(c.done_reason in {"eos", "max_tokens"} for c in result.cells if not c.error)
+    assert app.engine.pid not in (None, pid)  # type: ignore[attr-defined]
+    row, column = next(
+        (r, c)
+        for r in range(2)
+        for c in range(2)
+        if window.grid.item(r, c).text().startswith("⚠")
+    )
+    assert "error" in window.grid.item(row, column).text()

@@ -15,7 +15,15 @@ from ponder.core.local_import import sha256_file
 from ponder.core.paths import AppPaths
 from ponder.core.problems import ProblemSetError, load_problem_set, single_problem
 from ponder.core.request import Sampling
-from ponder.core.sweep import SweepCell, SweepResult, parse_budgets, run_sweep, save_sweep
+from ponder.core.sweep import (
+    SweepCell,
+    SweepResult,
+    new_result,
+    parse_budgets,
+    run_sweep,
+    sweep_path,
+    write_sweep,
+)
 from ponder.engine.client import EngineClient
 
 
@@ -77,6 +85,16 @@ def format_grid(result: SweepResult) -> str:
     return "\n".join(lines)
 
 
+def _save(result: SweepResult, path: Path) -> None:
+    try:
+        write_sweep(result, path)
+    except OSError as exc:
+        raise UserError(
+            f"could not save the sweep to {path}: {exc.strerror or exc}. Free some disk space "
+            "or run with --no-save --json to keep the results on screen."
+        ) from None
+
+
 def run(args: argparse.Namespace) -> int:
     if bool(args.problems) == bool(args.prompt):
         raise UserError("give either --problems FILE|SET or a question, not both and not neither")
@@ -91,34 +109,51 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     load = options.load_request(args)
     cancel = threading.Event()
-
-    def progress(cell: SweepCell) -> None:
-        if not args.json:
-            print(f"{cell.problem_id} @ {cell.budget}: {_cell_text(cell)}", file=sys.stderr)
+    folder = AppPaths.from_environment().data / "sweeps"
+    saved: Path | None = None
 
     with EngineClient() as engine:
         for event in engine.load(load):
             if isinstance(event, ErrorEvent):
                 raise UserError(event.message)
+        result = new_result(
+            problems,
+            budgets,
+            model_path=load.model_path,
+            model_sha256=sha256_file(Path(load.model_path)),  # for the reproducibility card
+            sampling=Sampling(temperature=args.temperature, seed=args.seed),
+            max_tokens=args.max_tokens,
+        )
+        if not args.no_save:
+            saved = sweep_path(result, folder)
+
+        def progress(cell: SweepCell) -> None:
+            if not args.json:
+                print(f"{cell.problem_id} @ {cell.budget}: {_cell_text(cell)}", file=sys.stderr)
+            if saved is not None:  # after every cell: an interrupted sweep keeps what it did
+                _save(result, saved)
+
         try:
-            result = run_sweep(
+            run_sweep(
                 engine,
                 problems,
                 budgets,
                 model_path=load.model_path,
-                model_sha256=sha256_file(Path(load.model_path)),  # for the reproducibility card
-                sampling=Sampling(temperature=args.temperature, seed=args.seed),
-                max_tokens=args.max_tokens,
                 cancel=cancel,
                 on_cell=progress,
+                result=result,
             )
         except KeyboardInterrupt:
             cancel.set()
-            print("ponder: sweep stopped", file=sys.stderr)
+            result.cancelled = True
+            if saved is not None and result.cells:
+                _save(result, saved)
+                print(f"ponder: sweep stopped; the finished runs are in {saved}", file=sys.stderr)
+            else:
+                print("ponder: sweep stopped", file=sys.stderr)
             return 130
-    saved = (
-        None if args.no_save else save_sweep(result, AppPaths.from_environment().data / "sweeps")
-    )
+    if saved is not None:
+        _save(result, saved)
     if args.json:
         data = result.to_dict() | {"saved_to": str(saved) if saved else None}
         print(json.dumps(data, ensure_ascii=False, indent=1))

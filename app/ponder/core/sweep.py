@@ -225,7 +225,9 @@ def run_cell(
         elif isinstance(event, DoneEvent):
             done_reason = event.reason
     answer_text = "".join(answer)
-    judged = problem.check(answer_text) if problem.answer else None
+    # A run that failed (the engine crashed, the prompt did not fit) is not a wrong answer:
+    # it is left unjudged, so it does not pull the budget's accuracy down.
+    judged = problem.check(answer_text) if problem.answer and error is None else None
     return SweepCell(
         problem_id=problem.id,
         budget=budget.label,
