@@ -223,9 +223,6 @@ def test_a_killed_engine_costs_one_cell_and_the_sweep_goes_on(
     assert all(c.done_reason in {"eos", "max_tokens"} for c in result.cells if not c.error)
     assert app.engine.pid not in (None, pid)  # type: ignore[attr-defined]
     row, column = next(
-        (r, c)
-        for r in range(2)
-        for c in range(2)
-        if window.grid.item(r, c).text().startswith("⚠")
+        (r, c) for r in range(2) for c in range(2) if window.grid.item(r, c).text().startswith("⚠")
     )
     assert "error" in window.grid.item(row, column).text()
