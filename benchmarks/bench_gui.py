@@ -3,7 +3,7 @@
 Prints, all measured in one run on this machine:
 
 * event-loop stalls while a 4,000-token trace (then a Markdown answer) streams into the real
-  window at full speed — the engine replaced by a generator that yields events as fast as
+  window at full speed, and while a 32-run budget sweep fills the Budget sweep window — the engine replaced by a generator that yields events as fast as
   Python makes them, so the GUI and the worker thread (which also writes the reply to SQLite)
   carry the whole load — and paced like a fast GPU (--rate tokens/s). A probe timer asks to
   tick every 5 ms; a stall is how late a tick comes. p50 / p99 / max, against the baseline of
@@ -224,6 +224,18 @@ def _turn(app: object, prompt: str) -> None:
     controller.reply_ended.disconnect(loop.quit)
 
 
+def _sweep(app: object) -> None:
+    """Queues a 32-run budget sweep in the Budget sweep window and waits for its end."""
+    window = app.window.teaching.open_sweeps()  # type: ignore[attr-defined]
+    window.setup.problems.setCurrentIndex(window.setup.problems.findData("decimals"))
+    window.setup.budgets.setText("off,16,64,wait1")
+    window.setup.max_tokens.setValue(80)
+    window.setup.submit()
+    queued = app.sweeps.sweeps[-1]  # type: ignore[attr-defined]
+    while queued.state not in ("done", "cancelled"):
+        _wait(20)
+
+
 def _line(name: str, values: list[float], seconds: float) -> str:
     return (
         f"  {name:<38} p50 {percentile(values, 0.5):6.2f} ms   "
@@ -267,6 +279,8 @@ def stalls(tokens: int, rate: float) -> None:
         made = shown.stats.thinking_tokens if shown and shown.stats else 0
         rows.append((f"real engine, {made} thinking tokens", values, seconds))
         real_rss = psutil.Process().memory_info().rss
+        values, seconds = probe.measure(lambda: _sweep(app))
+        rows.append(("real engine, sweep window filling", values, seconds))
         app.shutdown()
         app.window.close()
     # 2. A synthetic trace: all at once (the worst case), then paced like a fast GPU.

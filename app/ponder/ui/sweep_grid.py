@@ -10,8 +10,8 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -63,9 +63,18 @@ class SweepGrid(QTableWidget):
         self.setAlternatingRowColors(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setMinimumSectionSize(90)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights are fitted once per sweep (every cell holds two lines): fitting them to
+        # the contents on every change made each update of a filling grid cost ~12 ms.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.currentCellChanged.connect(self._current_changed)
         self.result: SweepResult | None = None
+        self._shape: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._drawn: dict[tuple[int, int], tuple[object, ...]] = {}
+        self._fitted = False
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(100)
+        self._refit.timeout.connect(self.resizeRowsToContents)
 
     # ----- colours -----------------------------------------------------------------------------
 
@@ -89,14 +98,42 @@ class SweepGrid(QTableWidget):
     ) -> None:
         """Draws ``result``; ``current`` is the cell being generated (with ``tokens`` so far)."""
         self.result = result
-        selected = self._key_of(self.currentRow(), self.currentColumn())
-        self.blockSignals(True)
-        self.clearContents()
         if result is None:
+            self._shape = None
+            self._drawn = {}
+            self.clearContents()
             self.setRowCount(0)
             self.setColumnCount(0)
-            self.blockSignals(False)
             return
+        problems, budgets = result.problems, result.budgets
+        shape = (tuple(p.id for p in problems), tuple(budgets))
+        if shape != self._shape:
+            self._rebuild(result)
+            self._shape = shape
+        self.blockSignals(True)
+        cells = {(c.problem_id, c.budget): c for c in result.cells}
+        for row, problem in enumerate(problems):
+            for column, budget in enumerate(budgets):
+                key = (problem.id, budget)
+                self._put(row, column, self._item(key, cells.get(key), current, tokens))
+        foot = len(problems)
+        for column, summary in enumerate(result.summary()):
+            accuracy = "—" if summary.accuracy is None else f"{summary.accuracy:.0%}"
+            judged = f" ({summary.correct}/{summary.judged})" if summary.judged else ""
+            self._put(foot, column, _foot_item(accuracy + judged))
+            tokens_text = f"{summary.mean_thinking_tokens:.0f}" if summary.runs else "—"
+            self._put(foot + 1, column, _foot_item(tokens_text))
+        self.blockSignals(False)
+        if not self._fitted:
+            self.resizeRowsToContents()
+            self._fitted = True
+
+    def _rebuild(self, result: SweepResult) -> None:
+        """A new sweep (or another shape): headers and an empty grid."""
+        self.blockSignals(True)
+        self.clearContents()
+        self._drawn = {}
+        self._fitted = False
         problems, budgets = result.problems, result.budgets
         self.setColumnCount(len(budgets))
         self.setRowCount(len(problems) + len(FOOT_ROWS))
@@ -104,39 +141,44 @@ class SweepGrid(QTableWidget):
         self.setVerticalHeaderLabels([p.id for p in problems] + list(FOOT_ROWS))
         for row, problem in enumerate(problems):
             self.verticalHeaderItem(row).setToolTip(f"{problem.question}\n\nKey: {problem.answer}")
-            for column, budget in enumerate(budgets):
-                self.setItem(row, column, self._item(result, problem.id, budget, current, tokens))
-        foot = len(problems)
-        for column, summary in enumerate(result.summary()):
-            accuracy = "—" if summary.accuracy is None else f"{summary.accuracy:.0%}"
-            judged = f" ({summary.correct}/{summary.judged})" if summary.judged else ""
-            self.setItem(foot, column, _foot_item(accuracy + judged))
-            tokens_text = f"{summary.mean_thinking_tokens:.0f}" if summary.runs else "—"
-            self.setItem(foot + 1, column, _foot_item(tokens_text))
-        if selected is not None:
-            self._select(*selected)
         self.blockSignals(False)
+
+    def _put(self, row: int, column: int, item: QTableWidgetItem) -> None:
+        """Sets the item unless the one on show already looks the same (most updates of a
+        filling grid change one cell)."""
+        look = (
+            item.text(),
+            item.toolTip(),
+            item.background().color().name(),
+            item.background().style(),
+            item.foreground().color().name(),
+        )
+        if self._drawn.get((row, column)) != look:
+            self._drawn[(row, column)] = look
+            self.setItem(row, column, item)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._refit.start()  # column widths changed: the two-line cells may wrap differently
 
     def _item(
         self,
-        result: SweepResult,
-        problem_id: str,
-        budget: str,
+        key: tuple[str, str],
+        cell: SweepCell | None,
         current: tuple[str, str] | None,
         tokens: int,
     ) -> QTableWidgetItem:
-        cell = result.cell(problem_id, budget)
         if cell is not None:
             item = QTableWidgetItem(cell_text(cell))
             item.setBackground(self._verdict_brush(cell.correct, bool(cell.error)))
             item.setToolTip(cell_tooltip(cell))
-        elif current == (problem_id, budget):
+        elif current == key:
             item = QTableWidgetItem(f"thinking…\n{tokens} tokens")
             item.setForeground(self.palette().color(QPalette.ColorRole.Link))
         else:
             item = QTableWidgetItem("·")
             item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        item.setData(ROLE_KEY, (problem_id, budget))
+        item.setData(ROLE_KEY, key)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         return item
 
