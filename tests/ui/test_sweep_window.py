@@ -182,9 +182,19 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert any(good.stem in n for n in names) and any(damaged.stem in n for n in names)
     window.list.setCurrentRow(names.index(next(n for n in names if good.stem in n)))
     assert window.grid.item(0, 0).text().startswith("✓ 12")
+    # Run again: the saved sweep's problems, budgets and sampling, queued for the model now.
+    assert window.again_button.isEnabled()
+    assert window.run_again()
+    again = app.sweeps.sweeps[-1]
+    assert again.state == "queued"  # no model is loaded in this test: it waits
+    assert [b.label for b in again.job.budgets] == ["off", "256"]
+    assert again.job.problems.problems == tuple(result.problems)
+    assert again.job.sampling == result.sampling
+    names = [window.list.item(i).text() for i in range(window.list.count())]
     window.list.setCurrentRow(names.index(next(n for n in names if damaged.stem in n)))
     assert "is not a saved sweep Ponder can read" in window.status.text()
     assert window.grid.rowCount() == 0
+    assert not window.again_button.isEnabled()
 
 
 @pytest.mark.parametrize("theme", ["light"])

@@ -35,7 +35,7 @@ from ponder.core.problems import (
     single_problem,
 )
 from ponder.core.request import Sampling
-from ponder.core.sweep import SweepBudget, parse_budgets
+from ponder.core.sweep import SweepBudget, SweepResult, parse_budgets
 
 DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"
 OWN_FILE = "file"
@@ -62,6 +62,7 @@ class SweepSetup(QWidget):
         self.problems.addItem("Open a problem-set file…", OWN_FILE)
         self.problems.addItem("A question I type", TYPED)
         self.problems.activated.connect(self._problems_chosen)
+        self._last_index = 0  # where the list goes back to when "Open…" is cancelled
         self.question = QPlainTextEdit()
         self.question.setPlaceholderText("The question to ask at every budget")
         self.question.setFixedHeight(64)
@@ -122,10 +123,11 @@ class SweepSetup(QWidget):
             path, _ = QFileDialog.getOpenFileName(
                 self, "Open a problem set", str(Path.home()), "Problem sets (*.toml);;All (*)"
             )
-            self.problems.setCurrentIndex(0)
+            self.problems.setCurrentIndex(self._last_index)
             if path:
                 self.open_file(path)
             return
+        self._last_index = index
         self._show_typed(choice == TYPED)
         self.error.setVisible(False)
 
@@ -145,9 +147,29 @@ class SweepSetup(QWidget):
                 index, f"{problems.name} ({len(problems.problems)}) — {Path(path).name}", path
             )
         self.problems.setCurrentIndex(index)
+        self._last_index = index
         self._show_typed(False)
         self.error.setVisible(False)
         return True
+
+    def fill_from(self, result: SweepResult) -> None:
+        """Sets the form to run ``result`` again: its problems (as a set of their own), its
+        budgets, sampling and token cap."""
+        problems = ProblemSet(result.problem_set, "", tuple(result.problems), "saved sweep")
+        key = f"saved:{result.problem_set}:{result.started_at}"
+        self._own_files[key] = problems
+        index = self.problems.findData(key)
+        if index < 0:
+            index = self.problems.count() - 2
+            label = f"{result.problem_set} ({len(result.problems)}) — from a saved sweep"
+            self.problems.insertItem(index, label, key)
+        self.problems.setCurrentIndex(index)
+        self._last_index = index
+        self._show_typed(False)
+        self.budgets.setText(",".join(result.budgets))
+        self.max_tokens.setValue(result.max_tokens or 0)
+        self.temperature.setValue(result.sampling.temperature or 0.0)
+        self.seed.setValue(result.sampling.seed or 0)
 
     def chosen_problems(self) -> ProblemSet:
         """The problems picked (ProblemSetError with the reason when there are none)."""

@@ -68,6 +68,11 @@ class SweepWindow(QWidget):
         self.remove_button.setToolTip("Take a finished sweep off this list (its file stays)")
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save this sweep as HTML (with the chart), Markdown or PDF")
+        self.again_button = QPushButton("Run again")
+        self.again_button.setToolTip(
+            "Queue this sweep's problems and budgets again, on the model loaded now (to "
+            "compare models, or a new seed)"
+        )
         self.large_button = QPushButton("Large type")
         self.large_button.setCheckable(True)
         self.large_button.setToolTip("Bigger grid and chart, for a projector")
@@ -91,7 +96,8 @@ class SweepWindow(QWidget):
         self.list.currentItemChanged.connect(self._chosen)
         self.stop_button.clicked.connect(self._stop)
         self.remove_button.clicked.connect(self._remove)
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(lambda: self.export())  # noqa: PLW0108 (drops `checked`)
+        self.again_button.clicked.connect(self.run_again)
         self.grid.cell_chosen.connect(self._show_cell)
         queue.changed.connect(self.refresh_list)
         queue.sweep_updated.connect(self._sweep_updated)
@@ -100,7 +106,12 @@ class SweepWindow(QWidget):
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
-        for button in (self.stop_button, self.remove_button, self.export_button):
+        for button in (
+            self.stop_button,
+            self.remove_button,
+            self.again_button,
+            self.export_button,
+        ):
             buttons.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -217,6 +228,7 @@ class SweepWindow(QWidget):
         self.stop_button.setEnabled(active)
         self.remove_button.setEnabled(queued is not None and not active)
         self.export_button.setEnabled(self.chosen_result() is not None)
+        self.again_button.setEnabled(self.chosen_result() is not None)
 
     # ----- the chosen sweep ----------------------------------------------------------------
 
@@ -296,6 +308,15 @@ class SweepWindow(QWidget):
         self._follow = True
         self.shown = ("queue", queued.id)
         self.refresh_list()
+
+    def run_again(self) -> bool:
+        """Queues the chosen sweep again (its problems, budgets and sampling) on the model
+        loaded now; False if there is nothing to run."""
+        result = self.chosen_result()
+        if result is None:
+            return False
+        self.setup.fill_from(result)
+        return self.setup.submit()
 
     def _stop(self) -> None:
         queued = self._chosen_queued()
