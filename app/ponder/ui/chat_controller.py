@@ -244,12 +244,10 @@ class ChatController(QObject):
         new prompt matches. The inserted text is stored as a "fork" intervention, so the trace
         shows where a person stepped in. ``thinking``: the budget for what follows (thinking
         cannot be off: the fork is itself thinking)."""
-        index = self._index(reply_id)
-        if index is None or not self._can_generate():
+        index = self._reply_index(reply_id)
+        if index is None or not (kept or inserted) or not self._can_generate():
             return False
         reply = self.messages[index]
-        if reply.role != "assistant" or reply.parent_id is None or not (kept or inserted):
-            return False
         control = thinking or self.thinking
         if control.budget == 0:
             control = replace(control, budget=None)
@@ -276,12 +274,10 @@ class ChatController(QObject):
     ) -> bool:
         """A new version of the reply ``reply_id`` written by another model (loaded for this
         turn; the current model is loaded again after it), with the same controls."""
-        index = self._index(reply_id)
+        index = self._reply_index(reply_id)
         if index is None or self.load_request is None or not self._can_generate():
             return False
         reply = self.messages[index]
-        if reply.role != "assistant" or reply.parent_id is None:
-            return False
         history = self.messages[:index]
         self._start(
             len(history),
@@ -325,6 +321,14 @@ class ChatController(QObject):
             )
             return False
         return True
+
+    def _reply_index(self, reply_id: int) -> int | None:
+        """Where the reply ``reply_id`` (an answer to a user's message) is in the thread."""
+        index = self._index(reply_id)
+        if index is None:
+            return None
+        reply = self.messages[index]
+        return index if reply.role == "assistant" and reply.parent_id is not None else None
 
     def _index(self, message_id: int | None) -> int | None:
         for index, message in enumerate(self.messages):

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,6 +37,7 @@ from ponder.core.sweep import (
     load_sweep,
     saved_sweeps,
 )
+from ponder.ui.export_files import export_document
 from ponder.ui.sweep_chart import SweepChart
 from ponder.ui.sweep_grid import SweepGrid
 from ponder.ui.sweep_queue import QueuedSweep, SweepQueue
@@ -345,27 +345,14 @@ class SweepWindow(QWidget):
         result = self.chosen_result()
         if result is None:
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                "Export the sweep",
-                str(Path.home() / f"{result.problem_set}.html"),
-                "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)",
-            )
-            if not path:
-                return None
-        target = Path(path)
-        try:
-            if target.suffix.lower() == ".md":
-                target.write_text(sweep_markdown(result), encoding="utf-8")
-            elif target.suffix.lower() == ".pdf":
-                from ponder.ui.pdf_export import write_pdf
-
-                write_pdf(sweep_html(result, self.chart_png()), target, title=result.problem_set)
-            else:
-                target.write_text(sweep_html(result, self.chart_png()), encoding="utf-8")
-        except OSError as exc:
-            self.status.setText(f"Could not write {target}: {exc.strerror or exc}.")
-            return None
-        self.status.setText(f"Exported to {target}.")
+        target, message = export_document(
+            self,
+            caption="Export the sweep",
+            title=result.problem_set,
+            html=lambda: sweep_html(result, self.chart_png()),
+            markdown=lambda: sweep_markdown(result),
+            path=path,
+        )
+        if message:
+            self.status.setText(message)
         return target

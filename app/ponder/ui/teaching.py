@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
 from ponder.core.storage import StorageError, StoredMessage
 from ponder.ui.chat_controller import ChatController
+from ponder.ui.export_files import export_document
 from ponder.ui.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.model_details import model_name
@@ -106,8 +107,6 @@ class TeachingViews(QObject):
     def export_conversation(self, path: str | None = None) -> Path | None:
         """Writes the conversation on show (the branch on screen) to ``path`` (asked when
         None): a self-contained .html, a .md or a .pdf, trace and card included."""
-        from PySide6.QtWidgets import QFileDialog
-
         from ponder.core.export import conversation_html, conversation_markdown
 
         conversation_id = self.controller.conversation_id
@@ -119,30 +118,17 @@ class TeachingViews(QObject):
         except StorageError as exc:
             self._say(str(exc))
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self.window,
-                "Export the conversation",
-                str(Path.home() / f"{_file_name(conversation.title)}.html"),
-                "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)",
-            )
-            if not path:
-                return None
-        target = Path(path)
         messages = self.controller.messages
-        try:
-            if target.suffix.lower() == ".md":
-                target.write_text(conversation_markdown(conversation, messages), encoding="utf-8")
-            elif target.suffix.lower() == ".pdf":
-                from ponder.ui.pdf_export import write_pdf
-
-                write_pdf(conversation_html(conversation, messages), target, conversation.title)
-            else:
-                target.write_text(conversation_html(conversation, messages), encoding="utf-8")
-        except OSError as exc:
-            self._say(f"Could not write {target}: {exc.strerror or exc}.")
-            return None
-        self._say(f"Exported to {target}.")
+        target, message = export_document(
+            self.window,
+            caption="Export the conversation",
+            title=conversation.title or "Conversation",
+            html=lambda: conversation_html(conversation, messages),
+            markdown=lambda: conversation_markdown(conversation, messages),
+            path=path,
+        )
+        if message:
+            self._say(message)
         return target
 
     def _show_sweep_status(self) -> None:
@@ -280,9 +266,3 @@ class TeachingViews(QObject):
             return
         if live.status in ("complete", "cancelled"):
             self.compare_versions(live.reply_id, live.compare_to)
-
-
-def _file_name(title: str) -> str:
-    """A title as a file name that every desktop accepts."""
-    cleaned = "".join(c if c.isalnum() or c in " -_" else " " for c in title)
-    return " ".join(cleaned.split())[:60] or "conversation"
