@@ -2,11 +2,12 @@
 
 Prints, all measured in one run on this machine:
 
-* event-loop stalls while a 4,000-token trace (then a Markdown answer) streams into the real
-  window at full speed, and while a 32-run budget sweep fills the Budget sweep window — the engine replaced by a generator that yields events as fast as
-  Python makes them, so the GUI and the worker thread (which also writes the reply to SQLite)
-  carry the whole load — and paced like a fast GPU (--rate tokens/s). A probe timer asks to
-  tick every 5 ms; a stall is how late a tick comes. p50 / p99 / max, against the baseline of
+* event-loop stalls while the real engine (the demo model) streams a 4,000-token trace into
+  the window, and while a 32-run budget sweep fills the Budget sweep window; then with the
+  engine replaced by a generator that yields events as fast as Python makes them (the GUI and
+  the worker thread, which also writes the reply to SQLite, carry the whole load), and paced
+  like a fast GPU (--rate tokens/s). A probe timer asks to tick every 5 ms; a stall is how
+  late a tick comes. p50 / p99 / max, against the baseline of
   the same probe over an idle window in the same run;
 * launch to interactive: from starting a Python process to the window shown and its event
   loop turning (model load excluded), median of --launches, against a bare PySide6 window
