@@ -10,6 +10,8 @@ from ui_helpers import intervention_spans, point_of
 
 from conftest import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from ponder.ui.message_widgets import AssistantMessageWidget, UserMessageWidget
+from ponder.ui.thinking_panel import ThinkingPanel
+from ponder.ui.trace_state import TraceState
 
 pytestmark = pytest.mark.model
 
@@ -166,3 +168,35 @@ def test_conversations_survive_a_restart(qtbot: QtBot, make_app: AppFactory) -> 
     assert again.window.panel.trace_text == thinking
     assert widgets[1].chip.text() == chip and chip.startswith("Thought for ")
     assert intervention_spans(again.window.panel) == spans
+
+
+def test_back_in_a_conversation_mid_stream_the_reply_goes_on_live(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app(max_tokens=400)
+    set_budget(app, "custom", 200)
+    window = app.window
+    window.composer.editor.setPlainText("Tell me about the history of the bicycle.")
+    window.composer.send_button.click()
+    live = app.controller.live
+    assert live is not None
+    qtbot.waitUntil(lambda: live.reply_id is not None and live.trace.live_tokens > 5)
+    first = app.controller.conversation_id
+    window.new_conversation()  # away, while the reply is still being written
+    assert not window.view.widgets
+    qtbot.wait(300)
+    app.controller.open_conversation(first)  # and back
+    widget = window.view.widgets[-1]
+    assert isinstance(widget, AssistantMessageWidget)
+    assert window.view.live_widget is widget and window.panel.trace is live.trace
+    shown_before = len(window.panel.trace_text)
+    qtbot.waitUntil(lambda: len(window.panel.trace_text) > shown_before or live.finished)
+    qtbot.waitUntil(lambda: app.controller.live is None, timeout=TURN_TIMEOUT_MS)
+    stored = app.store.get_message(live.reply_id)
+    assert widget.answer.source_text == stored.content
+    assert widget.message_id == stored.id
+    # The live panel drew the same trace as the stored reply draws.
+    fresh = ThinkingPanel()
+    qtbot.addWidget(fresh)
+    fresh.show_trace(TraceState.from_message(stored))
+    assert window.panel.trace_text == fresh.trace_text

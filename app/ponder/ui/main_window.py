@@ -293,7 +293,19 @@ class MainWindow(QMainWindow):
         self.conversations.select(conversation_id or None)
         last = next((m for m in reversed(messages) if m.role == "assistant"), None)
         self.panel.show_trace(TraceState.from_message(last) if last is not None else None)
+        self._rejoin_live(messages)
         self._busy_changed(self.controller.busy)
+
+    def _rejoin_live(self, messages: list) -> None:
+        """Back in the conversation whose reply is still being written: its message on
+        screen follows the live reply again (not the part saved when it was opened)."""
+        live = self.controller.live
+        ids = [m.id for m in messages]
+        if live is None or live.finished or live.reply_id not in ids:
+            return
+        self.view.begin_live(ids.index(live.reply_id), None, live.trace)
+        self.view.update_live(live.answer_text, live.stopping)
+        self.panel.show_trace(live.trace)
 
     # ----- turns -------------------------------------------------------------------------------
 
