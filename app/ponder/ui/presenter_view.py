@@ -131,6 +131,7 @@ class PresenterView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         # The panel picks its self-check colour from its palette: now the presenter's, black.
         self.panel.setPalette(palette)
+        self.panel.dark = True
         self.panel.refresh_theme()
         hint = QLabel("Space: reveal the answer · Esc: leave presenter mode")
         hint.setObjectName("leaveHint")

@@ -71,6 +71,9 @@ class ThinkingPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("thinkingPanel")
         self.trace: TraceState | None = None
+        # True/False: draw for a dark/light background whatever the palette says (a view
+        # with its own style sheet, such as presenter mode, where Qt may reset the palette).
+        self.dark: bool | None = None
         self._shown_runs = 0
         self._shown_chars = 0  # len() of the shown runs' text: where the next run starts
         self.offsets = TraceOffsets()
@@ -142,6 +145,8 @@ class ThinkingPanel(QWidget):
     # ----- colours ---------------------------------------------------------------------------
 
     def _dark(self) -> bool:
+        if self.dark is not None:
+            return self.dark
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def _self_check_color(self) -> QColor:
