@@ -96,6 +96,9 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     html = page.read_text(encoding="utf-8")
     assert "data:image/png;base64," in html and "Tiny checks" in html
     assert window.export(str(tmp_path / "sweep.md")) is not None
+    pdf = window.export(str(tmp_path / "sweep.pdf"))
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF-")
+    assert b"/Image" in pdf.read_bytes(), "the chart is in the PDF"
     # The chat has the model again.
     qtbot.waitUntil(lambda: not app.controller.busy)
     assert app.controller.send("Hi")

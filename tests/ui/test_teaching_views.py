@@ -287,3 +287,24 @@ def test_presenter_follows_a_streaming_reply_with_the_answer_still_hidden(
     presenter.reveal()
     assert presenter.answer.source_text == live.answer_text
     assert presenter.answer.source_text.startswith("There are **3** r's")
+
+
+def test_a_fork_keeps_ponders_interventions_before_the_fork_point_marked() -> None:
+    from ponder.ui.fork_dialog import fork_prelude
+
+    _id, message = _store_reply()
+    wait = next(i for i in message.interventions if i.reason == "min_thinking")
+    # Cut inside the injected "Wait": the part kept is still Ponder's, not the model's.
+    kept = message.thinking[: wait.offset + 3]
+    events = fork_prelude(message, kept, " Hint: count the r's.")
+    assert "".join(getattr(e, "visible", "") or getattr(e, "text", "") for e in events) == (
+        kept + " Hint: count the r's."
+    )
+    reasons = [getattr(e, "reason", None) for e in events]
+    assert reasons == [None, "min_thinking", "fork"]
+    assert events[1].visible == "\nWa"  # type: ignore[union-attr]
+    # Cut after the whole budget cut: it keeps its full injected text (with the end tag).
+    cut = next(i for i in message.interventions if i.reason == "budget_spent")
+    events = fork_prelude(message, message.thinking[: cut.end], "")
+    assert [getattr(e, "reason", None) for e in events][-1] == "budget_spent"
+    assert events[-1].text == CUT.text  # type: ignore[union-attr]

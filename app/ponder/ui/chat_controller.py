@@ -17,10 +17,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ponder.core.events import Event, InterventionEvent, LoadedEvent, ThinkingEvent
+from ponder.core.events import Event, LoadedEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage import ConversationStore, SearchHit, StorageError, StoredMessage
 from ponder.engine.protocol import Engine
+from ponder.ui.fork_dialog import fork_prelude
 from ponder.ui.generation_worker import EventBuffer, GenerationJob, GenerationWorker
 from ponder.ui.live_reply import GenerationDefaults, LiveReply
 
@@ -248,14 +249,12 @@ class ChatController(QObject):
         if index is None or not (kept or inserted) or not self._can_generate():
             return False
         reply = self.messages[index]
+        if not reply.thinking.startswith(kept):
+            raise ValueError("the kept thinking must be the start of the reply's thinking")
         control = thinking or self.thinking
         if control.budget == 0:
             control = replace(control, budget=None)
-        prelude: list[Event] = [ThinkingEvent(kept)] if kept else []
-        if inserted:
-            prelude.append(
-                InterventionEvent(inserted, "fork", position=0, tokens=0, visible=inserted)
-            )
+        prelude = fork_prelude(reply, kept, inserted)
         history = self.messages[:index]
         self._start(
             len(history),
@@ -264,7 +263,7 @@ class ChatController(QObject):
             None,
             thinking=control,
             thinking_prefix=kept + inserted,
-            prelude=tuple(prelude),
+            prelude=prelude,
             compare_to=reply_id,
         )
         return True

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.events import Event, InterventionEvent, ThinkingEvent
+from ponder.core.storage import StoredMessage
+
 INSERT_PRESETS = (
     "Wait, let me double-check that.",
     "Hmm, I think I made a mistake somewhere.",
@@ -57,6 +60,33 @@ def plan_fork(original: str, edited: str, insert: str, budget: int | None) -> Fo
     if insert and edited and not edited[-1].isspace() and not insert[0].isspace():
         insert = " " + insert  # "…is 41." + "Wait" reads "…is 41. Wait"
     return ForkPlan(edited[:common], edited[common:] + insert, budget)
+
+
+def fork_prelude(reply: StoredMessage, kept: str, inserted: str) -> tuple[Event, ...]:
+    """The events that open a fork of ``reply``: its thinking up to the fork point (``kept``,
+    a prefix of ``reply.thinking``) with Ponder's interventions in it still marked as
+    Ponder's, then ``inserted`` as the person's "fork" intervention."""
+    events: list[Event] = []
+    position = 0
+    for item in sorted(reply.interventions, key=lambda i: i.offset):
+        if item.offset >= len(kept):
+            break
+        if item.offset > position:
+            events.append(ThinkingEvent(kept[position : item.offset]))
+        end = min(item.end, len(kept))
+        visible = kept[item.offset : end]
+        whole = end == item.end  # the fork point is after the whole injection
+        events.append(
+            InterventionEvent(
+                item.text if whole else visible, item.reason, item.position, item.tokens, visible
+            )
+        )
+        position = max(position, end)
+    if position < len(kept):
+        events.append(ThinkingEvent(kept[position:]))
+    if inserted:
+        events.append(InterventionEvent(inserted, "fork", position=0, tokens=0, visible=inserted))
+    return tuple(events)
 
 
 class ForkDialog(QDialog):
