@@ -138,3 +138,37 @@ def test_model_manager_imports_drops_and_deletes(
         dialog.delete_button.click()
     assert not model.path.exists()
     assert all(m.path != model.path for m in app.library.installed)
+
+
+def test_a_model_pack_folder_dropped_on_the_window_is_installed(
+    qtbot: QtBot, make_app: AppFactory, smollm2_path: Path, tmp_path: Path
+) -> None:
+    from ponder.core.local_import import import_gguf
+    from ponder.core.model_store import ModelStore
+    from ponder.core.packs import export_pack
+
+    teacher = ModelStore(tmp_path / "teacher" / "models")
+    folder = export_pack(teacher, import_gguf(teacher, smollm2_path), None, tmp_path / "usb")
+    app = make_app(load=False)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(tmp_path))])
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(app.library.import_done, timeout=LOAD_TIMEOUT_MS) as done:
+        app.window.dropEvent(drop)  # the folder without a pack is ignored
+    model = done.args[0]
+    assert model.source == "pack" and model.path.is_file()
+    assert model.path.read_bytes() == smollm2_path.read_bytes()
+    # A damaged pack installs nothing and says why.
+    packed = next(folder.glob("*.gguf"))
+    data = bytearray(packed.read_bytes())
+    data[60_000_000] ^= 0x01
+    packed.write_bytes(bytes(data))
+    with qtbot.waitSignal(app.library.problem, timeout=LOAD_TIMEOUT_MS) as problem:
+        app.library.import_file(str(folder / "ponder-pack.json"))
+    assert "damaged" in problem.args[0]

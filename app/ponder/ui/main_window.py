@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         a.rename_conversation.triggered.connect(lambda: self.conversations.start_rename())  # noqa: PLW0108
         a.delete_conversation.triggered.connect(lambda: self.delete_conversation(None))
         a.import_model.triggered.connect(lambda: dialogs.import_model(self))
+        a.import_pack.triggered.connect(lambda: dialogs.import_pack(self))
         a.model_manager.triggered.connect(lambda: dialogs.open_model_manager(self))
         a.settings.triggered.connect(lambda: dialogs.open_settings(self))
         a.quit.triggered.connect(self.close)

@@ -107,13 +107,15 @@ def installed_details(model: InstalledModel, catalog: Catalog | None) -> str:
 
 
 def gguf_paths(mime: QMimeData) -> list[str]:
-    """The local .gguf files in a drag (others are ignored)."""
+    """The local .gguf files and model-pack folders in a drag (others are ignored)."""
+    from ponder.core.packs import MANIFEST
+
     if not mime.hasUrls():
         return []
     paths = []
     for url in mime.urls():
         if url.isLocalFile():
-            path = url.toLocalFile()
-            if Path(path).suffix.lower() == ".gguf":
-                paths.append(path)
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == ".gguf" or (path / MANIFEST).is_file():
+                paths.append(str(path))
     return paths

@@ -104,12 +104,19 @@ class ModelTasks(QObject):
 
     @Slot(str)
     def import_file(self, path: str) -> None:
+        """Imports a .gguf file, or a model pack (its folder, or its ponder-pack.json)."""
         from ponder.core.local_import import import_gguf
+        from ponder.core.packs import MANIFEST, import_pack
 
+        target = Path(path)
         try:
-            model = import_gguf(
-                self._store, Path(path), catalog=self._catalog, progress=self.import_progress.emit
-            )
+            if target.is_dir() or target.name == MANIFEST:
+                folder = target if target.is_dir() else target.parent
+                model = import_pack(self._store, folder, progress=self.import_progress.emit)
+            else:
+                model = import_gguf(
+                    self._store, target, catalog=self._catalog, progress=self.import_progress.emit
+                )
         except DownloadError as exc:
             self.import_failed.emit(str(exc))
             return

@@ -34,6 +34,15 @@ def import_model(window: MainWindow) -> None:
         window.statusBar().showMessage(f"Importing {Path(path).name}…")
 
 
+def import_pack(window: MainWindow) -> None:
+    """A model pack folder (made by `ponder pack export` on another computer, e.g. on a USB
+    stick): its model is copied in, sha256-verified and validated."""
+    folder = QFileDialog.getExistingDirectory(window, "Import a model pack", str(Path.home()))
+    if folder:
+        window.library.import_file(folder)
+        window.statusBar().showMessage(f"Importing the pack in {folder}…")
+
+
 def open_model_manager(window: MainWindow, catalog: bool = False) -> None:
     from ponder.ui.model_manager import ModelManagerDialog
 

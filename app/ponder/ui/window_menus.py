@@ -19,6 +19,7 @@ class WindowActions:
     rename_conversation: QAction
     delete_conversation: QAction
     import_model: QAction
+    import_pack: QAction
     model_manager: QAction
     settings: QAction
     quit: QAction
@@ -66,6 +67,13 @@ def build_menus(window: QMainWindow) -> WindowActions:
             "&Import model…",
             QKeySequence.StandardKey.Open,
             "Add a .gguf model file from this computer",
+        ),
+        import_pack=_action(
+            window,
+            "Import a model &pack…",
+            None,
+            "Install a model from a pack folder (made with `ponder pack export`, e.g. on a "
+            "USB stick), checksum-verified",
         ),
         model_manager=_action(
             window, "&Models…", "Ctrl+M", "Download, import, pick and delete models"
@@ -172,6 +180,7 @@ def build_menus(window: QMainWindow) -> WindowActions:
     models = bar.addMenu("&Models")
     models.addAction(a.model_manager)
     models.addAction(a.import_model)
+    models.addAction(a.import_pack)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a.about)
     return a
