@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import TURN_TIMEOUT_MS, AppFactory
+from ponder.core.events import LoadedEvent
+from ponder.core.problems import single_problem
+from ponder.core.request import LoadRequest, Sampling
 from ponder.core.sweep import load_sweep, parse_budgets
-from ponder.ui.main import PonderApp
+from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep_window import SweepWindow
 
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")
@@ -240,3 +244,40 @@ def test_a_killed_engine_costs_one_cell_and_the_sweep_goes_on(
         (r, c) for r in range(2) for c in range(2) if window.grid.item(r, c).text().startswith("⚠")
     )
     assert "error" in window.grid.item(row, column).text()
+
+
+class _BrokenEngine:
+    """Loads, then cannot generate at all (as when the engine process cannot start)."""
+
+    def load(self, request: object) -> Iterator[object]:
+        yield LoadedEvent("m.gguf", "generic", 4096, 4096, False, 0, "CPU", None, None)
+
+    def generate(self, request: object) -> Iterator[object]:
+        raise RuntimeError("no engine process")
+        yield  # a generator
+
+    def cancel(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtBot) -> None:
+    app = PonderApp(
+        qapp,  # type: ignore[arg-type]
+        LaunchOptions(load_model=False),
+        engine=_BrokenEngine(),  # type: ignore[arg-type]
+    )
+    try:
+        app.controller.load_model(LoadRequest("m.gguf"))
+        qtbot.waitUntil(lambda: app.controller.ready)
+        queued = app.sweeps.add(
+            single_problem("2 + 2?", "4"), parse_budgets("off"), sampling=Sampling(), max_tokens=8
+        )
+        qtbot.waitUntil(lambda: queued.state not in ("queued", "running"))
+        assert queued.state == "failed" and "no engine process" in queued.message
+        assert app.controller.engine_user is None  # the chat is free again
+    finally:
+        app.shutdown()
+        app.window.close()

@@ -219,7 +219,10 @@ class SweepQueue(QObject):
         if queued is not None:
             queued.result = result
             queued.current = None
-            queued.state = "cancelled" if result.cancelled else "done"
+            if result.cancelled:
+                queued.state = "cancelled"
+            else:  # a message and nothing run: the engine could not run it at all
+                queued.state = "failed" if save_error and not result.cells else "done"
             if save_error:
                 queued.message = save_error
                 self.problem.emit(save_error)
