@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import TURN_TIMEOUT_MS, AppFactory
@@ -165,7 +165,7 @@ def test_form_mistakes_are_explained_and_nothing_is_queued(
 
 
 def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
-    make_app: AppFactory, tmp_path: Path
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from ponder.core.problems import load_problem_set
     from ponder.core.request import Sampling
@@ -203,6 +203,13 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert "is not a saved sweep Ponder can read" in window.status.text()
     assert window.grid.rowCount() == 0
     assert not window.again_button.isEnabled()
+    # A saved sweep's file can be deleted from the list (after a question).
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    assert window.remove_button.isEnabled()
+    window.remove_button.click()
+    assert not damaged.exists() and good.exists()
+    names = [window.list.item(i).text() for i in range(window.list.count())]
+    assert not any(damaged.stem in n for n in names)
 
 
 @pytest.mark.parametrize("theme", ["light"])

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -65,7 +66,10 @@ class SweepWindow(QWidget):
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Stop the running sweep (what finished is kept), or drop it")
         self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Take a finished sweep off this list (its file stays)")
+        self.remove_button.setToolTip(
+            "Take a finished sweep off this session's list (its file stays), or delete a saved "
+            "sweep's file"
+        )
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save this sweep as HTML (with the chart), Markdown or PDF")
         self.again_button = QPushButton("Run again")
@@ -226,7 +230,8 @@ class SweepWindow(QWidget):
         queued = self._chosen_queued()
         active = queued is not None and queued.state in ("queued", "running")
         self.stop_button.setEnabled(active)
-        self.remove_button.setEnabled(queued is not None and not active)
+        saved = self.shown is not None and self.shown[0] == "file"
+        self.remove_button.setEnabled((queued is not None and not active) or saved)
         self.export_button.setEnabled(self.chosen_result() is not None)
         self.again_button.setEnabled(self.chosen_result() is not None)
 
@@ -330,6 +335,26 @@ class SweepWindow(QWidget):
             self.queue.remove(queued.id)
             self.shown = ("file", str(path)) if path is not None and path.exists() else None
             self.refresh_list()
+        elif self.shown is not None and self.shown[0] == "file":
+            self.delete_saved(Path(str(self.shown[1])))
+
+    def delete_saved(self, path: Path) -> bool:
+        """Deletes a saved sweep's file, after asking; False if it was kept."""
+        answer = QMessageBox.question(
+            self, "Delete the sweep", f"Delete the saved sweep {path.name}? This cannot be undone."
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            self.status.setText(f"Could not delete {path.name}: {exc.strerror or exc}.")
+            return False
+        self._loaded.pop(str(path), None)
+        self.shown = None
+        self.refresh_list()
+        self.status.setText(f"Deleted {path.name}.")
+        return True
 
     def chart_png(self) -> bytes:
         """The chart as a PNG image (for the HTML export)."""
