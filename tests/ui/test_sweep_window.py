@@ -288,3 +288,41 @@ def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtB
     finally:
         app.shutdown()
         app.window.close()
+
+
+def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
+    from ponder.core.problems import load_problem_set
+    from ponder.core.sweep import SweepCell, new_result, save_sweep
+
+    app = make_app(load=False)
+    problems = load_problem_set("arithmetic")
+    paths = []
+    for model, verdicts in (
+        ("/m/Small-1.5B.gguf", (False, True)),
+        ("/m/Big-7B.gguf", (True, True)),
+    ):
+        result = new_result(problems, parse_budgets("off,256"), model_path=model)
+        for budget, correct in zip(("off", "256"), verdicts, strict=True):
+            result.cells.append(
+                SweepCell(
+                    problems.problems[0].id, budget, "", "", "1", correct, 9, 1, 0, 0, 1.0, "eos"
+                )
+            )
+        paths.append(save_sweep(result, app.sweeps.folder))
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    window.shown = ("file", str(paths[0]))
+    window.refresh_list()
+    assert window.chart.current_comparison_layout() is None
+    assert window.compare_with(("file", str(paths[1])))
+    layout = window.chart.current_comparison_layout()
+    assert layout is not None and len(layout.pairs) == 2
+    legend = " ".join(window.chart.legend_texts())
+    assert "Small-1.5B" in legend and "Big-7B" in legend
+    window.resize(1280, 720)
+    _grab(window, "sweep-compare.png")
+    # The choice stays while the list is redrawn; "nothing" goes back to one sweep.
+    window.refresh_list()
+    assert window.chart.current_comparison_layout() is not None
+    assert window.compare_with(None)
+    assert window.chart.current_comparison_layout() is None

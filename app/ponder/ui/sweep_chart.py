@@ -3,118 +3,107 @@
 This is the test-time-scaling curve a teacher puts on the projector ("thinking longer helps"):
 one slot per budget in sweep order, accuracy (0–100 %) on the left axis, mean thinking tokens
 on the right. Budgets not run yet show a faint placeholder, so the class watches the chart
-fill in. Drawn with QPainter because we ship PySide6-Essentials (no QtCharts). The geometry
-lives in ``chart_layout`` (pure, testable); ``paintEvent`` only draws what it returns.
+fill in. ``set_comparison`` shows two sweeps at once (the same problems on a small and a big
+model, say): a pair of bars per budget and a tokens line per sweep, on shared axes. Drawn with
+QPainter because we ship PySide6-Essentials (no QtCharts). The geometry lives in
+``sweep_chart_layout`` (pure, testable); ``paintEvent`` only draws what it returns.
 
 Thread: GUI thread.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QWidget
 
 from ponder.core.sweep import BudgetSummary
+from ponder.ui.sweep_chart_layout import (
+    ChartLayout,
+    Column,
+    ComparisonLayout,
+    LegendEntry,
+    chart_layout,
+    comparison_layout,
+    legend_layout,
+    line_runs,
+    nice_ticks,
+    tick_text,
+    token_ticks_for,
+)
 
-ACCURACY_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
-BAR_FRACTION = 0.56  # of a budget's slot; the rest keeps neighbouring bars apart
+# The layout's names stay importable from here, where the chart's callers have found them.
+__all__ = ["ChartLayout", "Column", "SeriesLook", "SweepChart", "chart_layout", "nice_ticks"]
+
+
 LARGE_SCALE = 1.7  # presenter fonts, read from the back of a classroom at 1280×720
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
-
-
-def nice_ticks(max_value: float, intervals: int = 4) -> list[float]:
-    """Round ticks from 0 up to at least ``max_value``: steps of 1, 2, 2.5 or 5 × 10^k, at
-    least 1 (tokens are whole), e.g. 913 -> 0, 250, 500, 750, 1000."""
-    raw = max(max_value, 1.0) / intervals
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    step = max(step, 1.0)
-    count = max(1, math.ceil(max_value / step - 1e-9))
-    return [i * step for i in range(count + 1)]
-
-
-def tick_text(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
+Rows = Sequence[BudgetSummary]  # one sweep's summary, a row per budget
+# A comparison's (bar, hatch, line) colours for sweeps A and B, on a light window (False) and a
+# dark one (True). Lines are a step further from the background than their bars, so a line
+# still shows where it crosses its own sweep's bar.
+PAIR_COLOURS = {
+    False: (("#2f6cc0", "", "#1b4f9c"), ("#f4ad5c", "#b5610f", "#c4590a")),
+    True: (("#3f7fd6", "", "#8cbcff"), ("#f0a850", "#a8601c", "#ffc27a")),
+}
 
 
 @dataclass(frozen=True, slots=True)
-class Column:
-    """One budget's slot. ``bar`` is None when nothing was judged; ``placeholder`` is set
-    (and ``bar`` None) when the budget has not run; ``point`` is None when not measured."""
+class SeriesLook:
+    """How one sweep is drawn. A comparison's two sweeps differ in hue (blue and orange, apart
+    for the common colour-blindnesses), in lightness, in fill (B's bars are hatched) and in
+    line (solid with dots, dashed with squares), so they stay apart in greyscale too."""
 
-    label: str
-    slot: QRectF
-    bar: QRectF | None
-    placeholder: QRectF | None
-    point: QPointF | None
-    value_text: str  # "75%", "—" (nothing judged) or "" (not run)
-    count_text: str  # "6/8" (correct/judged) or ""
-
-
-@dataclass(frozen=True, slots=True)
-class ChartLayout:
-    """Where everything goes inside ``plot`` (the area between the axes)."""
-
-    plot: QRectF
-    columns: list[Column]
-    accuracy_ticks: list[tuple[str, float]]  # (label, y)
-    token_ticks: list[tuple[str, float]]  # (label, y)
-
-
-def chart_layout(rows: Sequence[BudgetSummary], plot: QRectF) -> ChartLayout:
-    """Bars, placeholders and line points for ``rows`` in the plot area ``plot``."""
-    tokens = nice_ticks(max((r.mean_thinking_tokens for r in rows if r.runs), default=0.0))
-
-    def y_of(fraction: float) -> float:
-        return plot.bottom() - fraction * plot.height()
-
-    width = plot.width() / max(len(rows), 1)
-    columns: list[Column] = []
-    for i, row in enumerate(rows):
-        slot = QRectF(plot.left() + i * width, plot.top(), width, plot.height())
-        bar_width = width * BAR_FRACTION
-        left = slot.center().x() - bar_width / 2
-        bar = placeholder = point = None
-        value_text = count_text = ""
-        if row.runs == 0:
-            placeholder = QRectF(left, plot.top(), bar_width, plot.height())
-        else:
-            fraction = row.mean_thinking_tokens / tokens[-1]
-            point = QPointF(slot.center().x(), y_of(fraction))
-            value_text = "—"
-            if row.accuracy is not None:
-                top = y_of(row.accuracy)
-                bar = QRectF(left, top, bar_width, plot.bottom() - top)
-                value_text = f"{row.accuracy:.0%}"
-                count_text = f"{row.correct}/{row.judged}"
-        columns.append(Column(row.budget, slot, bar, placeholder, point, value_text, count_text))
-    return ChartLayout(
-        plot=plot,
-        columns=columns,
-        accuracy_ticks=[(f"{t:.0%}", y_of(t)) for t in ACCURACY_TICKS],
-        token_ticks=[(tick_text(t), y_of(t / tokens[-1])) for t in tokens],
-    )
+    bar: QColor
+    hatch: QColor | None
+    line: QColor
+    dash: Qt.PenStyle
+    square: bool
+    halo: bool  # a window-coloured edge round the line, to read over a bar of its own hue
 
 
 class SweepChart(QWidget):
-    """Draws a sweep's per-budget summary; ``set_summary`` again as the sweep fills in."""
+    """Draws a sweep's per-budget summary (``set_summary``, again as the sweep fills in), or
+    two sweeps side by side (``set_comparison``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sweepChart")
         self._rows: list[BudgetSummary] = []
+        self._compare: tuple[list[BudgetSummary], list[BudgetSummary]] | None = None
+        self._labels = ("", "")
         self._title = ""
         self._scale = 1.0
 
-    def set_summary(self, rows: Sequence[BudgetSummary], title: str = "") -> None:
+    def set_summary(self, rows: Rows, title: str = "") -> None:
+        """One sweep (leaves comparison mode)."""
         self._rows = list(rows)
+        self._compare = None
+        self._title = title
+        self.update()
+
+    def set_comparison(
+        self, rows_a: Rows, rows_b: Rows, label_a: str, label_b: str, title: str = ""
+    ) -> None:
+        """Two sweeps over the same budgets (say one problem set on two models), named in the
+        legend by ``label_a`` and ``label_b``; again as they fill in."""
+        self._rows = []
+        self._compare = (list(rows_a), list(rows_b))
+        self._labels = (label_a, label_b)
         self._title = title
         self.update()
 
@@ -144,29 +133,62 @@ class SweepChart(QWidget):
     def line_colour(self) -> QColor:
         return QColor("#f5a340" if self.is_dark() else "#d0640f")
 
+    def sweep_look(self, which: int) -> SeriesLook:
+        """How a comparison draws sweep A (``which`` 0: a deep blue, solid, dots) or B (1: a
+        light orange, hatched, dashed, squares)."""
+        bar, hatch, line = PAIR_COLOURS[self.is_dark()][which]
+        dash = Qt.PenStyle.DashLine if which else Qt.PenStyle.SolidLine
+        hatch_colour = QColor(hatch) if hatch else None
+        return SeriesLook(QColor(bar), hatch_colour, QColor(line), dash, which == 1, True)
+
+    def _single_look(self) -> SeriesLook:
+        solid = Qt.PenStyle.SolidLine
+        return SeriesLook(self.bar_colour(), None, self.line_colour(), solid, False, False)
+
     def _font(self, factor: float = 1.0, bold: bool = False) -> QFont:
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * self._scale * factor)
         font.setBold(bold)
         return font
 
+    def _header_height(self) -> float:
+        """The title row and, in a comparison, a legend row per sweep, with padding."""
+        pad = 8 * self._scale
+        title = QFontMetricsF(self._font(1.2, True)).height()
+        legend = 2 * QFontMetricsF(self._font()).height() if self._compare is not None else 0
+        return 2 * pad + title + legend
+
     def _plot_rect(self) -> QRectF:
-        """The widget's rect less room for the title/legend row, bar labels, tick labels,
+        """The widget's rect less room for the title/legend rows, bar labels, tick labels,
         the rotated axis titles and the budget labels."""
         tick, pad = QFontMetricsF(self._font()), 8 * self._scale
-        heights = [
-            QFontMetricsF(self._font(*f)).height() for f in ((1.2, True), (1, True), (0.85,))
-        ]
-        tokens = nice_ticks(max((r.mean_thinking_tokens for r in self._rows if r.runs), default=0))
+        labels = [QFontMetricsF(self._font(*f)).height() for f in ((1, True), (0.85,))]
+        tokens = token_ticks_for(*(self._compare or [self._rows]))
         widest_token = max(tick.horizontalAdvance(tick_text(t)) for t in tokens)
         left = 3 * pad + tick.height() + tick.horizontalAdvance("100%")
         right = 3 * pad + tick.height() + widest_token
-        top = 2.5 * pad + sum(heights)
+        top = self._header_height() + pad / 2 + sum(labels)
         return QRectF(self.rect()).adjusted(left, top, -right, -(1.5 * pad + tick.height()))
 
     def current_layout(self) -> ChartLayout:
-        """The layout at the widget's present size (what ``paintEvent`` draws)."""
+        """The single-sweep layout at the widget's present size (what ``paintEvent`` draws
+        outside a comparison; no columns during one)."""
         return chart_layout(self._rows, self._plot_rect())
+
+    def current_comparison_layout(self) -> ComparisonLayout | None:
+        """The comparison's layout at the widget's present size; None outside a comparison."""
+        if self._compare is None:
+            return None
+        return comparison_layout(*self._compare, self._plot_rect())
+
+    def legend_texts(self) -> list[str]:
+        """The legend's entries as painted at the present width (elided where long)."""
+        return [entry.text for entry in self._legend()[0]]
+
+    def _legend(self) -> tuple[list[LegendEntry], float]:
+        metrics, title = QFontMetricsF(self._font()), QFontMetricsF(self._font(1.2, True))
+        labels = self._labels if self._compare is not None else None
+        return legend_layout(self.width(), metrics, title.height(), self._scale, labels)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         palette = self.palette()
@@ -175,10 +197,20 @@ class SweepChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
-        layout = self.current_layout()
-        plot = layout.plot
         self._draw_header(painter, text)
-        if not self._rows:
+        compared, layout = self.current_comparison_layout(), self.current_layout()
+        if compared is not None:
+            series = [(compared.sweep(i), self.sweep_look(i)) for i in (0, 1)]
+            names = [(p.label, p.slot) for p in compared.pairs]
+            axis_colour = text  # two lines of two colours share this axis
+        else:
+            single: list[Column | None] = list(layout.columns)
+            series = [(single, self._single_look())]
+            names = [(c.label, c.slot) for c in layout.columns]
+            axis_colour = self.line_colour()
+        axes: ChartLayout | ComparisonLayout = layout if compared is None else compared
+        plot = axes.plot
+        if not names:
             painter.setFont(self._font())
             painter.setPen(muted)
             painter.drawText(QRectF(self.rect()), CENTRE, "The chart fills in as the sweep runs.")
@@ -188,70 +220,96 @@ class SweepChart(QWidget):
         tick = QFontMetricsF(self._font())
         painter.setFont(self._font())
         # Gridlines and tick labels: accuracy on the left, thinking tokens on the right.
-        for label, y in layout.accuracy_ticks:
+        for label, y in axes.accuracy_ticks:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text)
             box = QRectF(0, y - tick.height() / 2, plot.left() - 6 * s, tick.height())
             painter.drawText(box, RIGHT, label)
-        painter.setPen(self.line_colour())
-        for label, y in layout.token_ticks:
+        painter.setPen(axis_colour)
+        for label, y in axes.token_ticks:
             box = QRectF(plot.right() + 6 * s, y - tick.height() / 2, 200 * s, tick.height())
             painter.drawText(box, LEFT, label)
         self._draw_axis_title(painter, "accuracy", 8 * s, text)
         right_title_x = self.width() - 8 * s - tick.height()
-        self._draw_axis_title(painter, "thinking tokens", right_title_x, self.line_colour())
-        # Bars, placeholders (faint, dashed: the budgets still to come), budget names.
-        faint = QColor(self.bar_colour())
+        self._draw_axis_title(painter, "thinking tokens", right_title_x, axis_colour)
+        for columns, look in series:
+            self._draw_bars(painter, [c for c in columns if c is not None], look, muted)
+        painter.setPen(text)
+        for label, slot in names:
+            name_box = QRectF(slot.left(), plot.bottom() + 4 * s, slot.width(), tick.height())
+            elide = Qt.TextElideMode.ElideRight
+            painter.drawText(name_box, CENTRE, tick.elidedText(label, elide, slot.width() - 4))
+        painter.setPen(QPen(text, 1.5 * s))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        # The lines under the bar labels (their backing keeps them readable), the dots on top
+        # (no measured point may hide behind a label).
+        for columns, look in series:
+            self._draw_line(painter, columns, look)
+        labelled = [c for columns, _ in series for c in columns if c is not None]
+        self._draw_bar_labels(painter, labelled, text, muted)
+        for columns, look in series:
+            for point in (p for run in line_runs(columns) for p in run):
+                self._draw_marker(painter, point, look, 4.5 * s)
+        painter.end()
+
+    def _draw_bars(
+        self, painter: QPainter, columns: list[Column], look: SeriesLook, muted: QColor
+    ) -> None:
+        """Bars (hatched where the look says so) and placeholders (faint, dashed: the budgets
+        still to come)."""
+        faint = QColor(look.bar)
         faint.setAlpha(40)
-        for column in layout.columns:
+        for column in columns:
             if column.bar is not None and column.bar.height() > 0:
-                painter.fillRect(column.bar, self.bar_colour())
+                self._fill_bar(painter, column.bar, look)
             if column.placeholder is not None:
                 painter.fillRect(column.placeholder, faint)
                 painter.setPen(QPen(muted, 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(column.placeholder)
-            painter.setPen(text)
-            name_box = QRectF(
-                column.slot.left(), plot.bottom() + 4 * s, column.slot.width(), tick.height()
-            )
-            elide = Qt.TextElideMode.ElideRight
-            painter.drawText(
-                name_box, CENTRE, tick.elidedText(column.label, elide, column.slot.width() - 4)
-            )
-        painter.setPen(QPen(text, 1.5 * s))
-        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-        # The line under the bar labels (their backing keeps them readable), the dots on top
-        # (no measured point may hide behind a label).
-        self._draw_line(painter, layout, dots=False)
-        self._draw_bar_labels(painter, layout, text, muted)
-        self._draw_line(painter, layout, dots=True)
-        painter.end()
 
-    def _draw_line(self, painter: QPainter, layout: ChartLayout, dots: bool) -> None:
-        """The tokens line through the measured points in budget order, or its dots."""
-        points = [c.point for c in layout.columns if c.point is not None]
-        if dots:
-            painter.setBrush(self.line_colour())
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1.5 * self._scale))
-            radius = 4.5 * self._scale
-            for point in points:
-                painter.drawEllipse(point, radius, radius)
+    def _fill_bar(self, painter: QPainter, rect: QRectF, look: SeriesLook) -> None:
+        painter.fillRect(rect, look.bar)
+        if look.hatch is not None:
+            painter.fillRect(rect, QBrush(look.hatch, Qt.BrushStyle.BDiagPattern))
+
+    def _draw_line(self, painter: QPainter, columns: list[Column | None], look: SeriesLook) -> None:
+        """The tokens line through the measured points in budget order (see ``line_runs``)."""
+        width, halo_width = 2.5 * self._scale, 5.5 * self._scale
+        pens = [QPen(look.line, width, look.dash)]
+        if look.halo:
+            pens.insert(0, QPen(self.palette().color(QPalette.ColorRole.Window), halo_width))
+            if look.dash != Qt.PenStyle.SolidLine:
+                # Qt measures dashes in pen widths: the same pattern, rescaled, keeps the wider
+                # halo's gaps where the line's are, so a gap shows the bar, not a dark dash.
+                pens[0].setDashPattern([d * width / halo_width for d in (4.0, 2.0)])
+        for pen in pens:
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            for points in line_runs(columns):
+                painter.drawPolyline(points)
+
+    def _draw_marker(self, painter: QPainter, point: QPointF, look: SeriesLook, r: float) -> None:
+        """A measured point: a dot, or a square for a comparison's sweep B, edged in the
+        window colour so it stands off the line and the bars."""
+        painter.setBrush(look.line)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1.5 * self._scale))
+        if look.square:
+            painter.drawRect(QRectF(point.x() - r, point.y() - r, 2 * r, 2 * r))
         else:
-            painter.setPen(QPen(self.line_colour(), 2.5 * self._scale))
-            painter.drawPolyline(points)
+            painter.drawEllipse(point, r, r)
 
     def _draw_bar_labels(
-        self, painter: QPainter, layout: ChartLayout, text: QColor, muted: QColor
+        self, painter: QPainter, columns: list[Column], text: QColor, muted: QColor
     ) -> None:
         """Percentage over "k/n" above each bar, on a backing of the window colour so the
-        tokens line passing behind them cannot make them unreadable."""
-        # Narrow slots (many budgets, a small window) shrink the labels so neighbours never
-        # overlap, down to a size still legible.
+        tokens lines passing behind them cannot make them unreadable."""
+        # Narrow slots (many budgets, a small window, a comparison's pairs) shrink the labels
+        # so neighbours never overlap, down to a size still legible.
         bold = QFontMetricsF(self._font(bold=True))
-        widest = max(bold.horizontalAdvance(c.value_text) for c in layout.columns)
-        room = layout.columns[0].slot.width() - 6 * self._scale
+        widest = max(bold.horizontalAdvance(c.value_text) for c in columns)
+        room = columns[0].slot.width() - 6 * self._scale
         fit = max(0.6, min(1.0, room / max(widest, 1.0)))
         value_font, count_font = self._font(fit, bold=True), self._font(0.85 * fit)
         value_m, count_m = QFontMetricsF(value_font), QFontMetricsF(count_font)
@@ -259,14 +317,14 @@ class SweepChart(QWidget):
         backing = QColor(self.palette().color(QPalette.ColorRole.Window))
         backing.setAlpha(210)
         radius = 6 * self._scale
-        header = 2 * 8 * self._scale + QFontMetricsF(self._font(1.2, True)).height()
-        for column in layout.columns:
+        header = self._header_height()
+        for column in columns:
             if not column.value_text:
                 continue
-            bottom = column.bar.top() if column.bar is not None else layout.plot.bottom()
+            bottom = column.bar.top() if column.bar is not None else column.slot.bottom()
             height = 2 * self._scale + value_h + (count_h if column.count_text else 0)
             # A dot inside the label (the "off" budget's 0 tokens sit on a 0 % bar) lifts
-            # the label above the dot, but not into the title row.
+            # the label above the dot, but not into the title and legend rows.
             point = column.point
             if point is not None and bottom - height - radius < point.y() < bottom + radius:
                 bottom = max(point.y() - radius - 2, header + height)
@@ -300,42 +358,33 @@ class SweepChart(QWidget):
         painter.restore()
 
     def _draw_header(self, painter: QPainter, text: QColor) -> None:
-        """The title on the left and the legend (a bar swatch, a line with a dot) on the right."""
+        """The title and the legend (a bar swatch; a line with its dot or square)."""
         s = self._scale
-        pad = 8 * s
-        font = self._font()
-        metrics = QFontMetricsF(font)
-        row_h = QFontMetricsF(self._font(1.2, True)).height()
-        swatch = metrics.height() * 0.7
-        items = [("Accuracy", True), ("Thinking tokens", False)]
-        legend_w = sum(
-            swatch * 1.6 + 6 * s + metrics.horizontalAdvance(t) + 14 * s for t, _ in items
-        )
-        x = self.width() - pad - legend_w
-        cy = pad + row_h / 2
-        painter.setFont(font)
-        for label, is_bar in items:
-            if is_bar:
-                painter.fillRect(
-                    QRectF(x + swatch * 0.3, cy - swatch / 2, swatch, swatch), self.bar_colour()
-                )
+        metrics = QFontMetricsF(self._font())
+        title_font = self._font(1.2, True)
+        title_h, swatch = QFontMetricsF(title_font).height(), metrics.height() * 0.7
+        entries, title_room = self._legend()
+        painter.setFont(self._font())
+        for entry in entries:
+            x, cy, label = entry.at.x(), entry.at.y(), entry.text
+            look = self._single_look() if entry.sweep is None else self.sweep_look(entry.sweep)
+            if entry.is_bar:
+                swatch_rect = QRectF(x + swatch * 0.3, cy - swatch / 2, swatch, swatch)
+                self._fill_bar(painter, swatch_rect, look)
             else:
-                painter.setPen(QPen(self.line_colour(), 2.5 * s))
+                painter.setPen(QPen(look.line, 2.5 * s, look.dash))
                 painter.drawLine(QPointF(x, cy), QPointF(x + swatch * 1.6, cy))
-                painter.setBrush(self.line_colour())
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(QPointF(x + swatch * 0.8, cy), 4 * s, 4 * s)
-            x += swatch * 1.6 + 6 * s
+                self._draw_marker(painter, QPointF(x + swatch * 0.8, cy), look, 4 * s)
             painter.setPen(text)
-            box = QRectF(x, cy - row_h / 2, metrics.horizontalAdvance(label) + 2, row_h)
+            box = QRectF(
+                entry.text_x, cy - title_h / 2, metrics.horizontalAdvance(label) + 2, title_h
+            )
             painter.drawText(box, LEFT, label)
-            x += metrics.horizontalAdvance(label) + 14 * s
         if self._title:
-            title_font = self._font(1.2, True)
-            room = self.width() - 3 * pad - legend_w
             shown = QFontMetricsF(title_font).elidedText(
-                self._title, Qt.TextElideMode.ElideRight, room
+                self._title, Qt.TextElideMode.ElideRight, title_room
             )
             painter.setFont(title_font)
             painter.setPen(text)
-            painter.drawText(QRectF(pad, pad, room, row_h), LEFT, shown)
+            pad = 8 * s
+            painter.drawText(QRectF(pad, pad, title_room, title_h), LEFT, shown)

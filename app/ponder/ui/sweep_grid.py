@@ -10,6 +10,8 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -46,6 +48,29 @@ def cell_tooltip(cell: SweepCell) -> str:
         "Click to read the thinking and the answer.",
     ]
     return "\n".join(line for line in lines if line)
+
+
+def cell_detail_html(result: SweepResult, problem_id: str, budget: str) -> str:
+    """One run of the sweep for the detail pane: question, key, verdict, figures, the
+    model's thinking and answer ("" when that run is not in ``result``)."""
+    cell = result.cell(problem_id, budget)
+    problem = next((p for p in result.problems if p.id == problem_id), None)
+    if cell is None or problem is None:
+        return ""
+    verdict = {True: "✓ correct", False: "✗ wrong", None: "not judged (no key)"}[cell.correct]
+    e = html.escape
+    return (
+        f"<h3>{e(problem_id)} at budget {e(budget)}</h3>"
+        f"<p><b>Question:</b> {e(problem.question)}</p>"
+        f"<p><b>Key:</b> {e(problem.answer) or '—'} · <b>Read:</b> "
+        f"{e(cell.extracted or '—')} · {verdict}</p>"
+        f"<p>{cell.thinking_tokens} thinking tokens · {cell.answer_tokens} answer tokens · "
+        f"{cell.seconds:.1f} s · ended: {e(cell.done_reason)}</p>"
+        + (f"<p><b>Error:</b> {e(cell.error)}</p>" if cell.error else "")
+        + "<h4>Thinking</h4>"
+        f"<p style='white-space: pre-wrap; color: gray'>{e(cell.thinking) or '(none)'}</p>"
+        f"<h4>Answer</h4><p style='white-space: pre-wrap'>{e(cell.answer) or '(none)'}</p>"
+    )
 
 
 class SweepGrid(QTableWidget):

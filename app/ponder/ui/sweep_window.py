@@ -11,15 +11,14 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-import html
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -36,16 +35,13 @@ from ponder.core.sweep import (
     SweepFileError,
     SweepResult,
     load_sweep,
-    saved_sweeps,
 )
 from ponder.ui.export_files import export_document
 from ponder.ui.sweep_chart import SweepChart
-from ponder.ui.sweep_grid import SweepGrid
+from ponder.ui.sweep_grid import SweepGrid, cell_detail_html
+from ponder.ui.sweep_list import SweepKey, SweepList
 from ponder.ui.sweep_queue import QueuedSweep, SweepQueue
 from ponder.ui.sweep_setup import SweepSetup
-
-ROLE_SWEEP = Qt.ItemDataRole.UserRole + 1  # ("queue", id) or ("file", path)
-STATE_MARK = {"queued": "⏳", "running": "▶", "done": "✓", "cancelled": "■", "failed": "⚠"}
 
 
 class SweepWindow(QWidget):
@@ -57,12 +53,11 @@ class SweepWindow(QWidget):
         self.setWindowTitle("Budget sweep — Ponder")
         self.resize(1240, 760)
         self.queue = queue
-        self.shown: tuple[str, object] | None = None  # what the grid shows
+        self.shown: SweepKey | None = None  # what the grid shows
         self._loaded: dict[str, SweepResult] = {}  # saved sweeps read so far, by path
         self._follow = True  # show the running sweep (until the user picks another)
         self.setup = SweepSetup()
-        self.list = QListWidget()
-        self.list.setObjectName("sweepList")
+        self.list = SweepList()
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Stop the running sweep (what finished is kept), or drop it")
         self.remove_button = QPushButton("Remove")
@@ -83,6 +78,13 @@ class SweepWindow(QWidget):
         self.large_button.toggled.connect(self.set_large)
         self.grid = SweepGrid()
         self.chart = SweepChart()
+        self.compare_box = QComboBox()
+        self.compare_box.setObjectName("sweepCompare")
+        self.compare_box.setToolTip(
+            "Draw another sweep beside this one in the chart: the same problems on another "
+            "model, or with another seed"
+        )
+        self.compare_box.activated.connect(lambda _index: self.show_chosen())
         self.detail = QTextBrowser()
         self.detail.setObjectName("sweepDetail")
         self.detail.setPlaceholderText("Click a cell of the grid to read that run.")
@@ -97,7 +99,7 @@ class SweepWindow(QWidget):
         self.status.setWordWrap(True)
         self._layout()
         self.setup.sweep_requested.connect(self._queue_sweep)
-        self.list.currentItemChanged.connect(self._chosen)
+        self.list.key_chosen.connect(self._chosen)
         self.stop_button.clicked.connect(self._stop)
         self.remove_button.clicked.connect(self._remove)
         self.export_button.clicked.connect(lambda: self.export())  # noqa: PLW0108 (drops `checked`)
@@ -125,8 +127,16 @@ class SweepWindow(QWidget):
         left_layout.addWidget(QLabel("Sweeps"))
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(buttons)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(QLabel("Compare with"))
+        compare_row.addWidget(self.compare_box, 1)
+        chart_layout.addLayout(compare_row)
+        chart_layout.addWidget(self.chart, 1)
         lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.chart)
+        lower.addWidget(chart_box)
         lower.addWidget(self.detail)
         lower.setSizes([520, 380])
         right_split = QSplitter(Qt.Orientation.Vertical)
@@ -172,48 +182,49 @@ class SweepWindow(QWidget):
 
     def refresh_list(self) -> None:
         """The session's sweeps, then the saved ones not among them; keeps the choice."""
-        self.list.blockSignals(True)
-        self.list.clear()
-        in_session = set()
-        for queued in self.queue.sweeps:
-            item = QListWidgetItem(f"{STATE_MARK[queued.state]} {queued.title}\n    ")
-            item.setData(ROLE_SWEEP, ("queue", queued.id))
-            self._label(item, queued)
-            self.list.addItem(item)
-            if queued.path is not None:
-                in_session.add(str(queued.path))
-        for path in saved_sweeps(self.queue.folder):
-            if str(path) in in_session:
-                continue
-            item = QListWidgetItem(f"💾 {path.stem}")
-            item.setToolTip(str(path))
-            item.setData(ROLE_SWEEP, ("file", str(path)))
-            self.list.addItem(item)
-        self.list.blockSignals(False)
+        self.list.fill(self.queue.sweeps, self.queue.folder)
+        self._refresh_compare_box()
         running = self.queue.running
         if self._follow and running is not None:
             self.shown = ("queue", running.id)
-        self._select_shown()
+        self.list.select_key(self.shown)
         self._update_buttons()
         self.show_chosen()
 
-    def _label(self, item: QListWidgetItem, queued: QueuedSweep) -> None:
-        item.setText(f"{STATE_MARK[queued.state]} {queued.title}\n    {queued.status_text}")
-        item.setToolTip(queued.message or queued.status_text)
+    def _refresh_compare_box(self) -> None:
+        """The sweeps the chart can draw beside the chosen one: every other listed sweep."""
+        keep = self.compare_box.currentData()
+        self.compare_box.blockSignals(True)
+        self.compare_box.clear()
+        self.compare_box.addItem("nothing (this sweep alone)", None)
+        for text, key in self.list.entries():
+            self.compare_box.addItem(text, key)
+        self.compare_box.setCurrentIndex(max(0, self._compare_index(keep)))
+        self.compare_box.blockSignals(False)
 
-    def _select_shown(self) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(ROLE_SWEEP) == self.shown:
-                self.list.blockSignals(True)
-                self.list.setCurrentItem(item)
-                self.list.blockSignals(False)
-                return
+    def _compare_index(self, key: object) -> int:
+        """The compare list's row for ``key`` (0: nothing; -1: not listed). Compared in
+        Python: Qt's findData does not match the tuples the items carry."""
+        if key is None:
+            return 0
+        wanted = tuple(key)  # type: ignore[call-overload]
+        for index in range(1, self.compare_box.count()):
+            data = self.compare_box.itemData(index)
+            if data is not None and tuple(data) == wanted:
+                return index
+        return -1
 
-    def _chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
-        if item is None:
-            return
-        self.shown = tuple(item.data(ROLE_SWEEP))  # type: ignore[assignment]
+    def compare_with(self, key: SweepKey | None) -> bool:
+        """Draws the listed sweep ``key`` beside the chosen one (None: alone)."""
+        index = self._compare_index(key)
+        if index < 0:
+            return False
+        self.compare_box.setCurrentIndex(index)
+        self.show_chosen()
+        return True
+
+    def _chosen(self, key: SweepKey) -> None:
+        self.shown = key
         running = self.queue.running
         self._follow = running is not None and self.shown == ("queue", running.id)
         self._update_buttons()
@@ -239,13 +250,18 @@ class SweepWindow(QWidget):
 
     def chosen_result(self) -> SweepResult | None:
         """The sweep the grid shows (as far as it got), or None."""
-        if self.shown is None:
+        return self._result_for(self.shown)
+
+    def _result_for(self, key: SweepKey | None) -> SweepResult | None:
+        """A listed sweep: this session's (as far as it got) or a saved one (read once)."""
+        if key is None:
             return None
-        kind, key = self.shown
+        kind, value = key
         if kind == "queue":
-            queued = self._chosen_queued()
+            assert isinstance(value, int)
+            queued = self.queue.find(value)
             return queued.snapshot() if queued is not None else None
-        path = str(key)
+        path = str(value)
         if path not in self._loaded:
             try:
                 self._loaded[path] = load_sweep(Path(path))
@@ -264,7 +280,18 @@ class SweepWindow(QWidget):
             self.chart.clear()
             self.title.setText("No sweep chosen: set one up on the left and add it to the queue.")
             return
-        self.chart.set_summary(result.summary(), title=result.problem_set)
+        other_key = self.compare_box.currentData()
+        other = self._result_for(tuple(other_key)) if other_key else None  # type: ignore[arg-type]
+        if other is not None and tuple(other_key) != self.shown:
+            self.chart.set_comparison(
+                result.summary(),
+                other.summary(),
+                _sweep_label(result),
+                _sweep_label(other),
+                title=result.problem_set,
+            )
+        else:
+            self.chart.set_summary(result.summary(), title=result.problem_set)
         model = Path(result.model_path).name if result.model_path else "the loaded model"
         self.title.setText(f"{result.problem_set} — {model}")
         if queued is not None:
@@ -272,33 +299,15 @@ class SweepWindow(QWidget):
 
     def _sweep_updated(self, sweep_id: int) -> None:
         queued = self.queue.find(sweep_id)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if queued is not None and item.data(ROLE_SWEEP) == ("queue", sweep_id):
-                self._label(item, queued)
+        if queued is not None:
+            self.list.relabel(queued)
         if self.shown == ("queue", sweep_id):
             self.show_chosen()
 
     def _show_cell(self, problem_id: str, budget: str) -> None:
         result = self.grid.result
-        cell = result.cell(problem_id, budget) if result is not None else None
-        problem = next((p for p in result.problems if p.id == problem_id), None) if result else None
-        if cell is None or problem is None:
-            return
-        verdict = {True: "✓ correct", False: "✗ wrong", None: "not judged (no key)"}[cell.correct]
-        e = html.escape
-        self.detail.setHtml(
-            f"<h3>{e(problem_id)} at budget {e(budget)}</h3>"
-            f"<p><b>Question:</b> {e(problem.question)}</p>"
-            f"<p><b>Key:</b> {e(problem.answer) or '—'} · <b>Read:</b> "
-            f"{e(cell.extracted or '—')} · {verdict}</p>"
-            f"<p>{cell.thinking_tokens} thinking tokens · {cell.answer_tokens} answer tokens · "
-            f"{cell.seconds:.1f} s · ended: {e(cell.done_reason)}</p>"
-            + (f"<p><b>Error:</b> {e(cell.error)}</p>" if cell.error else "")
-            + "<h4>Thinking</h4>"
-            f"<p style='white-space: pre-wrap; color: gray'>{e(cell.thinking) or '(none)'}</p>"
-            f"<h4>Answer</h4><p style='white-space: pre-wrap'>{e(cell.answer) or '(none)'}</p>"
-        )
+        if result is not None:
+            self.detail.setHtml(cell_detail_html(result, problem_id, budget))
 
     # ----- actions -----------------------------------------------------------------------------
 
@@ -381,3 +390,9 @@ class SweepWindow(QWidget):
         if message:
             self.status.setText(message)
         return target
+
+
+def _sweep_label(result: SweepResult) -> str:
+    """A sweep's name in the chart's legend: its model, and when it ran."""
+    model = Path(result.model_path).stem if result.model_path else "model"
+    return f"{model} ({time.strftime('%d %b %H:%M', time.localtime(result.started_at))})"
