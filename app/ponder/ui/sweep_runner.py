@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ponder.core.events import Event, InterventionEvent, ThinkingEvent
+from ponder.core.events import Event, ThinkingEvent
 from ponder.core.problems import Problem, ProblemSet
 from ponder.core.request import Sampling
 from ponder.core.sweep import (
@@ -97,8 +97,8 @@ class SweepRunner(QObject):
 
         def on_event(event: Event) -> None:
             nonlocal tokens, last_progress
-            if isinstance(event, ThinkingEvent | InterventionEvent):
-                tokens += 1 if isinstance(event, ThinkingEvent) else 0
+            if isinstance(event, ThinkingEvent):  # about one per token
+                tokens += 1
                 now = time.monotonic()
                 if now - last_progress >= PROGRESS_INTERVAL_S:
                     last_progress = now

@@ -10,6 +10,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -173,8 +174,6 @@ class TeachingViews(QObject):
         if dialog.exec() != ForkDialog.DialogCode.Accepted:
             return False
         plan = dialog.plan()
-        from dataclasses import replace
-
         control = replace(self.controller.thinking, budget=plan.budget)
         return self.controller.fork(reply.id, plan.kept, plan.inserted, control)
 
