@@ -19,7 +19,7 @@ from ponder.core.catalog import (
     load_catalog,
     parse_catalog,
 )
-from ponder.core.families import PROFILES
+from ponder.core.reasoning.families import PROFILES
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_IDS = {

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ponder.core import families
-from ponder.core.families import FamilyProfile, detect_family, find_single_token_id
+from ponder.core.reasoning import families
+from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
 from ponder.core.gguf_file import read_header
 from ponder.core.request import Sampling, ThinkingControl
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ponder.core import families
-from ponder.core.families import FamilyProfile
+from ponder.core.reasoning import families
+from ponder.core.reasoning.families import FamilyProfile
 from ponder.core.gguf_file import read_header
-from ponder.core.prompt import (
+from ponder.core.reasoning.prompt import (
     MAX_TEMPLATE_CHARS,
     PromptError,
     PromptPlan,

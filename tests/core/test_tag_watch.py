@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ponder.core.tag_watch import TagFound, TagWatcher, TextPiece
+from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 
 OPEN, CLOSE = "<think>", "</think>"
 

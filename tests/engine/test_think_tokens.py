@@ -24,9 +24,9 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.families import detect_family
+from ponder.core.reasoning.families import detect_family
 from ponder.core.gguf_file import read_header
-from ponder.core.prompt import build_prompt
+from ponder.core.reasoning.prompt import build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Message, Sampling, ThinkingControl
 from ponder.engine.client import EngineClient
 from ponder.engine.safe_tokenize import SafeTokenizer

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError
-from ponder.core.families import FamilyProfile, detect_family, find_single_token_id
+from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
 from ponder.core.gguf_errors import GGUFError
 from ponder.core.gguf_validate import validate_gguf
 from ponder.core.model_info import ModelInfo, describe

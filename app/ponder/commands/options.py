@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ponder.commands import UserError
 from ponder.core.demo_model import find_demo_model
-from ponder.core.families import detect_family
+from ponder.core.reasoning.families import detect_family
 from ponder.core.fit import file_too_large
 from ponder.core.gguf_errors import GGUFError
 from ponder.core.gguf_file import GGUFHeader, read_header

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ponder.core.families import PROFILES
+from ponder.core.reasoning.families import PROFILES
 
 CATALOG_FILE = "catalog.toml"
 SCHEMA_VERSION = 1

@@ -4,7 +4,7 @@
 the catalog and the hardware-fit code read: architecture, size, quantization, context length,
 the shapes that decide the KV-cache size, the tokenizer's special ids and the chat template.
 Family detection (which think tags, which sampling) is not here: it lives in
-``ponder.core.families`` and reads the same header.
+``ponder.core.reasoning.families`` and reads the same header.
 """
 
 from __future__ import annotations

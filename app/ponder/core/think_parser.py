@@ -6,7 +6,7 @@ may end in the middle of a multi-byte UTF-8 character, and ``</think>`` may arri
 still become a tag, and emits everything else at once. Its result is the same however the
 stream is chunked (tests/core/test_think_parser.py proves it with a property test).
 
-The engine drives the model by token ids (ponder.core.tag_watch knows token positions); this
+The engine drives the model by token ids (ponder.core.reasoning.tag_watch knows token positions); this
 parser is the text-level view used wherever text arrives in pieces: the engine's events, the
 remote backend, the CLI, stored traces.
 """

@@ -32,7 +32,7 @@ from ponder.core.events import (
     ThinkingEvent,
 )
 from ponder.core.request import ThinkingControl
-from ponder.core.tag_watch import TagFound, TagWatcher, TextPiece
+from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4

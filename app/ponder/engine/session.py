@@ -27,10 +27,10 @@ from ponder.core.events import (
     LoadProgressEvent,
     StatsEvent,
 )
-from ponder.core.families import FamilyProfile, detect_family
+from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.gguf_errors import GGUFError
 from ponder.core.gguf_validate import validate_gguf
-from ponder.core.prompt import PromptError, build_prompt
+from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
 from ponder.engine.safe_tokenize import SafeTokenizer

@@ -1,6 +1,6 @@
 """Build the prompt for a turn: the model's own chat template, rendered safely, plus thinking.
 
-The chat template is rendered in the sandbox of ponder.core.chat_template, with ``bos_token``,
+The chat template is rendered in the sandbox of ponder.core.reasoning.chat_template, with ``bos_token``,
 ``eos_token`` and ``add_generation_prompt=True``. The result is a ``PromptPlan``: text that
 came from the template (*trusted*: the engine tokenizes it with special tokens parsed) apart
 from text that came from a message (*untrusted*: tokenized as plain text, so a user who types
@@ -19,14 +19,14 @@ from typing import Any
 
 import jinja2
 
-from ponder.core.chat_template import (
+from ponder.core.reasoning.chat_template import (
     MAX_TEMPLATE_CHARS,
     MAX_TEMPLATE_OUTPUT_CHARS,
     PromptError,
     compile_template,
     render_template,
 )
-from ponder.core.families import FamilyProfile
+from ponder.core.reasoning.families import FamilyProfile
 from ponder.core.request import Message, ThinkingControl
 
 

@@ -1,0 +1,1 @@
+"""How a model reasons: families, the prompt, chat templates, think-tag detection."""
