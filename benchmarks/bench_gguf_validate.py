@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "app"), str(ROOT / "tests")]
 
 from gguf_corpus import write_corpus  # noqa: E402
-from ponder.core.gguf_file import GGUFError, read_header  # noqa: E402
-from ponder.core.gguf_validate import validate_gguf  # noqa: E402
+from ponder.core.gguf.header import GGUFError, read_header  # noqa: E402
+from ponder.core.gguf.validate import validate_gguf  # noqa: E402
 
 
 def _timed(fn: Callable[[], object], repeat: int) -> float:

@@ -18,7 +18,7 @@ import gguf
 import numpy as np
 import pytest
 
-from ponder.core.gguf_file import GGUFHeader, read_header
+from ponder.core.gguf.header import GGUFHeader, read_header
 
 R1_THINK_OPEN_ID = 151648
 R1_THINK_CLOSE_ID = 151649

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ponder.core.gguf_file import GGUFValueType, read_header
+from ponder.core.gguf.header import GGUFValueType, read_header
 
 V = GGUFValueType
 

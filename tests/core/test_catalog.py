@@ -71,7 +71,7 @@ def test_exactly_one_demo_model_and_it_is_the_installed_smollm2(
 
 
 def test_the_demo_architecture_matches_its_gguf(catalog: Catalog, smollm2_path: Path) -> None:
-    from ponder.core.gguf_file import read_header
+    from ponder.core.gguf.header import read_header
 
     meta = read_header(smollm2_path).metadata
     arch = catalog.get("smollm2-135m-demo").architecture
@@ -84,7 +84,7 @@ def test_the_r1_7b_architecture_matches_the_real_file_header(
     catalog: Catalog, r1_part_path: Path
 ) -> None:
     """The first 95 MB of the real R1-Distill-Qwen-7B Q4_K_M hold its whole header."""
-    from ponder.core.gguf_file import read_header
+    from ponder.core.gguf.header import read_header
 
     meta = read_header(r1_part_path).metadata
     entry = catalog.get("r1-distill-qwen-7b")

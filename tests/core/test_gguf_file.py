@@ -11,7 +11,7 @@ import gguf
 import pytest
 
 from gguf_fixtures import R1_THINK_CLOSE_ID, R1_THINK_OPEN_ID, Typed, write_gguf
-from ponder.core.gguf_file import GGUFError, GGUFValueType, read_header
+from ponder.core.gguf.header import GGUFError, GGUFValueType, read_header
 
 VT = gguf.GGUFValueType
 
@@ -130,7 +130,7 @@ def test_missing_file_and_folder_are_user_errors(tmp_path: Path) -> None:
 def test_reader_does_not_import_the_gguf_package_or_numpy() -> None:
     """The run-time reader is pure Python; ``gguf`` (and its numpy) are test-only."""
     code = (
-        "import sys, ponder.core.gguf_validate, ponder.core.model_info; "
+        "import sys, ponder.core.gguf.validate, ponder.core.gguf.model_info; "
         "bad = [m for m in ('gguf', 'numpy') if m in sys.modules]; "
         "sys.exit(f'imported {bad}' if bad else 0)"
     )

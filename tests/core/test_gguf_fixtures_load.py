@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gguf_fixtures import R1_THINK_CLOSE_ID, R1_THINK_OPEN_ID, write_gguf
-from ponder.core.gguf_file import read_header
+from ponder.core.gguf.header import read_header
 
 llama_cpp = pytest.importorskip("llama_cpp", reason="llama-cpp-python is installed by make test")
 

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from gguf_fixtures import Typed, write_gguf
-from ponder.core.gguf_file import read_header
-from ponder.core.model_info import describe, kv_cache_bytes_per_token, summarize_template
+from ponder.core.gguf.header import read_header
+from ponder.core.gguf.model_info import describe, kv_cache_bytes_per_token, summarize_template
 
 
 def test_smollm2(smollm2_path: Path) -> None:

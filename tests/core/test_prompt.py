@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ponder.core.reasoning import families
 from ponder.core.reasoning.families import FamilyProfile
-from ponder.core.gguf_file import read_header
+from ponder.core.gguf.header import read_header
 from ponder.core.reasoning.prompt import (
     MAX_TEMPLATE_CHARS,
     PromptError,

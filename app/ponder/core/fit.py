@@ -15,7 +15,7 @@ from typing import Literal
 
 from ponder.core.catalog import Architecture, Catalog, CatalogEntry, Quant
 from ponder.core.hardware import HardwareInfo
-from ponder.core.model_info import ModelInfo
+from ponder.core.gguf.model_info import ModelInfo
 
 FitKind = Literal["gpu", "partial", "cpu", "too_large"]
 SpeedClass = Literal["fast", "usable", "slow", "very_slow"]

@@ -21,7 +21,7 @@ from ponder.core.downloads import (
     download_file,
 )
 from ponder.core.fit import GIB, Fit, assess_fit
-from ponder.core.gguf_validate import validate_gguf
+from ponder.core.gguf.validate import validate_gguf
 from ponder.core.hardware import HardwareInfo
 from ponder.core.hub import Hub
 from ponder.core.model_store import InstalledModel, ModelStore

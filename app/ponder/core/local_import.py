@@ -21,7 +21,7 @@ from ponder.core.download_errors import (
     DownloadError,
     InvalidModelError,
 )
-from ponder.core.gguf_validate import validate_gguf
+from ponder.core.gguf.validate import validate_gguf
 from ponder.core.model_store import InstalledModel, ModelStore
 from ponder.core.part_files import PartFiles, exclusive
 from ponder.core.transfer_control import Progress, ProgressCallback, TransferControl

@@ -28,8 +28,8 @@ from ponder.core.events import (
     StatsEvent,
 )
 from ponder.core.reasoning.families import FamilyProfile, detect_family
-from ponder.core.gguf_errors import GGUFError
-from ponder.core.gguf_validate import validate_gguf
+from ponder.core.gguf.errors import GGUFError
+from ponder.core.gguf.validate import validate_gguf
 from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn

@@ -5,7 +5,7 @@ the conventions of Hugging Face's ``apply_chat_template`` (trim_blocks, lstrip_b
 controls, ``raise_exception``, ``strftime_now``, a JSON ``tojson``, ``{% generation %}``), in
 ``ImmutableSandboxedEnvironment`` (no Python internals, no mutation of the messages), with caps
 on the template's size and on what it may output. Every failure is a ``PromptError`` written
-for the user. ponder.core.template_scan is a cheaper first look at load time; this is the
+for the user. ponder.core.gguf.template_scan is a cheaper first look at load time; this is the
 defence that holds.
 """
 

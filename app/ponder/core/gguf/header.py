@@ -24,8 +24,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ponder.core.gguf_errors import GGUFError, truncated_error
-from ponder.core.gguf_window import BoundedWindow
+from ponder.core.gguf.errors import GGUFError, truncated_error
+from ponder.core.gguf.window import BoundedWindow
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)
@@ -292,7 +292,7 @@ def read_header(
     """Read and structurally check a GGUF header; raise :class:`GGUFError` if it is not one.
 
     Only structure is checked here (bounds, type codes, duplicates, alignment); what the
-    values mean is checked by :func:`ponder.core.gguf_validate.validate_gguf`.
+    values mean is checked by :func:`ponder.core.gguf.validate.validate_gguf`.
     """
     p = Path(path)
     try:

@@ -11,7 +11,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO
 
-from ponder.core.gguf_errors import GGUFError, malformed_error, truncated_error
+from ponder.core.gguf.errors import GGUFError, malformed_error, truncated_error
 
 MAX_STRING_BYTES = 16 << 20  # far above any real value (chat templates are a few KiB)
 

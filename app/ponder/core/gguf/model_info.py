@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ponder.core.ggml_types import FILE_TYPES, GGML_TYPES, tensor_nbytes
-from ponder.core.gguf_file import GGUFHeader
+from ponder.core.gguf.ggml_types import FILE_TYPES, GGML_TYPES, tensor_nbytes
+from ponder.core.gguf.header import GGUFHeader
 
 
 @dataclass(frozen=True, slots=True)

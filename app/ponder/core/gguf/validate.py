@@ -1,6 +1,6 @@
 """Decide whether a GGUF file may be handed to llama.cpp, with one clear reason when not.
 
-:func:`ponder.core.gguf_file.read_header` checks the structure (bounds, counts, type codes);
+:func:`ponder.core.gguf.header.read_header` checks the structure (bounds, counts, type codes);
 this module checks what llama.cpp then trusts without checking, or checks by aborting:
 
 * the metadata keys it reads, with the exact GGUF types it expects (llama.cpp's loader throws
@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ponder.core.ggml_types import GGML_TYPES, tensor_nbytes
-from ponder.core.gguf_errors import GGUFError, malformed_error, truncated_error
-from ponder.core.gguf_file import GGUFHeader, GGUFValueType, read_header
-from ponder.core.template_scan import MAX_TEMPLATE_BYTES, scan_template
+from ponder.core.gguf.ggml_types import GGML_TYPES, tensor_nbytes
+from ponder.core.gguf.errors import GGUFError, malformed_error, truncated_error
+from ponder.core.gguf.header import GGUFHeader, GGUFValueType, read_header
+from ponder.core.gguf.template_scan import MAX_TEMPLATE_BYTES, scan_template
 
 VT = GGUFValueType
 
