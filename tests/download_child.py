@@ -12,9 +12,9 @@ import json
 import signal
 import sys
 
-from ponder.core.download_errors import DownloadError
-from ponder.core.downloads import RetryPolicy
-from ponder.core.hub import Hub
+from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.transfer import RetryPolicy
+from ponder.core.downloads.hub import Hub
 from ponder.core.install import install_from_hub
 from ponder.core.model_store import ModelStore
 

@@ -9,8 +9,8 @@ import pytest
 from hub_server import HubServer, file_sha256
 from ponder.core.catalog import load_catalog, parse_catalog
 from ponder.core.catalog_check import check_catalog
-from ponder.core.download_errors import NetworkError, OfflineError
-from ponder.core.hub import Hub
+from ponder.core.downloads.errors import NetworkError, OfflineError
+from ponder.core.downloads.hub import Hub
 from resume_harness import FILE, REPO
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from hub_server import HubServer
 from ponder.core.catalog import load_catalog
-from ponder.core.download_errors import (
+from ponder.core.downloads.errors import (
     AuthRequiredError,
     ChecksumMismatchError,
     DiskFullError,
@@ -28,12 +28,12 @@ from ponder.core.download_errors import (
     OfflineError,
     TooLargeError,
 )
-from ponder.core.downloads import Progress, RetryPolicy, TransferControl
+from ponder.core.downloads.transfer import Progress, RetryPolicy, TransferControl
 from ponder.core.hardware import HardwareInfo
-from ponder.core.hub import Hub
+from ponder.core.downloads.hub import Hub
 from ponder.core.install import install_from_hub
 from ponder.core.model_store import ModelStore
-from ponder.core.part_files import PartFiles, exclusive
+from ponder.core.downloads.part_files import PartFiles, exclusive
 from resume_harness import FILE, REPO, child_env, run_child, run_trials
 
 QUICK = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)

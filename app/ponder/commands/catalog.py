@@ -8,8 +8,8 @@ from typing import Any
 
 from ponder.commands import UserError, model_options
 from ponder.core.catalog_check import check_catalog
-from ponder.core.download_errors import DownloadError
-from ponder.core.hub import Hub
+from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.hub import Hub
 
 
 def register(subparsers: Any) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 from ponder.commands import UserError, model_options
 from ponder.core.catalog import CatalogError
-from ponder.core.download_errors import DownloadError
-from ponder.core.hub import Hub
+from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.hub import Hub
 from ponder.core.install import Installed, install_from_hub
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.download_errors import DownloadError
+from ponder.core.downloads.errors import DownloadError
 from ponder.core.local_import import import_gguf
 
 

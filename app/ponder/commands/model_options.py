@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from ponder.commands import UserError
 from ponder.core.catalog import Catalog, CatalogError, load_catalog
-from ponder.core.downloads import Progress
+from ponder.core.downloads.transfer import Progress
 from ponder.core.hardware import HardwareInfo, detect_hardware
 from ponder.core.model_store import ModelStore
 from ponder.core.paths import AppPaths

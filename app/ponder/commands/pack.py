@@ -12,7 +12,7 @@ from typing import Any
 
 from ponder.commands import UserError, model_options
 from ponder.core.catalog import CatalogError
-from ponder.core.download_errors import DownloadError
+from ponder.core.downloads.errors import DownloadError
 from ponder.core.packs import export_pack, import_pack
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ponder.core.catalog import Catalog, CatalogEntry, Quant
-from ponder.core.download_errors import DownloadError, NetworkError, NotFoundError, OfflineError
-from ponder.core.hub import Hub, RemoteFile
+from ponder.core.downloads.errors import DownloadError, NetworkError, NotFoundError, OfflineError
+from ponder.core.downloads.hub import Hub, RemoteFile
 
 Status = Literal["ok", "drift", "missing", "error"]
 SIZE_TOLERANCE = 0.10

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ponder.core.catalog import CatalogEntry, Quant
-from ponder.core.download_errors import DriftError, TooLargeError, UnverifiableError
-from ponder.core.downloads import (
+from ponder.core.downloads.errors import DriftError, TooLargeError, UnverifiableError
+from ponder.core.downloads.transfer import (
     DownloadResult,
     ProgressCallback,
     RetryPolicy,
@@ -23,7 +23,7 @@ from ponder.core.downloads import (
 from ponder.core.fit import GIB, Fit, assess_fit
 from ponder.core.gguf.validate import validate_gguf
 from ponder.core.hardware import HardwareInfo
-from ponder.core.hub import Hub
+from ponder.core.downloads.hub import Hub
 from ponder.core.model_store import InstalledModel, ModelStore
 
 

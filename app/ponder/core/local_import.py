@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ponder.core.catalog import Catalog
-from ponder.core.download_errors import (
+from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
     DownloadError,
@@ -23,8 +23,8 @@ from ponder.core.download_errors import (
 )
 from ponder.core.gguf.validate import validate_gguf
 from ponder.core.model_store import InstalledModel, ModelStore
-from ponder.core.part_files import PartFiles, exclusive
-from ponder.core.transfer_control import Progress, ProgressCallback, TransferControl
+from ponder.core.downloads.part_files import PartFiles, exclusive
+from ponder.core.downloads.control import Progress, ProgressCallback, TransferControl
 
 BLOCK = 4 << 20
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}

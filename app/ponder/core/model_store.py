@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from ponder.core.catalog import CatalogEntry, Quant
-from ponder.core.download_errors import DownloadError
+from ponder.core.downloads.errors import DownloadError
 from ponder.core.paths import AppPaths
 
 RECORD_SUFFIX = ".ponder.json"

@@ -17,11 +17,11 @@ from typing import Any
 
 from ponder import __version__
 from ponder.core.catalog import CatalogEntry, CatalogError, parse_entry
-from ponder.core.download_errors import DownloadError
-from ponder.core.downloads import ProgressCallback
+from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.transfer import ProgressCallback
 from ponder.core.local_import import copy_verified, sha256_file
 from ponder.core.model_store import InstalledModel, ModelStore, check_repo_file
-from ponder.core.part_files import PartFiles
+from ponder.core.downloads.part_files import PartFiles
 
 MANIFEST = "ponder-pack.json"
 SUMS = "SHA256SUMS"

@@ -18,7 +18,7 @@ from ponder.core.hardware import HardwareInfo
 from ponder.core.model_store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
-from ponder.core.transfer_control import Progress
+from ponder.core.downloads.control import Progress
 from ponder.ui.model_tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
 
 
@@ -170,7 +170,7 @@ class ModelLibrary(QObject):
     def offline(self) -> bool:
         # Imported here: huggingface_hub takes a quarter of a second to import, and the
         # window must open before anything asks about downloads.
-        from ponder.core.hub import offline_mode
+        from ponder.core.downloads.hub import offline_mode
 
         return offline_mode()
 

@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.demo_model import find_demo_model
-from ponder.core.download_errors import DownloadError, DownloadStoppedError
+from ponder.core.downloads.errors import DownloadError, DownloadStoppedError
 from ponder.core.hardware import HardwareInfo, detect_hardware
 from ponder.core.model_store import InstalledModel, ModelStore
-from ponder.core.transfer_control import Progress, TransferControl
+from ponder.core.downloads.control import Progress, TransferControl
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ class DownloadWorker(QObject):
 
     @Slot(object, object)
     def download(self, job: DownloadJob, hw: HardwareInfo | None) -> None:
-        from ponder.core.hub import Hub
+        from ponder.core.downloads.hub import Hub
         from ponder.core.install import install_catalog_model
 
         def report(progress: Progress) -> None:

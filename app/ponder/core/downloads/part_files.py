@@ -17,7 +17,7 @@ from typing import Any
 
 import filelock
 
-from ponder.core.download_errors import DownloadBusyError
+from ponder.core.downloads.errors import DownloadBusyError
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ponder.core.download_errors import DownloadStoppedError
+from ponder.core.downloads.errors import DownloadStoppedError
 
 Phase = Literal["checking", "downloading", "verifying"]
 

@@ -33,7 +33,7 @@ from typing import Any, BinaryIO
 
 import httpx2
 
-from ponder.core.download_errors import (
+from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
     DownloadError,
@@ -42,15 +42,15 @@ from ponder.core.download_errors import (
     NetworkError,
     ServerError,
 )
-from ponder.core.hub import http_status_error
-from ponder.core.part_files import (
+from ponder.core.downloads.hub import http_status_error
+from ponder.core.downloads.part_files import (
     PartFiles,
     exclusive,
     fsync_dir,
     read_sidecar,
     write_json_atomic,
 )
-from ponder.core.transfer_control import (
+from ponder.core.downloads.control import (
     Progress,
     ProgressCallback,
     ProgressMeter,

@@ -4,7 +4,7 @@ huggingface_hub knows the hub's protocol (``hf_hub_url``, ``get_hf_file_metadata
 HEAD on ``/resolve/``, ``HfApi.get_paths_info`` for the LFS sha256 and size), the token
 (``HF_TOKEN`` or the saved login), the endpoint (``HF_ENDPOINT`` or ``--endpoint``) and
 offline mode (``HF_HUB_OFFLINE``). Ponder only adds error messages written for its users
-and the retry of metadata calls; the transfer itself is ``ponder.core.downloads``.
+and the retry of metadata calls; the transfer itself is ``ponder.core.downloads.transfer``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from huggingface_hub.errors import (
 )
 from huggingface_hub.utils import build_hf_headers, get_token
 
-from ponder.core.download_errors import (
+from ponder.core.downloads.errors import (
     AuthRequiredError,
     DownloadError,
     NetworkError,
