@@ -249,7 +249,7 @@ def stalls(tokens: int, rate: float) -> None:
     import psutil
     from PySide6.QtWidgets import QApplication
 
-    from ponder.core.demo_model import find_demo_model
+    from ponder.core.models.demo import find_demo_model
     from ponder.core.request import LoadRequest, Sampling, ThinkingControl
     from ponder.ui.main import LaunchOptions, PonderApp
 

@@ -15,8 +15,8 @@ import sys
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.transfer import RetryPolicy
 from ponder.core.downloads.hub import Hub
-from ponder.core.install import install_from_hub
-from ponder.core.model_store import ModelStore
+from ponder.core.models.install import install_from_hub
+from ponder.core.models.store import ModelStore
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from ponder.core.catalog import (
+from ponder.core.models.catalog import (
     Catalog,
     CatalogError,
     default_catalog_path,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer, file_sha256
-from ponder.core.catalog import load_catalog, parse_catalog
-from ponder.core.catalog_check import check_catalog
+from ponder.core.models.catalog import load_catalog, parse_catalog
+from ponder.core.models.catalog_check import check_catalog
 from ponder.core.downloads.errors import NetworkError, OfflineError
 from ponder.core.downloads.hub import Hub
 from resume_harness import FILE, REPO

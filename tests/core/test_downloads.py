@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer
-from ponder.core.catalog import load_catalog
+from ponder.core.models.catalog import load_catalog
 from ponder.core.downloads.errors import (
     AuthRequiredError,
     ChecksumMismatchError,
@@ -29,10 +29,10 @@ from ponder.core.downloads.errors import (
     TooLargeError,
 )
 from ponder.core.downloads.transfer import Progress, RetryPolicy, TransferControl
-from ponder.core.hardware import HardwareInfo
+from ponder.core.models.hardware import HardwareInfo
 from ponder.core.downloads.hub import Hub
-from ponder.core.install import install_from_hub
-from ponder.core.model_store import ModelStore
+from ponder.core.models.install import install_from_hub
+from ponder.core.models.store import ModelStore
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from resume_harness import FILE, REPO, child_env, run_child, run_trials
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ponder.core.catalog import Catalog, load_catalog
-from ponder.core.fit import GIB, assess_fit, estimate_memory, recommend
-from ponder.core.hardware import (
+from ponder.core.models.catalog import Catalog, load_catalog
+from ponder.core.models.fit import GIB, assess_fit, estimate_memory, recommend
+from ponder.core.models.hardware import (
     GpuInfo,
     HardwareInfo,
     detect_hardware,

@@ -12,10 +12,10 @@ import sys
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.catalog import CatalogError
+from ponder.core.models.catalog import CatalogError
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.hub import Hub
-from ponder.core.install import Installed, install_from_hub
+from ponder.core.models.install import Installed, install_from_hub
 
 
 def register(subparsers: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ponder.commands import UserError, model_options
 from ponder.core.downloads.errors import DownloadError
-from ponder.core.local_import import import_gguf
+from ponder.core.models.local_import import import_gguf
 
 
 def register(subparsers: Any) -> None:

@@ -7,11 +7,11 @@ import json
 from typing import Any
 
 from ponder.commands import model_options
-from ponder.core.catalog import Catalog, CatalogEntry, Quant
-from ponder.core.demo_model import find_demo_model
-from ponder.core.fit import Fit, Recommendation, assess_fit, recommend
-from ponder.core.hardware import HardwareInfo, interesting_flags
-from ponder.core.model_store import ModelStore
+from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
+from ponder.core.models.demo import find_demo_model
+from ponder.core.models.fit import Fit, Recommendation, assess_fit, recommend
+from ponder.core.models.hardware import HardwareInfo, interesting_flags
+from ponder.core.models.store import ModelStore
 
 
 def register(subparsers: Any) -> None:

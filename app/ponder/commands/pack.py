@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.catalog import CatalogError
+from ponder.core.models.catalog import CatalogError
 from ponder.core.downloads.errors import DownloadError
-from ponder.core.packs import export_pack, import_pack
+from ponder.core.models.packs import export_pack, import_pack
 
 
 def register(subparsers: Any) -> None:

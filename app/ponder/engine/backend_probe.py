@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from ponder.core.hardware import GpuInfo
+from ponder.core.models.hardware import GpuInfo
 
 # enum ggml_backend_dev_type, in ggml-backend.h order.
 _DEVICE_KINDS = ("cpu", "gpu", "igpu", "accel", "meta")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from ponder.core.events import LoadedEvent
-from ponder.core.model_store import InstalledModel
+from ponder.core.models.store import InstalledModel
 from ponder.ui.model_details import model_name
 
 _MANAGE = "__manage__"
@@ -54,7 +54,7 @@ class ModelBar(QWidget):
         self, demo: Path | None, installed: tuple[InstalledModel, ...], catalog: object
     ) -> None:
         """The models to pick from: the demo, the installed ones, the one in use."""
-        from ponder.core.catalog import Catalog
+        from ponder.core.models.catalog import Catalog
 
         assert catalog is None or isinstance(catalog, Catalog)
         picker = self.picker

@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QColor
 
-from ponder.core.catalog import Catalog, CatalogEntry, Quant
-from ponder.core.fit import Fit
-from ponder.core.model_store import InstalledModel
+from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
+from ponder.core.models.fit import Fit
+from ponder.core.models.store import InstalledModel
 
 _FIT_TEXT = {"gpu": "Runs on the GPU", "partial": "Part GPU, part CPU", "cpu": "Runs on the CPU"}
 _SPEED_TEXT = {"fast": "fast", "usable": "usable", "slow": "slow", "very_slow": "very slow"}
@@ -108,7 +108,7 @@ def installed_details(model: InstalledModel, catalog: Catalog | None) -> str:
 
 def gguf_paths(mime: QMimeData) -> list[str]:
     """The local .gguf files and model-pack folders in a drag (others are ignored)."""
-    from ponder.core.packs import MANIFEST
+    from ponder.core.models.packs import MANIFEST
 
     if not mime.hasUrls():
         return []

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.catalog import CatalogEntry, Quant
-from ponder.core.fit import Fit
-from ponder.core.model_store import InstalledModel
+from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.models.fit import Fit
+from ponder.core.models.store import InstalledModel
 from ponder.ui.model_details import (
     catalog_details,
     fit_badge,

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ponder.core.catalog import Catalog, CatalogError, load_catalog
-from ponder.core.demo_model import find_demo_model
+from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
+from ponder.core.models.demo import find_demo_model
 from ponder.core.downloads.errors import DownloadError, DownloadStoppedError
-from ponder.core.hardware import HardwareInfo, detect_hardware
-from ponder.core.model_store import InstalledModel, ModelStore
+from ponder.core.models.hardware import HardwareInfo, detect_hardware
+from ponder.core.models.store import InstalledModel, ModelStore
 from ponder.core.downloads.control import Progress, TransferControl
 
 log = logging.getLogger(__name__)
@@ -105,8 +105,8 @@ class ModelTasks(QObject):
     @Slot(str)
     def import_file(self, path: str) -> None:
         """Imports a .gguf file, or a model pack (its folder, or its ponder-pack.json)."""
-        from ponder.core.local_import import import_gguf
-        from ponder.core.packs import MANIFEST, import_pack
+        from ponder.core.models.local_import import import_gguf
+        from ponder.core.models.packs import MANIFEST, import_pack
 
         target = Path(path)
         try:
@@ -152,7 +152,7 @@ class DownloadWorker(QObject):
     @Slot(object, object)
     def download(self, job: DownloadJob, hw: HardwareInfo | None) -> None:
         from ponder.core.downloads.hub import Hub
-        from ponder.core.install import install_catalog_model
+        from ponder.core.models.install import install_catalog_model
 
         def report(progress: Progress) -> None:
             self.progress.emit(job.key, progress)

@@ -32,7 +32,7 @@ def _headless() -> bool:
 def run_self_test(
     model: str | None = None, screenshot: str | None = None, timeout_s: float = TIMEOUT_S
 ) -> int:
-    from ponder.core.demo_model import find_demo_model
+    from ponder.core.models.demo import find_demo_model
 
     path = Path(model).expanduser() if model else find_demo_model()
     if path is None or not path.is_file():

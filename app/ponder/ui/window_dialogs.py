@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def download_recommended(window: MainWindow, entry: object, quant: object) -> None:
     """Starts the download the welcome page recommends and shows it in the manager."""
-    from ponder.core.catalog import CatalogEntry, Quant
+    from ponder.core.models.catalog import CatalogEntry, Quant
 
     assert isinstance(entry, CatalogEntry) and isinstance(quant, Quant)
     window.library.download(entry, quant)

@@ -3,7 +3,7 @@
 The source is validated before anything is copied; the copy goes to a ``.part`` beside its
 destination while being hashed, is re-validated, and is renamed into place only at the end,
 so an interrupted copy or a full disk never leaves a half file that looks like a model.
-Model packs (``ponder.core.packs``) use the same verified copy with an expected sha256.
+Model packs (``ponder.core.models.packs``) use the same verified copy with an expected sha256.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ponder.core.catalog import Catalog
+from ponder.core.models.catalog import Catalog
 from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
@@ -22,7 +22,7 @@ from ponder.core.downloads.errors import (
     InvalidModelError,
 )
 from ponder.core.gguf.validate import validate_gguf
-from ponder.core.model_store import InstalledModel, ModelStore
+from ponder.core.models.store import InstalledModel, ModelStore
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.downloads.control import Progress, ProgressCallback, TransferControl
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ponder.core.catalog import CatalogEntry, Quant
+from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.downloads.errors import DriftError, TooLargeError, UnverifiableError
 from ponder.core.downloads.transfer import (
     DownloadResult,
@@ -20,11 +20,11 @@ from ponder.core.downloads.transfer import (
     TransferControl,
     download_file,
 )
-from ponder.core.fit import GIB, Fit, assess_fit
+from ponder.core.models.fit import GIB, Fit, assess_fit
 from ponder.core.gguf.validate import validate_gguf
-from ponder.core.hardware import HardwareInfo
+from ponder.core.models.hardware import HardwareInfo
 from ponder.core.downloads.hub import Hub
-from ponder.core.model_store import InstalledModel, ModelStore
+from ponder.core.models.store import InstalledModel, ModelStore
 
 
 @dataclass(frozen=True, slots=True)

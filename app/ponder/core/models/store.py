@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from ponder.core.catalog import CatalogEntry, Quant
+from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.paths import AppPaths
 

@@ -1,0 +1,1 @@
+"""Models on this computer: the catalog, hardware fit, the models folder, installs, imports, packs."""
