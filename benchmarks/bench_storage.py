@@ -41,8 +41,8 @@ from ponder.core.events import (
     ThinkingEvent,
 )
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.storage import ConversationStore
-from ponder.core.storage_writer import DEFAULT_COMMIT_INTERVAL_S
+from ponder.core.storage.store import ConversationStore
+from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S
 
 PIECES = (
     " Wait",

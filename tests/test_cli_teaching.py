@@ -13,7 +13,7 @@ from cli_runner import run_ponder
 from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, ThinkingEvent
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.storage import ConversationStore
+from ponder.core.storage.store import ConversationStore
 from ponder.core.sweep import load_sweep
 
 

@@ -14,7 +14,7 @@ import time
 
 from ponder.core.events import AnswerEvent, DoneEvent, InterventionEvent, ThinkingEvent
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.storage import ConversationStore
+from ponder.core.storage.store import ConversationStore
 
 PIECES = (" Wait", ",", " let", " me", " check", " 17 × 3", " = 51", ".", "\n\n", " é", "🙂", " so")
 THINKING_EVENTS = 1500

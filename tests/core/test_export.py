@@ -16,8 +16,8 @@ from ponder.core.export import conversation_html, conversation_markdown, sweep_h
 from ponder.core.paths import AppPaths
 from ponder.core.problems import Problem
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
-from ponder.core.storage import ConversationStore, StoredMessage
-from ponder.core.storage_types import Conversation
+from ponder.core.storage.store import ConversationStore, StoredMessage
+from ponder.core.storage.records import Conversation
 from ponder.core.sweep import SweepCell, SweepResult
 
 SHA = "ab" * 32

@@ -16,8 +16,8 @@ import pytest
 import ponder
 from ponder.core.events import AnswerEvent, DoneEvent, ThinkingEvent
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.storage import ConversationStore
-from ponder.core.storage_writer import StreamingMessageWriter
+from ponder.core.storage.store import ConversationStore
+from ponder.core.storage.writer import StreamingMessageWriter
 
 REQUEST = GenerateRequest(messages=(Message("user", "Count"),))
 PIECES = ("Wait", ",", " let", " me", " check", " 17 × 3", " = 51", ".", "\n\n", " é", "🙂", "中")

@@ -25,9 +25,9 @@ from ponder.core.events import (
     ThinkingEvent,
 )
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
-from ponder.core.storage import ConversationStore
-from ponder.core.storage_types import NotFoundError
-from ponder.core.storage_writer import StreamingMessageWriter
+from ponder.core.storage.store import ConversationStore
+from ponder.core.storage.records import NotFoundError
+from ponder.core.storage.writer import StreamingMessageWriter
 
 REQUEST = GenerateRequest(
     messages=(Message("user", "Is 17 prime?"),),

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import AppFactory
 from ponder.core.paths import AppPaths
-from ponder.core.storage import ConversationStore
+from ponder.core.storage.store import ConversationStore
 from ponder.ui.message_widgets import AssistantMessageWidget
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(os.name == "nt", reason="POSIX signals")]

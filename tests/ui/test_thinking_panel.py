@@ -16,7 +16,7 @@ from ponder.core.events import (
 )
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
-from ponder.core.storage import ConversationStore
+from ponder.core.storage.store import ConversationStore
 from ponder.ui.thinking_panel import ThinkingPanel
 from ponder.ui.trace_state import TraceState
 

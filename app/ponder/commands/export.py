@@ -10,7 +10,7 @@ from typing import Any
 from ponder.commands import UserError
 from ponder.core.export import conversation_html, conversation_markdown, sweep_html, sweep_markdown
 from ponder.core.paths import AppPaths
-from ponder.core.storage import ConversationStore, StorageError
+from ponder.core.storage.store import ConversationStore, StorageError
 from ponder.core.sweep import SweepFileError, load_sweep
 
 FORMATS = ("html", "md", "pdf")

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 
-from ponder.core.storage_types import Conversation, GenerationRecord, StoredMessage
+from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.sweep import SweepResult
 
 _STYLE = """

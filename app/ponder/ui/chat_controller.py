@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ponder.core.events import Event, LoadedEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
-from ponder.core.storage import ConversationStore, SearchHit, StorageError, StoredMessage
+from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
 from ponder.engine.protocol import Engine
 from ponder.ui.fork_dialog import fork_prelude
 from ponder.ui.generation_worker import EventBuffer, GenerationJob, GenerationWorker

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 from ponder.core.trajectory import trajectory
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.markdown_render import MarkdownRenderer

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.storage import SearchHit
+from ponder.core.storage.store import SearchHit
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.message_widgets import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.trace_state import TraceState

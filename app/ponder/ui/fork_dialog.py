@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.events import Event, InterventionEvent, ThinkingEvent
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 
 INSERT_PRESETS = (
     "Wait, let me double-check that.",

@@ -27,7 +27,7 @@ from ponder.core.events import (
     LoadProgressEvent,
 )
 from ponder.core.request import GenerateRequest, LoadRequest
-from ponder.core.storage import ConversationStore, StorageError, StreamingMessageWriter
+from ponder.core.storage.store import ConversationStore, StorageError, StreamingMessageWriter
 from ponder.engine.protocol import Engine
 
 log = logging.getLogger(__name__)

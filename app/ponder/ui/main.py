@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ponder.core.paths import AppPaths
 from ponder.core.request import Sampling
 from ponder.core.settings import Settings
-from ponder.core.storage import ConversationStore, StorageError
+from ponder.core.storage.store import ConversationStore, StorageError
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
 from ponder.ui.chat_controller import ChatController

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.flat_button import flat_button
 from ponder.ui.markdown_render import MarkdownRenderer

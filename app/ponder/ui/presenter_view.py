@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.live_reply import LiveReply

@@ -20,7 +20,7 @@ from itertools import accumulate
 from typing import Literal
 
 from ponder.core.events import Stats
-from ponder.core.storage import StoredIntervention, StoredMessage
+from ponder.core.storage.store import StoredIntervention, StoredMessage
 from ponder.ui.trace_state import TraceRun
 
 Part = Literal["thinking", "answer"]

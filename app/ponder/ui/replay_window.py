@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.replay_schedule import SPEEDS, ReplaySchedule

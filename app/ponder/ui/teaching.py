@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
-from ponder.core.storage import StorageError, StoredMessage
+from ponder.core.storage.store import StorageError, StoredMessage
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.export_files import export_document
 from ponder.ui.live_reply import LiveReply

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 from ponder.core.events import InterventionEvent, Stats
-from ponder.core.storage import StoredMessage
+from ponder.core.storage.store import StoredMessage
 
 _REASONS = {
     "budget_spent": (

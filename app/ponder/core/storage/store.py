@@ -25,7 +25,7 @@ from types import TracebackType
 from typing import Any
 
 from ponder.core.request import GenerateRequest, Role
-from ponder.core.storage_messages import (
+from ponder.core.storage.messages import (
     in_list,
     insert_message,
     load_messages,
@@ -33,7 +33,7 @@ from ponder.core.storage_messages import (
     path_to,
     recover_streaming,
 )
-from ponder.core.storage_schema import (
+from ponder.core.storage.schema import (
     CONVERSATION_COLUMNS,
     conversation_from_row,
     ensure_search_index,
@@ -41,8 +41,8 @@ from ponder.core.storage_schema import (
     migrate,
     schema_version,
 )
-from ponder.core.storage_search import search_conversations
-from ponder.core.storage_types import (
+from ponder.core.storage.search import search_conversations
+from ponder.core.storage.records import (
     Conversation,
     GenerationRecord,
     MessageStatus,
@@ -53,7 +53,7 @@ from ponder.core.storage_types import (
     StoredMessage,
     to_json,
 )
-from ponder.core.storage_writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessageWriter
+from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessageWriter
 
 # What callers need, importable from here (the records live in storage_types).
 __all__ = [

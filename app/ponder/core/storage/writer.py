@@ -26,10 +26,10 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.storage_types import MessageStatus, NotFoundError, to_json
+from ponder.core.storage.records import MessageStatus, NotFoundError, to_json
 
 if TYPE_CHECKING:
-    from ponder.core.storage import ConversationStore
+    from ponder.core.storage.store import ConversationStore
 
 DEFAULT_COMMIT_INTERVAL_S = 0.15
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ponder.core.events import Stats
 from ponder.core.request import Role, Sampling, ThinkingControl
-from ponder.core.storage_types import (
+from ponder.core.storage.records import (
     GenerationRecord,
     MessageStatus,
     NotFoundError,

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from ponder.core.storage_types import Conversation, StorageError
+from ponder.core.storage.records import Conversation, StorageError
 
 _V1 = """
 CREATE TABLE meta (
