@@ -14,7 +14,7 @@ from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, Thinki
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.storage.store import ConversationStore
-from ponder.core.sweep import load_sweep
+from ponder.core.teaching.sweep import load_sweep
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ponder.core.answer_check import boxed_contents, check, extract_answer, guess_kind
-from ponder.core.problems import (
+from ponder.core.teaching.answer_check import boxed_contents, check, extract_answer, guess_kind
+from ponder.core.teaching.problems import (
     ProblemSetError,
     bundled_set_names,
     load_problem_set,

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from ponder.core.events import Event, LoadedEvent
-from ponder.core.problems import Problem, ProblemSet, load_problem_set
+from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
-from ponder.core.sweep import (
+from ponder.core.teaching.sweep import (
     SweepCell,
     load_sweep,
     parse_budget,
@@ -183,7 +183,7 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
 
 
 def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path) -> None:
-    from ponder.core.sweep import SweepFileError, new_result, saved_sweeps, write_sweep
+    from ponder.core.teaching.sweep import SweepFileError, new_result, saved_sweeps, write_sweep
 
     folder = tmp_path / "sweeps"
     assert saved_sweeps(folder) == []
@@ -209,7 +209,7 @@ def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path
 def test_a_full_disk_leaves_the_previous_file(tmp_path: Path) -> None:
     import resource
 
-    from ponder.core.sweep import new_result, write_sweep
+    from ponder.core.teaching.sweep import new_result, write_sweep
 
     result = new_result(ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY)
     path = save_sweep(result, tmp_path)

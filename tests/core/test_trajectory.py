@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ponder.core.trajectory import candidates, trajectory
+from ponder.core.teaching.trajectory import candidates, trajectory
 
 TRACE = (
     "Sam starts with 12 and gives away 5, so 12 - 5 = 7.\n\n"

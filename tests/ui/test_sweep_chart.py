@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from ponder.core.settings import Settings
-from ponder.core.sweep import BudgetSummary
+from ponder.core.teaching.sweep import BudgetSummary
 from ponder.ui.sweep_chart import SweepChart, chart_layout, nice_ticks
 from ponder.ui.sweep_chart_layout import comparison_layout, legend_layout, line_runs
 from ponder.ui.theme import SystemLook, apply_theme

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from conftest import TURN_TIMEOUT_MS, AppFactory
 from ponder.core.events import LoadedEvent
-from ponder.core.problems import single_problem
+from ponder.core.teaching.problems import single_problem
 from ponder.core.request import LoadRequest, Sampling
-from ponder.core.sweep import load_sweep, parse_budgets
+from ponder.core.teaching.sweep import load_sweep, parse_budgets
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep_window import SweepWindow
 
@@ -167,9 +167,9 @@ def test_form_mistakes_are_explained_and_nothing_is_queued(
 def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ponder.core.problems import load_problem_set
+    from ponder.core.teaching.problems import load_problem_set
     from ponder.core.request import Sampling
-    from ponder.core.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
 
     app = make_app(load=False)
     folder = app.sweeps.folder
@@ -291,8 +291,8 @@ def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtB
 
 
 def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
-    from ponder.core.problems import load_problem_set
-    from ponder.core.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.problems import load_problem_set
+    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
 
     app = make_app(load=False)
     problems = load_problem_set("arithmetic")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import StoredMessage
-from ponder.core.trajectory import trajectory
+from ponder.core.teaching.trajectory import trajectory
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.thinking_panel import ThinkingPanel

@@ -1,4 +1,4 @@
-"""Export documents to PDF: the HTML that ``ponder.core.export`` makes, laid out by Qt.
+"""Export documents to PDF: the HTML that ``ponder.core.teaching.export`` makes, laid out by Qt.
 
 Lives in ``ui`` because it needs Qt (``QTextDocument`` + ``QPdfWriter``); core stays Qt-free.
 Needs a ``QGuiApplication`` (fonts); ``write_pdf_headless`` makes one for the command line.

@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from ponder.core.sweep import BudgetSummary
+from ponder.core.teaching.sweep import BudgetSummary
 from ponder.ui.sweep_chart_layout import (
     ChartLayout,
     Column,

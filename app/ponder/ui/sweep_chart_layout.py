@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
-from ponder.core.sweep import BudgetSummary
+from ponder.core.teaching.sweep import BudgetSummary
 
 ACCURACY_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
 BAR_FRACTION = 0.56  # of a budget's slot; the rest keeps neighbouring bars apart

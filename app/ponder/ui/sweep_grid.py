@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.sweep import SweepCell, SweepResult
+from ponder.core.teaching.sweep import SweepCell, SweepResult
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
 FOOT_ROWS = ("accuracy", "thinking tokens (mean)")

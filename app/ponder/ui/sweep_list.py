@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from ponder.core.sweep import saved_sweeps
+from ponder.core.teaching.sweep import saved_sweeps
 from ponder.ui.sweep_queue import QueuedSweep
 
 SweepKey = tuple[str, object]  # ("queue", sweep id) or ("file", path as str)

@@ -19,9 +19,9 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from ponder.core.problems import ProblemSet
+from ponder.core.teaching.problems import ProblemSet
 from ponder.core.request import Sampling
-from ponder.core.sweep import SweepBudget, SweepCell, SweepResult
+from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.sweep_runner import SweepJob, SweepRunner
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.problems import (
+from ponder.core.teaching.problems import (
     ProblemSet,
     ProblemSetError,
     bundled_set_names,
@@ -35,7 +35,7 @@ from ponder.core.problems import (
     single_problem,
 )
 from ponder.core.request import Sampling
-from ponder.core.sweep import SweepBudget, SweepResult, parse_budgets
+from ponder.core.teaching.sweep import SweepBudget, SweepResult, parse_budgets
 
 DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"
 OWN_FILE = "file"

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.export import sweep_html, sweep_markdown
-from ponder.core.problems import ProblemSet
+from ponder.core.teaching.export import sweep_html, sweep_markdown
+from ponder.core.teaching.problems import ProblemSet
 from ponder.core.request import Sampling
-from ponder.core.sweep import (
+from ponder.core.teaching.sweep import (
     SweepBudget,
     SweepFileError,
     SweepResult,

@@ -108,7 +108,7 @@ class TeachingViews(QObject):
     def export_conversation(self, path: str | None = None) -> Path | None:
         """Writes the conversation on show (the branch on screen) to ``path`` (asked when
         None): a self-contained .html, a .md or a .pdf, trace and card included."""
-        from ponder.core.export import conversation_html, conversation_markdown
+        from ponder.core.teaching.export import conversation_html, conversation_markdown
 
         conversation_id = self.controller.conversation_id
         if conversation_id is None or not self.controller.messages:

@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
-from ponder.core.answer_check import AnswerKind, CheckResult, check, guess_kind
+from ponder.core.teaching.answer_check import AnswerKind, CheckResult, check, guess_kind
 
 
 class ProblemSetError(ValueError):

@@ -28,7 +28,7 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.problems import Problem, ProblemSet
+from ponder.core.teaching.problems import Problem, ProblemSet
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
 
 # Minimum thinking with "Wait": the minimum is never reached, so every attempt to stop is

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ponder.core.answer_check import NUMBER, AnswerKind, boxed_contents, normalize
+from ponder.core.teaching.answer_check import NUMBER, AnswerKind, boxed_contents, normalize
 
 _VALUE = rf"(?P<value>{NUMBER}|yes|no|\([A-E]\))"
 # Phrases that announce a candidate answer, most specific first. Each captures ``value``.

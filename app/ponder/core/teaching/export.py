@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
-from ponder.core.sweep import SweepResult
+from ponder.core.teaching.sweep import SweepResult
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;

@@ -1,0 +1,1 @@
+"""Teaching: problem sets, answer checking, answer trajectories, budget sweeps, export."""
