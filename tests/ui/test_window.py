@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from conftest import LOAD_TIMEOUT_MS, AppFactory
 from ponder.core.settings import load_settings
 from ponder.ui.model_manager import ModelManagerDialog
-from ponder.ui.settings_dialog import SettingsDialog
+from ponder.ui.window.settings_dialog import SettingsDialog
 
 
 def _titles(app: object) -> list[str]:

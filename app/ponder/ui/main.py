@@ -29,7 +29,7 @@ from ponder.engine.protocol import Engine
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.generation_worker import EventBuffer, GenerationWorker
 from ponder.ui.live_reply import GenerationDefaults
-from ponder.ui.main_window import MainWindow
+from ponder.ui.window.main_window import MainWindow
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.math_render import MathRenderer
 from ponder.ui.model_library import ModelLibrary, load_request_for

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ponder.core.events import LoadedEvent
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
-from ponder.ui import window_dialogs as dialogs
+from ponder.ui.window import dialogs as dialogs
 from ponder.ui.chat_controller import ChatController
 from ponder.ui.composer import Composer
 from ponder.ui.conversation_list import ConversationList
@@ -40,8 +40,8 @@ from ponder.ui.sweep_queue import SweepQueue
 from ponder.ui.teaching import TeachingViews
 from ponder.ui.thinking_panel import ThinkingPanel
 from ponder.ui.trace_state import TraceState
-from ponder.ui.welcome import WelcomePage
-from ponder.ui.window_menus import build_menus
+from ponder.ui.window.welcome import WelcomePage
+from ponder.ui.window.menus import build_menus
 
 THINKING_FIELDS = (
     "thinking_budget",

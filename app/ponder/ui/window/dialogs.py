@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 if TYPE_CHECKING:
-    from ponder.ui.main_window import MainWindow
+    from ponder.ui.window.main_window import MainWindow
 
 
 def download_recommended(window: MainWindow, entry: object, quant: object) -> None:
@@ -55,7 +55,7 @@ def open_model_manager(window: MainWindow, catalog: bool = False) -> None:
 
 def open_settings(window: MainWindow) -> None:
     """The settings dialog; the model is loaded again when a setting of the load changed."""
-    from ponder.ui.settings_dialog import MODEL_FIELDS, SettingsDialog
+    from ponder.ui.window.settings_dialog import MODEL_FIELDS, SettingsDialog
 
     old = window.settings.settings
     dialog = SettingsDialog(old, window.paths, os.cpu_count() or 1, window)
@@ -69,6 +69,6 @@ def open_settings(window: MainWindow) -> None:
 
 
 def show_about(window: MainWindow) -> None:
-    from ponder.ui.about import show_about as about
+    from ponder.ui.window.about import show_about as about
 
     about(window)

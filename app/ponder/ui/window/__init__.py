@@ -1,0 +1,1 @@
+"""The main window: its layout, menus, dialogs, the welcome page, About."""
