@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ponder.core.request import Sampling
-from ponder.ui.live_reply import LiveReply
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.main import LaunchOptions, PonderApp
 
 GREEDY = Sampling(temperature=0.0, seed=1)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans, point_of
 
 from conftest import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
-from ponder.ui.message_widgets import AssistantMessageWidget, UserMessageWidget
+from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.thinking_panel import ThinkingPanel
 from ponder.ui.trace_state import TraceState
 

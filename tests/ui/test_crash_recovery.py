@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from conftest import AppFactory
 from ponder.core.paths import AppPaths
 from ponder.core.storage.store import ConversationStore
-from ponder.ui.message_widgets import AssistantMessageWidget
+from ponder.ui.chat.messages import AssistantMessageWidget
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(os.name == "nt", reason="POSIX signals")]
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from ponder.ui.compare_window import CompareWindow, version_label
 from ponder.ui.fork_dialog import ForkDialog, plan_fork
-from ponder.ui.message_widgets import AssistantMessageWidget
+from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.replay_window import ReplayWindow
 
 pytestmark = pytest.mark.model

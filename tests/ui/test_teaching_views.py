@@ -28,7 +28,7 @@ from ponder.core.events import (
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, StoredMessage
-from ponder.ui.live_reply import LiveReply
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.presenter_view import PresenterView
 from ponder.ui.replay_schedule import ReplaySchedule

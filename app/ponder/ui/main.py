@@ -26,9 +26,9 @@ from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, StorageError
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
-from ponder.ui.chat_controller import ChatController
-from ponder.ui.generation_worker import EventBuffer, GenerationWorker
-from ponder.ui.live_reply import GenerationDefaults
+from ponder.ui.chat.controller import ChatController
+from ponder.ui.chat.generation_worker import EventBuffer, GenerationWorker
+from ponder.ui.chat.live_reply import GenerationDefaults
 from ponder.ui.window.main_window import MainWindow
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.math_render import MathRenderer

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
-from ponder.ui.chat_controller import ChatController
-from ponder.ui.live_reply import LiveReply
+from ponder.ui.chat.controller import ChatController
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.thinking_panel import ThinkingPanel
 from ponder.ui.trace_state import TraceState

@@ -56,7 +56,7 @@ def _run(model: Path, home: Path, screenshot: str | None, timeout_s: float) -> s
 
     from ponder.core.paths import AppPaths
     from ponder.core.request import Sampling
-    from ponder.ui.live_reply import LiveReply
+    from ponder.ui.chat.live_reply import LiveReply
     from ponder.ui.main import LaunchOptions, PonderApp
     from ponder.ui.pyside_check import broken_pyside_message
 
@@ -112,7 +112,7 @@ def _run(model: Path, home: Path, screenshot: str | None, timeout_s: float) -> s
 
 def _check(app: object, live: object) -> str:
     """What is wrong with the finished turn ("" if nothing)."""
-    from ponder.ui.live_reply import LiveReply
+    from ponder.ui.chat.live_reply import LiveReply
     from ponder.ui.main import PonderApp
 
     assert isinstance(app, PonderApp) and isinstance(live, LiveReply)

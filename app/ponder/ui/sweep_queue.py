@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from ponder.core.teaching.problems import ProblemSet
 from ponder.core.request import Sampling
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
-from ponder.ui.chat_controller import ChatController
+from ponder.ui.chat.controller import ChatController
 from ponder.ui.sweep_runner import SweepJob, SweepRunner
 
 SweepState = Literal["queued", "running", "done", "cancelled", "failed"]

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
 from ponder.core.storage.store import StorageError, StoredMessage
-from ponder.ui.chat_controller import ChatController
+from ponder.ui.chat.controller import ChatController
 from ponder.ui.export_files import export_document
-from ponder.ui.live_reply import LiveReply
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.model_details import model_name
 from ponder.ui.model_library import ModelLibrary, load_request_for

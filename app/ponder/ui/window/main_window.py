@@ -26,11 +26,11 @@ from ponder.core.events import LoadedEvent
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
 from ponder.ui.window import dialogs as dialogs
-from ponder.ui.chat_controller import ChatController
-from ponder.ui.composer import Composer
-from ponder.ui.conversation_list import ConversationList
-from ponder.ui.conversation_view import ConversationView
-from ponder.ui.live_reply import LiveReply
+from ponder.ui.chat.controller import ChatController
+from ponder.ui.chat.composer import Composer
+from ponder.ui.chat.conversation_list import ConversationList
+from ponder.ui.chat.conversation_view import ConversationView
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.model_bar import ModelBar
 from ponder.ui.model_details import gguf_paths

@@ -22,8 +22,8 @@ from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingC
 from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
 from ponder.engine.protocol import Engine
 from ponder.ui.fork_dialog import fork_prelude
-from ponder.ui.generation_worker import EventBuffer, GenerationJob, GenerationWorker
-from ponder.ui.live_reply import GenerationDefaults, LiveReply
+from ponder.ui.chat.generation_worker import EventBuffer, GenerationJob, GenerationWorker
+from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.settings import Settings
-from ponder.ui.budget_controls import BudgetSelector
+from ponder.ui.chat.budget_controls import BudgetSelector
 from ponder.ui.flat_button import flat_button
 
 SEND_SHORTCUT = QKeySequence("Ctrl+Return")

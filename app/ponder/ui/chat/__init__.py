@@ -1,0 +1,1 @@
+"""The conversation: the controller, the composer, messages, the generation thread, the live reply."""
