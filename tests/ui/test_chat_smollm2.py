@@ -10,8 +10,8 @@ from ui_helpers import intervention_spans, point_of
 
 from conftest import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState
 
 pytestmark = pytest.mark.model
 

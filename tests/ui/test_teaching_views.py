@@ -33,8 +33,8 @@ from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.presenter_view import PresenterView
 from ponder.ui.replay_schedule import ReplaySchedule
 from ponder.ui.replay_window import ReplayWindow
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState
 
 # Set PONDER_SCREENSHOTS to a folder to keep the screenshots for a look.
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")

@@ -17,8 +17,8 @@ from ponder.core.events import (
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState
 
 CUT = InterventionEvent(
     text="\n\nI have to stop thinking now.\n</think>\n\n",

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import point_of
 
 from ponder.core.events import Stats
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceRun, TraceState, intervention_label
-from ponder.ui.trajectory_marks import MARK_PROPERTY, TraceOffsets
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceRun, TraceState, intervention_label
+from ponder.ui.thinking.trajectory_marks import MARK_PROPERTY, TraceOffsets
 
 PLAIN = [TraceRun("Six sevens: so the answer is 41. Wait, let me recheck: 6 × 7 = 42.")]
 EMOJI = [TraceRun("🙂🙂 Six sevens 🤔 so the answer is 41. Wait, 🧮 6 × 7 = 42.")]

@@ -28,8 +28,8 @@ from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.trajectory import trajectory
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.markdown_render import MarkdownRenderer
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState, seconds_text
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState, seconds_text
 
 
 def fork_text(message: StoredMessage) -> str | None:

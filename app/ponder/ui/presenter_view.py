@@ -30,8 +30,8 @@ from ponder.ui.answer_view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.markdown_render import MarkdownRenderer
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState
 
 TRACE_POINTS = 20
 ANSWER_POINTS = 24

@@ -21,7 +21,7 @@ from typing import Literal
 
 from ponder.core.events import Stats
 from ponder.core.storage.store import StoredIntervention, StoredMessage
-from ponder.ui.trace_state import TraceRun
+from ponder.ui.thinking.trace_state import TraceRun
 
 Part = Literal["thinking", "answer"]
 Step = Literal["word", "paragraph"]

@@ -33,8 +33,8 @@ from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.replay_schedule import SPEEDS, ReplaySchedule
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState, seconds_text
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState, seconds_text
 
 TICK_MS = 40
 FIXED_RATES = (10.0, 30.0, 100.0)

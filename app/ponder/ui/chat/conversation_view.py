@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from ponder.core.storage.store import StoredMessage
 from ponder.ui.markdown_render import MarkdownRenderer
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.trace_state import TraceState
 
 MessageWidget = UserMessageWidget | AssistantMessageWidget
 

@@ -17,7 +17,7 @@ from ponder.core.events import (
     ThinkingEvent,
 )
 from ponder.core.request import Sampling
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.trace_state import TraceState
 
 
 @dataclass

@@ -21,7 +21,7 @@ from ponder.core.storage.store import StoredMessage
 from ponder.ui.answer_view import AnswerView
 from ponder.ui.flat_button import flat_button
 from ponder.ui.markdown_render import MarkdownRenderer
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.trace_state import TraceState
 
 _STATUS_TEXT = {
     "cancelled": "Stopped.",

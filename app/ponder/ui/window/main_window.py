@@ -38,8 +38,8 @@ from ponder.ui.model_library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep_queue import SweepQueue
 from ponder.ui.teaching import TeachingViews
-from ponder.ui.thinking_panel import ThinkingPanel
-from ponder.ui.trace_state import TraceState
+from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.thinking.trace_state import TraceState
 from ponder.ui.window.welcome import WelcomePage
 from ponder.ui.window.menus import build_menus
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from ponder.core.teaching.trajectory import trajectory
-from ponder.ui.trace_highlighter import INTERVENTION_PROPERTY, SELF_CHECK
+from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, SELF_CHECK
 
 # A user property on a mark's selection format: its kind (tests and tooltips read it).
 MARK_PROPERTY = QTextCharFormat.Property.UserProperty.value + 2

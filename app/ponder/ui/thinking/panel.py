@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.ui.trace_highlighter import INTERVENTION_PROPERTY, TraceHighlighter
-from ponder.ui.trace_state import (
+from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, TraceHighlighter
+from ponder.ui.thinking.trace_state import (
     TraceRun,
     TraceState,
     intervention_label,
     intervention_tooltip,
 )
-from ponder.ui.trajectory_marks import (
+from ponder.ui.thinking.trajectory_marks import (
     Mark,
     TraceOffsets,
     find_marks,
