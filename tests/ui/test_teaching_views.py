@@ -29,7 +29,7 @@ from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, StoredMessage
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.presenter_view import PresenterView
 from ponder.ui.replay_schedule import ReplaySchedule
 from ponder.ui.replay_window import ReplayWindow

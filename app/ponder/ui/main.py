@@ -30,8 +30,8 @@ from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.generation_worker import EventBuffer, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults
 from ponder.ui.window.main_window import MainWindow
-from ponder.ui.markdown_render import MarkdownRenderer
-from ponder.ui.math_render import MathRenderer
+from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.answer.math import MathRenderer
 from ponder.ui.model_library import ModelLibrary, load_request_for
 from ponder.ui.model_tasks import DownloadWorker, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message

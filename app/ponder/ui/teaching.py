@@ -20,7 +20,7 @@ from ponder.core.storage.store import StorageError, StoredMessage
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.export_files import export_document
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.model_details import model_name
 from ponder.ui.model_library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper

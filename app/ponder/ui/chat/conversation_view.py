@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ponder.core.storage.store import StoredMessage
-from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.thinking.trace_state import TraceState
 

@@ -31,7 +31,7 @@ from ponder.ui.chat.composer import Composer
 from ponder.ui.chat.conversation_list import ConversationList
 from ponder.ui.chat.conversation_view import ConversationView
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.markdown_render import MarkdownRenderer
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.model_bar import ModelBar
 from ponder.ui.model_details import gguf_paths
 from ponder.ui.model_library import ModelLibrary, load_request_for

@@ -20,8 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
-from ponder.ui.markdown_render import MarkdownRenderer, plain_text_html, split_stable
-from ponder.ui.math_render import URL_SCHEME
+from ponder.ui.answer.markdown import MarkdownRenderer, plain_text_html, split_stable
+from ponder.ui.answer.math import URL_SCHEME
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 

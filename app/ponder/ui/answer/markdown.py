@@ -33,7 +33,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from ponder.ui.math_render import MathRenderer
+from ponder.ui.answer.math import MathRenderer
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DISPLAY_MATH = re.compile(r"^\s*(\$\$|\\\[|\\\])")

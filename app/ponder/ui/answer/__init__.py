@@ -1,0 +1,1 @@
+"""An answer on screen: Markdown and math rendering."""
