@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from conftest import LOAD_TIMEOUT_MS, AppFactory
 from ponder.core.settings import load_settings
-from ponder.ui.model_manager import ModelManagerDialog
+from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.window.settings_dialog import SettingsDialog
 
 

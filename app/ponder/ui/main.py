@@ -32,8 +32,8 @@ from ponder.ui.chat.live_reply import GenerationDefaults
 from ponder.ui.window.main_window import MainWindow
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.math import MathRenderer
-from ponder.ui.model_library import ModelLibrary, load_request_for
-from ponder.ui.model_tasks import DownloadWorker, ModelTasks
+from ponder.ui.models.library import ModelLibrary, load_request_for
+from ponder.ui.models.tasks import DownloadWorker, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep_queue import SweepQueue

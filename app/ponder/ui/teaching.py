@@ -21,8 +21,8 @@ from ponder.ui.chat.controller import ChatController
 from ponder.ui.export_files import export_document
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
-from ponder.ui.model_details import model_name
-from ponder.ui.model_library import ModelLibrary, load_request_for
+from ponder.ui.models.details import model_name
+from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep_queue import SweepQueue
 

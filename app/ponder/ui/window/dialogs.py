@@ -44,7 +44,7 @@ def import_pack(window: MainWindow) -> None:
 
 
 def open_model_manager(window: MainWindow, catalog: bool = False) -> None:
-    from ponder.ui.model_manager import ModelManagerDialog
+    from ponder.ui.models.manager import ModelManagerDialog
 
     dialog = ModelManagerDialog(window.library, window.controller.model_path, window)
     if catalog:

@@ -32,9 +32,9 @@ from ponder.ui.chat.conversation_list import ConversationList
 from ponder.ui.chat.conversation_view import ConversationView
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
-from ponder.ui.model_bar import ModelBar
-from ponder.ui.model_details import gguf_paths
-from ponder.ui.model_library import ModelLibrary, load_request_for
+from ponder.ui.models.bar import ModelBar
+from ponder.ui.models.details import gguf_paths
+from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep_queue import SweepQueue
 from ponder.ui.teaching import TeachingViews

@@ -11,7 +11,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ponder.ui.model_details import fit_badge, size_text
+from ponder.ui.models.details import fit_badge, size_text
 
 
 class WelcomePage(QWidget):
@@ -79,7 +79,7 @@ class WelcomePage(QWidget):
 
     def update_from(self, library: object) -> None:
         """Shows what the model library knows now (recommendation, demo, offline)."""
-        from ponder.ui.model_library import ModelLibrary
+        from ponder.ui.models.library import ModelLibrary
 
         assert isinstance(library, ModelLibrary)
         self.demo_button.setVisible(library.demo is not None)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QToo
 
 from ponder.core.events import LoadedEvent
 from ponder.core.models.store import InstalledModel
-from ponder.ui.model_details import model_name
+from ponder.ui.models.details import model_name
 
 _MANAGE = "__manage__"
 

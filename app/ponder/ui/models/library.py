@@ -19,7 +19,7 @@ from ponder.core.models.store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
 from ponder.core.downloads.control import Progress
-from ponder.ui.model_tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
+from ponder.ui.models.tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
 
 
 @dataclass

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
-from ponder.ui.model_details import (
+from ponder.ui.models.details import (
     catalog_details,
     fit_badge,
     gguf_paths,
@@ -48,7 +48,7 @@ class ModelManagerDialog(QDialog):
     use_requested = Signal(str)
 
     def __init__(self, library: object, current_model: str | None, parent: QWidget | None = None):
-        from ponder.ui.model_library import ModelLibrary
+        from ponder.ui.models.library import ModelLibrary
 
         super().__init__(parent)
         assert isinstance(library, ModelLibrary)
