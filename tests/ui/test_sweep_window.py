@@ -21,7 +21,7 @@ from ponder.core.teaching.problems import single_problem
 from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.sweep import load_sweep, parse_budgets
 from ponder.ui.main import LaunchOptions, PonderApp
-from ponder.ui.sweep_window import SweepWindow
+from ponder.ui.sweep.window import SweepWindow
 
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")
 PROBLEMS = """

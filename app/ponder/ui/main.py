@@ -36,8 +36,8 @@ from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.models.tasks import DownloadWorker, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
-from ponder.ui.sweep_queue import SweepQueue
-from ponder.ui.sweep_runner import SweepRunner
+from ponder.ui.sweep.queue import SweepQueue
+from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.models.details import model_name
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
-from ponder.ui.sweep_queue import SweepQueue
+from ponder.ui.sweep.queue import SweepQueue
 
 
 class TeachingViews(QObject):
@@ -92,7 +92,7 @@ class TeachingViews(QObject):
 
     def open_sweeps(self) -> QWidget | None:
         """The Budget sweep window (one per main window, shown again when asked)."""
-        from ponder.ui.sweep_window import SweepWindow
+        from ponder.ui.sweep.window import SweepWindow
 
         if self.sweeps is None:
             return None

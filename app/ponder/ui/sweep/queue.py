@@ -23,7 +23,7 @@ from ponder.core.teaching.problems import ProblemSet
 from ponder.core.request import Sampling
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
 from ponder.ui.chat.controller import ChatController
-from ponder.ui.sweep_runner import SweepJob, SweepRunner
+from ponder.ui.sweep.runner import SweepJob, SweepRunner
 
 SweepState = Literal["queued", "running", "done", "cancelled", "failed"]
 

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from ponder.core.teaching.sweep import BudgetSummary
-from ponder.ui.sweep_chart_layout import (
+from ponder.ui.sweep.chart_layout import (
     ChartLayout,
     Column,
     ComparisonLayout,

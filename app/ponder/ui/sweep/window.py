@@ -37,11 +37,11 @@ from ponder.core.teaching.sweep import (
     load_sweep,
 )
 from ponder.ui.export_files import export_document
-from ponder.ui.sweep_chart import SweepChart
-from ponder.ui.sweep_grid import SweepGrid, cell_detail_html
-from ponder.ui.sweep_list import SweepKey, SweepList
-from ponder.ui.sweep_queue import QueuedSweep, SweepQueue
-from ponder.ui.sweep_setup import SweepSetup
+from ponder.ui.sweep.chart import SweepChart
+from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
+from ponder.ui.sweep.listing import SweepKey, SweepList
+from ponder.ui.sweep.queue import QueuedSweep, SweepQueue
+from ponder.ui.sweep.form import SweepSetup
 
 
 class SweepWindow(QWidget):

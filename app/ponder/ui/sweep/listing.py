@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from ponder.core.teaching.sweep import saved_sweeps
-from ponder.ui.sweep_queue import QueuedSweep
+from ponder.ui.sweep.queue import QueuedSweep
 
 SweepKey = tuple[str, object]  # ("queue", sweep id) or ("file", path as str)
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1

@@ -1,0 +1,1 @@
+"""The Budget sweep window: setup form, queue, runner, grid, chart."""
