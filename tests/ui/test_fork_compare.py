@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
-from ponder.ui.compare_window import CompareWindow, version_label
-from ponder.ui.fork_dialog import ForkDialog, plan_fork
+from ponder.ui.teaching.compare import CompareWindow, version_label
+from ponder.ui.teaching.fork import ForkDialog, plan_fork
 from ponder.ui.chat.messages import AssistantMessageWidget
-from ponder.ui.replay_window import ReplayWindow
+from ponder.ui.teaching.replay import ReplayWindow
 
 pytestmark = pytest.mark.model
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")

@@ -30,9 +30,9 @@ from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, StoredMessage
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
-from ponder.ui.presenter_view import PresenterView
-from ponder.ui.replay_schedule import ReplaySchedule
-from ponder.ui.replay_window import ReplayWindow
+from ponder.ui.teaching.presenter import PresenterView
+from ponder.ui.teaching.replay_schedule import ReplaySchedule
+from ponder.ui.teaching.replay import ReplayWindow
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState
 
@@ -290,7 +290,7 @@ def test_presenter_follows_a_streaming_reply_with_the_answer_still_hidden(
 
 
 def test_a_fork_keeps_ponders_interventions_before_the_fork_point_marked() -> None:
-    from ponder.ui.fork_dialog import fork_prelude
+    from ponder.ui.teaching.fork import fork_prelude
 
     _id, message = _store_reply()
     wait = next(i for i in message.interventions if i.reason == "min_thinking")

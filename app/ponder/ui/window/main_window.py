@@ -37,7 +37,7 @@ from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
-from ponder.ui.teaching import TeachingViews
+from ponder.ui.teaching.views import TeachingViews
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState
 from ponder.ui.window.welcome import WelcomePage

@@ -70,7 +70,7 @@ class TeachingViews(QObject):
 
     def open_presenter(self) -> None:
         """Presenter mode: the current reply's thinking and answer, full screen."""
-        from ponder.ui.presenter_view import PresenterView
+        from ponder.ui.teaching.presenter import PresenterView
 
         if self.presenter is None:
             self.presenter = PresenterView(self.controller, self.renderer, self.window)
@@ -79,7 +79,7 @@ class TeachingViews(QObject):
 
     def open_replay(self, message_id: int | None = None) -> QWidget | None:
         """Replays a saved reply: ``message_id``, else the last one."""
-        from ponder.ui.replay_window import ReplayWindow, reply_to_replay
+        from ponder.ui.teaching.replay import ReplayWindow, reply_to_replay
 
         message = reply_to_replay(self.controller.messages, message_id)
         if message is None:
@@ -155,7 +155,7 @@ class TeachingViews(QObject):
     def fork(self, reply_id: int | None = None, offset: int | None = None) -> bool:
         """Asks how to fork the reply's thinking at ``offset`` (default: its end), then
         generates the fork; it opens beside the original when it is done."""
-        from ponder.ui.fork_dialog import ForkDialog
+        from ponder.ui.teaching.fork import ForkDialog
 
         reply = self._saved_reply(reply_id)
         if reply is None or not reply.thinking.strip():
@@ -190,7 +190,7 @@ class TeachingViews(QObject):
         self, reply_id: int | None = None, other: int | None = None
     ) -> QWidget | None:
         """``reply_id`` beside ``other`` (default: the version before it, or after it)."""
-        from ponder.ui.compare_window import CompareWindow
+        from ponder.ui.teaching.compare import CompareWindow
 
         reply = self._saved_reply(reply_id)
         versions = self._versions(reply.id) if reply is not None else []

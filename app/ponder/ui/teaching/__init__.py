@@ -1,0 +1,1 @@
+"""Teaching views: presenter mode, replay, fork, side-by-side comparison."""
