@@ -1,6 +1,6 @@
 """A generated corpus of malformed GGUF files, each paired with the reason it must be refused.
 
-Used by tests/core/test_gguf_validate.py and benchmarks/bench_gguf_validate.py. Every case
+Used by tests/core/gguf/test_gguf_validate.py and benchmarks/bench_gguf_validate.py. Every case
 starts from one valid tiny model written by ``write_gguf`` (the ``gguf`` package's writer) and
 changes one thing through :class:`gguf_spec.Spec`.
 """

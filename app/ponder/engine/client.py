@@ -25,7 +25,7 @@ from ponder.core.events import (
     LoadedEvent,
 )
 from ponder.core.request import GenerateRequest, LoadRequest
-from ponder.engine import worker
+from ponder.engine import child
 
 _POLL_S = 0.02
 
@@ -83,7 +83,7 @@ class EngineClient:
     def _start(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
-            target=worker.main, args=(child, self._cancel_flag), daemon=True, name="ponder-engine"
+            target=child.main, args=(child, self._cancel_flag), daemon=True, name="ponder-engine"
         )
         process.start()
         child.close()

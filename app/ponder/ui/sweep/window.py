@@ -36,7 +36,7 @@ from ponder.core.teaching.sweep import (
     SweepResult,
     load_sweep,
 )
-from ponder.ui.export_files import export_document
+from ponder.ui.export import export_document
 from ponder.ui.sweep.chart import SweepChart
 from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
 from ponder.ui.sweep.listing import SweepKey, SweepList

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
 from ponder.core.storage.store import StorageError, StoredMessage
 from ponder.ui.chat.controller import ChatController
-from ponder.ui.export_files import export_document
+from ponder.ui.export import export_document
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.models.details import model_name

@@ -22,7 +22,7 @@ from ponder.core.reasoning.prompt import (
 )
 from ponder.core.request import Message, ThinkingControl
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "data" / "templates"
 R1_BOS = "<｜begin▁of▁sentence｜>"
 R1_EOS = "<｜end▁of▁sentence｜>"
 ON = ThinkingControl()

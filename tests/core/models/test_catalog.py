@@ -21,7 +21,7 @@ from ponder.core.models.catalog import (
 )
 from ponder.core.reasoning.families import PROFILES
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 REQUIRED_IDS = {
     "r1-distill-qwen-1.5b",
     "r1-distill-qwen-7b",

@@ -134,7 +134,7 @@ def test_reader_does_not_import_the_gguf_package_or_numpy() -> None:
         "bad = [m for m in ('gguf', 'numpy') if m in sys.modules]; "
         "sys.exit(f'imported {bad}' if bad else 0)"
     )
-    app = Path(__file__).resolve().parents[2] / "app"
+    app = Path(__file__).resolve().parents[3] / "app"
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,

@@ -14,7 +14,7 @@ from ponder.core.reasoning.families import FamilyProfile, detect_family, find_si
 from ponder.core.gguf.header import read_header
 from ponder.core.request import Sampling, ThinkingControl
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "data" / "templates"
 
 
 def template(name: str) -> str:
