@@ -13,8 +13,8 @@ import signal
 import sys
 
 from ponder.core.downloads.errors import DownloadError
-from ponder.core.downloads.transfer import RetryPolicy
 from ponder.core.downloads.hub import Hub
+from ponder.core.downloads.transfer import RetryPolicy
 from ponder.core.models.install import install_from_hub
 from ponder.core.models.store import ModelStore
 

@@ -24,8 +24,8 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.reasoning.families import detect_family
 from ponder.core.gguf.header import read_header
+from ponder.core.reasoning.families import detect_family
 from ponder.core.reasoning.prompt import build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Message, Sampling, ThinkingControl
 from ponder.engine.client import EngineClient

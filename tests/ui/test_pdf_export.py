@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ponder.core.request import Sampling
 from ponder.core.teaching.export import sweep_html
 from ponder.core.teaching.problems import Problem
-from ponder.core.request import Sampling
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 from ponder.ui.pdf_export import write_pdf
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 
-from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY
+from ponder.ui.thinking.panel import ThinkingPanel
 
 
 def _python_index(text: str, position: int) -> int:

@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.models.catalog_check import check_catalog
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.hub import Hub
+from ponder.core.models.catalog_check import check_catalog
 
 
 def register(subparsers: Any) -> None:

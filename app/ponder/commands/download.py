@@ -12,9 +12,9 @@ import sys
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.models.catalog import CatalogError
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.hub import Hub
+from ponder.core.models.catalog import CatalogError
 from ponder.core.models.install import Installed, install_from_hub
 
 

@@ -8,9 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError
-from ponder.core.teaching.export import conversation_html, conversation_markdown, sweep_html, sweep_markdown
 from ponder.core.paths import AppPaths
 from ponder.core.storage.store import ConversationStore, StorageError
+from ponder.core.teaching.export import (
+    conversation_html,
+    conversation_markdown,
+    sweep_html,
+    sweep_markdown,
+)
 from ponder.core.teaching.sweep import SweepFileError, load_sweep
 
 FORMATS = ("html", "md", "pdf")

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError
-from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
 from ponder.core.gguf.errors import GGUFError
-from ponder.core.gguf.validate import validate_gguf
 from ponder.core.gguf.model_info import ModelInfo, describe
+from ponder.core.gguf.validate import validate_gguf
+from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
 
 
 def register(subparsers: Any) -> None:

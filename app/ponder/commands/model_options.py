@@ -8,8 +8,8 @@ import sys
 from typing import Any, TextIO
 
 from ponder.commands import UserError
-from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.downloads.transfer import Progress
+from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.store import ModelStore
 from ponder.core.paths import AppPaths

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ponder.commands import UserError
-from ponder.core.models.demo import find_demo_model
-from ponder.core.reasoning.families import detect_family
-from ponder.core.models.fit import file_too_large
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.header import GGUFHeader, read_header
-from ponder.core.models.hardware import detect_hardware
 from ponder.core.gguf.model_info import describe
+from ponder.core.models.demo import find_demo_model
+from ponder.core.models.fit import file_too_large
+from ponder.core.models.hardware import detect_hardware
+from ponder.core.reasoning.families import detect_family
 from ponder.core.request import (
     DEFAULT_STOP_MESSAGE,
     DEFAULT_WAIT_TEXT,

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.models.catalog import CatalogError
 from ponder.core.downloads.errors import DownloadError
+from ponder.core.models.catalog import CatalogError
 from ponder.core.models.packs import export_pack, import_pack
 
 

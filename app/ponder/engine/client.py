@@ -81,13 +81,16 @@ class EngineClient:
         return self._process is not None and self._process.is_alive()
 
     def _start(self) -> None:
-        parent, child = self._ctx.Pipe(duplex=True)
+        parent_end, child_end = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
-            target=child.main, args=(child, self._cancel_flag), daemon=True, name="ponder-engine"
+            target=child.main,
+            args=(child_end, self._cancel_flag),
+            daemon=True,
+            name="ponder-engine",
         )
         process.start()
-        child.close()
-        self._process, self._conn = process, parent
+        child_end.close()
+        self._process, self._conn = process, parent_end
 
     def _kill(self) -> None:
         if self._process is not None:

@@ -31,8 +31,8 @@ from ponder.core.events import (
     Stats,
     ThinkingEvent,
 )
-from ponder.core.request import ThinkingControl
 from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
+from ponder.core.request import ThinkingControl
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4

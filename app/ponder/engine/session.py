@@ -27,9 +27,9 @@ from ponder.core.events import (
     LoadProgressEvent,
     StatsEvent,
 )
-from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.validate import validate_gguf
+from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn

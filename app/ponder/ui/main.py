@@ -26,12 +26,11 @@ from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, StorageError
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
+from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.answer.math import MathRenderer
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.generation_worker import EventBuffer, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults
-from ponder.ui.window.main_window import MainWindow
-from ponder.ui.answer.markdown import MarkdownRenderer
-from ponder.ui.answer.math import MathRenderer
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.models.tasks import DownloadWorker, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
@@ -39,6 +38,7 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
+from ponder.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 THREAD_STOP_TIMEOUT_MS = 15_000

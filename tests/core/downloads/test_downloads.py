@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer
-from ponder.core.models.catalog import load_catalog
 from ponder.core.downloads.errors import (
     AuthRequiredError,
     ChecksumMismatchError,
@@ -28,12 +27,13 @@ from ponder.core.downloads.errors import (
     OfflineError,
     TooLargeError,
 )
-from ponder.core.downloads.transfer import Progress, RetryPolicy, TransferControl
-from ponder.core.models.hardware import HardwareInfo
 from ponder.core.downloads.hub import Hub
+from ponder.core.downloads.part_files import PartFiles, exclusive
+from ponder.core.downloads.transfer import Progress, RetryPolicy, TransferControl
+from ponder.core.models.catalog import load_catalog
+from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.install import install_from_hub
 from ponder.core.models.store import ModelStore
-from ponder.core.downloads.part_files import PartFiles, exclusive
 from resume_harness import FILE, REPO, child_env, run_child, run_trials
 
 QUICK = RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05)

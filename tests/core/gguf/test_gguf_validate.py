@@ -12,8 +12,8 @@ from gguf_corpus import CASES, HOSTILE_TEMPLATES, Case, base_model, write_corpus
 from gguf_fixtures import write_gguf
 from gguf_spec import Spec
 from ponder.core.gguf.header import GGUFError, read_header
-from ponder.core.gguf.validate import RUNNABLE_ARCHITECTURES, validate_gguf
 from ponder.core.gguf.template_scan import scan_template
+from ponder.core.gguf.validate import RUNNABLE_ARCHITECTURES, validate_gguf
 
 
 @pytest.fixture(scope="module")

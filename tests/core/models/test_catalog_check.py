@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer, file_sha256
-from ponder.core.models.catalog import load_catalog, parse_catalog
-from ponder.core.models.catalog_check import check_catalog
 from ponder.core.downloads.errors import NetworkError, OfflineError
 from ponder.core.downloads.hub import Hub
+from ponder.core.models.catalog import load_catalog, parse_catalog
+from ponder.core.models.catalog_check import check_catalog
 from resume_harness import FILE, REPO
 
 

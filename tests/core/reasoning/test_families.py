@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ponder.core.gguf.header import read_header
 from ponder.core.reasoning import families
 from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
-from ponder.core.gguf.header import read_header
 from ponder.core.request import Sampling, ThinkingControl
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "data" / "templates"

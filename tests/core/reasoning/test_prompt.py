@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ponder.core.gguf.header import read_header
 from ponder.core.reasoning import families
 from ponder.core.reasoning.families import FamilyProfile
-from ponder.core.gguf.header import read_header
 from ponder.core.reasoning.prompt import (
     MAX_TEMPLATE_CHARS,
     PromptError,

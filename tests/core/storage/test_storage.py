@@ -11,9 +11,9 @@ import pytest
 
 from ponder.core.events import AnswerEvent, DoneEvent, ThinkingEvent
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.storage.store import ConversationStore
-from ponder.core.storage.schema import MIGRATIONS, SCHEMA_VERSION, fts5_available, migrate
 from ponder.core.storage.records import Conversation, NotFoundError, StorageError, StoredMessage
+from ponder.core.storage.schema import MIGRATIONS, SCHEMA_VERSION, fts5_available, migrate
+from ponder.core.storage.store import ConversationStore
 
 REQUEST = GenerateRequest(messages=(Message("user", "q"),))
 

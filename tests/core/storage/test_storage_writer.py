@@ -25,8 +25,8 @@ from ponder.core.events import (
     ThinkingEvent,
 )
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
-from ponder.core.storage.store import ConversationStore
 from ponder.core.storage.records import NotFoundError
+from ponder.core.storage.store import ConversationStore
 from ponder.core.storage.writer import StreamingMessageWriter
 
 REQUEST = GenerateRequest(

@@ -12,12 +12,17 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.teaching.export import conversation_html, conversation_markdown, sweep_html, sweep_markdown
 from ponder.core.paths import AppPaths
-from ponder.core.teaching.problems import Problem
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
-from ponder.core.storage.store import ConversationStore, StoredMessage
 from ponder.core.storage.records import Conversation
+from ponder.core.storage.store import ConversationStore, StoredMessage
+from ponder.core.teaching.export import (
+    conversation_html,
+    conversation_markdown,
+    sweep_html,
+    sweep_markdown,
+)
+from ponder.core.teaching.problems import Problem
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 
 SHA = "ab" * 32

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from ponder.core.events import Event, LoadedEvent
-from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
+from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.teaching.sweep import (
     SweepCell,
     load_sweep,

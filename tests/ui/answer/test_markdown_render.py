@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from ponder.ui.answer.view import AnswerView
 from ponder.ui.answer.markdown import MarkdownRenderer, split_stable
 from ponder.ui.answer.math import URL_SCHEME, MathRenderer
+from ponder.ui.answer.view import AnswerView
 
 ANSWER = """## Solving it
 

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from conftest import TURN_TIMEOUT_MS, AppFactory
 from ponder.core.events import LoadedEvent
-from ponder.core.teaching.problems import single_problem
 from ponder.core.request import LoadRequest, Sampling
+from ponder.core.teaching.problems import single_problem
 from ponder.core.teaching.sweep import load_sweep, parse_budgets
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep.window import SweepWindow
@@ -167,8 +167,8 @@ def test_form_mistakes_are_explained_and_nothing_is_queued(
 def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ponder.core.teaching.problems import load_problem_set
     from ponder.core.request import Sampling
+    from ponder.core.teaching.problems import load_problem_set
     from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
 
     app = make_app(load=False)

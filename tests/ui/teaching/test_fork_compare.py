@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
+from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.teaching.compare import CompareWindow, version_label
 from ponder.ui.teaching.fork import ForkDialog, plan_fork
-from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.teaching.replay import ReplayWindow
 
 pytestmark = pytest.mark.model

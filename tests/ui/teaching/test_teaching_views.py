@@ -28,11 +28,11 @@ from ponder.core.events import (
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, StoredMessage
-from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.teaching.presenter import PresenterView
-from ponder.ui.teaching.replay_schedule import ReplaySchedule
 from ponder.ui.teaching.replay import ReplayWindow
+from ponder.ui.teaching.replay_schedule import ReplaySchedule
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState
 

@@ -144,8 +144,8 @@ def test_a_model_pack_folder_dropped_on_the_window_is_installed(
     qtbot: QtBot, make_app: AppFactory, smollm2_path: Path, tmp_path: Path
 ) -> None:
     from ponder.core.models.local_import import import_gguf
-    from ponder.core.models.store import ModelStore
     from ponder.core.models.packs import export_pack
+    from ponder.core.models.store import ModelStore
 
     teacher = ModelStore(tmp_path / "teacher" / "models")
     folder = export_pack(teacher, import_gguf(teacher, smollm2_path), None, tmp_path / "usb")

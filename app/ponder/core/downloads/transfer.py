@@ -33,6 +33,13 @@ from typing import Any, BinaryIO
 
 import httpx2
 
+from ponder.core.downloads.control import (
+    Progress,
+    ProgressCallback,
+    ProgressMeter,
+    RetryPolicy,
+    TransferControl,
+)
 from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
@@ -49,13 +56,6 @@ from ponder.core.downloads.part_files import (
     fsync_dir,
     read_sidecar,
     write_json_atomic,
-)
-from ponder.core.downloads.control import (
-    Progress,
-    ProgressCallback,
-    ProgressMeter,
-    RetryPolicy,
-    TransferControl,
 )
 
 CHUNK = 1 << 20

@@ -24,8 +24,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ponder.core.gguf.ggml_types import GGML_TYPES, tensor_nbytes
 from ponder.core.gguf.errors import GGUFError, malformed_error, truncated_error
+from ponder.core.gguf.ggml_types import GGML_TYPES, tensor_nbytes
 from ponder.core.gguf.header import GGUFHeader, GGUFValueType, read_header
 from ponder.core.gguf.template_scan import MAX_TEMPLATE_BYTES, scan_template
 

@@ -1,1 +1,3 @@
-"""Models on this computer: the catalog, hardware fit, the models folder, installs, imports, packs."""
+"""Models on this computer: the catalog, hardware fit, the models folder, installs, imports,
+packs.
+"""

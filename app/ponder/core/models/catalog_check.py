@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.downloads.errors import DownloadError, NetworkError, NotFoundError, OfflineError
 from ponder.core.downloads.hub import Hub, RemoteFile
+from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 
 Status = Literal["ok", "drift", "missing", "error"]
 SIZE_TOLERANCE = 0.10

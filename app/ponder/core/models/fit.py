@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ponder.core.gguf.model_info import ModelInfo
 from ponder.core.models.catalog import Architecture, Catalog, CatalogEntry, Quant
 from ponder.core.models.hardware import HardwareInfo
-from ponder.core.gguf.model_info import ModelInfo
 
 FitKind = Literal["gpu", "partial", "cpu", "too_large"]
 SpeedClass = Literal["fast", "usable", "slow", "very_slow"]

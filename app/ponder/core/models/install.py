@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.downloads.errors import DriftError, TooLargeError, UnverifiableError
+from ponder.core.downloads.hub import Hub
 from ponder.core.downloads.transfer import (
     DownloadResult,
     ProgressCallback,
@@ -20,10 +20,10 @@ from ponder.core.downloads.transfer import (
     TransferControl,
     download_file,
 )
-from ponder.core.models.fit import GIB, Fit, assess_fit
 from ponder.core.gguf.validate import validate_gguf
+from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.models.fit import GIB, Fit, assess_fit
 from ponder.core.models.hardware import HardwareInfo
-from ponder.core.downloads.hub import Hub
 from ponder.core.models.store import InstalledModel, ModelStore
 
 

@@ -14,17 +14,17 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ponder.core.models.catalog import Catalog
+from ponder.core.downloads.control import Progress, ProgressCallback, TransferControl
 from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
     DownloadError,
     InvalidModelError,
 )
-from ponder.core.gguf.validate import validate_gguf
-from ponder.core.models.store import InstalledModel, ModelStore
 from ponder.core.downloads.part_files import PartFiles, exclusive
-from ponder.core.downloads.control import Progress, ProgressCallback, TransferControl
+from ponder.core.gguf.validate import validate_gguf
+from ponder.core.models.catalog import Catalog
+from ponder.core.models.store import InstalledModel, ModelStore
 
 BLOCK = 4 << 20
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}

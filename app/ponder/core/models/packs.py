@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ponder import __version__
-from ponder.core.models.catalog import CatalogEntry, CatalogError, parse_entry
 from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.part_files import PartFiles
 from ponder.core.downloads.transfer import ProgressCallback
+from ponder.core.models.catalog import CatalogEntry, CatalogError, parse_entry
 from ponder.core.models.local_import import copy_verified, sha256_file
 from ponder.core.models.store import InstalledModel, ModelStore, check_repo_file
-from ponder.core.downloads.part_files import PartFiles
 
 MANIFEST = "ponder-pack.json"
 SUMS = "SHA256SUMS"

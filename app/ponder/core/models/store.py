@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.downloads.errors import DownloadError
+from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.paths import AppPaths
 
 RECORD_SUFFIX = ".ponder.json"

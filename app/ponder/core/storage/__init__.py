@@ -1,1 +1,3 @@
-"""The conversation history in SQLite: the store, its schema, messages, search, the streaming writer."""
+"""The conversation history in SQLite: the store, its schema, messages, search, the streaming
+writer.
+"""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from ponder.core.storage.schema import CONVERSATION_COLUMNS, conversation_from_row
 from ponder.core.storage.records import SearchHit
+from ponder.core.storage.schema import CONVERSATION_COLUMNS, conversation_from_row
 
 _MAX_MESSAGE_HITS = 1000
 _SNIPPET_CHARS = 40

@@ -33,15 +33,6 @@ from ponder.core.storage.messages import (
     path_to,
     recover_streaming,
 )
-from ponder.core.storage.schema import (
-    CONVERSATION_COLUMNS,
-    conversation_from_row,
-    ensure_search_index,
-    fts5_available,
-    migrate,
-    schema_version,
-)
-from ponder.core.storage.search import search_conversations
 from ponder.core.storage.records import (
     Conversation,
     GenerationRecord,
@@ -53,6 +44,15 @@ from ponder.core.storage.records import (
     StoredMessage,
     to_json,
 )
+from ponder.core.storage.schema import (
+    CONVERSATION_COLUMNS,
+    conversation_from_row,
+    ensure_search_index,
+    fts5_available,
+    migrate,
+    schema_version,
+)
+from ponder.core.storage.search import search_conversations
 from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessageWriter
 
 # What callers need, importable from here (the records live in storage_types).

@@ -28,8 +28,8 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.teaching.problems import Problem, ProblemSet
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
+from ponder.core.teaching.problems import Problem, ProblemSet
 
 # Minimum thinking with "Wait": the minimum is never reached, so every attempt to stop is
 # answered with the wait text until the K waits are used up.

@@ -21,9 +21,9 @@ from ponder.core.events import Event, LoadedEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
 from ponder.engine.protocol import Engine
-from ponder.ui.teaching.fork import fork_prelude
 from ponder.ui.chat.generation_worker import EventBuffer, GenerationJob, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
+from ponder.ui.teaching.fork import fork_prelude
 
 log = logging.getLogger(__name__)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ponder.core.downloads.control import Progress
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit, Recommendation, assess_fit, recommend
 from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
-from ponder.core.downloads.control import Progress
 from ponder.ui.models.tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
 
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ponder.core.downloads.control import Progress, TransferControl
+from ponder.core.downloads.errors import DownloadError, DownloadStoppedError
 from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.demo import find_demo_model
-from ponder.core.downloads.errors import DownloadError, DownloadStoppedError
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.store import InstalledModel, ModelStore
-from ponder.core.downloads.control import Progress, TransferControl
 
 log = logging.getLogger(__name__)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.request import Sampling
 from ponder.core.teaching.problems import (
     ProblemSet,
     ProblemSetError,
@@ -34,7 +35,6 @@ from ponder.core.teaching.problems import (
     load_problem_set,
     single_problem,
 )
-from ponder.core.request import Sampling
 from ponder.core.teaching.sweep import SweepBudget, SweepResult, parse_budgets
 
 DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"

@@ -19,8 +19,8 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from ponder.core.teaching.problems import ProblemSet
 from ponder.core.request import Sampling
+from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.sweep.runner import SweepJob, SweepRunner

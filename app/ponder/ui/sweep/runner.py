@@ -21,8 +21,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.events import Event, ThinkingEvent
-from ponder.core.teaching.problems import Problem, ProblemSet
 from ponder.core.request import Sampling
+from ponder.core.teaching.problems import Problem, ProblemSet
 from ponder.core.teaching.sweep import (
     SweepBudget,
     SweepCell,

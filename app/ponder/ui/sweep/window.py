@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.request import Sampling
 from ponder.core.teaching.export import sweep_html, sweep_markdown
 from ponder.core.teaching.problems import ProblemSet
-from ponder.core.request import Sampling
 from ponder.core.teaching.sweep import (
     SweepBudget,
     SweepFileError,
@@ -38,10 +38,10 @@ from ponder.core.teaching.sweep import (
 )
 from ponder.ui.export import export_document
 from ponder.ui.sweep.chart import SweepChart
+from ponder.ui.sweep.form import SweepSetup
 from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
 from ponder.ui.sweep.listing import SweepKey, SweepList
 from ponder.ui.sweep.queue import QueuedSweep, SweepQueue
-from ponder.ui.sweep.form import SweepSetup
 
 
 class SweepWindow(QWidget):

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.trajectory import trajectory
-from ponder.ui.answer.view import AnswerView
 from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.answer.view import AnswerView
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState, seconds_text
 

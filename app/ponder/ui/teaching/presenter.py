@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import StoredMessage
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState
 

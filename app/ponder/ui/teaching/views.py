@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
 from ponder.core.storage.store import StorageError, StoredMessage
-from ponder.ui.chat.controller import ChatController
-from ponder.ui.export import export_document
-from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.chat.controller import ChatController
+from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.export import export_document
 from ponder.ui.models.details import model_name
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.settings_keeper import SettingsKeeper

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 from ponder.core.events import LoadedEvent
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
-from ponder.ui.window import dialogs as dialogs
-from ponder.ui.chat.controller import ChatController
+from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.composer import Composer
+from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.conversation_list import ConversationList
 from ponder.ui.chat.conversation_view import ConversationView
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary, load_request_for
@@ -40,8 +39,9 @@ from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.thinking.trace_state import TraceState
-from ponder.ui.window.welcome import WelcomePage
+from ponder.ui.window import dialogs
 from ponder.ui.window.menus import build_menus
+from ponder.ui.window.welcome import WelcomePage
 
 THINKING_FIELDS = (
     "thinking_budget",
