@@ -2,12 +2,12 @@
 
 The chat template is rendered in the sandbox of ponder.core.reasoning.chat_template, with
 ``bos_token``, ``eos_token`` and ``add_generation_prompt=True``. The result is a
-``PromptPlan``: text that came from the template (*trusted*: the engine tokenizes it with special tokens parsed) apart
-from text that came from a message (*untrusted*: tokenized as plain text, so a user who types
-``<|im_end|>`` or ``</think>`` cannot forge a control token). Which is which is found by
-rendering the template with a unique sentinel in place of each message's content and splitting
-the output on the sentinels. See ``_split`` for what that can and cannot see.
-"""
+``PromptPlan``: text that came from the template (*trusted*: the engine tokenizes it with
+special tokens parsed) apart from text that came from a message (*untrusted*: tokenized as
+plain text, so a user who types ``<|im_end|>`` or ``</think>`` cannot forge a control
+token). Which is which is found by rendering the template with a unique sentinel in place of
+each message's content and splitting the output on the sentinels. See ``_split`` for what
+that can and cannot see. """
 
 from __future__ import annotations
 
