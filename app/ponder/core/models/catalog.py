@@ -188,7 +188,7 @@ def default_catalog_path() -> Path:
     Windows checkout may hold the package's symlink to it as a plain text file); an installed
     package or bundle reads its packaged copy.
     """
-    package_dir = Path(__file__).resolve().parent.parent
+    package_dir = Path(__file__).resolve().parents[2]  # ponder/core/models/catalog.py
     checkout = package_dir.parent.parent / "models" / CATALOG_FILE
     if checkout.is_file():
         return checkout
