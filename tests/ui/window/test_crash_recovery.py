@@ -71,6 +71,7 @@ def test_sigkill_mid_answer_keeps_the_database_and_the_partial_answer(
     finally:
         if child.poll() is None:
             child.kill()
+            child.wait(10)
         if child.stdout is not None:
             child.stdout.close()
         if engine_pid is not None:
