@@ -7,7 +7,7 @@ special tokens parsed) apart from text that came from a message (*untrusted*: to
 plain text, so a user who types ``<|im_end|>`` or ``</think>`` cannot forge a control
 token). Which is which is found by rendering the template with a unique sentinel in place of
 each message's content and splitting the output on the sentinels. See ``_split`` for what
-that can and cannot see. """
+that can and cannot see."""
 
 from __future__ import annotations
 
