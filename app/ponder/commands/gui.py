@@ -62,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
             "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
             "Use `ponder chat` in a terminal, or run the app where there is a desktop."
         )
+    from ponder.ui.system_libraries import missing_libraries_message
+
+    missing = missing_libraries_message()
+    if missing:
+        raise UserError(missing)
     try:
         from ponder.ui.main import LaunchOptions
         from ponder.ui.main import run as run_app
