@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from cli_runner import run_ponder
 
+from cli_runner import run_ponder
 from ponder.ui import system_libraries as sl
 
 LDD_OUTPUT = """\
@@ -89,9 +89,7 @@ def test_the_message_names_exactly_what_ldd_finds_missing_here() -> None:
     assert sl.install_command(missing) in message
 
 
-@pytest.mark.skipif(
-    not _missing_here(), reason="this machine has every library of Qt's X11 plugin"
-)
+@pytest.mark.skipif(not _missing_here(), reason="this machine has every library of Qt's X11 plugin")
 def test_ponder_gui_on_a_minimal_linux_prints_the_install_command() -> None:
     """Before the check, Qt aborted the process (SIGABRT) with "could not load the Qt platform
     plugin xcb"; now the command exits 2 with the packages to install."""
