@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from markdown_it import MarkdownIt
+
 from ponder.core.events import (
     AnswerEvent,
     DoneEvent,
@@ -74,7 +76,7 @@ class _Checker(HTMLParser):
 def test_conversation_markdown_has_the_trace_steps_intervention_and_card() -> None:
     conversation, messages = stored_conversation()
     text = conversation_markdown(conversation, messages)
-    assert text.startswith("# Apples <lesson>")
+    assert text.startswith("# Apples &lt;lesson>")
     # Steps as paragraphs; an injection with no visible text is still marked.
     assert "> First 12 - 5 = 7. **⟨Ponder: min thinking⟩**\n>\n> Then 7 + 7 = 13" in text
     assert "> Then 7 + 7 = 13\n>\n> **⟨Ponder: budget spent⟩** Stop now." in text
@@ -95,6 +97,50 @@ def test_conversation_html_is_self_contained_and_escapes_what_the_model_wrote() 
     assert parser.tags.count("p") >= 3  # the thinking's two steps and the answer
     assert SHA in page and "temperature=0.6" in page
     assert "First 12 - 5 = 7." in "".join(parser.text)
+
+
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror="alert(2)"> '
+    '<a href="javascript:alert(3)">click</a> <javascript:alert(4)>\n\n'
+    "<iframe src=x></iframe>\n\n<!-- a comment -->\n\n"
+    "Compare `a<b` and:\n\n```python\nif a < b:\n    pass\n```\n\n    x <y> indented"
+)
+
+
+class _Attributes(_Checker):
+    """Also collects every attribute, to find event handlers and script URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        super().handle_starttag(tag, attrs)
+        self.attrs += attrs
+
+
+def test_conversation_markdown_keeps_raw_html_as_text_but_code_as_written() -> None:
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        conversation = store.create_conversation("<b onmouseover=alert(5)>T</b>")
+        question = store.add_message(conversation.id, "user", HOSTILE, parent_id=None)
+        writer = store.begin_reply(conversation.id, question.id, GenerateRequest(messages=()))
+        for event in (ThinkingEvent(HOSTILE), AnswerEvent(HOSTILE), DoneEvent("eos")):
+            writer.feed(event)
+        messages = store.thread(conversation.id)
+    text = conversation_markdown(conversation, messages)
+    # Rendered as the viewers that would run it render it: markdown-it's defaults, html on.
+    page = MarkdownIt().render(text)
+    parser = _Attributes()
+    parser.feed(page)
+    allowed = {"h1", "h2", "p", "em", "strong", "code", "pre", "blockquote", "details", "summary"}
+    allowed |= {"table", "thead", "tbody", "tr", "th", "td"}
+    assert set(parser.tags) <= allowed, set(parser.tags) - allowed
+    assert not [(k, v) for k, v in parser.attrs if k.startswith("on") or "javascript" in (v or "")]
+    shown = "".join(parser.text)
+    assert "<script>alert(1)</script>" in shown and "<!-- a comment -->" in shown
+    assert "<b onmouseover=alert(5)>T</b>" in shown  # the title, as the person typed it
+    assert "```python\nif a < b:\n    pass\n```" in text and "`a<b`" in text  # code untouched
+    assert "    x <y> indented" in text
 
 
 def _sweep() -> SweepResult:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from markdown_it import MarkdownIt
 
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
+from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
 
 _STYLE = """
@@ -118,40 +119,41 @@ def _md_thinking(message: StoredMessage) -> str:
             f" **⟨{_reason(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
             for piece, reason in step
         )
-        paragraphs.append("> " + text.strip().replace("\n", "\n> "))
+        paragraphs.append("> " + escape_html(text.strip()).replace("\n", "\n> "))
     return "\n>\n".join(paragraphs)
 
 
 def conversation_markdown(conversation: Conversation, messages: Sequence[StoredMessage]) -> str:
-    """The conversation (the branch given) as Markdown: thinking as quoted paragraphs."""
-    lines = [f"# {conversation.title or 'Conversation'}", "", f"_{_when(conversation.created_at)}_"]
+    """The conversation (the branch given) as Markdown: thinking as quoted paragraphs. Raw
+    HTML in what anyone wrote is kept as text, as in the HTML export."""
+    title = inline(conversation.title or "Conversation")
+    lines = [f"# {title}", "", f"_{_when(conversation.created_at)}_"]
     for message in messages:
         lines += ["", f"## {message.role.capitalize()}", ""]
         if message.thinking:
             lines += ["**Thinking**", "", _md_thinking(message), "", "**Answer**", ""]
-        lines.append(message.content.strip() or "_(no answer)_")
+        lines.append(escape_html(message.content.strip()) or "_(no answer)_")
         if message.generation is not None:
             lines += ["", "<details><summary>Reproducibility</summary>", ""]
             lines += ["| | |", "|---|---|"]
-            lines += [f"| {k} | `{v}` |" for k, v in _card_rows(message.generation)]
+            lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation)]
             lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
 
 def sweep_markdown(result: SweepResult) -> str:
     """The sweep's grid, the test-time-scaling table and a reproducibility card."""
-    lines = [f"# Budget sweep: {result.problem_set}", ""]
-    lines += ["| problem | " + " | ".join(result.budgets) + " |"]
+    lines = [f"# Budget sweep: {inline(result.problem_set)}", ""]
+    lines += ["| problem | " + " | ".join(inline(b) for b in result.budgets) + " |"]
     lines += ["|---" * (len(result.budgets) + 1) + "|"]
     for problem in result.problems:
         cells = []
         for budget in result.budgets:
             cell = result.cell(problem.id, budget)
             mark = "—" if cell is None else {True: "✓", False: "✗", None: "·"}[cell.correct]
-            cells.append(
-                f"{mark} {cell.extracted or ''} ({cell.thinking_tokens} t)" if cell else mark
-            )
-        lines.append(f"| {problem.id} | " + " | ".join(cells) + " |")
+            shown = inline(cell.extracted or "") if cell else ""
+            cells.append(f"{mark} {shown} ({cell.thinking_tokens} t)" if cell else mark)
+        lines.append(f"| {inline(problem.id)} | " + " | ".join(cells) + " |")
     lines += [
         "",
         "| budget | accuracy | thinking tokens (mean) | time (mean) |",
@@ -159,13 +161,16 @@ def sweep_markdown(result: SweepResult) -> str:
     ]
     for row in result.summary():
         lines.append(
-            f"| {row.budget} | {_percent(row.accuracy)} ({row.correct}/{row.judged}) | "
+            f"| {inline(row.budget)} | {_percent(row.accuracy)} ({row.correct}/{row.judged}) | "
             f"{row.mean_thinking_tokens:.1f} | {row.mean_seconds:.2f} s |"
         )
     lines += ["", "## Reproducibility", ""]
-    lines += [f"- {k}: `{v}`" for k, v in _sweep_card(result)]
+    lines += [f"- {k}: {code(v)}" for k, v in _sweep_card(result)]
     lines += ["", "## Problems", ""]
-    lines += [f"- **{p.id}**: {p.question} (key: `{p.answer}`)" for p in result.problems]
+    lines += [
+        f"- **{inline(p.id)}**: {inline(p.question)} (key: {code(p.answer)})"
+        for p in result.problems
+    ]
     return "\n".join(lines) + "\n"
 
 
