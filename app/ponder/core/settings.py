@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.request import (
     DEFAULT_STOP_MESSAGE,
     STOP_MESSAGE_PRESETS,
@@ -30,6 +31,8 @@ from ponder.core.request import (
 )
 
 log = logging.getLogger(__name__)
+
+SETTINGS_MAX_BYTES = 1024 * 1024  # the file is a few kilobytes; more is not a settings file
 
 Theme = Literal["system", "light", "dark"]
 BudgetPreset = Literal["off", "quick", "standard", "deep", "unlimited", "custom"]
@@ -189,17 +192,18 @@ def _problem(name: str, value: Any) -> str:
 def load_settings(path: Path) -> Settings:
     """The settings in ``path``; the defaults if it is missing or unreadable (never raises)."""
     try:
-        raw = path.read_bytes()
+        data = parse_json(read_bounded_text(path, SETTINGS_MAX_BYTES), str(path))
+        if not isinstance(data, dict):
+            raise UnreadableFileError(f"{path} does not hold a JSON object")
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
         log.warning("could not read the settings file %s (%s); using the defaults", path, exc)
         return Settings()
-    try:
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("the file does not hold a JSON object")
-    except ValueError as exc:
+    except UnreadableFileError as exc:
+        if not path.is_file():  # a pipe or a device where the file was: nothing to keep aside
+            log.warning("%s; using the defaults", exc)
+            return Settings()
         aside = path.with_name(path.name + ".corrupt")
         try:
             os.replace(path, aside)

@@ -17,6 +17,7 @@ from typing import Any
 
 import filelock
 
+from ponder.core.bounded_files import read_json
 from ponder.core.downloads.errors import DownloadBusyError
 
 
@@ -43,8 +44,8 @@ class PartFiles:
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(path, max_bytes=64 * 1024)
+    except (OSError, ValueError):  # missing, damaged or not a file: start the download afresh
         return None
     return data if isinstance(data, dict) else None
 

@@ -10,16 +10,17 @@ be a new dependency for a dozen entries.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ponder.core.bounded_files import UnreadableFileError, read_toml
 from ponder.core.reasoning.families import PROFILES
 
 CATALOG_FILE = "catalog.toml"
+CATALOG_MAX_BYTES = 16 * 1024 * 1024  # hundreds of entries are well under a megabyte
 SCHEMA_VERSION = 1
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
@@ -200,13 +201,11 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     """Read and validate a catalog file (default: the one that ships with Ponder)."""
     file = Path(path) if path is not None else default_catalog_path()
     try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        data = read_toml(file, max_bytes=CATALOG_MAX_BYTES)
     except FileNotFoundError:
         raise CatalogError(f"The model catalog {file} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnreadableFileError) as exc:
         raise CatalogError(f"Cannot read the model catalog {file}: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"The model catalog {file} is not valid TOML: {exc}") from None
     return parse_catalog(data, source=str(file))
 
 

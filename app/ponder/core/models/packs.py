@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder import __version__
+from ponder.core.bounded_files import UnreadableFileError, read_json
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.part_files import PartFiles
 from ponder.core.downloads.transfer import ProgressCallback
@@ -26,6 +27,7 @@ from ponder.core.models.store import InstalledModel, ModelStore, check_repo_file
 MANIFEST = "ponder-pack.json"
 SUMS = "SHA256SUMS"
 PACK_FORMAT = 1
+MANIFEST_MAX_BYTES = 1024 * 1024  # a manifest is a few kilobytes: its catalog entry and names
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*\.gguf$")
 
@@ -107,13 +109,13 @@ def read_pack(folder: Path) -> PackInfo:
     """Read and check a pack's manifest (names, sizes and checksums are all validated)."""
     folder = Path(folder).expanduser()
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        data = read_json(folder / MANIFEST, max_bytes=MANIFEST_MAX_BYTES)
     except FileNotFoundError:
         raise PackError(
             f"{folder} is not a Ponder model pack (it has no {MANIFEST}). Choose the folder "
             "that `ponder pack export` created."
         ) from None
-    except (OSError, ValueError) as exc:
+    except (OSError, UnreadableFileError) as exc:
         raise PackError(f"The pack's manifest in {folder} cannot be read: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
         raise PackError(f"{folder} holds a pack this version of Ponder does not understand.")

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from ponder.core.bounded_files import read_json
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.paths import AppPaths
@@ -100,8 +101,8 @@ class ModelStore:
         """The model at ``path`` with what its record says (a bare file if it has none)."""
         size = path.stat().st_size
         try:
-            data = json.loads(self.record_path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = read_json(self.record_path(path), max_bytes=1024 * 1024)
+        except (OSError, ValueError):  # missing or damaged: the model is listed as a bare file
             data = None
         if not isinstance(data, dict):
             return InstalledModel(path=path, size=size, installed_at=path.stat().st_mtime)

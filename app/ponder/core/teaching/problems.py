@@ -16,13 +16,15 @@ The bundled sets ship inside the package (``ponder/resources/problems``), so the
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
+from ponder.core.bounded_files import UnreadableFileError, parse_toml, read_bounded_text
 from ponder.core.teaching.answer_check import AnswerKind, CheckResult, check, guess_kind
+
+PROBLEM_SET_MAX_BYTES = 4 * 1024 * 1024  # thousands of problems; a lesson holds a few dozen
 
 
 class ProblemSetError(ValueError):
@@ -69,10 +71,10 @@ def bundled_set_names() -> list[str]:
 def parse_problem_set(text: str, source: str) -> ProblemSet:
     """A problem set from TOML text; ``source`` names it in error messages."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(text, source)
+    except UnreadableFileError as exc:
         raise ProblemSetError(
-            f"{source} is not a valid problem-set file: {exc}. Check the TOML syntax "
+            f"{source} is not a valid problem-set file: {exc} Check the TOML syntax "
             '(strings in double quotes, each problem under a "[[problem]]" line).'
         ) from None
     name = data.get("name")
@@ -88,6 +90,11 @@ def parse_problem_set(text: str, source: str) -> ProblemSet:
     seen: set[str] = set()
     for number, raw in enumerate(raw_problems, start=1):
         where = f"{source}, problem {number}"
+        if not isinstance(raw, dict):
+            raise ProblemSetError(
+                f'{where} is not a table: write each problem under its own "[[problem]]" line '
+                'with question = "…" and answer = "…".'
+            )
         question, answer = raw.get("question"), raw.get("answer")
         if not isinstance(question, str) or not question.strip():
             raise ProblemSetError(f'{where}: the question is missing; add question = "…".')
@@ -100,13 +107,18 @@ def parse_problem_set(text: str, source: str) -> ProblemSet:
             raise ProblemSetError(
                 f"{where}: kind must be one of {', '.join(get_args(AnswerKind))}, not {kind!r}."
             )
-        problem_id = str(raw.get("id", number))
+        problem_id = raw.get("id", number)
+        if not isinstance(problem_id, str | int) or isinstance(problem_id, bool):
+            raise ProblemSetError(f'{where}: the id must be a word or a number, like id = "q1".')
+        problem_id = str(problem_id)
         if problem_id in seen:
             raise ProblemSetError(f"{where}: the id {problem_id!r} is used twice; make it unique.")
         seen.add(problem_id)
         problems.append(Problem(problem_id, question.strip(), answer.strip(), kind))
     description = data.get("description", "")
-    return ProblemSet(name.strip(), str(description), tuple(problems), source)
+    if not isinstance(description, str):
+        raise ProblemSetError(f'{source}: the description must be text, description = "…".')
+    return ProblemSet(name.strip(), description, tuple(problems), source)
 
 
 def load_problem_set(name_or_path: str | Path) -> ProblemSet:
@@ -114,10 +126,10 @@ def load_problem_set(name_or_path: str | Path) -> ProblemSet:
     path = Path(name_or_path).expanduser()
     if path.suffix == ".toml" or path.exists():
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read_bounded_text(path, PROBLEM_SET_MAX_BYTES)
         except FileNotFoundError:
             raise ProblemSetError(f"There is no problem-set file at {path}.") from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnreadableFileError) as exc:
             raise ProblemSetError(f"Could not read the problem-set file {path}: {exc}.") from None
         return parse_problem_set(text, str(path))
     name = str(name_or_path)

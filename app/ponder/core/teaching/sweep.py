@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ponder.core.bounded_files import UnreadableFileError, read_json
 from ponder.core.events import (
     AnswerEvent,
     DoneEvent,
@@ -382,6 +383,11 @@ def saved_sweeps(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)
 
 
+# A sweep keeps every cell's thinking: dozens of problems at several budgets, each up to tens
+# of thousands of tokens, is tens of megabytes.
+SWEEP_FILE_MAX_BYTES = 256 * 1024 * 1024
+
+
 class SweepFileError(ValueError):
     """A saved sweep that cannot be read; the message says which file and why."""
 
@@ -389,10 +395,14 @@ class SweepFileError(ValueError):
 def load_sweep(path: Path) -> SweepResult:
     """A sweep saved by ``save_sweep``; ``SweepFileError`` if it is unreadable or damaged."""
     try:
-        return SweepResult.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = read_json(path, max_bytes=SWEEP_FILE_MAX_BYTES)
+    except (OSError, UnreadableFileError) as exc:
         raise SweepFileError(f"{path.name} could not be read: {exc}") from None
-    except (ValueError, KeyError, TypeError) as exc:
+    try:
+        if not isinstance(data, dict):
+            raise TypeError("the file does not hold a JSON object")
+        return SweepResult.from_dict(data)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SweepFileError(
             f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
             f"program): {exc!r}"
