@@ -29,6 +29,7 @@ from ponder.core.reasoning.families import detect_family
 from ponder.core.reasoning.prompt import build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Message, Sampling, ThinkingControl
 from ponder.engine.client import EngineClient
+from ponder.engine.generation import injection_tokens
 from ponder.engine.safe_tokenize import SafeTokenizer
 
 TOKENS = default_tokens()
@@ -37,7 +38,9 @@ LETTER_A = TOKENS.index("a")
 N_EMBD = 16
 
 
-def scripted_model(path: Path, *, in_thinking_prefers: int, runner_up: int) -> Path:
+def scripted_model(
+    path: Path, *, in_thinking_prefers: int, runner_up: int, token_types: list[int] | None = None
+) -> Path:
     """Every token but ``</think>`` points the model at ``in_thinking_prefers`` (then
     ``runner_up``); after ``</think>`` it ends its turn."""
     n_vocab = len(TOKENS)
@@ -64,7 +67,7 @@ def scripted_model(path: Path, *, in_thinking_prefers: int, runner_up: int) -> P
         ("blk.0.ffn_up.weight", zeros(32, N_EMBD)),
         ("blk.0.ffn_down.weight", zeros(N_EMBD, 32)),
     ]
-    return write_gguf(path, tensors=tensors, name="Scripted Thinker")
+    return write_gguf(path, tensors=tensors, token_types=token_types, name="Scripted Thinker")
 
 
 def run(model: Path, control: ThinkingControl, max_tokens: int = 12) -> list:
@@ -94,6 +97,32 @@ def test_refused_end_token_is_never_evaluated_and_wait_is_injected(tmp_path: Pat
     # The two refused </think> tokens were never evaluated.
     assert stats.kv_tokens == stats.prompt_tokens + stats.injected_tokens + 1
     assert stats.evaluated_tokens == stats.kv_tokens
+
+
+# As in the R1 distills: the think tags are user-defined tokens, which llama.cpp matches in
+# text even with special-token parsing off.
+R1_LIKE_TYPES = [
+    4 if token in ("<think>", "</think>") else 3 if token.startswith("<|") else 1
+    for token in TOKENS
+]
+
+
+def test_a_wait_text_naming_the_end_tag_is_injected_as_text(tmp_path: Path) -> None:
+    model = scripted_model(
+        tmp_path / "closer.gguf",
+        in_thinking_prefers=CLOSE,
+        runner_up=LETTER_A,
+        token_types=R1_LIKE_TYPES,
+    )
+    control = ThinkingControl(budget=None, min_tokens=100, max_waits=2, wait_text="</think>")
+    events = run(model, control)
+    interventions = [e for e in events if isinstance(e, InterventionEvent)]
+    # Had "</think>" become the end token, the model would have ended its turn after the
+    # first wait, still "thinking"; as text, it is refused twice like any attempt to stop.
+    assert [(e.reason, e.text) for e in interventions] == [("min_thinking", "\n</think>")] * 2
+    assert all(e.tokens > 1 for e in interventions)
+    stats = next(e.stats for e in events if isinstance(e, StatsEvent))
+    assert stats.thinking_tokens == 1 and events[-1] == DoneEvent("eos")
 
 
 def test_budget_cut_injects_the_end_token_and_the_answer_follows(tmp_path: Path) -> None:
@@ -148,6 +177,22 @@ def test_plain_llama_cpp_tokenization_would_let_users_forge_think_tags(
     # The hazard the safe tokenizer exists for: R1's tags are user-defined tokens, matched by
     # llama.cpp even with special-token parsing off.
     assert r1_vocab.tokenize(b"</think>", add_bos=False, special=False) == [R1_THINK_CLOSE_ID]
+
+
+def test_r1_injected_texts_stay_text_and_only_the_cut_closes_the_thinking(
+    r1_vocab: llama_cpp.Llama,
+) -> None:
+    tokenizer = SafeTokenizer(
+        r1_vocab._model.vocab,
+        lambda data, special: r1_vocab.tokenize(data, add_bos=False, special=special),
+    )
+    typed = "\nWait </think> <think> <｜end▁of▁sentence｜>"
+    wait = injection_tokens(tokenizer, typed, None)
+    assert not tokenizer.protected_ids.intersection(wait)
+    assert r1_vocab.detokenize(wait, special=True).decode() == typed
+    cut = injection_tokens(tokenizer, "Time's up </think>", "</think>")
+    assert cut.count(R1_THINK_CLOSE_ID) == 1 and R1_THINK_OPEN_ID not in cut
+    assert r1_vocab.detokenize(cut, special=True).decode() == "Time's up </think></think>\n\n"
 
 
 def test_r1_prompt_user_text_stays_text(r1_vocab: llama_cpp.Llama, r1_vocab_gguf: Path) -> None:

@@ -33,6 +33,7 @@ from ponder.core.events import (
 )
 from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import ThinkingControl
+from ponder.engine.safe_tokenize import SafeTokenizer
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4
@@ -97,6 +98,16 @@ class AbortFlag:
         llama_cpp.llama_set_abort_callback(self._ctx, self._null, None)
 
 
+def injection_tokens(tokenizer: SafeTokenizer, visible: str, close_text: str | None) -> list[int]:
+    """The tokens of one injection: ``visible`` (a Wait text or early-stop message, which a
+    person may have typed) as plain text, so ``</think>`` in it cannot end the thinking; then,
+    when ``close_text`` is given, the real end-of-thinking tag and the blank line after it."""
+    tokens = tokenizer.untrusted(visible) if visible else []
+    if close_text is not None:
+        tokens += tokenizer.trusted(close_text) + tokenizer.untrusted("\n\n")
+    return tokens
+
+
 class Turn:
     """Runs one generation. ``emit`` receives events as they happen."""
 
@@ -107,6 +118,7 @@ class Turn:
         tags: ThinkTags,
         control: ThinkingControl,
         *,
+        tokenizer: SafeTokenizer,
         emit: Callable[[Event], None],
         is_cancelled: Callable[[], bool],
         starts_in_thinking: bool,
@@ -114,6 +126,7 @@ class Turn:
         answer_reserve: int,
     ) -> None:
         self.llm = llm
+        self.tokenizer = tokenizer
         self.sampler = sampler
         self.tags = tags
         self.control = control
@@ -195,9 +208,6 @@ class Turn:
         self._eval(prompt[cached:], abortable=True)
         return cached
 
-    def _tokenize(self, text: str, *, special: bool) -> list[int]:
-        return self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=special)
-
     # ----- emission ----------------------------------------------------------------------------
 
     def _emit_text(self, kind: str, data: bytes, *, final: bool = False) -> None:
@@ -219,11 +229,9 @@ class Turn:
     # ----- interventions ------------------------------------------------------------------------
 
     def _inject(self, reason: InterventionReason, visible: str, *, close: bool) -> None:
-        tokens = self._tokenize(visible, special=False) if visible else []
+        tokens = injection_tokens(self.tokenizer, visible, self.tags.close_text if close else None)
         text = visible
         if close:
-            tokens += self._tokenize(self.tags.close_text, special=True)
-            tokens += self._tokenize("\n\n", special=False)
             text += self.tags.close_text + "\n\n"
         self._eval(tokens, abortable=True)
         self.injected_tokens += len(tokens)
@@ -283,7 +291,7 @@ class Turn:
         self.thinking_tokens -= rolled_back
         assert self._watcher is not None
         self._watcher.reset(in_thinking=True)
-        prefix = self._tokenize(tag.prefix.decode("utf-8", "replace"), special=False)
+        prefix = self.tokenizer.untrusted(tag.prefix.decode("utf-8", "replace"))
         self._eval(prefix, abortable=True)
         self.injected_tokens += len(prefix)
         self._inject_wait()

@@ -225,6 +225,7 @@ class ModelSession:
             sampler,
             self.tags,
             request.thinking,
+            tokenizer=self.tokenizer,
             emit=emit,
             is_cancelled=is_cancelled,
             starts_in_thinking=starts_in_thinking,
