@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     choice = options.choose_model(args)
     load = choice.load
     request = GenerateRequest(
-        messages=(Message("user", " ".join(args.prompt)),),
+        messages=(Message("user", options.prompt_text(args.prompt)),),
         thinking=options.thinking_control(args, choice.header),
         sampling=options.sampling(args),
         max_tokens=args.max_tokens,

@@ -15,7 +15,7 @@ from typing import Any
 from ponder.commands import UserError, options
 from ponder.commands.ask import TerminalPrinter
 from ponder.core.events import AnswerEvent, ErrorEvent, LoadedEvent, ThinkingEvent
-from ponder.core.request import GenerateRequest, Message, ThinkingControl
+from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
 from ponder.engine.client import EngineClient
 
 HELP = (
@@ -41,9 +41,11 @@ def apply_command(line: str, control: ThinkingControl) -> ThinkingControl:
         if name == "budget":
             return dataclasses.replace(control, budget=options.parse_budget(value))
         if name == "min":
-            return dataclasses.replace(control, min_tokens=int(value))
+            minimum = options.whole_number("/min", 0)(value)
+            return dataclasses.replace(control, min_tokens=minimum)
         if name == "waits":
-            return dataclasses.replace(control, max_waits=int(value))
+            waits = options.whole_number("/waits", *MAX_WAITS_RANGE)(value)
+            return dataclasses.replace(control, max_waits=waits)
     except (ValueError, argparse.ArgumentTypeError) as exc:
         raise UserError(str(exc)) from None
     raise UserError(f"unknown command /{name}. {HELP}")
@@ -92,7 +94,11 @@ def run(args: argparse.Namespace) -> int:
                 except UserError as exc:
                     print(f"ponder: {exc}", file=sys.stderr)
                 continue
-            history.append(Message("user", line))
+            try:
+                history.append(Message("user", options.prompt_text([line])))
+            except UserError as exc:
+                print(f"ponder: {exc}", file=sys.stderr)
+                continue
             request = GenerateRequest(
                 messages=tuple(history), thinking=control, sampling=options.sampling(args)
             )

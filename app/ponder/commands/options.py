@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ponder.commands import UserError
 from ponder.core.gguf.errors import GGUFError
@@ -15,9 +16,12 @@ from ponder.core.models.fit import file_too_large
 from ponder.core.models.hardware import detect_hardware
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import (
+    CONTEXT_RANGE,
     DEFAULT_STOP_MESSAGE,
     DEFAULT_WAIT_TEXT,
+    MAX_WAITS_RANGE,
     STOP_MESSAGE_PRESETS,
+    THREADS_RANGE,
     LoadRequest,
     Sampling,
     ThinkingControl,
@@ -42,15 +46,79 @@ def parse_budget(text: str) -> int | None:
     return number
 
 
+def whole_number(what: str, low: int | None = None, high: int | None = None) -> Any:
+    """An argparse ``type`` for a whole number in ``[low, high]``; the error names ``what``
+    and the range, in words (argparse prints it with the option and exits 2)."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{what} must be a whole number, not {text!r}"
+            ) from None
+        if (low is not None and number < low) or (high is not None and number > high):
+            if high is None:
+                raise argparse.ArgumentTypeError(f"{what} must be at least {low}, not {number}")
+            if low is None:
+                raise argparse.ArgumentTypeError(f"{what} must be at most {high}, not {number}")
+            raise argparse.ArgumentTypeError(
+                f"{what} must be between {low} and {high}, not {number}"
+            )
+        return number
+
+    return parse
+
+
+def fraction(what: str, low: float, high: float) -> Any:
+    """An argparse ``type`` for a number in ``[low, high]``."""
+
+    def parse(text: str) -> float:
+        try:
+            number = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what} must be a number, not {text!r}") from None
+        if not low <= number <= high:  # also refuses nan
+            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}, not {text}")
+        return number
+
+    return parse
+
+
+def prompt_text(parts: list[str]) -> str:
+    """The words of a prompt as one text; refuses bytes that are not UTF-8 (the terminal or
+    a script passed another encoding) before any model is loaded."""
+    text = " ".join(parts)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UserError(
+            f"the prompt is not UTF-8 text (character {exc.start + 1} cannot be read); set your "
+            "terminal or script to UTF-8 and try again"
+        ) from None
+    return text
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", metavar="PATH", help="GGUF file to run (default: the built-in demo model)"
     )
-    parser.add_argument("--ctx", type=int, default=4096, metavar="N", help="context size, tokens")
-    parser.add_argument("--threads", type=int, metavar="N", help="CPU threads (default: cores)")
+    parser.add_argument(
+        "--ctx",
+        type=whole_number("the context size", *CONTEXT_RANGE),
+        default=4096,
+        metavar="N",
+        help="context size, tokens",
+    )
+    parser.add_argument(
+        "--threads",
+        type=whole_number("the number of threads", *THREADS_RANGE),
+        metavar="N",
+        help="CPU threads (default: cores)",
+    )
     parser.add_argument(
         "--gpu-layers",
-        type=int,
+        type=whole_number("--gpu-layers", -1),
         default=-1,
         metavar="N",
         help="layers to offload to the GPU: -1 all (default), 0 none",
@@ -70,13 +138,17 @@ def add_thinking_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--min-think",
-        type=int,
+        type=whole_number("the minimum thinking", 0),
         default=0,
         metavar="N",
         help="minimum thinking tokens: an earlier stop is answered with the wait text",
     )
     parser.add_argument(
-        "--max-waits", type=int, default=3, metavar="K", help="inject the wait text at most K times"
+        "--max-waits",
+        type=whole_number("the number of waits", *MAX_WAITS_RANGE),
+        default=3,
+        metavar="K",
+        help="inject the wait text at most K times",
     )
     parser.add_argument("--wait-text", default=DEFAULT_WAIT_TEXT, metavar="S")
     parser.add_argument(
@@ -85,11 +157,16 @@ def add_thinking_options(parser: argparse.ArgumentParser) -> None:
         metavar="PRESET|TEXT",
         help="said when the budget runs out: " + ", ".join(STOP_MESSAGE_PRESETS) + ", or your text",
     )
-    parser.add_argument("--seed", type=int, metavar="N")
-    parser.add_argument("--temperature", type=float, metavar="T")
-    parser.add_argument("--top-p", type=float, metavar="P")
-    parser.add_argument("--top-k", type=int, metavar="K")
-    parser.add_argument("--max-tokens", type=int, metavar="N", help="stop after N generated tokens")
+    parser.add_argument("--seed", type=whole_number("the seed", 0, 2**32 - 1), metavar="N")
+    parser.add_argument("--temperature", type=fraction("the temperature", 0.0, 10.0), metavar="T")
+    parser.add_argument("--top-p", type=fraction("top-p", 0.0, 1.0), metavar="P")
+    parser.add_argument("--top-k", type=whole_number("top-k", 0), metavar="K")
+    parser.add_argument(
+        "--max-tokens",
+        type=whole_number("the maximum number of tokens", 1),
+        metavar="N",
+        help="stop after N generated tokens",
+    )
 
 
 def model_path(args: argparse.Namespace) -> Path:

@@ -84,6 +84,13 @@ class GenerateRequest:
     thinking_prefix: str = ""
 
 
+# The ranges a person may ask for, wherever the value enters (command line, settings file).
+# Threads beyond this many crash or stall llama.cpp; a context beyond it is hundreds of GB.
+THREADS_RANGE = (1, 1024)
+CONTEXT_RANGE = (256, 1 << 21)
+MAX_WAITS_RANGE = (0, 100)
+
+
 @dataclass(frozen=True, slots=True)
 class LoadRequest:
     """Which GGUF to load and how. ``gpu_layers``: -1 = all that fit ("auto"), 0 = CPU only."""

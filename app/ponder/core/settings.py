@@ -24,8 +24,11 @@ from typing import Any, Literal
 
 from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.request import (
+    CONTEXT_RANGE,
     DEFAULT_STOP_MESSAGE,
+    MAX_WAITS_RANGE,
     STOP_MESSAGE_PRESETS,
+    THREADS_RANGE,
     LoadRequest,
     ThinkingControl,
 )
@@ -148,12 +151,12 @@ class Settings:
 _HINTS = typing.get_type_hints(Settings)
 
 _RANGES: dict[str, Callable[[Any], bool]] = {
-    "threads": lambda v: v is None or 1 <= v <= 1024,
+    "threads": lambda v: v is None or THREADS_RANGE[0] <= v <= THREADS_RANGE[1],
     "gpu_layers": lambda v: v >= -1,
-    "context_size": lambda v: 256 <= v <= 1 << 21,
+    "context_size": lambda v: CONTEXT_RANGE[0] <= v <= CONTEXT_RANGE[1],
     "custom_thinking_budget": lambda v: v >= 1,
     "min_thinking_tokens": lambda v: v >= 0,
-    "max_waits": lambda v: 0 <= v <= 100,
+    "max_waits": lambda v: MAX_WAITS_RANGE[0] <= v <= MAX_WAITS_RANGE[1],
     "stop_message": lambda v: v == CUSTOM or v in STOP_MESSAGE_PRESETS,
     "font_size": lambda v: v is None or 6 <= v <= 72,
 }

@@ -131,13 +131,7 @@ class ModelSession:
         try:
             llm = _load_llama_with_progress(request, gpu_layers, emit)
         except (ValueError, RuntimeError, OSError) as exc:
-            emit(
-                ErrorEvent(
-                    f"llama.cpp could not load {os.path.basename(path)}: {exc}. The file may be "
-                    "damaged or of an architecture this version of Ponder does not support.",
-                    kind="load_failed",
-                )
-            )
+            emit(ErrorEvent(_load_failure(path, request, exc), kind="load_failed"))
             return None
         profile = detect_family(dict(llm.metadata))
         session = cls(llm, request, profile)
@@ -199,7 +193,9 @@ class ModelSession:
             emit(DoneEvent("error"))
             return
         n_ctx = self.llm.n_ctx()
-        if len(prompt) >= n_ctx:
+        answer_reserve = min(512, n_ctx // 8)
+        # A prompt that leaves no room for a reply would "succeed" with an empty answer.
+        if len(prompt) + answer_reserve > n_ctx:
             emit(
                 ErrorEvent(
                     f"The conversation is {len(prompt)} tokens long but the model's context holds "
@@ -230,7 +226,7 @@ class ModelSession:
             is_cancelled=is_cancelled,
             starts_in_thinking=starts_in_thinking,
             max_tokens=request.max_tokens,
-            answer_reserve=min(512, n_ctx // 8),
+            answer_reserve=answer_reserve,
         )
         started = time.perf_counter()
         cached = 0
@@ -259,6 +255,22 @@ class ModelSession:
 
     def close(self) -> None:
         self.llm.close()
+
+
+def _load_failure(path: str, request: LoadRequest, exc: Exception) -> str:
+    """What to tell the user when ``Llama()`` fails. llama-cpp-python says which step failed
+    ("Failed to create llama_context" after the weights loaded): a context that does not fit
+    in memory is the user's setting to change, not a damaged file."""
+    name = os.path.basename(path)
+    if "context" in str(exc).lower():
+        return (
+            f"llama.cpp loaded {name} but could not set up a context of {request.n_ctx:,} "
+            "tokens: there is not enough memory for it. Choose a smaller context size."
+        )
+    return (
+        f"llama.cpp could not load {name}: {exc}. The file may be damaged or of an "
+        "architecture this version of Ponder does not support."
+    )
 
 
 def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit) -> llama_cpp.Llama:
