@@ -107,7 +107,7 @@ def test_export_a_conversation_to_html_and_refuse_unknown_ones(tmp_path: Path) -
     to_stdout = ponder("export", str(conversation.id), "--format", "md")
     assert to_stdout.stdout.startswith("# Lesson 1")
     missing = ponder("export", "999")
-    assert missing.returncode == 2 and "999 no longer exists" in missing.stderr
+    assert missing.returncode == 2 and "There is no conversation 999" in missing.stderr
     not_a_sweep = tmp_path / "x.json"
     not_a_sweep.write_text("{}", encoding="utf-8")
     bad = ponder("export", str(not_a_sweep))

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gui",
     "sweep",
     "export",
+    "conversations",
 )
 
 

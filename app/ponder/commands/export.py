@@ -19,6 +19,7 @@ from ponder.core.teaching.export import (
 from ponder.core.teaching.sweep import SweepFileError, load_sweep
 
 FORMATS = ("html", "md", "pdf")
+_LARGEST_ID = 2**63 - 1
 
 
 def register(subparsers: Any) -> None:
@@ -38,12 +39,15 @@ def register(subparsers: Any) -> None:
 
 def _render(source: str, fmt: str) -> str:
     if source.isdigit():
+        listing = "`ponder conversations` lists them with their numbers"
+        if int(source) > _LARGEST_ID:  # SQLite's integers are 64-bit
+            raise UserError(f"There is no conversation {source}; {listing}.")
         try:
             with ConversationStore(AppPaths.from_environment().database) as store:
                 conversation = store.get_conversation(int(source))
                 messages = store.thread(conversation.id)
         except StorageError as exc:  # includes NotFoundError
-            raise UserError(f"{exc} (`ponder chat --list` shows the conversations)") from None
+            raise UserError(f"{str(exc).rstrip('.')}; {listing}.") from None
         render = conversation_html if fmt == "html" else conversation_markdown
         return render(conversation, messages)
     path = Path(source).expanduser()
@@ -60,14 +64,21 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "pdf" and not args.output:
         raise UserError("a PDF needs a file to go to: add -o FILE.pdf")
     text = _render(args.source, "html" if args.format == "pdf" else args.format)
-    if args.format == "pdf":
-        from ponder.ui.pdf_export import write_pdf_headless
-
-        write_pdf_headless(text, Path(args.output).expanduser(), title=args.source)
-        print(f"wrote {args.output}", file=sys.stderr)
-    elif args.output:
-        Path(args.output).expanduser().write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    target = Path(args.output).expanduser()
+    try:
+        if args.format == "pdf":
+            from ponder.ui.pdf_export import write_pdf_headless
+
+            write_pdf_headless(text, target, title=args.source)
+        else:
+            target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(
+            f"could not write {args.output}: {exc.strerror or exc}; choose a folder you can "
+            "write to"
+        ) from None
+    print(f"wrote {args.output}", file=sys.stderr)
     return 0

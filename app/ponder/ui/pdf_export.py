@@ -8,6 +8,7 @@ marked interventions, not every visual detail of the HTML page.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -16,7 +17,12 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 
 
 def write_pdf(html: str, path: Path, title: str = "") -> None:
-    """Writes ``html`` as an A4 PDF at ``path`` (a ``QGuiApplication`` must exist)."""
+    """Writes ``html`` as an A4 PDF at ``path`` (a ``QGuiApplication`` must exist); raises
+    ``OSError`` if the file could not be written."""
+    # QPdfWriter says nothing when it cannot open its file (a missing folder, no permission):
+    # opening it here first gives the real reason, and the size check below catches the rest.
+    with open(path, "wb"):
+        pass
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
     writer.setCreator("Ponder")
@@ -32,6 +38,8 @@ def write_pdf(html: str, path: Path, title: str = "") -> None:
     document.setHtml(html)
     document.print_(writer)
     del writer  # the file is finished when the writer goes away
+    if path.stat().st_size == 0:
+        raise OSError(errno.EIO, "the PDF could not be written", str(path))
 
 
 def write_pdf_headless(html: str, path: Path, title: str = "") -> None:

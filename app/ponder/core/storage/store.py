@@ -250,7 +250,7 @@ class ConversationStore:
             .fetchone()
         )
         if row is None:
-            raise NotFoundError(f"The conversation {conversation_id} no longer exists.")
+            raise NotFoundError(f"There is no conversation {conversation_id}.")
         return conversation_from_row(row)
 
     def list_conversations(
@@ -271,7 +271,7 @@ class ConversationStore:
                 f"UPDATE conversations SET {sql} WHERE id = ?", (*params, conversation_id)
             )
             if cursor.rowcount == 0:
-                raise NotFoundError(f"The conversation {conversation_id} no longer exists.")
+                raise NotFoundError(f"There is no conversation {conversation_id}.")
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         """Sets the title (without moving the conversation up the list)."""
