@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from ponder.core.downloads.errors import ChecksumMismatchError, DownloadError, InvalidModelError
+from ponder.core.downloads.errors import (
+    ChecksumMismatchError,
+    DownloadBusyError,
+    DownloadError,
+    InvalidModelError,
+)
+from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.models.catalog import load_catalog
 from ponder.core.models.local_import import import_gguf, sha256_file
 from ponder.core.models.packs import MANIFEST, SUMS, PackError, export_pack, import_pack, read_pack
@@ -37,6 +43,24 @@ def test_import_copies_validates_and_records(store: ModelStore, user_file: Path)
     assert model.catalog_id == "smollm2-135m-demo"  # same name and the pinned sha256
     assert store.installed() == [model]
     assert import_gguf(store, user_file).path == model.path  # the same file again: a no-op
+
+
+def test_a_file_named_with_an_upper_case_extension_is_installed_and_listed(
+    store: ModelStore, user_file: Path
+) -> None:
+    shouting = user_file.rename(user_file.with_name("Model.GGUF"))
+    model = import_gguf(store, shouting, link=True)
+    assert model.path.name == "Model.gguf" and store.installed() == [model]
+
+
+def test_an_import_blocked_by_another_says_so(store: ModelStore, user_file: Path) -> None:
+    dest = store.import_path(user_file.name)
+    dest.parent.mkdir(parents=True)
+    with (
+        exclusive(PartFiles.of(dest).lock, dest),
+        pytest.raises(DownloadBusyError, match="already being copied in"),
+    ):
+        import_gguf(store, user_file)
 
 
 def test_import_can_hard_link(store: ModelStore, user_file: Path) -> None:

@@ -67,13 +67,15 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(lock_path: Path, dest: Path) -> Iterator[None]:
+def exclusive(lock_path: Path, dest: Path, doing: str = "downloaded") -> Iterator[None]:
+    """Holds ``lock_path`` while ``dest`` is written; ``doing`` says what another holder is
+    doing to it ("downloaded", "copied in"), for the message when it is busy."""
     lock = filelock.FileLock(lock_path, timeout=0)
     try:
         lock.acquire()
     except filelock.Timeout:
         raise DownloadBusyError(
-            f"{dest.name} is already being downloaded by another Ponder window or command. "
+            f"{dest.name} is already being {doing} by another Ponder window or command. "
             "Wait for it to finish (or stop it there), then try again."
         ) from None
     try:

@@ -68,7 +68,7 @@ def copy_verified(
     files = PartFiles.of(dest)
     control = control or TransferControl()
     total = src.stat().st_size
-    with exclusive(files.lock, dest):
+    with exclusive(files.lock, dest, doing="copied in"):
         files.discard()
         hasher = hashlib.sha256()
         done = 0
@@ -130,7 +130,9 @@ def import_gguf(
             "with llama.cpp's convert_hf_to_gguf.py first."
         )
     _validate(src, str(src))  # before copying gigabytes
-    dest = store.import_path(src.name)
+    # Installed as NAME.gguf whatever the case of its extension: the models folder lists only
+    # ``*.gguf`` (a ``model.GGUF`` copied as is would be installed but never shown).
+    dest = store.import_path(src.stem + ".gguf")
     if dest.exists() and dest.resolve() == src.resolve():
         raise DownloadError(f"{src} is already in the models folder.")
     if dest.exists():
