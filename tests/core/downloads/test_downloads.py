@@ -4,9 +4,13 @@ place. The served file is the real SmolLM2-135M GGUF (98 MB)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -387,3 +391,37 @@ def test_file_size_limit_in_a_child_process_is_a_clean_disk_error(
     models = ModelStore(home / "data" / "models")
     assert nothing_loadable(models)  # the part is kept for resuming, never a model:
     assert PartFiles.of(models.hub_path(REPO, FILE)).part.stat().st_size <= 30 << 20
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A loopback server that accepts connections and never answers (a stuck proxy)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(5)
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+def test_a_server_that_never_answers_fails_within_seconds(
+    silent_server: str, store: ModelStore
+) -> None:
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match=r"Could not reach.*a download resumes"):
+        install_from_hub(store, Hub(silent_server), REPO, FILE, retry=QUICK)
+    assert time.monotonic() - started < 15  # was 44.5 s: every retry waited 10 s

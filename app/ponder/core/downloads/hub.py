@@ -82,6 +82,8 @@ class Hub:
         *,
         attempts: int = 4,
         base_delay: float = 0.5,
+        request_timeout: float = 4.0,
+        give_up_after: float = 10.0,
     ) -> None:
         self.endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or constants.ENDPOINT).rstrip(
             "/"
@@ -89,6 +91,10 @@ class Hub:
         self._token = token
         self._attempts = attempts
         self._base_delay = base_delay
+        # A server that accepts and never answers must fail in about ten seconds, not after
+        # every retry has waited out huggingface_hub's default timeout (44 s measured).
+        self._request_timeout = request_timeout
+        self._give_up_after = give_up_after
 
     @property
     def token(self) -> str | None:
@@ -108,7 +114,10 @@ class Hub:
         rev = revision or constants.DEFAULT_REVISION
         meta = self._retrying(
             lambda: get_hf_file_metadata(
-                self.url(repo, filename, rev), token=self.token, endpoint=self.endpoint
+                self.url(repo, filename, rev),
+                token=self.token,
+                endpoint=self.endpoint,
+                timeout=self._request_timeout,
             ),
             repo,
             filename,
@@ -146,16 +155,20 @@ class Hub:
         )
 
     def _retrying(self, call: Callable[[], T], repo: str, filename: str) -> T:
-        """``call`` with user-facing errors; network and server errors are retried."""
+        """``call`` with user-facing errors; network and server errors are retried while
+        another try can still end within ``give_up_after`` seconds of the first."""
+        started = time.monotonic()
         for attempt in range(self._attempts):
             try:
                 return call()
             except Exception as exc:
                 error = self.explain(exc, repo, filename)
-                last = attempt == self._attempts - 1
+                delay = min(self._base_delay * 2**attempt, 8.0)
+                next_ends = time.monotonic() - started + delay + self._request_timeout
+                last = attempt == self._attempts - 1 or next_ends > self._give_up_after
                 if last or not isinstance(error, NetworkError | ServerError):
                     raise error from exc
-            time.sleep(min(self._base_delay * 2**attempt, 8.0))
+            time.sleep(delay)
         raise AssertionError("unreachable")
 
     def explain(self, exc: BaseException, repo: str, filename: str) -> DownloadError:
