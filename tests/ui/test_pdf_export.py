@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from ponder.core.request import Sampling
 from ponder.core.teaching.export import sweep_html
 from ponder.core.teaching.problems import Problem
 from ponder.core.teaching.sweep import SweepCell, SweepResult
+from ponder.ui.export import export_document
 from ponder.ui.pdf_export import write_pdf
 
 
@@ -47,3 +50,19 @@ def test_a_sweep_becomes_a_pdf_whose_length_follows_its_content(
     assert b"/Title" in data and b"/Creator" in data
     assert _pages(data) == 1
     assert _pages(long.read_bytes()) > 1  # 120 rows of grid and 120 problems do not fit one page
+
+
+def test_a_pdf_to_a_folder_that_does_not_exist_is_reported_not_announced(
+    qapp: object, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "lesson.pdf"
+    written, message = export_document(
+        QWidget(),
+        caption="Export",
+        title="Lesson",
+        html=lambda: "<p>hello</p>",
+        markdown=lambda: "hello",
+        path=str(target),
+    )
+    assert written is None and not target.exists()
+    assert message.startswith(f"Could not write {target}") and "Exported" not in message
