@@ -59,4 +59,4 @@ def test_export_to_a_folder_that_does_not_exist_is_an_error(
 def test_a_damaged_saved_sweep_is_an_error(tmp_path: Path) -> None:
     sweep = tmp_path / "sweep.json"
     sweep.write_text("[" * 100_000)
-    failed_cleanly(ponder("export", str(sweep)), "sweep.json could not be read")
+    failed_cleanly(ponder("export", str(sweep)), "not a saved sweep Ponder can read")

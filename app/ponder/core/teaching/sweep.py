@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from ponder.core.bounded_files import UnreadableFileError, read_json
+from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.events import (
     AnswerEvent,
     DoneEvent,
@@ -395,13 +395,18 @@ class SweepFileError(ValueError):
 def load_sweep(path: Path) -> SweepResult:
     """A sweep saved by ``save_sweep``; ``SweepFileError`` if it is unreadable or damaged."""
     try:
-        data = read_json(path, max_bytes=SWEEP_FILE_MAX_BYTES)
+        text = read_bounded_text(path, max_bytes=SWEEP_FILE_MAX_BYTES)
     except (OSError, UnreadableFileError) as exc:
         raise SweepFileError(f"{path.name} could not be read: {exc}") from None
     try:
+        data = parse_json(text, path.name)
         if not isinstance(data, dict):
             raise TypeError("the file does not hold a JSON object")
         return SweepResult.from_dict(data)
+    except UnreadableFileError as exc:
+        raise SweepFileError(
+            f"{exc} It is not a saved sweep Ponder can read (damaged or from another program)."
+        ) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SweepFileError(
             f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
