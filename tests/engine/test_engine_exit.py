@@ -27,4 +27,3 @@ def test_a_crash_names_its_signal_and_the_file() -> None:
 def test_an_exit_code_and_an_unknown_signal_are_reported_as_they_are() -> None:
     assert "(exit code 3)" in describe_exit(3, memory_short=False)
     assert "(signal 250)" in describe_exit(-250, memory_short=False)
-
