@@ -44,6 +44,69 @@ HOSTILE_TEMPLATES = {
     "template_reference": "{{ self._TemplateReference__context }}",
 }
 
+# Templates that pass the static scan and the sandbox's access rules but try to do unbounded
+# work: huge values in one expression, values that double in a loop, filters and methods that
+# multiply their input, nested loops, exponential recursion. Each must be refused with the
+# "too much work" message within a few seconds (tests/core/reasoning/test_template_sandbox.py,
+# tests/test_cli.py for `ponder inspect`, tests/engine for a whole `ponder ask`).
+_NS = "{% set ns = namespace(s='x', l=[1], n=7) %}"
+_BIG = "{% set big = 'x' * 100000 %}"
+COSTLY_TEMPLATES = {
+    # one expression, one huge value
+    "string_times": "{{ 'x' * 1000000000 }}",
+    "list_times": "{{ [1, 2] * 1000000000 }}",
+    "messages_times": "{{ messages * 100000000 }}",
+    "huge_power": "{{ 10 ** 100000000 }}",
+    "format_width": "{{ '%999999999s' | format('x') }}",
+    "percent_width": "{{ '%*s' % (999999999, 'x') }}",
+    "str_format_width": "{{ '{:>999999999}'.format('x') }}",
+    "str_format_fields": _BIG + "{{ ('{0}' * 100000).format(big) }}",
+    "center_width": "{{ 'x' | center(1000000000) }}",
+    "ljust_method": "{{ 'x'.ljust(1000000000) }}",
+    "expandtabs": "{{ ('\t' * 100000).expandtabs(100000) }}",
+    "translate_table": _BIG + "{{ big.translate({120: big}) }}",
+    "replace_expands": _BIG + "{{ big | replace('x', big) }}",
+    "replace_method": _BIG + "{{ big.replace('', big) }}",
+    "indent_lines": "{{ ('\n' * 500000) | indent(1000) }}",
+    "wordwrap_expands": _BIG + "{{ big | wordwrap(1, true, big) }}",
+    "join_separator": _BIG + "{{ range(100000) | join(big) }}",
+    "join_method": _BIG + "{{ big.join(range(100000) | map('string')) }}",
+    "batch_fill": "{{ range(10) | batch(1000000000, 'x') | list }}",
+    "concat_many": _BIG + "{{ big ~ big ~ big ~ big ~ big ~ big ~ big ~ big ~ big ~ big ~ big }}",
+    # values that double in a loop
+    "concat_doubling": _NS + "{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "plus_doubling": _NS + "{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+    "list_doubling": _NS + "{% for i in range(64) %}{% set ns.l = ns.l + ns.l %}{% endfor %}",
+    "number_squaring": _NS + "{% for i in range(64) %}{% set ns.n = ns.n * ns.n %}{% endfor %}",
+    "set_block_doubling": _NS
+    + "{% for i in range(64) %}{% set ns.s %}{{ ns.s }}{{ ns.s }}{% endset %}{% endfor %}",
+    "references_serialised": _BIG
+    + "{% set ns = namespace(l=[big]) %}{% for i in range(17) %}{% set ns.l = ns.l + ns.l %}"
+    "{% endfor %}{{ ns.l | tojson }}",
+    "references_printed": _BIG
+    + "{% set ns = namespace(l=[big]) %}{% for i in range(17) %}{% set ns.l = ns.l + ns.l %}"
+    "{% endfor %}{{ ns.l }}",
+    "sum_of_lists": "{{ ([[1] * 1000] * 1000) | sum(start=[]) }}",
+    # time without size
+    "nested_empty_loops": "{% for a in range(100000) %}{% for b in range(100000) %}"
+    "{% endfor %}{% endfor %}",
+    "nested_string_loops": _BIG + "{% for a in big %}{% for b in big %}{% endfor %}{% endfor %}",
+    "big_comparisons": "{% set a = 'x' * 1000000 %}{% set b = 'x' * 999999 ~ 'x' %}"
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% if a == b %}{% endif %}"
+    "{% endfor %}{% endfor %}",
+    "exponential_macro": "{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}"
+    "{% endmacro %}{{ f(60) }}",
+    "endless_recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "recursive_loop": "{% for x in [[1]] recursive %}{{ loop([x, x]) }}{% endfor %}",
+    "caller_doubling": "{% macro twice() %}{{ caller() }}{{ caller() }}{% endmacro %}"
+    "{% macro f(n) %}{% if n %}{% call twice() %}{{ f(n - 1) }}{% endcall %}{% endif %}"
+    "{% endmacro %}{{ f(60) }}",
+    "output_flood": "{% for i in range(100000) %}{% for j in range(1000) %}"
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
+    # the attack only once a message is in the conversation
+    "per_message": "{% for m in messages %}{{ m['content'] * 1000000000 }}{% endfor %}",
+}
+
 
 def _at(spec: Spec, index: int) -> Tensor:
     t = spec.tensors[index]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from cli_runner import run_ponder
+from gguf_corpus import COSTLY_TEMPLATES
+from gguf_fixtures import write_gguf
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -78,6 +81,17 @@ def test_ask_prints_thinking_and_answer_apart(smollm2_path: Path) -> None:
     assert "\n[answer]\n" in result.stdout
     assert "⟨Ponder: budget spent⟩" in result.stdout
     assert "thought for" in result.stderr
+
+
+def test_ask_with_a_costly_chat_template_ends_with_the_reason(tmp_path: Path) -> None:
+    """The template is rendered in the engine child: the bounded sandbox stops it there, the
+    user gets the reason and the command ends (it used to hang while memory climbed)."""
+    path = write_gguf(tmp_path / "costly.gguf", template=COSTLY_TEMPLATES["plus_doubling"])
+    started = time.monotonic()
+    result = ponder("ask", "--model", str(path), "--threads", "1", "Hi", timeout=120)
+    assert result.returncode == 1
+    assert "tried to do too much work and was stopped" in result.stderr
+    assert time.monotonic() - started < 60  # generous: process start and model load included
 
 
 def test_inspect_describes_a_model(smollm2_path: Path) -> None:

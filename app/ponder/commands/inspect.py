@@ -16,6 +16,8 @@ from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.model_info import ModelInfo, describe
 from ponder.core.gguf.validate import validate_gguf
 from ponder.core.reasoning.families import FamilyProfile, detect_family, find_single_token_id
+from ponder.core.reasoning.prompt import PromptError, build_prompt
+from ponder.core.request import Message, ThinkingControl
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +41,37 @@ def inspect_file(path: Path) -> dict[str, Any]:
     profile = detect_family(header.metadata)
     tokens = header.metadata.get("tokenizer.ggml.tokens") or []
     types = header.metadata.get("tokenizer.ggml.token_type")
-    return _as_dict(info, profile, tokens, types)
+    data = _as_dict(info, profile, tokens, types)
+    data["template_check"] = template_verdict(header.metadata, profile, tokens)
+    return data
+
+
+def template_verdict(metadata: dict[str, Any], profile: FamilyProfile, tokens: list[Any]) -> str:
+    """Whether the file's chat template renders a test conversation: "ok" or "refused: why".
+
+    The same bounded, sandboxed render every turn goes through, so a template that would
+    hang or refuse a conversation is reported here first.
+    """
+
+    def token(key: str) -> str:
+        index = metadata.get(key)
+        ok = isinstance(index, int) and 0 <= index < len(tokens)
+        return str(tokens[index]) if ok else ""
+
+    template = metadata.get("tokenizer.chat_template")
+    try:
+        build_prompt(
+            profile,
+            template if isinstance(template, str) else None,
+            [Message("user", "Hello!"), Message("assistant", "Hi."), Message("user", "2 + 2?")],
+            ThinkingControl(),
+            bos_token=token("tokenizer.ggml.bos_token_id"),
+            eos_token=token("tokenizer.ggml.eos_token_id"),
+            system_prompt="You are a helpful assistant.",
+        )
+    except PromptError as exc:
+        return f"refused: {exc}"
+    return "ok"
 
 
 def _as_dict(
@@ -118,6 +150,7 @@ def run(args: argparse.Namespace) -> int:
         ("default budget", data["default_thinking_budget"]),
         ("sampling", ", ".join(f"{k} {v}" for k, v in data["recommended_sampling"].items())),
         ("chat template", data["template"]),
+        ("template renders", data["template_check"]),
     ]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:

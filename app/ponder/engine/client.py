@@ -30,25 +30,50 @@ from ponder.engine import child
 _POLL_S = 0.02
 
 
-def describe_exit(exitcode: int | None) -> str:
-    """Why the engine process ended, in words a user can act on."""
+# Memory counts as short when less than this much (or this share of it) was available when
+# the child died: then an out-of-memory kill is the likely story, and only then is it told.
+_LOW_MEMORY_BYTES = 512 * 1024 * 1024
+_LOW_MEMORY_SHARE = 0.05
+
+
+def memory_was_short() -> bool:
+    """Whether the computer is short of memory right now (asked as the child's death is seen)."""
+    import psutil
+
+    memory = psutil.virtual_memory()
+    return memory.available < max(_LOW_MEMORY_BYTES, memory.total * _LOW_MEMORY_SHARE)
+
+
+def describe_exit(exitcode: int | None, *, memory_short: bool) -> str:
+    """Why the engine process ended: what is known, and what to do, in words for the user.
+
+    ``memory_short``: memory was short when the death was noticed; only then is memory named
+    as the likely cause (a signal 9 is as often a user's ``kill`` or a watchdog).
+    """
     if exitcode is None:
-        return "The engine stopped responding."
-    if exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        if name == "SIGKILL":
-            return (
-                "The engine was killed (SIGKILL), most likely because the computer ran out of "
-                "memory. Try a smaller model or quantization, or a smaller context size."
-            )
+        return "The model process stopped responding; it will restart with the next request."
+    if exitcode >= 0:
         return (
-            f"The engine crashed ({name}) inside llama.cpp. The model file may be damaged or "
-            "unsupported; the engine will restart with the next request."
+            f"The model process stopped unexpectedly (exit code {exitcode}); it will restart "
+            "with the next request."
         )
-    return f"The engine exited unexpectedly (exit code {exitcode}); it will restart."
+    number = -exitcode
+    try:
+        name = f"signal {number}, {signal.Signals(number).name}"
+    except ValueError:
+        name = f"signal {number}"
+    what = f"The model process stopped unexpectedly ({name})."
+    if memory_short:
+        return (
+            f"{what} The computer was running out of memory: try a smaller model or "
+            "quantization, or a smaller context size, or close other programs."
+        )
+    if number == getattr(signal, "SIGKILL", 9):
+        return f"{what} Something outside Ponder ended it; it will restart with the next request."
+    return (
+        f"{what} It crashed inside llama.cpp: the model file may be damaged or unsupported. "
+        "It will restart with the next request."
+    )
 
 
 class EngineClient:
@@ -127,7 +152,10 @@ class EngineClient:
                     process.join(1)
                     exitcode = process.exitcode
                     self._kill()
-                    yield ErrorEvent(describe_exit(exitcode), kind="engine_crashed")
+                    yield ErrorEvent(
+                        describe_exit(exitcode, memory_short=memory_was_short()),
+                        kind="engine_crashed",
+                    )
                     yield DoneEvent("error")
                     return
                 continue

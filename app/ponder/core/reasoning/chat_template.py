@@ -4,8 +4,9 @@ The template comes from the model file, i.e. from whoever made the file. It is r
 the conventions of Hugging Face's ``apply_chat_template`` (trim_blocks, lstrip_blocks, loop
 controls, ``raise_exception``, ``strftime_now``, a JSON ``tojson``, ``{% generation %}``), in
 ``ImmutableSandboxedEnvironment`` (no Python internals, no mutation of the messages), with caps
-on the template's size and on what it may output. Every failure is a ``PromptError`` written
-for the user. ponder.core.gguf.template_scan is a cheaper first look at load time; this is the
+on the template's size, on what it may output and on the work it may do
+(ponder.core.reasoning.template_sandbox). Every failure is a ``PromptError`` written for the
+user. ponder.core.gguf.template_scan is a cheaper first look at load time; this is the
 defence that holds.
 """
 
@@ -19,7 +20,8 @@ from typing import Any, NoReturn
 import jinja2
 from jinja2 import nodes
 from jinja2.ext import Extension, loopcontrols
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ponder.core.reasoning.template_sandbox import BoundedSandbox, RenderBudget, TemplateTooCostly
 
 MAX_TEMPLATE_CHARS = 256 * 1024  # the largest real templates (with tool support) are ~20 KB
 MAX_TEMPLATE_OUTPUT_CHARS = 1024 * 1024  # template text alone, message contents not counted
@@ -27,6 +29,19 @@ MAX_TEMPLATE_OUTPUT_CHARS = 1024 * 1024  # template text alone, message contents
 
 class PromptError(Exception):
     """The prompt cannot be built; the message is written for the user."""
+
+
+TOO_MUCH_WORK = (
+    "This model's chat template tried to do too much work and was stopped; the file may be "
+    "damaged or malicious. Try another copy of the model, from a source you trust."
+)
+
+
+class TemplateTooCostlyError(PromptError):
+    """The template went past its time, memory or output ceiling."""
+
+    def __init__(self) -> None:
+        super().__init__(TOO_MUCH_WORK)
 
 
 def _raise_exception(message: str) -> NoReturn:
@@ -61,31 +76,32 @@ class _GenerationTag(Extension):
         return body
 
 
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
-        trim_blocks=True, lstrip_blocks=True, extensions=[loopcontrols, _GenerationTag]
+def _environment() -> BoundedSandbox:
+    env = BoundedSandbox(
+        RenderBudget.for_output(MAX_TEMPLATE_OUTPUT_CHARS),  # bounds constant folding
+        trim_blocks=True,
+        lstrip_blocks=True,
+        extensions=[loopcontrols, _GenerationTag],
     )
     env.filters["tojson"] = _tojson
+    env.bounded_filters()
     env.globals["raise_exception"] = _raise_exception
     env.globals["strftime_now"] = _strftime_now
     return env
 
 
 def _render(template: jinja2.Template, context: Mapping[str, Any], limit: int) -> str:
-    """Renders, stopping as soon as the output passes ``limit`` characters.
-
-    (A template can still spin in loops that print nothing; the engine runs in a child process
-    that the user can stop, which bounds that.)
-    """
+    """Renders, stopping as soon as the output passes ``limit`` characters or the work passes
+    the budget that limit implies."""
+    environment = template.environment
+    assert isinstance(environment, BoundedSandbox), "compile templates with compile_template"
+    environment.budget = RenderBudget.for_output(limit)
     parts: list[str] = []
     size = 0
     for chunk in template.generate(**context):
         size += len(chunk)
         if size > limit:
-            raise PromptError(
-                "The model's chat template produced an unreasonably long prompt and was "
-                "stopped. The model file may be damaged; try another copy of the model."
-            )
+            raise TemplateTooCostly(f"output past {limit} characters")
         parts.append(chunk)
     return "".join(parts)
 
@@ -100,6 +116,8 @@ def compile_template(source: str) -> jinja2.Template:
         )
     try:
         return _environment().from_string(source)
+    except (TemplateTooCostly, MemoryError, RecursionError) as exc:  # constant folding
+        raise TemplateTooCostlyError from exc
     except jinja2.TemplateSyntaxError as exc:
         raise PromptError(
             f"The model's chat template has an error (line {exc.lineno}: {exc.message}). "
@@ -113,6 +131,8 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], limit
         return _render(template, context, limit)
     except PromptError:
         raise
+    except (TemplateTooCostly, MemoryError, RecursionError) as exc:
+        raise TemplateTooCostlyError from exc
     except jinja2.exceptions.SecurityError as exc:
         raise PromptError(
             f"The model's chat template tried something unsafe and was stopped ({exc}). "

@@ -24,6 +24,8 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from ponder.ui.answer.math_bounds import math_is_affordable
+
 log = logging.getLogger(__name__)
 
 URL_SCHEME = "ponder-math"
@@ -57,7 +59,9 @@ class MathRenderer:
 
     ``color`` is the text colour (CSS), ``font_px`` the body text size in pixels,
     ``device_pixel_ratio`` the screen's scale (images are drawn sharp on high-DPI screens).
-    An expression ziamath cannot parse comes back as None: the caller shows the source.
+    An expression ziamath cannot parse, or one too costly to draw (``math_bounds``: a model
+    that loops writes formulas nested without end), comes back as None: the caller shows
+    the source.
     """
 
     def __init__(self, *, color: str, font_px: float, device_pixel_ratio: float = 1.0) -> None:
@@ -112,7 +116,7 @@ class MathRenderer:
 
     def _draw(self, latex: str, display: bool) -> MathImage | None:
         ziamath = self._library()
-        if ziamath is None or not latex.strip():
+        if ziamath is None or not latex.strip() or not math_is_affordable(latex):
             return None
         size = self.font_px * (1.2 if display else 1.12)
         try:
