@@ -11,17 +11,18 @@ A problem set is a TOML file::
     answer = "14"                               # the key: a number, 3/4, a letter, yes/no, text
     kind = "number"                             # optional: number | choice | yesno | text
 
-The bundled sets ship inside the package (``ponder/resources/problems``), so they work offline.
+The bundled sets live in ``resources/problems`` and ship with Ponder (``ponder.core.bundled``
+finds them), so they work offline.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
+from ponder.core.bundled import bundled_path
 from ponder.core.teaching.answer_check import AnswerKind, CheckResult, check, guess_kind
 
 
@@ -53,8 +54,8 @@ class ProblemSet:
     source: str
 
 
-def _bundled_dir() -> Any:
-    return resources.files("ponder") / "resources" / "problems"
+def _bundled_dir() -> Path:
+    return bundled_path("resources/problems")
 
 
 def bundled_set_names() -> list[str]:
