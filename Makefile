@@ -38,6 +38,10 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check app tests benchmarks
 	$(BIN)/ruff format --check app tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/zizmor --offline --no-progress .github/workflows
+	@# actionlint has no PyPI package that installs offline: it runs where it is on PATH.
+	@if command -v actionlint >/dev/null; then actionlint -no-color; \
+	else echo "actionlint not on PATH: workflows not checked by it"; fi
 
 bench: $(TEST_STAMP)
 	$(BIN)/ponder bench --baseline

@@ -1,4 +1,4 @@
-"""Renders packaging/icons/ponder.svg to the PNG and ICO files the installers use.
+"""Renders resources/icons/ponder.svg to the PNG and ICO files the installers use.
 
 Run it after editing the SVG (``.venv/bin/python packaging/make_icons.py``); the outputs are
 kept in the repository so that a build needs no renderer.
@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ICONS = Path(__file__).resolve().parent / "icons"
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:

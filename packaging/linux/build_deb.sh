@@ -42,7 +42,7 @@ chmod 755 "$PKG/usr/bin/ponder"
 install -m 644 "$HERE/$APP_ID.desktop" "$PKG/usr/share/applications/$APP_ID.desktop"
 sed -e "s/@VERSION@/$VERSION/" -e "s/@DATE@/$DATE/" "$HERE/$APP_ID.metainfo.xml" \
     > "$PKG/usr/share/metainfo/$APP_ID.metainfo.xml"
-ICONS="$ROOT/packaging/icons"
+ICONS="$ROOT/resources/icons"
 install -m 644 "$ICONS/ponder.svg" "$PKG/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 install -m 644 "$ICONS/ponder-256.png" "$PKG/usr/share/icons/hicolor/256x256/apps/$APP_ID.png"
 install -m 644 "$ICONS/ponder-512.png" "$PKG/usr/share/icons/hicolor/512x512/apps/$APP_ID.png"

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 APP_ID = "io.github.ponder.Ponder"
 SPEC = PACKAGING / "ponder.spec"
+ICONS = ROOT / "resources" / "icons"
 
 
 def spec_names(*names: str, **given: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from packaging_files import APP_ID, PACKAGING, ROOT, SPEC, spec_names
+from packaging_files import APP_ID, ICONS, PACKAGING, ROOT, SPEC, spec_names
 
 
 def app_sources() -> list[str]:
@@ -90,23 +90,23 @@ def test_the_spec_version_is_the_package_version() -> None:
     assert names["ponder_version"]() == __version__
 
 
-def test_every_resource_file_is_bundled_in_its_folder() -> None:
-    app = ROOT / "app"
-    datas = spec_names("ponder_resources")["ponder_resources"](app)
-    bundled = {str(Path(folder) / Path(source).name) for source, folder in datas}
-    assert "ponder/resources/catalog.toml" in bundled
-    on_disk = {
-        str(path.relative_to(app)) for path in (app / "ponder" / "resources").rglob("*.toml")
-    }
-    assert on_disk <= bundled
+def test_the_bundle_carries_the_data_files_where_the_wheel_does() -> None:
+    datas = spec_names("ponder_data_files")["ponder_data_files"](ROOT)
+    bundled = {Path(folder) / Path(source).name: Path(source) for source, folder in datas}
+    # ponder/data/<path in the repository>: where ponder.core.bundled looks in a bundle.
+    assert bundled[Path("ponder/data/models/catalog.toml")] == ROOT / "models" / "catalog.toml"
+    problems = ROOT / "resources" / "problems"
+    for path in problems.glob("*.toml"):
+        assert bundled[Path("ponder/data/resources/problems") / path.name] == path
 
 
 def test_the_files_the_spec_names_exist() -> None:
     text = SPEC.read_text(encoding="utf-8")
-    for name in re.findall(r'ICONS / "([^"]+)"', text):
-        assert (PACKAGING / "icons" / name).is_file(), name
+    names = re.findall(r'ICONS / "([^"]+)"', text)
+    assert names
+    for name in names:
+        assert (ICONS / name).is_file(), name
     assert (PACKAGING / "ponder_entry.py").is_file()
-    assert (ROOT / "app" / "ponder" / "resources" / "catalog.toml").is_file()
     assert (PACKAGING / "macos" / "Info.plist").is_file()
 
 
@@ -126,7 +126,7 @@ def test_the_entry_script_runs_the_cli(tmp_path: object) -> None:
 
 
 def test_the_icons_are_what_the_installers_expect() -> None:
-    icons = PACKAGING / "icons"
+    icons = ICONS
     assert (icons / "ponder-256.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (icons / "ponder-512.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert (icons / "ponder.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"  # ICO header

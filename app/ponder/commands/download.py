@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from ponder.commands import UserError, model_options
+from ponder.core.byte_size import size_text
 from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.hub import Hub
 from ponder.core.models.catalog import CatalogError
@@ -90,10 +91,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Already installed: {model.path}")
     else:
         t = done.transfer
-        resumed = (
-            f", resumed at {model_options.size_text(t.resumed_from)}" if t.resumed_from else ""
-        )
-        size = model_options.size_text(t.size)
+        resumed = f", resumed at {size_text(t.resumed_from)}" if t.resumed_from else ""
+        size = size_text(t.size)
         print(f"Downloaded {model.path} ({size}{resumed}); sha256 {t.sha256} verified.")
     if entry is not None:
         print(f'Try it: ponder ask --model "{model.path}" "What is 17 × 23?"')

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError
+from ponder.core.byte_size import size_text
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.model_info import ModelInfo, describe
 from ponder.core.gguf.validate import validate_gguf
@@ -115,15 +116,6 @@ def _as_dict(
     }
 
 
-def _size(n: int) -> str:
-    value = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{value:.1f} {unit}" if unit != "B" else f"{n} B"
-        value /= 1000
-    return f"{n} B"  # pragma: no cover
-
-
 def run(args: argparse.Namespace) -> int:
     data = inspect_file(Path(args.path).expanduser())
     if args.json:
@@ -131,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     params = data["parameters"]
     rows = [
-        ("file", f"{data['path']} ({_size(data['file_size'])})"),
+        ("file", f"{data['path']} ({size_text(data['file_size'])})"),
         ("model", data["name"] or "(unnamed)"),
         ("architecture", data["architecture"]),
         ("parameters", f"{params / 1e9:.2f} B" if params else data["size_label"] or "unknown"),

@@ -70,10 +70,6 @@ def _fields(hw: HardwareInfo) -> dict[str, Any]:
     return {name: getattr(hw, name) for name in HardwareInfo.__dataclass_fields__}
 
 
-def size_text(n: float) -> str:
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
-
-
 class ProgressBar:
     """A terminal progress bar (tqdm) for ``Progress`` reports; silent when not a terminal."""
 

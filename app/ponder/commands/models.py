@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ponder.commands import model_options
+from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.demo import find_demo_model
 from ponder.core.models.fit import Fit, Recommendation, assess_fit, recommend
@@ -108,18 +109,18 @@ def listing(
 def _hardware_line(hw: HardwareInfo) -> str:
     flags = ", ".join(f.upper() for f in interesting_flags(hw.cpu_flags)[:8]) or "unknown"
     gpu = (
-        f"{hw.gpu.name} ({hw.gpu.backend}, {model_options.size_text(hw.gpu.usable_memory)})"
+        f"{hw.gpu.name} ({hw.gpu.backend}, {size_text(hw.gpu.usable_memory)})"
         if hw.gpu is not None
         else "none usable" + ("" if hw.gpu_offload else " (this llama.cpp build runs on CPU)")
     )
     disk = (
-        f"; {model_options.size_text(hw.models_free_disk)} free for models"
+        f"; {size_text(hw.models_free_disk)} free for models"
         if hw.models_free_disk is not None
         else ""
     )
     return (
-        f"This computer: {model_options.size_text(hw.total_ram)} memory "
-        f"({model_options.size_text(hw.available_ram)} free), {hw.physical_cores} cores "
+        f"This computer: {size_text(hw.total_ram)} memory "
+        f"({size_text(hw.available_ram)} free), {hw.physical_cores} cores "
         f"[{flags}]; GPU: {gpu}{disk}"
     )
 
@@ -159,7 +160,7 @@ def _print(
             fit = assess_fit(entry, quant, hw, n_ctx)
             installed = "  installed" if _installed(entry, quant, store) else ""
             approx = "" if quant.size_is_exact else "~"
-            size = f"{approx}{model_options.size_text(quant.size)}"
+            size = f"{approx}{size_text(quant.size)}"
             print(f"    {quant.name:<7} {size:>9}  {_fit_text(fit)}{installed}")
     known = {str(m.path) for e in catalog for q in e.quants if (m := store.find(e, q))}
     others = [m for m in store.installed() if str(m.path) not in known]
@@ -167,7 +168,7 @@ def _print(
         print("\nOther installed models:")
         for model in others:
             check = "verified" if model.sha256 else "not verified"
-            print(f"    {model.path}  {model_options.size_text(model.size)}  {check}")
+            print(f"    {model.path}  {size_text(model.size)}  {check}")
 
 
 def run(args: argparse.Namespace) -> int:

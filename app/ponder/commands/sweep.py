@@ -11,7 +11,7 @@ from typing import Any
 
 from ponder.commands import UserError, options
 from ponder.core.events import ErrorEvent
-from ponder.core.models.local_import import sha256_file
+from ponder.core.models.file_hash import sha256_file
 from ponder.core.paths import AppPaths
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSetError, load_problem_set, single_problem

@@ -16,7 +16,8 @@ from ponder.core.downloads.errors import (
 )
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.models.catalog import load_catalog
-from ponder.core.models.local_import import import_gguf, sha256_file
+from ponder.core.models.file_hash import sha256_file
+from ponder.core.models.local_import import import_gguf
 from ponder.core.models.packs import MANIFEST, SUMS, PackError, export_pack, import_pack, read_pack
 from ponder.core.models.store import ModelStore
 

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 
 import httpx2
 
+from ponder.core.byte_size import size_text
 from ponder.core.downloads.control import (
     Progress,
     ProgressCallback,
@@ -102,14 +103,10 @@ def _hash_part(file: BinaryIO, length: int, meter: ProgressMeter, control: Trans
     return hasher
 
 
-def _gb(n: float) -> str:
-    return f"{n / 1e9:.2f} GB" if n >= 1e8 else f"{n / 1e6:.1f} MB"
-
-
 def _disk_full(dest: Path, part: Path, have: int, exc: OSError | None = None) -> DiskFullError:
     kept = (
-        f" The {_gb(have)} already downloaded are kept in {part} and the download resumes from "
-        "there; delete that file to get the space back."
+        f" The {size_text(have)} already downloaded are kept in {part} and the download resumes "
+        "from there; delete that file to get the space back."
         if have
         else ""
     )
@@ -258,9 +255,9 @@ class _Transfer:
         free = shutil.disk_usage(self.dest.parent).free
         if free < self.size - self.have + reserve_bytes:
             raise DiskFullError(
-                f"{self.dest.name} needs {_gb(self.size - self.have)} more but only {_gb(free)} "
-                f"is free on the disk holding {self.dest.parent}. Free some space or choose "
-                "another models folder."
+                f"{self.dest.name} needs {size_text(self.size - self.have)} more but only "
+                f"{size_text(free)} is free on the disk holding {self.dest.parent}. Free some "
+                "space or choose another models folder."
             )
         failures = 0
         while self.have < self.size:

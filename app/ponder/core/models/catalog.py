@@ -1,7 +1,7 @@
 """The model catalog: the curated list of reasoners Ponder offers, loaded from TOML.
 
-The catalog is data reviewed like code (``models/catalog.toml`` in a checkout; the installed
-package carries it as ``ponder/resources/catalog.toml``). Loading validates every field and
+The catalog is data reviewed like code (``models/catalog.toml``; ``ponder.core.bundled`` finds
+it in a checkout, a wheel or the bundle). Loading validates every field and
 rejects unknown keys, so a typo in a reviewed file fails the schema test instead of silently
 dropping a setting. Validation is a few explicit checks on dataclasses: a schema library would
 be a new dependency for a dozen entries.
@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ponder.core.bounded_files import UnreadableFileError, read_toml
+from ponder.core.bundled import bundled_path
 from ponder.core.reasoning.families import PROFILES
 
 CATALOG_FILE = "catalog.toml"
@@ -183,18 +183,8 @@ class Catalog:
 
 
 def default_catalog_path() -> Path:
-    """The catalog that ships with Ponder.
-
-    A source checkout's ``models/catalog.toml`` wins (it is the reviewed original, and a
-    Windows checkout may hold the package's symlink to it as a plain text file); an installed
-    package or bundle reads its packaged copy.
-    """
-    package_dir = Path(__file__).resolve().parents[2]  # ponder/core/models/catalog.py
-    checkout = package_dir.parent.parent / "models" / CATALOG_FILE
-    if checkout.is_file():
-        return checkout
-    packaged = resources.files("ponder").joinpath("resources", CATALOG_FILE)
-    return Path(str(packaged))
+    """The catalog that ships with Ponder."""
+    return bundled_path(f"models/{CATALOG_FILE}")
 
 
 def load_catalog(path: str | Path | None = None) -> Catalog:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ponder.core.byte_size import size_text
 from ponder.core.gguf.model_info import ModelInfo
 from ponder.core.models.catalog import Architecture, Catalog, CatalogEntry, Quant
 from ponder.core.models.hardware import HardwareInfo
@@ -102,10 +103,6 @@ def speed_class(tokens_per_s: float) -> SpeedClass:
     return "very_slow"
 
 
-def _gb(n: float) -> str:
-    return f"{n / 1e9:.1f} GB"
-
-
 def _cpu_bandwidth(hw: HardwareInfo) -> float:
     apple = hw.os_name == "Darwin" and hw.machine == "arm64"
     return APPLE_CPU_BANDWIDTH if apple else CPU_BANDWIDTH
@@ -145,7 +142,7 @@ def assess_fit(
                 est,
                 -1,
                 tps,
-                f"fits in the {gpu.name}'s {_gb(gpu.usable_memory)} of memory",
+                f"fits in the {gpu.name}'s {size_text(gpu.usable_memory)} of memory",
             )
         if not gpu.integrated:
             layers = entry.architecture.layers
@@ -172,7 +169,7 @@ def assess_fit(
             est,
             0,
             tps,
-            f"needs {_gb(est.total)}; {_gb(hw.available_ram)} of memory is free",
+            f"needs {size_text(est.total)}; {size_text(hw.available_ram)} of memory is free",
         )
     if est.total <= tight:
         return Fit(
@@ -181,7 +178,7 @@ def assess_fit(
             est,
             0,
             tps,
-            f"needs {_gb(est.total)}, more than the {_gb(hw.available_ram)} free now: "
+            f"needs {size_text(est.total)}, more than the {size_text(hw.available_ram)} free now: "
             "close other programs first",
         )
     return Fit(
@@ -190,8 +187,8 @@ def assess_fit(
         est,
         0,
         0.0,
-        f"needs {_gb(est.total)} but this computer has {_gb(hw.total_ram)} of memory"
-        + (f" and {_gb(gpu.usable_memory)} on the GPU" if gpu else ""),
+        f"needs {size_text(est.total)} but this computer has {size_text(hw.total_ram)} of memory"
+        + (f" and {size_text(gpu.usable_memory)} on the GPU" if gpu else ""),
     )
 
 
@@ -252,7 +249,7 @@ def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
     if est.total <= max(tight, vram):
         return None
     return (
-        f"{info.path.name} needs about {_gb(est.total)} at a context of {n_ctx} tokens, but "
-        f"this computer has {_gb(hw.total_ram)} of memory"
-        + (f" and {_gb(gpu.usable_memory)} on the GPU" if gpu is not None else "")
+        f"{info.path.name} needs about {size_text(est.total)} at a context of {n_ctx} tokens, but "
+        f"this computer has {size_text(hw.total_ram)} of memory"
+        + (f" and {size_text(gpu.usable_memory)} on the GPU" if gpu is not None else "")
     )

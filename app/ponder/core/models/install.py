@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ponder.core.byte_size import size_text
 from ponder.core.downloads.errors import DriftError, TooLargeError, UnverifiableError
 from ponder.core.downloads.hub import Hub
 from ponder.core.downloads.transfer import (
@@ -57,8 +58,8 @@ def refuse_if_too_large(
     budget = max(int(hw.total_ram * 0.8), gpu)
     if size + GIB > budget:
         raise TooLargeError(
-            f"This file is {size / 1e9:.1f} GB, too large for this computer's "
-            f"{hw.total_ram / 1e9:.1f} GB of memory. Pass --force to download it anyway."
+            f"This file is {size_text(size)}, too large for this computer's "
+            f"{size_text(hw.total_ram)} of memory. Pass --force to download it anyway."
         )
     return None
 

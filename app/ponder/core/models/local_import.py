@@ -24,24 +24,10 @@ from ponder.core.downloads.errors import (
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.gguf.validate import validate_gguf
 from ponder.core.models.catalog import Catalog
+from ponder.core.models.file_hash import BLOCK, sha256_file
 from ponder.core.models.store import InstalledModel, ModelStore
 
-BLOCK = 4 << 20
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-def sha256_file(path: Path, progress: ProgressCallback | None = None) -> str:
-    """The sha256 of a file, read in blocks (progress in the ``verifying`` phase)."""
-    hasher = hashlib.sha256()
-    total = path.stat().st_size
-    done = 0
-    with open(path, "rb") as f:
-        while block := f.read(BLOCK):
-            hasher.update(block)
-            done += len(block)
-            if progress is not None:
-                progress(Progress("verifying", done, total))
-    return hasher.hexdigest()
 
 
 def _validate(path: Path, shown_as: str) -> None:
@@ -170,4 +156,4 @@ def _record(
     )
 
 
-__all__ = ["copy_verified", "import_gguf", "sha256_file"]
+__all__ = ["copy_verified", "import_gguf"]

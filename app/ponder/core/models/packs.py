@@ -21,7 +21,8 @@ from ponder.core.downloads.errors import DownloadError
 from ponder.core.downloads.part_files import PartFiles
 from ponder.core.downloads.transfer import ProgressCallback
 from ponder.core.models.catalog import CatalogEntry, CatalogError, parse_entry
-from ponder.core.models.local_import import copy_verified, sha256_file
+from ponder.core.models.file_hash import sha256_file
+from ponder.core.models.local_import import copy_verified
 from ponder.core.models.store import InstalledModel, ModelStore, check_repo_file
 
 MANIFEST = "ponder-pack.json"

@@ -11,17 +11,18 @@ A problem set is a TOML file::
     answer = "14"                               # the key: a number, 3/4, a letter, yes/no, text
     kind = "number"                             # optional: number | choice | yesno | text
 
-The bundled sets ship inside the package (``ponder/resources/problems``), so they work offline.
+The bundled sets live in ``resources/problems`` and ship with Ponder (``ponder.core.bundled``
+finds them), so they work offline.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 from ponder.core.bounded_files import UnreadableFileError, parse_toml, read_bounded_text
+from ponder.core.bundled import bundled_path
 from ponder.core.teaching.answer_check import AnswerKind, CheckResult, check, guess_kind
 
 PROBLEM_SET_MAX_BYTES = 4 * 1024 * 1024  # thousands of problems; a lesson holds a few dozen
@@ -55,8 +56,8 @@ class ProblemSet:
     source: str
 
 
-def _bundled_dir() -> Any:
-    return resources.files("ponder") / "resources" / "problems"
+def _bundled_dir() -> Path:
+    return bundled_path("resources/problems")
 
 
 def bundled_set_names() -> list[str]:

@@ -13,20 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QColor
 
+from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
 
 _FIT_TEXT = {"gpu": "Runs on the GPU", "partial": "Part GPU, part CPU", "cpu": "Runs on the CPU"}
 _SPEED_TEXT = {"fast": "fast", "usable": "usable", "slow": "slow", "very_slow": "very slow"}
-
-
-def size_text(n: float) -> str:
-    if n >= 1e9:
-        return f"{n / 1e9:.1f} GB"
-    if n >= 1e6:
-        return f"{n / 1e6:.0f} MB"
-    return f"{n / 1e3:.0f} kB"
 
 
 def model_name(model: InstalledModel, catalog: Catalog | None) -> str:

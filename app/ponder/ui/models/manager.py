@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
@@ -36,7 +37,6 @@ from ponder.ui.models.details import (
     gguf_paths,
     installed_details,
     model_name,
-    size_text,
 )
 
 _DATA = Qt.ItemDataRole.UserRole

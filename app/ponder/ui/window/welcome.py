@@ -11,7 +11,8 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ponder.ui.models.details import fit_badge, size_text
+from ponder.core.byte_size import size_text
+from ponder.ui.models.details import fit_badge
 
 
 class WelcomePage(QWidget):
