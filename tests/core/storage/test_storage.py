@@ -11,6 +11,7 @@ import pytest
 
 from ponder.core.events import AnswerEvent, DoneEvent, ThinkingEvent
 from ponder.core.request import GenerateRequest, Message
+from ponder.core.storage.damage import DatabaseDamagedError
 from ponder.core.storage.records import Conversation, NotFoundError, StorageError, StoredMessage
 from ponder.core.storage.schema import MIGRATIONS, SCHEMA_VERSION, fts5_available, migrate
 from ponder.core.storage.store import ConversationStore
@@ -105,7 +106,7 @@ def test_a_file_from_a_newer_ponder_is_refused_untouched(tmp_path: Path) -> None
 def test_a_file_that_is_not_a_database_gives_a_readable_error(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     path.write_bytes(b"this is not SQLite, it is a shopping list " * 200)
-    with pytest.raises(StorageError, match="move it aside"):
+    with pytest.raises(DatabaseDamagedError, match="is damaged"):
         ConversationStore(path)
 
 

@@ -25,6 +25,8 @@ from types import TracebackType
 from typing import Any
 
 from ponder.core.request import GenerateRequest, Role
+from ponder.core.storage.backups import Backups
+from ponder.core.storage.damage import DatabaseDamagedError, storage_error
 from ponder.core.storage.messages import (
     in_list,
     insert_message,
@@ -46,6 +48,7 @@ from ponder.core.storage.records import (
 )
 from ponder.core.storage.schema import (
     CONVERSATION_COLUMNS,
+    SCHEMA_VERSION,
     conversation_from_row,
     ensure_search_index,
     fts5_available,
@@ -60,6 +63,7 @@ __all__ = [
     "DEFAULT_COMMIT_INTERVAL_S",
     "Conversation",
     "ConversationStore",
+    "DatabaseDamagedError",
     "GenerationRecord",
     "MessageStatus",
     "NotFoundError",
@@ -81,6 +85,12 @@ class ConversationStore:
     ``recover``: mark replies left ``streaming`` by a crash as ``interrupted`` on open. A reply
     that is in fact still being written by another store is not harmed: its writer sets it
     back to ``streaming`` on its next commit, and its final commit holds the whole text.
+    ``backup_dir``: keep rolling backups there (``AppPaths.backups``): one a day, and one
+    before a schema migration. ``read_only``: open a damaged file to read what can be read;
+    nothing is written (no migration, no recovery, LIKE search) and saving says why not.
+
+    A damaged file raises ``DatabaseDamagedError`` (on open or on any later read or write);
+    ``ponder.core.storage.recovery`` holds the ways forward.
     """
 
     def __init__(
@@ -90,51 +100,62 @@ class ConversationStore:
         use_fts: bool | None = None,
         recover: bool = True,
         timeout_s: float = 10.0,
+        backup_dir: Path | None = None,
+        read_only: bool = False,
     ) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         self.recovered: list[int] = []
+        self.full_text_search = False
         self._thread = threading.get_ident()
+        self._conn: sqlite3.Connection | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn: sqlite3.Connection | None = sqlite3.connect(
-                self.path, isolation_level=None, timeout=timeout_s
-            )
-        except (OSError, sqlite3.Error) as exc:
-            raise StorageError(
-                f"Could not open the conversation database {self.path}: {exc}. Check that the "
-                "folder exists and is writable."
-            ) from exc
-        try:
-            conn = self._conn
-            conn.execute("PRAGMA foreign_keys = ON")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":
-                # Some network file systems cannot share memory for WAL; still safe, slower.
-                log.warning("SQLite refused WAL mode for %s (using %s)", self.path, mode)
-            conn.execute("PRAGMA synchronous = FULL")
-            migrate(conn, str(self.path))
-            fts = fts5_available(conn) and use_fts is not False
-            ensure_search_index(conn, use_fts=fts)
-            self.full_text_search = fts
-            if recover:
-                self.recovered = self.recover_interrupted()
+            if read_only:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout_s)
+            self._open(use_fts=use_fts, recover=recover, backup_dir=backup_dir)
         except StorageError:
             self.close()
             raise
-        except sqlite3.Error as exc:
+        except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
             self.close()
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise StorageError(
-                    f"The conversation database {self.path} is busy: another program (another "
-                    "Ponder?) is writing to it. Close it and try again."
-                ) from exc
-            raise StorageError(
-                f"Could not open the conversation database {self.path}: {exc}. If the file "
-                "is damaged, quit Ponder and move it aside; Ponder then starts a new, empty "
-                "history."
-            ) from exc
+            raise storage_error(exc, self.path, "open") from exc
         if self.recovered:
             log.warning("replies interrupted by a crash, kept as they were: %s", self.recovered)
+
+    def _open(self, *, use_fts: bool | None, recover: bool, backup_dir: Path | None) -> None:
+        conn = self._connection()
+        if self.read_only:
+            version = schema_version(conn)
+            if version != SCHEMA_VERSION:
+                raise StorageError(
+                    f"The conversation history {self.path} has schema {version}; this Ponder "
+                    f"reads schema {SCHEMA_VERSION} read-only. Recover it into a new file "
+                    "instead."
+                )
+            conn.execute("SELECT count(*) FROM conversations").fetchone()
+            return
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            # Some network file systems cannot share memory for WAL; still safe, slower.
+            log.warning("SQLite refused WAL mode for %s (using %s)", self.path, mode)
+        conn.execute("PRAGMA synchronous = FULL")
+        backups = Backups(backup_dir) if backup_dir is not None else None
+        version = schema_version(conn)
+        if backups is not None and 0 < version < SCHEMA_VERSION:
+            backups.before_migration(conn, version)
+        migrate(conn, str(self.path))
+        fts = fts5_available(conn) and use_fts is not False
+        ensure_search_index(conn, use_fts=fts)
+        self.full_text_search = fts
+        if recover:
+            self.recovered = self.recover_interrupted()
+        if backups is not None:
+            backups.daily(conn)
 
     # ----- connection ------------------------------------------------------------------------
 
@@ -174,6 +195,12 @@ class ConversationStore:
         SQLite errors come out as ``StorageError`` written for the user.
         """
         conn = self._connection()
+        if self.read_only:
+            raise StorageError(
+                f"The conversation history {self.path} is open read-only because it is "
+                "damaged: nothing can be saved. Restart Ponder and choose to recover it into a "
+                "new file, or to start a new history (the damaged file is kept)."
+            )
         try:
             conn.execute("BEGIN IMMEDIATE")
             yield conn
@@ -182,34 +209,48 @@ class ConversationStore:
             if conn.in_transaction:
                 try:
                     conn.execute("ROLLBACK")
-                except sqlite3.Error:
+                except (sqlite3.Error, UnicodeDecodeError):
                     log.exception("rollback failed")
-            if isinstance(exc, sqlite3.Error):
-                raise StorageError(
-                    f"Could not save to the conversation database {self.path}: {exc}. "
-                    "Check that the disk has free space and the file is writable."
-                ) from exc
+            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
+                raise storage_error(exc, self.path, "save to") from exc
             raise
 
     @contextmanager
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction: several SELECTs see one consistent state of the file."""
+        """A read transaction: several SELECTs see one consistent state of the file.
+
+        Nested use joins the outer one. SQLite errors come out as ``StorageError`` (a damaged
+        file as ``DatabaseDamagedError``); ending the read never replaces that error."""
         conn = self._connection()
+        if conn.in_transaction:
+            yield conn
+            return
         try:
             conn.execute("BEGIN")
             yield conn
-        except sqlite3.Error as exc:
-            raise StorageError(
-                f"Could not read the conversation database {self.path}: {exc}."
-            ) from exc
-        finally:
-            if conn.in_transaction:
-                conn.execute("COMMIT")
+            conn.execute("COMMIT")
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            self._end_read(conn)
+            raise storage_error(exc, self.path, "read") from exc
+        except BaseException:
+            self._end_read(conn)
+            raise
+
+    @staticmethod
+    def _end_read(conn: sqlite3.Connection) -> None:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except (sqlite3.Error, UnicodeDecodeError):
+                log.warning("could not end a read of the conversation database", exc_info=True)
 
     def integrity_check(self) -> str:
         """``ok``, or what SQLite (and the full-text index) found wrong."""
         conn = self._connection()
-        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
+            return f"SQLite could not check the file: {exc}"
         if self.full_text_search:
             try:
                 conn.execute("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')")
@@ -241,14 +282,11 @@ class ConversationStore:
         return self.get_conversation(conversation_id)
 
     def get_conversation(self, conversation_id: int) -> Conversation:
-        row = (
-            self._connection()
-            .execute(
+        with self._snapshot() as conn:
+            row = conn.execute(
                 f"SELECT {CONVERSATION_COLUMNS} FROM conversations WHERE id = ?",
                 (conversation_id,),
-            )
-            .fetchone()
-        )
+            ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no conversation {conversation_id}.")
         return conversation_from_row(row)
@@ -258,11 +296,12 @@ class ConversationStore:
     ) -> list[Conversation]:
         """Conversations, most recently updated first. ``archived``: None lists all."""
         where = "" if archived is None else f"WHERE archived = {int(archived)}"
-        rows = self._connection().execute(
-            f"SELECT {CONVERSATION_COLUMNS} FROM conversations {where} "
-            "ORDER BY updated_at DESC, id DESC LIMIT ?",
-            (-1 if limit is None else limit,),
-        )
+        with self._snapshot() as conn:
+            rows = conn.execute(
+                f"SELECT {CONVERSATION_COLUMNS} FROM conversations {where} "
+                "ORDER BY updated_at DESC, id DESC LIMIT ?",
+                (-1 if limit is None else limit,),
+            ).fetchall()
         return [conversation_from_row(row) for row in rows]
 
     def _update_conversation(self, conversation_id: int, sql: str, params: Iterable[Any]) -> None:
