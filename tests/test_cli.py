@@ -137,3 +137,35 @@ def test_a_model_too_large_for_this_computer_is_refused_before_loading(
     result = ponder("ask", "--model", str(smollm2_path), "--ctx", str(2**31), "hi")
     assert result.returncode == 2
     assert "needs about" in result.stderr and "--force" in result.stderr
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Tests run as root, for whom chmod stops nothing: a regular file where the folder
+    # should be makes it impossible to create (ENOTDIR) for anyone.
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PONDER_HOME", str(blocker / "home"))
+    from ponder.cli import main
+
+    assert main(["models"]) == 2
+    err = capsys.readouterr().err
+    assert "a file is in the way" in err and "Traceback" not in err
+
+
+def test_conversations_recover_copies_what_can_be_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from damaged_history import break_page_holding, fill_history
+    from ponder.cli import main
+    from ponder.core.paths import AppPaths
+
+    paths = AppPaths.from_environment().ensure()
+    fill_history(paths.database)
+    break_page_holding(paths.database, b"question 5 ")
+    assert main(["conversations"]) in (0, 2)
+    assert main(["conversations", "--recover"]) == 1  # 1: something was lost
+    out = capsys.readouterr().out
+    assert "Recovered 12 conversations" in out and "The damaged file is kept as" in out
+    assert main(["conversations"]) == 0

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from ponder import __version__
 from ponder.commands import UserError
+from ponder.core.paths import DataFolderError
 
 # Each entry is a module under ponder.commands exposing register(subparsers).
 COMMAND_MODULES: tuple[str, ...] = (
@@ -59,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--self-test is an option of `ponder` alone, not of a command")
     try:
         return int(args.func(args))
-    except UserError as exc:
+    except (UserError, DataFolderError) as exc:
         print(f"ponder: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -6,6 +6,7 @@ Everything comes from platformdirs (config, data, cache, logs); the one environm
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,10 @@ import platformdirs
 
 APP_NAME = "Ponder"
 HOME_ENV = "PONDER_HOME"
+
+
+class DataFolderError(Exception):
+    """A folder Ponder keeps its files in cannot be made; the message is for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,11 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data / "conversations.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        """Rolling copies of the conversation database (``storage.backups``)."""
+        return self.data / "backups"
 
     @property
     def settings_file(self) -> Path:
@@ -51,6 +61,29 @@ class AppPaths:
         )
 
     def ensure(self) -> AppPaths:
+        """Makes the folders; raises ``DataFolderError`` (written for the user) if it cannot."""
         for path in (self.config, self.data, self.cache, self.logs, self.models):
-            path.mkdir(parents=True, exist_ok=True)
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DataFolderError(folder_problem(path, exc)) from exc
         return self
+
+
+def folder_problem(path: Path, exc: OSError) -> str:
+    """Why the folder ``path`` could not be made, and what to do, for the user."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (
+            f"Could not create the folder {path}: the disk is full ({reason}). Free some "
+            "space, then start Ponder again."
+        )
+    if exc.errno == errno.ENOTDIR or (exc.errno == errno.EEXIST and not path.is_dir()):
+        return (
+            f"Could not create the folder {path}: a file is in the way ({reason}). Move that "
+            f"file, or set {HOME_ENV} to a folder Ponder may use, then start Ponder again."
+        )
+    return (
+        f"Could not create the folder {path}: {reason}. Make sure you may write there (or "
+        f"set {HOME_ENV} to a folder you may write in), then start Ponder again."
+    )

@@ -11,6 +11,7 @@ Thread: GUI thread (the objects it moves to worker threads say so in their docst
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import time
@@ -20,10 +21,10 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ponder.core.paths import AppPaths
+from ponder.core.paths import AppPaths, DataFolderError
 from ponder.core.request import Sampling
 from ponder.core.settings import Settings
-from ponder.core.storage.store import ConversationStore, StorageError
+from ponder.core.storage.store import ConversationStore, DatabaseDamagedError, StorageError
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
 from ponder.ui.answer.markdown import MarkdownRenderer
@@ -38,6 +39,7 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
+from ponder.ui.window.damaged_history import resolve_damaged_history
 from ponder.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,8 @@ THREAD_STOP_TIMEOUT_MS = 15_000
 class LaunchOptions:
     """How to start. ``model``: use this GGUF for this run (not remembered); ``sampling``
     and ``max_tokens``: fixed for every turn (self-test, tests); ``n_threads``: override the
-    setting; ``load_model`` False: do not load at start."""
+    setting; ``load_model`` False: do not load at start; ``read_only_history``: the user
+    chose to read a damaged history without changing it."""
 
     paths: AppPaths | None = None
     model: str | None = None
@@ -56,6 +59,7 @@ class LaunchOptions:
     max_tokens: int | None = None
     n_threads: int | None = None
     load_model: bool = True
+    read_only_history: bool = False
 
 
 def _thread(name: str, worker: object) -> QThread:
@@ -85,7 +89,13 @@ class PonderApp:
         self.settings = SettingsKeeper(paths.settings_file)
         self.system_look = SystemLook(qapp)
         apply_theme(qapp, self.settings.settings, self.system_look)
-        self.store = ConversationStore(paths.database)  # StorageError: the caller tells
+        # StorageError (DatabaseDamagedError: the caller offers the ways forward).
+        self.store = ConversationStore(
+            paths.database,
+            backup_dir=paths.backups,
+            read_only=options.read_only_history,
+            verify=True,
+        )
         self.engine: Engine = engine if engine is not None else EngineClient()
         self.buffer = EventBuffer()
         self.worker = GenerationWorker(self.engine, self.buffer, paths.database)
@@ -189,13 +199,28 @@ def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> 
         print(f"ponder: {problem}", file=sys.stderr)
         QMessageBox.critical(None, "Ponder cannot start", problem)
         return 1
-    try:
-        app = PonderApp(qapp, options)
-    except StorageError as exc:
-        QMessageBox.critical(None, "Ponder cannot start", str(exc))
+    app = _start(qapp, options or LaunchOptions())
+    if app is None:
         return 1
     app.window.show()
     qapp.aboutToQuit.connect(app.shutdown)
     status = qapp.exec()
     app.shutdown()
     return int(status)
+
+
+def _start(qapp: QApplication, options: LaunchOptions) -> PonderApp | None:
+    """The app, or None if it cannot start (the user has been told why). A damaged history
+    is answered with the recovery dialog, then the start is tried again."""
+    while True:
+        try:
+            return PonderApp(qapp, options)
+        except DatabaseDamagedError as exc:
+            paths = options.paths or AppPaths.from_environment()
+            read_only = resolve_damaged_history(exc, paths.backups)
+            if read_only is None:
+                return None
+            options = dataclasses.replace(options, read_only_history=read_only)
+        except (StorageError, DataFolderError) as exc:
+            QMessageBox.critical(None, "Ponder cannot start", str(exc))
+            return None

@@ -10,64 +10,25 @@ from pathlib import Path
 
 import pytest
 
-from ponder.core.events import AnswerEvent, DoneEvent, ThinkingEvent
-from ponder.core.request import GenerateRequest, Message
+from damaged_history import (
+    HISTORY_CONVERSATIONS,
+    break_page_holding,
+    break_schema_name,
+    fill_history,
+)
 from ponder.core.storage import recovery
 from ponder.core.storage.backups import DAILY_PREFIX, Backups
 from ponder.core.storage.damage import DatabaseDamagedError
 from ponder.core.storage.records import StorageError, StoredMessage
 from ponder.core.storage.store import ConversationStore
 
-REQUEST = GenerateRequest(messages=(Message("user", "q"),))
-PAGE = 4096  # SQLite's default page size, which the store keeps
-CONVERSATIONS = 12
-
-
-def _fill(path: Path) -> dict[int, list[StoredMessage]]:
-    """A history of several conversations, each a question and a long streamed reply; the
-    WAL is folded into the main file so breaking its bytes breaks the database."""
-    threads: dict[int, list[StoredMessage]] = {}
-    with ConversationStore(path) as store:
-        for i in range(CONVERSATIONS):
-            conversation = store.create_conversation(f"conversation {i}")
-            question = store.add_message(
-                conversation.id, "user", f"question {i} " + "q" * 2500, parent_id=None
-            )
-            writer = store.begin_reply(conversation.id, question.id, REQUEST)
-            writer.feed(ThinkingEvent(f"thinking {i:03d} " * 200))
-            writer.feed(AnswerEvent(f"answer {i} " * 300))
-            writer.feed(DoneEvent("eos"))
-            threads[conversation.id] = store.thread(conversation.id)
-    with closing(sqlite3.connect(path)) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return threads
+CONVERSATIONS = HISTORY_CONVERSATIONS
 
 
 @pytest.fixture
 def history(tmp_path: Path) -> tuple[Path, dict[int, list[StoredMessage]]]:
     path = tmp_path / "conversations.sqlite3"
-    return path, _fill(path)
-
-
-def _break_page_holding(path: Path, needle: bytes) -> int:
-    """Overwrites the page that holds ``needle`` with garbage; returns its number (from 1)."""
-    data = bytearray(path.read_bytes())
-    at = data.find(needle)
-    assert at > 0, needle
-    page = at // PAGE
-    data[page * PAGE : (page + 1) * PAGE] = b"\xa5" * PAGE
-    path.write_bytes(bytes(data))
-    return page + 1
-
-
-def _break_schema_name(path: Path) -> None:
-    """Makes a table's name in the schema undecodable: SQLite's own error text then holds
-    those bytes (this made `ponder gui` die with a UnicodeDecodeError)."""
-    data = bytearray(path.read_bytes())
-    at = data.find(b"CREATE TABLE meta")
-    name = data.find(b"meta", at - 40, at)
-    data[name : name + 4] = b"\xff\xfe\xfd\xfc"
-    path.write_bytes(bytes(data))
+    return path, fill_history(path)
 
 
 # ----- clean errors ----------------------------------------------------------------------------
@@ -75,7 +36,7 @@ def _break_schema_name(path: Path) -> None:
 
 def test_an_undecodable_schema_is_reported_as_damage_not_a_unicode_error(history) -> None:
     path, _ = history
-    _break_schema_name(path)
+    break_schema_name(path)
     with pytest.raises(DatabaseDamagedError, match="is damaged") as caught:
         ConversationStore(path)
     assert caught.value.path == path
@@ -95,7 +56,7 @@ def test_a_damaged_message_page_gives_the_damage_error_and_the_rest_stays_readab
     history,
 ) -> None:
     path, threads = history
-    _break_page_holding(path, b"question 5 ")
+    break_page_holding(path, b"question 5 ")
     with ConversationStore(path) as store:
         broken = [cid for cid in threads if _fails(store, cid)]
         assert broken and len(broken) < CONVERSATIONS
@@ -173,7 +134,7 @@ def test_opening_with_a_backup_folder_backs_up_and_a_damaged_file_is_not_backed_
     with ConversationStore(path, backup_dir=folder):
         pass
     assert len(list(folder.iterdir())) == 1
-    _break_page_holding(path, b"question 3 ")
+    break_page_holding(path, b"question 3 ")
     for old in folder.iterdir():
         old.unlink()
     with ConversationStore(path, backup_dir=folder):
@@ -196,7 +157,7 @@ def test_a_backup_before_a_migration_is_kept_under_its_schema(history, tmp_path)
 
 def test_read_only_shows_what_can_be_read_and_changes_nothing(history) -> None:
     path, threads = history
-    _break_page_holding(path, b"question 5 ")
+    break_page_holding(path, b"question 5 ")
     before = path.read_bytes()
     with ConversationStore(path, read_only=True) as store:
         assert len(store.list_conversations()) == CONVERSATIONS
@@ -209,7 +170,7 @@ def test_read_only_shows_what_can_be_read_and_changes_nothing(history) -> None:
 
 def test_recover_copies_every_readable_row_and_keeps_the_damaged_file(history) -> None:
     path, threads = history
-    _break_page_holding(path, b"question 5 ")
+    break_page_holding(path, b"question 5 ")
     with ConversationStore(path, read_only=True) as store:
         readable = {cid for cid in threads if not _fails(store, cid)}
     assert readable and len(readable) < CONVERSATIONS
@@ -249,7 +210,7 @@ def test_recover_keeps_text_that_is_not_utf8_with_replacement_characters(history
 
 def test_recover_of_a_file_whose_schema_is_gone_says_so(history) -> None:
     path, _ = history
-    _break_schema_name(path)
+    break_schema_name(path)
     report = recovery.recover(path)
     assert "the file" in report.unreadable
     assert report.summary().startswith("Nothing could be recovered.")
@@ -281,9 +242,18 @@ def test_restore_backup_puts_the_backup_in_place_and_keeps_the_damaged_file(
         pass
     backup = Backups(folder).latest()
     assert backup is not None
-    _break_schema_name(path)
+    break_schema_name(path)
     kept = recovery.restore_backup(path, backup)
     assert kept is not None and kept.exists()
     with ConversationStore(path) as store:
         assert {c: store.thread(c) for c in threads} == threads
     assert os.path.exists(backup)  # the backup itself stays
+
+
+def test_verify_on_open_finds_a_damaged_page_before_the_user_meets_it(history) -> None:
+    path, _ = history
+    break_page_holding(path, b"question 5 ")
+    with ConversationStore(path):  # without the check, the damage waits for a read
+        pass
+    with pytest.raises(DatabaseDamagedError, match="is damaged"):
+        ConversationStore(path, verify=True)

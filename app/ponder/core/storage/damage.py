@@ -98,9 +98,9 @@ def storage_error(exc: BaseException, path: Path, doing: str) -> StorageError:
     if cause == "damaged":
         return DatabaseDamagedError(
             f"The conversation history {path} is damaged ({detail}). Ponder has not changed "
-            "it. Start the Ponder app to choose what to do: read what can still be read, "
-            "recover it into a new file, restore a backup, or start a new history (the "
-            "damaged file is kept); or run `ponder conversations --recover`.",
+            "it. Restart Ponder to choose what to do: read what can still be read, recover "
+            "it into a new file, restore a backup, or start a new history (the damaged file "
+            "is kept); or run `ponder conversations --recover`.",
             path,
         )
     if cause == "full":

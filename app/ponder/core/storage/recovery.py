@@ -100,7 +100,7 @@ def set_aside(path: Path) -> Path | None:
         if extra.exists():
             os.replace(extra, Path(str(aside) + side))
     os.replace(path, aside)
-    log.warning("set the damaged conversation history aside as %s", aside)
+    log.info("set the damaged conversation history aside as %s", aside)
     return aside
 
 

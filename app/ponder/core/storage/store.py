@@ -88,6 +88,8 @@ class ConversationStore:
     ``backup_dir``: keep rolling backups there (``AppPaths.backups``): one a day, and one
     before a schema migration. ``read_only``: open a damaged file to read what can be read;
     nothing is written (no migration, no recovery, LIKE search) and saving says why not.
+    ``verify``: check every page on open (SQLite's ``quick_check``; it reads the whole file,
+    so the app does it once, at start-up): damage is found before the user meets it.
 
     A damaged file raises ``DatabaseDamagedError`` (on open or on any later read or write);
     ``ponder.core.storage.recovery`` holds the ways forward.
@@ -102,6 +104,7 @@ class ConversationStore:
         timeout_s: float = 10.0,
         backup_dir: Path | None = None,
         read_only: bool = False,
+        verify: bool = False,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
@@ -116,6 +119,8 @@ class ConversationStore:
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout_s)
+            if verify and not read_only:
+                self._verify()
             self._open(use_fts=use_fts, recover=recover, backup_dir=backup_dir)
         except StorageError:
             self.close()
@@ -125,6 +130,15 @@ class ConversationStore:
             raise storage_error(exc, self.path, "open") from exc
         if self.recovered:
             log.warning("replies interrupted by a crash, kept as they were: %s", self.recovered)
+
+    def _verify(self) -> None:
+        conn = self._connection()
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            # Raised as SQLite's own corruption error, so that it is told apart like any other.
+            error = sqlite3.DatabaseError("; ".join(problems))
+            error.sqlite_errorcode = 11  # SQLITE_CORRUPT
+            raise error
 
     def _open(self, *, use_fts: bool | None, recover: bool, backup_dir: Path | None) -> None:
         conn = self._connection()

@@ -1,0 +1,108 @@
+"""The dialog that answers a damaged conversation history at start-up.
+
+It offers the ways forward ``ponder.core.storage.recovery`` holds: read what can be read
+(read-only), recover into a new file, restore the newest backup, start a new history, or
+quit. Whatever the choice, the damaged file is kept.
+
+Thread: GUI thread (modal dialogs, before the main window exists).
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ponder.core.storage import recovery
+from ponder.core.storage.backups import Backups
+from ponder.core.storage.damage import DatabaseDamagedError
+
+log = logging.getLogger(__name__)
+
+TITLE = "Your conversation history is damaged"
+
+
+class HistoryChoice(Enum):
+    READ_ONLY = "Open read-only"
+    RECOVER = "Recover into a new file"
+    RESTORE = "Restore the last backup"
+    START_FRESH = "Start a new history"
+    QUIT = "Quit"
+
+
+def ask_what_to_do(
+    error: DatabaseDamagedError, latest_backup: Path | None, parent: QWidget | None = None
+) -> HistoryChoice:
+    """Asks the user; the choice (QUIT if the dialog is closed)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(TITLE)
+    box.setText(
+        f"Ponder cannot read all of your conversation history ({error.path}): the file is "
+        "damaged. Whatever you choose, the damaged file is kept."
+    )
+    lines = [
+        "Open read-only: see what can still be read; nothing can be saved this session.",
+        "Recover into a new file: copy everything readable into a new history and continue.",
+    ]
+    if latest_backup is not None:
+        lines.append(f"Restore the last backup: go back to {latest_backup.name}.")
+    lines.append("Start a new history: begin empty; the old file stays beside it.")
+    box.setInformativeText("\n".join(lines))
+    box.setDetailedText(str(error))
+    buttons = {}
+    for choice in HistoryChoice:
+        if choice is HistoryChoice.RESTORE and latest_backup is None:
+            continue
+        role = (
+            QMessageBox.ButtonRole.RejectRole
+            if choice is HistoryChoice.QUIT
+            else QMessageBox.ButtonRole.AcceptRole
+        )
+        buttons[box.addButton(choice.value, role)] = choice
+    default = next(b for b, c in buttons.items() if c is HistoryChoice.RECOVER)
+    box.setDefaultButton(default)
+    box.exec()
+    return buttons.get(box.clickedButton(), HistoryChoice.QUIT)
+
+
+def resolve_damaged_history(
+    error: DatabaseDamagedError, backups_folder: Path, parent: QWidget | None = None
+) -> bool | None:
+    """Asks what to do and does it. Returns whether to open the history read-only next, or
+    None to quit."""
+    latest = Backups(backups_folder).latest()
+    choice = ask_what_to_do(error, latest, parent)
+    path = error.path
+    try:
+        if choice is HistoryChoice.QUIT:
+            return None
+        if choice is HistoryChoice.READ_ONLY:
+            return True
+        if choice is HistoryChoice.RECOVER:
+            report = recovery.recover(path)
+            QMessageBox.information(parent, "Conversation history recovered", report.summary())
+        elif choice is HistoryChoice.RESTORE and latest is not None:
+            kept = recovery.restore_backup(path, latest)
+            QMessageBox.information(
+                parent,
+                "Backup restored",
+                f"Restored {latest.name}. The damaged file is kept as {kept}.",
+            )
+        elif choice is HistoryChoice.START_FRESH:
+            kept = recovery.start_fresh(path)
+            QMessageBox.information(
+                parent, "New history", f"Starting a new history. The old file is kept as {kept}."
+            )
+    except OSError as exc:
+        log.exception("could not act on the damaged history")
+        QMessageBox.critical(
+            parent,
+            TITLE,
+            f"Could not do that: {exc.strerror or exc}. Nothing was deleted; check that the "
+            f"folder {path.parent} is writable and has free space, then start Ponder again.",
+        )
+        return None
+    return False
