@@ -133,8 +133,13 @@ def test_truncated_download_is_reported_not_loaded(r1_part_path: Path) -> None:
 def test_a_model_too_large_for_this_computer_is_refused_before_loading(
     smollm2_path: Path,
 ) -> None:
-    # SmolLM2 at a 2**31-token context would need terabytes of KV cache.
-    result = ponder("ask", "--model", str(smollm2_path), "--ctx", str(2**31), "hi")
+    # SmolLM2 at the largest context the command line takes (2**21 tokens) needs about 48 GB
+    # of KV cache (23,040 bytes a token), more than this computer has.
+    import psutil
+
+    if psutil.virtual_memory().total > 40 * 10**9:
+        pytest.skip("this computer has memory enough for SmolLM2 at 2**21 tokens of context")
+    result = ponder("ask", "--model", str(smollm2_path), "--ctx", str(2**21), "hi")
     assert result.returncode == 2
     assert "needs about" in result.stderr and "--force" in result.stderr
 
