@@ -36,10 +36,11 @@ def import_graph(root: Path) -> dict[str, set[str]]:
             else:
                 continue
             for target in targets:
-                while target and target not in files:
-                    target = target.rpartition(".")[0]
-                if target and target != name and files[target].name != "__init__.py":
-                    graph[name].add(target)
+                module = target
+                while module and module not in files:
+                    module = module.rpartition(".")[0]
+                if module and module != name and files[module].name != "__init__.py":
+                    graph[name].add(module)
     return graph
 
 
