@@ -63,7 +63,7 @@ class EngineLease:
 
     @property
     def held(self) -> bool:
-        """True until released (or until the host hands the engine to another holder)."""
+        """True from ``acquire`` until ``release``."""
         return self._host.lease is self
 
     def stop(self) -> None:
