@@ -269,7 +269,7 @@ def stalls(tokens: int, rate: float) -> None:
         )
         app.window.resize(1280, 800)
         app.window.show()
-        while not app.controller.ready:
+        while not app.engine_host.ready:
             _wait(50)
         app.controller.set_thinking(
             ThinkingControl(budget=tokens, min_tokens=tokens, max_waits=100)
@@ -289,7 +289,7 @@ def stalls(tokens: int, rate: float) -> None:
     app = PonderApp(qapp, LaunchOptions(load_model=False), engine=engine)  # type: ignore[arg-type]
     app.window.resize(1280, 800)
     app.window.show()
-    app.controller.load_model(LoadRequest("fake.gguf"))
+    app.engine_host.load_model(LoadRequest("fake.gguf"))
     _wait(300)
     if not rows:
         rows.append(("baseline: idle window", *probe.measure(lambda: _wait(3000))))

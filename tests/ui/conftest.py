@@ -51,7 +51,7 @@ def make_app(qapp: object, qtbot: QtBot, smollm2_path: Path) -> Iterator[AppFact
         made.append(app)
         app.window.show()
         if load and wait and not first_run:
-            qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
+            qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
         return app
 
     yield make

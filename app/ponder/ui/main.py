@@ -1,7 +1,8 @@
 """Builds the desktop app once and takes it down in order.
 
 ``PonderApp`` makes every long-lived object (settings, the conversation store, the engine
-client, the worker threads, the controllers, the window) and passes each its collaborators:
+client and its host, the worker threads, the controllers, the window) and passes each its
+collaborators:
 nothing is a module-level singleton. ``shutdown`` runs the order the design asks for: stop
 the generation, pause downloads (their partial files stay resumable), close the engine
 process, then end the threads.
@@ -18,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
@@ -30,10 +31,11 @@ from ponder.engine.protocol import Engine
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.math import MathRenderer
 from ponder.ui.chat.controller import ChatController
-from ponder.ui.chat.generation_worker import EventBuffer, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults
+from ponder.ui.chat.turn_runner import EventBuffer, TurnRunner
+from ponder.ui.engine_host import EngineHost, ModelLoader
 from ponder.ui.models.library import ModelLibrary, load_request_for
-from ponder.ui.models.tasks import DownloadWorker, ModelTasks
+from ponder.ui.models.tasks import ModelDownloads, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
@@ -62,10 +64,12 @@ class LaunchOptions:
     read_only_history: bool = False
 
 
-def _thread(name: str, worker: object) -> QThread:
+def _thread(name: str, *workers: QObject) -> QThread:
+    """A started QThread that ``workers`` (QObjects) live on from now on."""
     thread = QThread()
     thread.setObjectName(name)
-    worker.moveToThread(thread)  # type: ignore[attr-defined]
+    for worker in workers:
+        worker.moveToThread(thread)
     thread.start()
     return thread
 
@@ -98,21 +102,22 @@ class PonderApp:
         )
         self.engine: Engine = engine if engine is not None else EngineClient()
         self.buffer = EventBuffer()
-        self.worker = GenerationWorker(self.engine, self.buffer, paths.database)
-        self.generation_thread = _thread("ponder-generation", self.worker)
-        # Sweeps share the generation thread: the engine serves one caller at a time.
+        # The engine's workers share one thread: the engine serves one caller at a time.
+        self.model_loader = ModelLoader(self.engine)
+        self.turn_runner = TurnRunner(self.engine, self.model_loader, self.buffer, paths.database)
         self.sweep_runner = SweepRunner(self.engine)
-        self.sweep_runner.moveToThread(self.generation_thread)
-        # The worker's store is closed on its own thread, as the thread ends.
-        from PySide6.QtCore import Qt
-
-        self.generation_thread.finished.connect(
-            self.worker.close_store, Qt.ConnectionType.DirectConnection
+        self.engine_thread = _thread(
+            "ponder-engine", self.model_loader, self.turn_runner, self.sweep_runner
         )
+        # The turn runner's store is closed on its own thread, as the thread ends.
+        self.engine_thread.finished.connect(
+            self.turn_runner.close_store, Qt.ConnectionType.DirectConnection
+        )
+        self.engine_host = EngineHost(self.engine, self.model_loader)
         models_root = Path(self.settings.settings.models_folder or paths.models)
         self.tasks = ModelTasks(models_root)
         self.tasks_thread = _thread("ponder-model-tasks", self.tasks)
-        self.downloads = DownloadWorker(models_root)
+        self.downloads = ModelDownloads(models_root)
         self.downloads_thread = _thread("ponder-downloads", self.downloads)
         self.library = ModelLibrary(self.tasks, self.downloads)
         self.math = MathRenderer(color="#000000", font_px=14.0)
@@ -120,14 +125,20 @@ class PonderApp:
         self._style_renderer()
         self.controller = ChatController(
             self.store,
-            self.engine,
-            self.worker,
+            self.engine_host,
+            self.turn_runner,
             self.buffer,
             defaults=GenerationDefaults(options.sampling, options.max_tokens),
         )
-        self.sweeps = SweepQueue(self.controller, self.sweep_runner, paths.data / "sweeps")
+        self.sweeps = SweepQueue(self.engine_host, self.sweep_runner, paths.data / "sweeps")
         self.window = MainWindow(
-            self.controller, self.library, self.settings, paths, self.renderer, sweeps=self.sweeps
+            self.controller,
+            self.engine_host,
+            self.library,
+            self.settings,
+            paths=paths,
+            renderer=self.renderer,
+            sweeps=self.sweeps,
         )
         self.settings.changed.connect(self._settings_changed)
         self._shut_down = False
@@ -145,7 +156,7 @@ class PonderApp:
             request, sha256 = load_request_for(
                 path, self.settings.settings, self.library, self.options.n_threads
             )
-            self.controller.load_model(request, sha256)
+            self.engine_host.load_model(request, sha256)
         else:
             self.window.show_welcome()
 
@@ -175,12 +186,12 @@ class PonderApp:
         if self._shut_down:
             return
         self._shut_down = True
-        self.controller.stop()
-        self.sweeps.cancel_all()
+        self.sweeps.cancel_all()  # drops the waiting sweeps (and stops the one running)
+        self.engine_host.stop()
         self.library.pause_all()
-        for thread in (self.generation_thread, self.downloads_thread, self.tasks_thread):
+        for thread in (self.engine_thread, self.downloads_thread, self.tasks_thread):
             thread.quit()
-        for thread in (self.generation_thread, self.downloads_thread, self.tasks_thread):
+        for thread in (self.engine_thread, self.downloads_thread, self.tasks_thread):
             if not thread.wait(THREAD_STOP_TIMEOUT_MS):
                 log.warning("thread %s did not stop in time", thread.objectName())
         self.engine.close()

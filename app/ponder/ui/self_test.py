@@ -90,8 +90,8 @@ def _run(model: Path, home: Path, screenshot: str | None, timeout_s: float) -> s
                 outcome["failure"] = outcome["failure"] or f"could not save {screenshot}"
         qapp.quit()
 
-    app.controller.model_ready.connect(ready)
-    app.controller.model_failed.connect(lambda m: fail(f"the model did not load: {m}"))
+    app.engine_host.model_ready.connect(ready)
+    app.engine_host.model_failed.connect(lambda m: fail(f"the model did not load: {m}"))
     app.controller.reply_ended.connect(ended)
     QTimer.singleShot(int(timeout_s * 1000), lambda: fail(f"no answer within {timeout_s:.0f} s"))
     app.window.show()

@@ -71,7 +71,7 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     status = app.window.teaching.sweep_status
     assert status.isVisibleTo(app.window) and status.text().startswith("▶ Sweep ")
     qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
-    assert app.controller.engine_user is None
+    assert app.engine_host.holder is None
     assert not app.window.teaching.sweep_status.isVisibleTo(app.window)
     grid = window.grid
     assert grid.columnCount() == 2 and grid.rowCount() == 2 + 2  # problems + accuracy, tokens
@@ -90,7 +90,7 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     assert queued.path is not None and queued.path.is_file()
     saved = load_sweep(queued.path)
     assert len(saved.cells) == 4 and not saved.cancelled
-    assert saved.model_path == app.controller.model_path
+    assert saved.model_path == app.engine_host.model_path
     # A cell's detail shows its question, key and the model's words.
     grid.setCurrentCell(0, 1)
     detail = window.detail.toPlainText()
@@ -277,14 +277,14 @@ def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtB
         engine=_BrokenEngine(),  # type: ignore[arg-type]
     )
     try:
-        app.controller.load_model(LoadRequest("m.gguf"))
-        qtbot.waitUntil(lambda: app.controller.ready)
+        app.engine_host.load_model(LoadRequest("m.gguf"))
+        qtbot.waitUntil(lambda: app.engine_host.ready)
         queued = app.sweeps.add(
             single_problem("2 + 2?", "4"), parse_budgets("off"), sampling=Sampling(), max_tokens=8
         )
         qtbot.waitUntil(lambda: queued.state not in ("queued", "running"))
         assert queued.state == "failed" and "no engine process" in queued.message
-        assert app.controller.engine_user is None  # the chat is free again
+        assert app.engine_host.holder is None  # the chat is free again
     finally:
         app.shutdown()
         app.window.close()

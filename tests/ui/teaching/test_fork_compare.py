@@ -148,10 +148,10 @@ def test_another_model_answers_and_the_model_in_use_comes_back(
     assert stored.generation is not None and stored.generation.model_path == str(other)
     assert stored.parent_id == app.store.get_message(first.reply_id).parent_id
     # The model in use is loaded again; the chat goes on with it.
-    qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
-    assert app.controller.model_path == str(smollm2_path)
-    assert app.controller.loaded is not None
-    assert app.controller.loaded.model_path == str(smollm2_path)
+    qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
+    assert app.engine_host.model_path == str(smollm2_path)
+    assert app.engine_host.loaded is not None
+    assert app.engine_host.loaded.model_path == str(smollm2_path)
     qtbot.waitUntil(lambda: bool(teaching.compare_windows))
     window = teaching.compare_windows[-1]
     assert isinstance(window, CompareWindow)
@@ -175,9 +175,9 @@ def test_a_model_that_fails_to_load_leaves_an_error_reply_and_the_model_in_use(
         assert app.window.teaching.compare_with_model(first.reply_id, str(broken))
     failed = ended.args[0]
     assert failed.status == "error" and failed.error
-    qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
-    assert app.controller.loaded is not None
-    assert app.controller.loaded.model_path == str(smollm2_path)
+    qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
+    assert app.engine_host.loaded is not None
+    assert app.engine_host.loaded.model_path == str(smollm2_path)
     assert ask(qtbot, app, "Still there?").status == "complete"
 
 

@@ -30,7 +30,7 @@ def main() -> None:
         print(f"ENGINE {app.engine.pid}", flush=True)
         print("SENT", flush=True)
 
-    app.controller.model_ready.connect(ready)
+    app.engine_host.model_ready.connect(ready)
     qapp.exec()
 
 

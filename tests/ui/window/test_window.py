@@ -96,7 +96,7 @@ def test_first_run_offers_the_demo_model(qtbot: QtBot, make_app: AppFactory) -> 
     assert window.pages.currentWidget() is window.welcome
     assert not window.welcome.demo_button.isHidden()
     window.welcome.demo_button.click()
-    qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
     assert window.pages.currentIndex() == 0
     assert app.settings.settings.last_model_path == str(app.library.demo)
 

@@ -2,7 +2,7 @@
 
 Durability: WAL journal with ``synchronous=FULL`` (every commit is on disk when it returns),
 foreign keys on (deleting a conversation deletes its messages, interventions and records).
-Replies are written by a ``StreamingMessageWriter`` (see ``storage_writer``); a reply that was
+Replies are written by a ``StreamingMessageWriter`` (see ``writer``); a reply that was
 still streaming when the app died is marked ``interrupted`` the next time the file is opened,
 with the text that reached the disk.
 
@@ -434,7 +434,7 @@ class ConversationStore:
                 ),
             )
         return StreamingMessageWriter(
-            self,
+            self.transaction,
             message_id=message_id,
             conversation_id=conversation_id,
             interval_s=interval_s,

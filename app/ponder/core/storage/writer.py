@@ -13,8 +13,9 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ponder.core.events import (
     AnswerEvent,
@@ -28,10 +29,11 @@ from ponder.core.events import (
 )
 from ponder.core.storage.records import MessageStatus, NotFoundError, to_json
 
-if TYPE_CHECKING:
-    from ponder.core.storage.store import ConversationStore
-
 DEFAULT_COMMIT_INTERVAL_S = 0.15
+
+# A write transaction: entered, it yields the connection; it commits on a clean exit and rolls
+# back on an error (``ConversationStore.transaction`` is the one the app passes).
+Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
 
 _DONE_STATUS: dict[str, MessageStatus] = {"cancelled": "cancelled", "error": "error"}
 
@@ -39,11 +41,12 @@ _DONE_STATUS: dict[str, MessageStatus] = {"cancelled": "cancelled", "error": "er
 class StreamingMessageWriter:
     """Feeds one assistant reply's events into the database as they arrive.
 
-    Made by ``ConversationStore.begin_reply``; use it on the thread that owns that store (the
-    thread that consumes the engine's events), never on the GUI thread: each commit waits for
-    an fsync. Feed it every event of the generation (``feed``); ``DoneEvent`` finishes it.
-    Load events are ignored. If the stream ends without ``DoneEvent``, call ``finish``; used
-    as a context manager, an unfinished reply is finished as ``interrupted`` on exit.
+    Made by ``ConversationStore.begin_reply``, which passes its own ``transaction``; use it on
+    the thread that owns that store (the thread that consumes the engine's events), never on
+    the GUI thread: each commit waits for an fsync. Feed it every event of the generation
+    (``feed``); ``DoneEvent`` finishes it. Load events are ignored. If the stream ends without
+    ``DoneEvent``, call ``finish``; used as a context manager, an unfinished reply is finished
+    as ``interrupted`` on exit.
 
     Text that arrives while nothing else does (a stalled stream) waits in memory until the
     next event or a ``flush_if_due`` call: callers with a timer may call it on each tick.
@@ -52,14 +55,14 @@ class StreamingMessageWriter:
 
     def __init__(
         self,
-        store: ConversationStore,
+        transaction: Transaction,
         *,
         message_id: int,
         conversation_id: int,
         interval_s: float = DEFAULT_COMMIT_INTERVAL_S,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._store = store
+        self._transaction = transaction
         self.message_id = message_id
         self.conversation_id = conversation_id
         self.interval_s = interval_s
@@ -160,7 +163,7 @@ class StreamingMessageWriter:
             self._last_commit = self._clock()
             return
         try:
-            with self._store.transaction() as conn:
+            with self._transaction() as conn:
                 row = conn.execute(
                     "SELECT status FROM messages WHERE id = ?", (self.message_id,)
                 ).fetchone()
@@ -233,7 +236,7 @@ class StreamingMessageWriter:
         if status == "streaming":
             raise ValueError("a finished reply cannot have the status 'streaming'")
         now = time.time()
-        with self._store.transaction() as conn:
+        with self._transaction() as conn:
             self._write_structural(conn)
             conn.execute(
                 "UPDATE messages SET content = ?, thinking = ?, status = ? WHERE id = ?",

@@ -1,3 +1,3 @@
-"""The conversation: the controller, the composer, messages, the generation thread, the live
-reply.
+"""The conversation: the controller, the composer, messages, the turn runner (on the engine's
+worker thread), the live reply.
 """

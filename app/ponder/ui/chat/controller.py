@@ -1,12 +1,13 @@
-"""The conversation on show, the model, and the turn being generated: the window's model.
+"""The conversation on show and the turn being generated: the chat's model.
 
-``ChatController`` turns user actions (send, stop, regenerate, edit-and-resend, open a
-conversation, switch branch, load a model) into work for the ``GenerationWorker`` and turns
-the worker's results into signals the widgets draw. Streamed events are drained from the
-``EventBuffer`` by a ~33 ms timer and handed on as one batch per tick.
+``ChatController`` turns user actions (send, stop, regenerate, edit-and-resend, fork, open a
+conversation, switch branch) into work for the ``TurnRunner`` and turns the runner's results
+into signals the widgets draw. Streamed events are drained from the ``EventBuffer`` by a
+~33 ms timer and handed on as one batch per tick. The model and the engine are the
+``EngineHost``'s: a turn leases the engine from it for as long as it runs.
 
 Thread: GUI thread. It reads the conversation database through the GUI thread's store (small
-reads and edits the user asked for); the worker's own store writes the streaming replies.
+reads and edits the user asked for); the runner's own store writes the streaming replies.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ponder.core.events import Event, LoadedEvent
+from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
-from ponder.engine.protocol import Engine
-from ponder.ui.chat.generation_worker import EventBuffer, GenerationJob, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
+from ponder.ui.chat.turn_runner import EventBuffer, TurnJob, TurnRunner
+from ponder.ui.engine_host import CHAT_TURN, EngineBusyError, EngineHost, EngineLease
 from ponder.ui.teaching.fork import fork_prelude
 
 log = logging.getLogger(__name__)
@@ -32,12 +33,14 @@ TITLE_LENGTH = 48
 
 
 class ChatController(QObject):
-    """See the module docstring. ``engine`` is used here only to cancel (from this thread)."""
+    """See the module docstring.
 
-    model_loading = Signal(str)
-    model_progress = Signal(float)
-    model_ready = Signal(object)  # LoadedEvent
-    model_failed = Signal(str)
+    Signals (all on this thread, connected directly): ``conversation_opened`` carries the
+    conversation's id (0: none) and a ``list[StoredMessage]`` (a copy; the messages are
+    frozen); ``reply_begun``, ``reply_updated`` and ``reply_ended`` carry the ``LiveReply``
+    being written, which this controller alone changes (views read it, on this thread).
+    """
+
     conversations_changed = Signal()
     conversation_opened = Signal(int, list)  # id (0: none), list[StoredMessage]
     reply_begun = Signal(object, int)  # LiveReply, messages of the thread kept on screen
@@ -45,15 +48,14 @@ class ChatController(QObject):
     reply_ended = Signal(object)  # LiveReply
     busy_changed = Signal(bool)
     error_raised = Signal(str)
-    # To the worker's slots: a queued connection runs them on the worker's thread.
-    _load_requested = Signal(object)
+    # TurnJob (frozen), to the runner's slot: a queued connection runs it on the runner's thread.
     _generate_requested = Signal(object)
 
     def __init__(
         self,
         store: ConversationStore,
-        engine: Engine,
-        worker: GenerationWorker,
+        host: EngineHost,
+        runner: TurnRunner,
         buffer: EventBuffer,
         *,
         defaults: GenerationDefaults | None = None,
@@ -61,68 +63,30 @@ class ChatController(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self._engine = engine
-        self._worker = worker
+        self.host = host
         self._buffer = buffer
         self.defaults = defaults or GenerationDefaults()
         self.thinking = ThinkingControl()
         self.conversation_id: int | None = None
         self.messages: list[StoredMessage] = []
         self.live: LiveReply | None = None
-        self.model_path: str | None = None
-        self.model_sha256: str | None = None
-        self.loaded: LoadedEvent | None = None
-        self.load_request: LoadRequest | None = None
-        self.loading = False
-        # Who else is using the engine (e.g. "a budget sweep"); turns wait while it is set.
-        self.engine_user: str | None = None
+        self._lease: EngineLease | None = None  # the engine, while a turn runs
         self._tokens = itertools.count(1)
-        self._jobs: dict[int, GenerationJob] = {}
+        self._jobs: dict[int, TurnJob] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_INTERVAL_MS)
         self._timer.timeout.connect(self.drain)
-        self._load_requested.connect(worker.load)
-        self._generate_requested.connect(worker.generate)
-        worker.load_progress.connect(self.model_progress)
-        worker.loaded.connect(self._on_loaded)
-        worker.load_failed.connect(self._on_load_failed)
-        worker.reply_started.connect(self._on_reply_started)
-        worker.reply_finished.connect(self._on_reply_finished)
-        worker.job_failed.connect(self._on_job_failed)
-        worker.store_failed.connect(self.error_raised)
+        self._generate_requested.connect(runner.generate)
+        runner.reply_started.connect(self._on_reply_started)
+        runner.reply_finished.connect(self._on_reply_finished)
+        runner.job_failed.connect(self._on_job_failed)
+        runner.store_failed.connect(self.error_raised)
 
     # ----- state -------------------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
         return self.live is not None
-
-    @property
-    def ready(self) -> bool:
-        return self.loaded is not None and not self.loading
-
-    # ----- the model ---------------------------------------------------------------------------
-
-    def load_model(self, request: LoadRequest, sha256: str | None = None) -> None:
-        """Loads a model on the worker thread (after any turn being generated)."""
-        self.stop()
-        self.loading = True
-        self.loaded = None
-        self.model_path = request.model_path
-        self.model_sha256 = sha256
-        self.load_request = request
-        self.model_loading.emit(request.model_path)
-        self._load_requested.emit(request)
-
-    def _on_loaded(self, event: LoadedEvent) -> None:
-        self.loading = False
-        self.loaded = event
-        self.model_ready.emit(event)
-
-    def _on_load_failed(self, message: str) -> None:
-        self.loading = False
-        self.loaded = None
-        self.model_failed.emit(message)
 
     # ----- conversations -----------------------------------------------------------------------
 
@@ -135,7 +99,7 @@ class ChatController(QObject):
             conversation_id, messages = None, []
         self.conversation_id = conversation_id
         self.messages = messages
-        self.conversation_opened.emit(conversation_id or 0, messages)
+        self.conversation_opened.emit(conversation_id or 0, list(messages))
 
     def select_branch(self, message_id: int) -> None:
         """Shows another version of a message (regenerated or edited) and what followed it."""
@@ -146,7 +110,7 @@ class ChatController(QObject):
         except StorageError as exc:
             self.error_raised.emit(str(exc))
             return
-        self.conversation_opened.emit(self.conversation_id or 0, self.messages)
+        self.conversation_opened.emit(self.conversation_id or 0, list(self.messages))
 
     def versions(self, messages: list[StoredMessage]) -> dict[int, list[int]]:
         """Each message's versions (its siblings' ids, oldest first)."""
@@ -197,7 +161,7 @@ class ChatController(QObject):
             try:
                 title = " ".join(text.split())[:TITLE_LENGTH]
                 conversation = self.store.create_conversation(
-                    title, model_path=self.model_path, model_sha256=self.model_sha256
+                    title, model_path=self.host.model_path, model_sha256=self.host.model_sha256
                 )
             except StorageError as exc:
                 self.error_raised.emit(str(exc))
@@ -205,8 +169,7 @@ class ChatController(QObject):
             self.conversation_id = conversation.id
             self.conversations_changed.emit()
         parent = self.messages[-1].id if self.messages else None
-        self._start(len(self.messages), self.messages, parent, text)
-        return True
+        return self._start(len(self.messages), self.messages, parent, text)
 
     def regenerate(self, reply_id: int | None = None) -> bool:
         """A new reply to the user message before ``reply_id`` (default: the last reply);
@@ -218,8 +181,7 @@ class ChatController(QObject):
             return False
         user_index = index - 1
         kept = self.messages[: user_index + 1]
-        self._start(len(kept), kept, self.messages[index].parent_id, None)
-        return True
+        return self._start(len(kept), kept, self.messages[index].parent_id, None)
 
     def edit_and_resend(self, message_id: int, text: str) -> bool:
         """Sends ``text`` in place of the user message ``message_id`` (which stays as a
@@ -229,8 +191,7 @@ class ChatController(QObject):
         if not text or index is None or not self._can_generate():
             return False
         kept = self.messages[:index]
-        self._start(len(kept), kept, self.messages[index].parent_id, text)
-        return True
+        return self._start(len(kept), kept, self.messages[index].parent_id, text)
 
     def fork(
         self,
@@ -256,7 +217,7 @@ class ChatController(QObject):
             control = replace(control, budget=None)
         prelude = fork_prelude(reply, kept, inserted)
         history = self.messages[:index]
-        self._start(
+        return self._start(
             len(history),
             history,
             reply.parent_id,
@@ -266,7 +227,6 @@ class ChatController(QObject):
             prelude=prelude,
             compare_to=reply_id,
         )
-        return True
 
     def compare_with_model(
         self, reply_id: int, request: LoadRequest, sha256: str | None = None
@@ -274,11 +234,11 @@ class ChatController(QObject):
         """A new version of the reply ``reply_id`` written by another model (loaded for this
         turn; the current model is loaded again after it), with the same controls."""
         index = self._reply_index(reply_id)
-        if index is None or self.load_request is None or not self._can_generate():
+        if index is None or self.host.load_request is None or not self._can_generate():
             return False
         reply = self.messages[index]
         history = self.messages[:index]
-        self._start(
+        return self._start(
             len(history),
             history,
             reply.parent_id,
@@ -286,10 +246,15 @@ class ChatController(QObject):
             switch_model=(request, sha256),
             compare_to=reply_id,
         )
-        return True
 
     def stop(self) -> None:
-        """Stops the turn being generated, at once: the engine is told directly."""
+        """Stops the turn being generated, at once (through the host, which tells the engine
+        directly). Nothing if no turn holds the engine."""
+        if self._lease is not None:
+            self._lease.stop()
+
+    def _stopping(self) -> None:
+        """The host stops this turn (the user's Stop, another model loaded, shutdown)."""
         live = self.live
         if live is None or live.finished:
             return
@@ -297,29 +262,23 @@ class ChatController(QObject):
         job = self._jobs.get(live.token)
         if job is not None:
             job.stop.set()
-        self._engine.cancel()
         self.reply_updated.emit(live, "")
-
-    def cancel_engine(self) -> None:
-        """Stops whatever the engine is generating now (a sweep's run), from this thread."""
-        self._engine.cancel()
 
     def _can_generate(self) -> bool:
         if self.busy:
             return False
-        if self.engine_user is not None:
-            self.error_raised.emit(
-                f"The model is busy with {self.engine_user}. Wait for it to finish, or stop it "
-                "in Teach → Budget sweep."
-            )
-            return False
-        if not self.ready:
-            self.error_raised.emit(
-                "No model is loaded yet. Pick one in Models → Model manager (or wait for the "
-                "model to finish loading)."
-            )
+        reason = self.host.refusal()
+        if reason is not None:
+            self.error_raised.emit(reason)
             return False
         return True
+
+    def _release(self) -> None:
+        """Gives the engine back (after ``live`` is cleared: whoever takes it next sees the
+        chat idle)."""
+        lease, self._lease = self._lease, None
+        if lease is not None:
+            lease.release()
 
     def _reply_index(self, reply_id: int) -> int | None:
         """Where the reply ``reply_id`` (an answer to a user's message) is in the thread."""
@@ -347,8 +306,15 @@ class ChatController(QObject):
         prelude: tuple[Event, ...] = (),
         switch_model: tuple[LoadRequest, str | None] | None = None,
         compare_to: int | None = None,
-    ) -> None:
+    ) -> bool:
+        """Starts the turn on the engine; False (the user told why) if the host refused."""
         assert self.conversation_id is not None
+        try:
+            lease = self.host.acquire(CHAT_TURN, self._stopping)
+        except EngineBusyError as exc:  # _can_generate asked the host a moment ago
+            self.error_raised.emit(str(exc))
+            return False
+        self._lease = lease
         messages = [m.to_request_message() for m in history if m.content or m.role == "user"]
         if text is not None:
             messages.append(Message("user", text))
@@ -361,10 +327,10 @@ class ChatController(QObject):
             thinking_prefix=thinking_prefix,
         )
         token = next(self._tokens)
-        model_path, model_sha256 = self.model_path, self.model_sha256
+        model_path, model_sha256 = self.host.model_path, self.host.model_sha256
         if switch_model is not None:
             model_path, model_sha256 = switch_model[0].model_path, switch_model[1]
-        job = GenerationJob(
+        job = TurnJob(
             token,
             self.conversation_id,
             parent_id,
@@ -374,7 +340,7 @@ class ChatController(QObject):
             model_sha256=model_sha256,
             prelude=prelude,
             switch_model=switch_model[0] if switch_model else None,
-            restore_model=self.load_request if switch_model else None,
+            restore_model=self.host.load_request if switch_model else None,
         )
         self._jobs[token] = job
         self.messages = list(history)
@@ -385,6 +351,7 @@ class ChatController(QObject):
         self.busy_changed.emit(True)
         self.reply_begun.emit(self.live, keep)
         self._generate_requested.emit(job)
+        return True
 
     # ----- streaming -----------------------------------------------------------------------
 
@@ -417,6 +384,7 @@ class ChatController(QObject):
         live.trace.finish(live.trace.stats)
         self._timer.stop()
         self.live = None
+        self._release()
         if live.conversation_id == self.conversation_id:
             try:
                 self.messages = self.store.thread(live.conversation_id)
@@ -435,6 +403,7 @@ class ChatController(QObject):
             live.status, live.error = "error", message
             self._timer.stop()
             self.live = None
+            self._release()
             self.busy_changed.emit(False)
             self.reply_ended.emit(live)
         self.error_raised.emit(message)

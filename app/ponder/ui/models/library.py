@@ -1,5 +1,5 @@
 """What the model picker and manager show: the catalog with fit for this machine, the
-installed models, downloads in progress. It asks ``ModelTasks``/``DownloadWorker`` for the
+installed models, downloads in progress. It asks ``ModelTasks``/``ModelDownloads`` for the
 work and keeps their answers.
 
 Thread: GUI thread.
@@ -19,7 +19,7 @@ from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
-from ponder.ui.models.tasks import DownloadJob, DownloadWorker, ModelScan, ModelTasks
+from ponder.ui.models.tasks import DownloadJob, ModelDownloads, ModelScan, ModelTasks
 
 
 @dataclass
@@ -49,7 +49,7 @@ class ModelLibrary(QObject):
     _download = Signal(object, object)
 
     def __init__(
-        self, tasks: ModelTasks, downloads: DownloadWorker, parent: QObject | None = None
+        self, tasks: ModelTasks, downloads: ModelDownloads, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.catalog: Catalog | None = None

@@ -1,8 +1,9 @@
 """Model files off the GUI thread: scanning the models folder, probing the hardware,
 importing a .gguf, deleting, and downloading.
 
-Two workers, two threads: ``ModelTasks`` (short jobs: scan, probe, import, delete) and
-``DownloadWorker`` (one download at a time, which may run for an hour). Pause and cancel do
+Two workers (QObjects that live on a QThread), two threads: ``ModelTasks`` (short jobs: scan,
+probe, import, delete) and ``ModelDownloads`` (one download at a time, which may run for an
+hour). Pause and cancel do
 not go through the download thread: the GUI sets the job's ``TransferControl``, which the
 transfer checks between chunks.
 
@@ -38,9 +39,10 @@ class ModelScan:
     error: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class DownloadJob:
-    """One catalog quant to download. ``key`` is ``"id:QUANT"``."""
+    """One catalog quant to download. ``key`` is ``"id:QUANT"``. Frozen: it crosses to the
+    downloads thread; ``control`` (pause, cancel) is thread-safe."""
 
     key: str
     entry_id: str
@@ -51,6 +53,7 @@ class DownloadJob:
 class ModelTasks(QObject):
     """Short model-file jobs (lives on the model-tasks QThread)."""
 
+    # What the signals carry is frozen: ModelScan, HardwareInfo, Progress, InstalledModel.
     scanned = Signal(object)  # ModelScan
     hardware_probed = Signal(object)  # HardwareInfo
     import_progress = Signal(object)  # Progress
@@ -138,9 +141,10 @@ class ModelTasks(QObject):
         self.scan()
 
 
-class DownloadWorker(QObject):
+class ModelDownloads(QObject):
     """Downloads one catalog model at a time (lives on the downloads QThread)."""
 
+    # What the signals carry is frozen (Progress, InstalledModel).
     progress = Signal(str, object)  # key, Progress
     finished = Signal(str, object, str, bool)  # key, InstalledModel | None, message, paused
 

@@ -210,7 +210,7 @@ class SweepGrid(QTableWidget):
     def _key_of(self, row: int, column: int) -> tuple[str, str] | None:
         item = self.item(row, column) if row >= 0 and column >= 0 else None
         key = item.data(ROLE_KEY) if item is not None else None
-        return tuple(key) if key else None  # type: ignore[return-value]
+        return (str(key[0]), str(key[1])) if key else None
 
     def _select(self, problem_id: str, budget: str) -> None:
         for row in range(self.rowCount()):

@@ -2,11 +2,12 @@
 
 A teacher queues several sweeps (a problem set at off / 256 / 1024…, then another set) and
 lets them run while the class works. One sweep runs at a time, on the model loaded in the
-window, when no chat turn is being written; while a sweep runs, the chat asks the user to
-wait (``ChatController.engine_user``). Loading another model cancels the sweep under way (its
-finished cells are kept and saved); the sweeps still waiting run on the new model.
+window, holding the engine's lease from the ``EngineHost`` (so no chat turn is written
+meanwhile: the chat is refused, and told why, until the sweep releases it). Loading another
+model stops the sweep under way (its finished cells are kept and saved); the sweeps still
+waiting run on the new model.
 
-Thread: GUI thread. The work itself is the ``SweepRunner``'s, on the generation thread.
+Thread: GUI thread. The work itself is the ``SweepRunner``'s, on the engine's worker thread.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
-from ponder.ui.chat.controller import ChatController
+from ponder.ui.engine_host import BUDGET_SWEEP, EngineBusyError, EngineHost, EngineLease
 from ponder.ui.sweep.runner import SweepJob, SweepRunner
 
 SweepState = Literal["queued", "running", "done", "cancelled", "failed"]
@@ -76,23 +77,25 @@ class QueuedSweep:
 
 
 class SweepQueue(QObject):
-    """See the module docstring. The window draws what its signals say."""
+    """See the module docstring. The window draws what its signals say (ids: it reads the
+    sweep itself with ``find``)."""
 
     changed = Signal()  # something in the list changed (added, started, ended, removed)
     sweep_updated = Signal(int)  # a sweep's cells or live figures changed
     problem = Signal(str)  # something the user should read (cannot save, no model…)
-    _run_requested = Signal(object)  # to the runner's slot, on the generation thread
+    _run_requested = Signal(object)  # SweepJob (frozen), to the runner's slot on its thread
 
     def __init__(
         self,
-        controller: ChatController,
+        host: EngineHost,
         runner: SweepRunner,
         folder: Path,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._controller = controller
+        self._host = host
         self._runner = runner
+        self._lease: EngineLease | None = None  # the engine, while a sweep runs
         self.folder = folder
         self.sweeps: list[QueuedSweep] = []
         self._ids = itertools.count(1)
@@ -102,9 +105,9 @@ class SweepQueue(QObject):
         runner.progress.connect(self._on_progress)
         runner.cell_done.connect(self._on_cell_done)
         runner.finished.connect(self._on_finished)
-        controller.busy_changed.connect(lambda busy: busy or self._start_next())
-        controller.model_ready.connect(lambda _event: self._start_next())
-        controller.model_loading.connect(lambda _path: self._model_changing())
+        host.freed.connect(self._start_next)
+        host.model_ready.connect(lambda _event: self._start_next())
+        host.model_loading.connect(lambda _path: self._model_changing())
 
     # ----- what the window asks ------------------------------------------------------------------
 
@@ -127,7 +130,7 @@ class SweepQueue(QObject):
         job = SweepJob(
             id=next(self._ids),
             problems=problems,
-            budgets=list(budgets),
+            budgets=tuple(budgets),
             sampling=sampling,
             max_tokens=max_tokens,
             folder=self.folder,
@@ -136,7 +139,7 @@ class SweepQueue(QObject):
         self.sweeps.append(queued)
         self.changed.emit()
         self._start_next()
-        if queued.state == "queued" and not self._controller.ready:
+        if queued.state == "queued" and not self._host.ready:
             self.problem.emit("The sweep waits for a model: pick one in the main window.")
         return queued
 
@@ -148,9 +151,8 @@ class SweepQueue(QObject):
         if queued.state == "queued":
             self.sweeps.remove(queued)
             self.changed.emit()
-        elif queued.state == "running":
-            queued.job.cancel.set()
-            self._controller.cancel_engine()
+        elif queued.state == "running" and self._lease is not None:
+            self._lease.stop()
 
     def cancel_all(self) -> None:
         """Drops the waiting sweeps and stops the one running (at shutdown)."""
@@ -167,25 +169,29 @@ class SweepQueue(QObject):
     # ----- running -------------------------------------------------------------------------------
 
     def _start_next(self) -> None:
-        controller = self._controller
-        if self.running is not None or controller.busy or not controller.ready:
+        if self.running is not None or not self._host.free:
             return
         queued = next((s for s in self.sweeps if s.state == "queued"), None)
         if queued is None:
             return
-        job = queued.job
-        job.model_path = controller.model_path or ""
-        job.model_sha256 = controller.model_sha256
+        cancel = queued.job.cancel
+        try:
+            self._lease = self._host.acquire(BUDGET_SWEEP, cancel.set)
+        except EngineBusyError:  # taken meanwhile: the sweep waits for the next release
+            return
+        host = self._host
+        queued.job = dataclasses.replace(
+            queued.job, model_path=host.model_path or "", model_sha256=host.model_sha256
+        )
         queued.state = "running"
         queued.result = None
-        controller.engine_user = "a budget sweep"
         self.changed.emit()
-        self._run_requested.emit(job)
+        self._run_requested.emit(queued.job)
 
     def _model_changing(self) -> None:
+        """Another model is loading: the host has stopped the sweep under way; say why."""
         running = self.running
         if running is not None:
-            running.job.cancel.set()
             running.message = "stopped: another model was loaded"
 
     def _on_started(self, sweep_id: int, result: SweepResult, path: str) -> None:
@@ -214,7 +220,6 @@ class SweepQueue(QObject):
             self.sweep_updated.emit(sweep_id)
 
     def _on_finished(self, sweep_id: int, result: SweepResult, save_error: str) -> None:
-        self._controller.engine_user = None
         queued = self.find(sweep_id)
         if queued is not None:
             queued.result = result
@@ -228,4 +233,8 @@ class SweepQueue(QObject):
                 self.problem.emit(save_error)
             self.changed.emit()
             self.sweep_updated.emit(sweep_id)
+        # Last: the release lets the chat in, or starts the next sweep (``freed``).
+        lease, self._lease = self._lease, None
+        if lease is not None:
+            lease.release()
         self._start_next()

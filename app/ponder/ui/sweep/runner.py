@@ -1,9 +1,10 @@
-"""Runs budget sweeps on the engine, on the generation thread.
+"""Runs budget sweeps on the engine, on the engine's worker thread.
 
-``SweepRunner`` lives on the same QThread as the ``GenerationWorker``: the engine answers one
-caller at a time, and sharing the thread queues a sweep behind a turn (and a turn behind a
-sweep) without a lock. A sweep is saved to its JSON file after every finished cell, so closing
-the laptop mid-lesson loses at most the generation under way.
+``SweepRunner`` is a worker on the same QThread as the chat's ``TurnRunner`` (see
+``ponder.ui.engine_host``): the engine answers one caller at a time, and sharing the thread
+queues a sweep behind a turn (and a turn behind a sweep) without a lock; the ``SweepQueue``
+holds the engine's lease while a sweep runs. A sweep is saved to its JSON file after every
+finished cell, so closing the laptop mid-lesson loses at most the generation under way.
 
 Signals reach the GUI queued. Cells are few (one per generation), so each is a signal; the
 live token count of the generation under way is throttled to a few updates a second.
@@ -38,16 +39,17 @@ log = logging.getLogger(__name__)
 PROGRESS_INTERVAL_S = 0.25
 
 
-@dataclass
+@dataclass(frozen=True)
 class SweepJob:
-    """One queued sweep: what to run, and where its results go.
+    """One queued sweep: what to run, and where its results go. Frozen: it crosses to the
+    runner's thread (``dataclasses.replace`` makes a changed copy; the copy shares ``cancel``).
 
     ``cancel`` may be set from any thread. The results are written, as they come, to a new
     file in ``folder`` named for the start time and the problem set."""
 
     id: int
     problems: ProblemSet
-    budgets: list[SweepBudget]
+    budgets: tuple[SweepBudget, ...]
     sampling: Sampling
     max_tokens: int | None
     folder: Path
@@ -61,7 +63,12 @@ class SweepJob:
 
 
 class SweepRunner(QObject):
-    """Lives on the generation QThread (see the module docstring)."""
+    """Lives on the engine's worker thread (see the module docstring).
+
+    What its signals carry is the receiver's to keep: ``started`` an empty ``SweepResult``
+    (a copy), ``cell_done`` a ``SweepCell`` (frozen), ``finished`` the final ``SweepResult``,
+    which this runner no longer touches once it is sent.
+    """
 
     started = Signal(int, object, str)  # job id, the empty SweepResult, the file it goes to
     cell_started = Signal(int, str, str)  # job id, problem id, budget label

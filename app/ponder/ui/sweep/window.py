@@ -157,7 +157,7 @@ class SweepWindow(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([360, 880])
         splitter.setCollapsible(1, False)
-        self.lower = lower
+        self.lower_split = lower
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -173,8 +173,8 @@ class SweepWindow(QWidget):
         self.grid.resizeRowsToContents()
         total = sum(self.splitter.sizes())
         self.splitter.setSizes([0, total] if large else [360, max(200, total - 360)])
-        lower = sum(self.lower.sizes())
-        self.lower.setSizes([lower, 0] if large else [lower * 3 // 5, lower - lower * 3 // 5])
+        lower = sum(self.lower_split.sizes())
+        self.lower_split.setSizes([lower, 0] if large else [lower * 3 // 5, lower - lower * 3 // 5])
         if self.large_button.isChecked() != large:
             self.large_button.setChecked(large)
 
@@ -205,9 +205,9 @@ class SweepWindow(QWidget):
     def _compare_index(self, key: object) -> int:
         """The compare list's row for ``key`` (0: nothing; -1: not listed). Compared in
         Python: Qt's findData does not match the tuples the items carry."""
-        if key is None:
+        if not isinstance(key, tuple | list):
             return 0
-        wanted = tuple(key)  # type: ignore[call-overload]
+        wanted = tuple(key)
         for index in range(1, self.compare_box.count()):
             data = self.compare_box.itemData(index)
             if data is not None and tuple(data) == wanted:
@@ -281,7 +281,7 @@ class SweepWindow(QWidget):
             self.title.setText("No sweep chosen: set one up on the left and add it to the queue.")
             return
         other_key = self.compare_box.currentData()
-        other = self._result_for(tuple(other_key)) if other_key else None  # type: ignore[arg-type]
+        other = self._result_for(tuple(other_key)) if other_key else None
         if other is not None and tuple(other_key) != self.shown:
             self.chart.set_comparison(
                 result.summary(),
@@ -371,7 +371,8 @@ class SweepWindow(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        # PySide6's stubs type the format as bytes, but the call accepts only str (6.x).
+        image.save(buffer, "PNG")  # type: ignore[call-overload]
         return bytes(data.data())
 
     def export(self, path: str | None = None) -> Path | None:

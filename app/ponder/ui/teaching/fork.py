@@ -11,6 +11,7 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.events import Event, InterventionEvent, ThinkingEvent
+from ponder.core.events import Event, InterventionEvent, InterventionReason, ThinkingEvent
 from ponder.core.storage.store import StoredMessage
 
 INSERT_PRESETS = (
@@ -76,9 +77,10 @@ def fork_prelude(reply: StoredMessage, kept: str, inserted: str) -> tuple[Event,
         end = min(item.end, len(kept))
         visible = kept[item.offset : end]
         whole = end == item.end  # the fork point is after the whole injection
+        reason = cast(InterventionReason, item.reason)  # stored from an InterventionEvent
         events.append(
             InterventionEvent(
-                item.text if whole else visible, item.reason, item.position, item.tokens, visible
+                item.text if whole else visible, reason, item.position, item.tokens, visible
             )
         )
         position = max(position, end)

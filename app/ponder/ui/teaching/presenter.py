@@ -141,8 +141,8 @@ class PresenterView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
         for keys in LEAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.leave)  # type: ignore[call-overload]
-        QShortcut(QKeySequence("Space"), self, self.toggle_reveal)  # type: ignore[call-overload]
+            QShortcut(QKeySequence(keys), self, self.leave)
+        QShortcut(QKeySequence("Space"), self, self.toggle_reveal)
         self.resize(1280, 720)
         self.splitter.setSizes([740, 540])
         controller.conversation_opened.connect(self._conversation_opened)

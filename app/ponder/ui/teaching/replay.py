@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -145,7 +146,7 @@ class ReplayWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
         layout.addLayout(controls)
-        for keys, slot in (
+        shortcuts: tuple[tuple[str, Callable[[], object]], ...] = (
             ("Space", self.toggle_play),
             ("Left", lambda: self.step(-1, "word")),
             ("Right", lambda: self.step(1, "word")),
@@ -154,8 +155,9 @@ class ReplayWindow(QWidget):
             ("+", lambda: self._change_speed(1)),
             ("-", lambda: self._change_speed(-1)),
             ("Esc", self.close),
-        ):
-            QShortcut(QKeySequence(keys), self, slot)  # type: ignore[call-overload]
+        )
+        for keys, action in shortcuts:
+            QShortcut(QKeySequence(keys), self, action)
         self.resize(1280, 720)
         self._redraw()
 
@@ -198,7 +200,7 @@ class ReplayWindow(QWidget):
     def step(self, direction: int, by: str) -> None:
         """One word or paragraph forward (``direction`` 1) or back (-1); pauses first."""
         self.pause()
-        step = "paragraph" if by == "paragraph" else "word"
+        step: Literal["word", "paragraph"] = "paragraph" if by == "paragraph" else "word"
         if direction > 0:
             self.schedule.step_forward(step)
         else:

@@ -3,7 +3,8 @@ and side-by-side comparisons (of a fork and its original, of two versions, of tw
 
 ``TeachingViews`` keeps the window's module about the window: it opens each view, feeds it
 from the ``ChatController`` and the conversation store, and, when a fork or another model's
-answer is finished, shows it beside the reply it came from.
+answer is finished, shows it beside the reply it came from. The ``EngineHost`` says which
+model is loaded and whether the engine is free.
 
 Thread: GUI thread.
 """
@@ -20,6 +21,7 @@ from ponder.core.storage.store import StorageError, StoredMessage
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.engine_host import EngineHost
 from ponder.ui.export import export_document
 from ponder.ui.models.details import model_name
 from ponder.ui.models.library import ModelLibrary, load_request_for
@@ -34,6 +36,7 @@ class TeachingViews(QObject):
         self,
         window: QMainWindow,
         controller: ChatController,
+        host: EngineHost,
         renderer: MarkdownRenderer,
         *,
         sweeps: SweepQueue | None,
@@ -43,6 +46,7 @@ class TeachingViews(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
+        self.host = host
         self.renderer = renderer
         self.sweeps = sweeps
         self.library = library
@@ -161,7 +165,7 @@ class TeachingViews(QObject):
         if reply is None or not reply.thinking.strip():
             self._say("Fork needs a saved reply with thinking: ask something with thinking on.")
             return False
-        if self.controller.busy or self.controller.engine_user is not None:
+        if self.host.holder is not None:
             self._say("Wait for the model to finish, then fork.")
             return False
         budget = self.controller.thinking.budget
@@ -224,7 +228,7 @@ class TeachingViews(QObject):
 
     def other_models(self) -> list[tuple[str, str]]:
         """(name, path) of the models on this computer other than the one loaded."""
-        current = self.controller.model_path
+        current = self.host.model_path
         found: list[tuple[str, str]] = []
         if self.library.demo is not None:
             found.append(("SmolLM2 135M (demo)", str(self.library.demo)))

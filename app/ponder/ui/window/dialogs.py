@@ -1,5 +1,6 @@
 """The dialogs the main window opens about models and settings: import, the model manager,
-settings, About. Functions of the window (they read its library, controller and settings).
+settings, About. Each function takes the collaborators it uses (the library, the settings,
+the model in use, how to load one) and the widget to open over, not the window itself.
 
 Thread: GUI thread.
 """
@@ -7,68 +8,93 @@ Thread: GUI thread.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-if TYPE_CHECKING:
-    from ponder.ui.window.main_window import MainWindow
+from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.paths import AppPaths
+from ponder.ui.models.library import ModelLibrary
+from ponder.ui.settings_keeper import SettingsKeeper
+
+UseModel = Callable[[str], None]  # loads the model at this path (and remembers it)
+ShowStatus = Callable[[str], None]  # a short message in the window's status bar
 
 
-def download_recommended(window: MainWindow, entry: object, quant: object) -> None:
+def download_recommended(
+    parent: QWidget,
+    library: ModelLibrary,
+    entry: CatalogEntry,
+    quant: Quant,
+    *,
+    current_model: str | None,
+    use_model: UseModel,
+) -> None:
     """Starts the download the welcome page recommends and shows it in the manager."""
-    from ponder.core.models.catalog import CatalogEntry, Quant
-
-    assert isinstance(entry, CatalogEntry) and isinstance(quant, Quant)
-    window.library.download(entry, quant)
-    open_model_manager(window, catalog=True)
+    library.download(entry, quant)
+    open_model_manager(parent, library, current_model, use_model, catalog=True)
 
 
-def import_model(window: MainWindow) -> None:
+def import_model(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        window, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        parent, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
     )
     if path:
-        window.library.import_file(path)
-        window.statusBar().showMessage(f"Importing {Path(path).name}…")
+        library.import_file(path)
+        show_status(f"Importing {Path(path).name}…")
 
 
-def import_pack(window: MainWindow) -> None:
+def import_pack(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
     """A model pack folder (made by `ponder pack export` on another computer, e.g. on a USB
     stick): its model is copied in, sha256-verified and validated."""
-    folder = QFileDialog.getExistingDirectory(window, "Import a model pack", str(Path.home()))
+    folder = QFileDialog.getExistingDirectory(parent, "Import a model pack", str(Path.home()))
     if folder:
-        window.library.import_file(folder)
-        window.statusBar().showMessage(f"Importing the pack in {folder}…")
+        library.import_file(folder)
+        show_status(f"Importing the pack in {folder}…")
 
 
-def open_model_manager(window: MainWindow, catalog: bool = False) -> None:
+def open_model_manager(
+    parent: QWidget,
+    library: ModelLibrary,
+    current_model: str | None,
+    use_model: UseModel,
+    *,
+    catalog: bool = False,
+) -> None:
+    """The model manager; ``catalog``: open on the catalog tab."""
     from ponder.ui.models.manager import ModelManagerDialog
 
-    dialog = ModelManagerDialog(window.library, window.controller.model_path, window)
+    dialog = ModelManagerDialog(library, current_model, parent)
     if catalog:
         dialog.tabs.setCurrentIndex(1)
-    dialog.use_requested.connect(window.use_model)
+    dialog.use_requested.connect(use_model)
     dialog.exec()
 
 
-def open_settings(window: MainWindow) -> None:
+def open_settings(
+    parent: QWidget,
+    settings: SettingsKeeper,
+    paths: AppPaths,
+    *,
+    current_model: str | None,
+    use_model: UseModel,
+) -> None:
     """The settings dialog; the model is loaded again when a setting of the load changed."""
     from ponder.ui.window.settings_dialog import MODEL_FIELDS, SettingsDialog
 
-    old = window.settings.settings
-    dialog = SettingsDialog(old, window.paths, os.cpu_count() or 1, window)
+    old = settings.settings
+    dialog = SettingsDialog(old, paths, os.cpu_count() or 1, parent)
     if dialog.exec() != SettingsDialog.DialogCode.Accepted:
         return
     new = dialog.result_settings()
-    window.settings.update(new)
+    settings.update(new)
     reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
-    if reload and window.controller.model_path:
-        window.use_model(window.controller.model_path)
+    if reload and current_model:
+        use_model(current_model)
 
 
-def show_about(window: MainWindow) -> None:
+def show_about(parent: QWidget) -> None:
     from ponder.ui.window.about import show_about as about
 
-    about(window)
+    about(parent)

@@ -1,14 +1,16 @@
 """The main window: conversations left, the conversation in the centre, the chain of thought
 on the right beside the answer; the composer under the conversation.
 
-The window wires widgets to the ``ChatController`` (conversations, turns, the model), the
-``ModelLibrary`` (model files) and the ``SettingsKeeper``; it does no I/O itself.
+The window wires widgets to the ``ChatController`` (conversations, turns), the ``EngineHost``
+(the model), the ``ModelLibrary`` (model files) and the ``SettingsKeeper``; it does no I/O
+itself.
 
 Thread: GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.events import LoadedEvent
+from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
 from ponder.ui.answer.markdown import MarkdownRenderer
@@ -31,6 +34,7 @@ from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.conversation_list import ConversationList
 from ponder.ui.chat.conversation_view import ConversationView
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary, load_request_for
@@ -60,16 +64,18 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         controller: ChatController,
+        host: EngineHost,
         library: ModelLibrary,
         settings: SettingsKeeper,
+        *,
         paths: AppPaths,
         renderer: MarkdownRenderer,
-        *,
         sweeps: SweepQueue | None = None,
     ) -> None:
         """``sweeps``: the budget-sweep queue (None: no Budget sweep window)."""
         super().__init__()
         self.controller = controller
+        self.host = host
         self.library = library
         self.settings = settings
         self.paths = paths
@@ -113,7 +119,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.menu_actions = build_menus(self)
         self.teaching = TeachingViews(
-            self, controller, renderer, sweeps=sweeps, library=library, settings=settings
+            self,
+            controller,
+            host,
+            renderer,
+            sweeps=sweeps,
+            library=library,
+            settings=settings,
         )
         self._connect()
         self._apply_settings(current)
@@ -125,11 +137,11 @@ class MainWindow(QMainWindow):
     # ----- wiring ------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        c, a = self.controller, self.menu_actions
-        c.model_loading.connect(self._model_loading)
-        c.model_progress.connect(self.model_bar.progress)
-        c.model_ready.connect(self._model_ready)
-        c.model_failed.connect(self._model_failed)
+        c, a, h = self.controller, self.menu_actions, self.host
+        h.model_loading.connect(self._model_loading)
+        h.model_progress.connect(self.model_bar.progress)
+        h.model_ready.connect(self._model_ready)
+        h.model_failed.connect(self._model_failed)
         c.conversations_changed.connect(self.refresh_conversations)
         c.conversation_opened.connect(self._conversation_opened)
         c.reply_begun.connect(self._reply_begun)
@@ -155,13 +167,11 @@ class MainWindow(QMainWindow):
         self.panel.close_requested.connect(lambda: self.set_panel_visible(False))
         self.model_bar.panel_button.toggled.connect(self.set_panel_visible)
         self.model_bar.model_chosen.connect(self.use_model)
-        self.model_bar.manage_requested.connect(lambda: dialogs.open_model_manager(self))
+        self.model_bar.manage_requested.connect(self.open_model_manager)
         self.welcome.demo_requested.connect(self.use_demo)
-        self.welcome.import_requested.connect(lambda: dialogs.import_model(self))
-        self.welcome.manager_requested.connect(lambda: dialogs.open_model_manager(self))
-        self.welcome.download_requested.connect(
-            lambda entry, quant: dialogs.download_recommended(self, entry, quant)
-        )
+        self.welcome.import_requested.connect(self.import_model)
+        self.welcome.manager_requested.connect(self.open_model_manager)
+        self.welcome.download_requested.connect(self._download_recommended)
         self.library.changed.connect(self._refresh_models)
         self.library.download_done.connect(lambda m: self._offer_model(str(m.path)))
         self.library.import_done.connect(lambda m: self._offer_model(str(m.path)))
@@ -171,10 +181,20 @@ class MainWindow(QMainWindow):
         a.new_conversation.triggered.connect(self.new_conversation)
         a.rename_conversation.triggered.connect(lambda: self.conversations.start_rename())  # noqa: PLW0108
         a.delete_conversation.triggered.connect(lambda: self.delete_conversation(None))
-        a.import_model.triggered.connect(lambda: dialogs.import_model(self))
-        a.import_pack.triggered.connect(lambda: dialogs.import_pack(self))
-        a.model_manager.triggered.connect(lambda: dialogs.open_model_manager(self))
-        a.settings.triggered.connect(lambda: dialogs.open_settings(self))
+        a.import_model.triggered.connect(self.import_model)
+        a.import_pack.triggered.connect(
+            lambda: dialogs.import_pack(self, self.library, self.show_status)
+        )
+        a.model_manager.triggered.connect(self.open_model_manager)
+        a.settings.triggered.connect(
+            lambda: dialogs.open_settings(
+                self,
+                self.settings,
+                self.paths,
+                current_model=self.host.model_path,
+                use_model=self.use_model,
+            )
+        )
         a.quit.triggered.connect(self.close)
         a.send.triggered.connect(self.composer.submit)
         a.stop.triggered.connect(c.stop)
@@ -248,12 +268,13 @@ class MainWindow(QMainWindow):
     def _teach(self, action: str, reply_id: int) -> None:
         """A teaching action from an answer's menu."""
         t = self.teaching
-        {
+        actions: dict[str, Callable[[int], object]] = {
             "replay": t.open_replay,
             "fork": t.fork,
             "compare": t.compare_versions,
             "other_model": t.compare_with_model,
-        }[action](reply_id)
+        }
+        actions[action](reply_id)
 
     def open_trace(self, trace: TraceState) -> None:
         """Shows a reply's thinking in the panel (opening it)."""
@@ -342,13 +363,16 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, busy: bool) -> None:
         can_regenerate = any(m.role == "assistant" for m in self.controller.messages)
-        self.composer.set_busy(busy, can_regenerate=can_regenerate and self.controller.ready)
+        self.composer.set_busy(busy, can_regenerate=can_regenerate and self.host.ready)
         self.menu_actions.stop.setEnabled(busy)
         self.menu_actions.regenerate.setEnabled(not busy and can_regenerate)
         self.model_bar.picker.setEnabled(not busy)
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message)
 
     # ----- models ------------------------------------------------------------------------------
 
@@ -383,14 +407,30 @@ class MainWindow(QMainWindow):
     def use_model(self, path: str) -> None:
         """Loads ``path`` and remembers it for the next start."""
         self.settings.update_fields(last_model_path=path)
-        self.controller.load_model(*load_request_for(path, self.settings.settings, self.library))
+        self.host.load_model(*load_request_for(path, self.settings.settings, self.library))
+
+    def open_model_manager(self) -> None:
+        dialogs.open_model_manager(self, self.library, self.host.model_path, self.use_model)
+
+    def import_model(self) -> None:
+        dialogs.import_model(self, self.library, self.show_status)
+
+    def _download_recommended(self, entry: CatalogEntry, quant: Quant) -> None:
+        dialogs.download_recommended(
+            self,
+            self.library,
+            entry,
+            quant,
+            current_model=self.host.model_path,
+            use_model=self.use_model,
+        )
 
     def use_demo(self) -> None:
         if self.library.demo is not None:
             self.use_model(str(self.library.demo))
 
     def _offer_model(self, path: str) -> None:
-        if not self.controller.model_path:
+        if not self.host.model_path:
             self.use_model(path)
         else:
             self.statusBar().showMessage(f"{Path(path).name} is ready: pick it above.", 15000)
@@ -404,7 +444,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         for path in gguf_paths(event.mimeData()):
             self.library.import_file(path)
-            self.statusBar().showMessage(f"Importing {Path(path).name}…")
+            self.show_status(f"Importing {Path(path).name}…")
         event.acceptProposedAction()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)

@@ -1,12 +1,13 @@
-"""The thread that talks to the engine: loads models, streams turns, writes replies to disk.
+"""Chat turns on the engine's worker thread: streams each turn and writes the reply to disk.
 
-``GenerationWorker`` lives on its own QThread. The engine's iterators block, and every commit
-of a streaming reply waits for an fsync: neither may run on the GUI thread. Events go to the
-GUI through an ``EventBuffer`` that the GUI drains on a timer (every ~33 ms), so the GUI
-thread handles one batch per frame however fast the model writes, never a signal per token.
-Stop does not pass through this thread (it would wait behind the stream it must stop): the
-GUI calls ``EngineClient.cancel()`` itself, and flags the job for a stop that comes before
-the engine has started it.
+``TurnRunner`` is a worker (a QObject on the engine's QThread, beside the ``ModelLoader`` and
+the ``SweepRunner``; see ``ponder.ui.engine_host``). The engine's iterators block, and every
+commit of a streaming reply waits for an fsync: neither may run on the GUI thread. Events go
+to the GUI through an ``EventBuffer`` that the GUI drains on a timer (every ~33 ms), so the
+GUI thread handles one batch per frame however fast the model writes, never a signal per
+token. Stop does not pass through this thread (it would wait behind the stream it must stop):
+the ``EngineHost`` cancels the engine from the GUI thread, and the job's ``stop`` flag catches
+a stop that comes before the engine has started it.
 """
 
 from __future__ import annotations
@@ -19,28 +20,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ponder.core.events import (
-    DoneEvent,
-    ErrorEvent,
-    Event,
-    LoadedEvent,
-    LoadProgressEvent,
-)
+from ponder.core.events import DoneEvent, ErrorEvent, Event
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.storage.store import ConversationStore, StorageError, StreamingMessageWriter
 from ponder.engine.protocol import Engine
+from ponder.ui.engine_host import ModelLoader
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class GenerationJob:
+@dataclass(frozen=True)
+class TurnJob:
     """One turn to generate. ``user_text`` None: regenerate a reply to ``parent_id`` (the
     user's message); else the user's message is stored first, after ``parent_id``.
 
     ``prelude``: events that open the reply before the engine's (a fork's kept thinking and
     the text inserted at the fork point). ``switch_model``: load this model for the turn (a
-    comparison with another model), then load ``restore_model`` again."""
+    comparison with another model), then load ``restore_model`` again.
+
+    It crosses from the GUI thread to the worker's: frozen, and ``stop`` is thread-safe."""
 
     token: int
     conversation_id: int
@@ -56,7 +54,7 @@ class GenerationJob:
 
 
 class EventBuffer:
-    """Events handed from the worker thread to the GUI thread (a deque: thread-safe for one
+    """Events handed from the engine's worker thread to the GUI thread (a deque: thread-safe for one
     producer and one consumer). Each item is ``(job token, event)``."""
 
     def __init__(self) -> None:
@@ -74,24 +72,26 @@ class EventBuffer:
         return taken
 
 
-class GenerationWorker(QObject):
-    """Lives on the generation QThread. Slots run there; signals reach the GUI queued.
+class TurnRunner(QObject):
+    """Lives on the engine's worker thread. Slots run there; signals reach the GUI queued.
 
     Its store is opened on first use, on this thread (a store belongs to the thread that
     opens it); ``close_store`` closes it (connect it directly to the thread's ``finished``).
+    ``loader`` lives on the same thread: a turn answered by another model loads it (and the
+    window's model again) through it.
     """
 
-    load_progress = Signal(float)
-    loaded = Signal(object)  # LoadedEvent
-    load_failed = Signal(str)
     reply_started = Signal(int, int, int)  # job token, user message id, reply message id
     reply_finished = Signal(int, int, str)  # job token, reply message id, stored status
     job_failed = Signal(int, str)  # job token, message for the user (nothing was generated)
     store_failed = Signal(str)
 
-    def __init__(self, engine: Engine, buffer: EventBuffer, database: Path) -> None:
+    def __init__(
+        self, engine: Engine, loader: ModelLoader, buffer: EventBuffer, database: Path
+    ) -> None:
         super().__init__()
         self._engine = engine
+        self._loader = loader
         self._buffer = buffer
         self._database = database
         self._store: ConversationStore | None = None
@@ -112,22 +112,7 @@ class GenerationWorker(QObject):
             self._store = None
 
     @Slot(object)
-    def load(self, request: LoadRequest) -> None:
-        """Loads a model; progress, then ``loaded`` or ``load_failed``."""
-        try:
-            for event in self._engine.load(request):
-                if isinstance(event, LoadProgressEvent):
-                    self.load_progress.emit(event.fraction)
-                elif isinstance(event, LoadedEvent):
-                    self.loaded.emit(event)
-                elif isinstance(event, ErrorEvent):
-                    self.load_failed.emit(event.message)
-        except Exception as exc:  # the engine process could not even start
-            log.exception("model load failed")
-            self.load_failed.emit(f"The engine could not start: {exc}")
-
-    @Slot(object)
-    def generate(self, job: GenerationJob) -> None:
+    def generate(self, job: TurnJob) -> None:
         """Stores the user's message (if any), then streams and stores the reply."""
         store = self._open_store()
         if store is None:
@@ -174,27 +159,17 @@ class GenerationWorker(QObject):
                     log.exception("could not finish the reply %s", writer.message_id)
         self.reply_finished.emit(job.token, writer.message_id, writer.status)
         if job.restore_model is not None:
-            self.load(job.restore_model)
+            self._loader.load(job.restore_model)
 
-    def _switch(
-        self, job: GenerationJob, writer: StreamingMessageWriter, load: LoadRequest
-    ) -> bool:
+    def _switch(self, job: TurnJob, writer: StreamingMessageWriter, load: LoadRequest) -> bool:
         """Loads ``load`` for one turn; False (the error stored in the reply) if it failed."""
-        try:
-            for event in self._engine.load(load):
-                if isinstance(event, LoadProgressEvent):
-                    self.load_progress.emit(event.fraction)
-                elif isinstance(event, ErrorEvent):
-                    self._put(job, writer, event)
-                    self._put(job, writer, DoneEvent("error"))
-                    return False
-        except Exception as exc:  # the engine process could not even start
-            log.exception("model load for a comparison failed")
-            self._put(job, writer, ErrorEvent(f"The engine could not start: {exc}", kind="load"))
+        outcome = self._loader.load_for(load)
+        if isinstance(outcome, ErrorEvent):
+            self._put(job, writer, outcome)
             self._put(job, writer, DoneEvent("error"))
             return False
         return True
 
-    def _put(self, job: GenerationJob, writer: StreamingMessageWriter, event: Event) -> None:
+    def _put(self, job: TurnJob, writer: StreamingMessageWriter, event: Event) -> None:
         writer.feed(event)  # to disk first: what the user saw is what a crash keeps
         self._buffer.put(job.token, event)
