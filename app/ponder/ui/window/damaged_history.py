@@ -13,7 +13,7 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from ponder.core.storage import recovery
 from ponder.core.storage.backups import Backups
@@ -52,7 +52,7 @@ def ask_what_to_do(
     lines.append("Start a new history: begin empty; the old file stays beside it.")
     box.setInformativeText("\n".join(lines))
     box.setDetailedText(str(error))
-    buttons = {}
+    buttons: dict[QAbstractButton, HistoryChoice] = {}
     for choice in HistoryChoice:
         if choice is HistoryChoice.RESTORE and latest_backup is None:
             continue
