@@ -13,7 +13,7 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from ponder.core.storage import recovery
 from ponder.core.storage.backups import Backups
@@ -53,6 +53,7 @@ def ask_what_to_do(
     box.setInformativeText("\n".join(lines))
     box.setDetailedText(str(error))
     buttons: dict[QAbstractButton, HistoryChoice] = {}
+    recover: QPushButton | None = None
     for choice in HistoryChoice:
         if choice is HistoryChoice.RESTORE and latest_backup is None:
             continue
@@ -61,9 +62,12 @@ def ask_what_to_do(
             if choice is HistoryChoice.QUIT
             else QMessageBox.ButtonRole.AcceptRole
         )
-        buttons[box.addButton(choice.value, role)] = choice
-    default = next(b for b, c in buttons.items() if c is HistoryChoice.RECOVER)
-    box.setDefaultButton(default)
+        button = box.addButton(choice.value, role)
+        buttons[button] = choice
+        if choice is HistoryChoice.RECOVER:
+            recover = button
+    if recover is not None:
+        box.setDefaultButton(recover)
     box.exec()
     return buttons.get(box.clickedButton(), HistoryChoice.QUIT)
 
