@@ -20,10 +20,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ponder.core.events import Event, LoadedEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
+from ponder.core.teaching.fork import fork_prelude
 from ponder.engine.protocol import Engine
 from ponder.ui.chat.generation_worker import EventBuffer, GenerationJob, GenerationWorker
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
-from ponder.ui.teaching.fork import fork_prelude
 
 log = logging.getLogger(__name__)
 
