@@ -79,7 +79,7 @@ def test_ask_prints_thinking_and_answer_apart(smollm2_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("[thinking]\n")
     assert "\n[answer]\n" in result.stdout
-    assert "⟨Ponder: budget spent⟩" in result.stdout
+    assert "⟨Ponder: thinking budget spent, thinking stopped here⟩" in result.stdout
     assert "thought for" in result.stderr
 
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any, TextIO
 
 from ponder.commands import UserError, options
+from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import (
     AnswerEvent,
     ErrorEvent,
@@ -20,6 +21,7 @@ from ponder.core.events import (
     event_to_dict,
 )
 from ponder.core.request import GenerateRequest, Message
+from ponder.core.trace import intervention_label
 from ponder.engine.client import EngineClient
 
 DIM, YELLOW, RESET = "\x1b[2m", "\x1b[33m", "\x1b[0m"
@@ -78,7 +80,7 @@ class TerminalPrinter:
             self.out.write(f"{DIM}{event.text}{RESET}" if self.color else event.text)
         elif isinstance(event, InterventionEvent):
             self._enter("thinking")
-            label = f"⟨Ponder: {event.reason.replace('_', ' ')}⟩{event.visible}"
+            label = f"⟨{intervention_label(event.reason)}⟩{event.visible}"
             self.out.write(f"{YELLOW}{label}{RESET}" if self.color else label)
         elif isinstance(event, AnswerEvent):
             self._enter("answer")
@@ -115,12 +117,12 @@ def run(args: argparse.Namespace) -> int:
             show(event)
             if isinstance(event, ErrorEvent):
                 raise UserError(event.message) if not args.json else SystemExit(1)
-        failed = False
+        reply = ReplyAssembly()
         events = engine.generate(request)
         try:
             for event in events:
                 show(event)
-                failed = failed or isinstance(event, ErrorEvent)
+                reply.feed(event)
                 if isinstance(event, ErrorEvent) and not args.json:
                     print(f"ponder: {event.message}", file=sys.stderr)
         except KeyboardInterrupt:
@@ -129,4 +131,4 @@ def run(args: argparse.Namespace) -> int:
                 show(event)
             print("\n(stopped)", file=sys.stderr)
             return 130
-    return 1 if failed else 0
+    return 1 if reply.failed else 0

@@ -14,7 +14,8 @@ from typing import Any
 
 from ponder.commands import UserError, options
 from ponder.commands.ask import TerminalPrinter
-from ponder.core.events import AnswerEvent, ErrorEvent, LoadedEvent, ThinkingEvent
+from ponder.core.assembly import ReplyAssembly
+from ponder.core.events import ErrorEvent, LoadedEvent
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
 from ponder.engine.client import EngineClient
 
@@ -102,21 +103,19 @@ def run(args: argparse.Namespace) -> int:
             request = GenerateRequest(
                 messages=tuple(history), thinking=control, sampling=options.sampling(args)
             )
-            thinking, answer = [], []
+            reply = ReplyAssembly()
             printer.section = ""
             events = engine.generate(request)
             try:
                 for event in events:
                     printer(event)
-                    if isinstance(event, ThinkingEvent):
-                        thinking.append(event.text)
-                    elif isinstance(event, AnswerEvent):
-                        answer.append(event.text)
-                    elif isinstance(event, ErrorEvent):
+                    reply.feed(event)
+                    if isinstance(event, ErrorEvent):
                         print(f"ponder: {event.message}", file=sys.stderr)
             except KeyboardInterrupt:
                 engine.cancel()
                 for event in events:
                     printer(event)
+                    reply.feed(event)
                 print("(stopped)", file=sys.stderr)
-            history.append(Message("assistant", "".join(answer), thinking="".join(thinking)))
+            history.append(Message("assistant", reply.answer, thinking=reply.thinking))

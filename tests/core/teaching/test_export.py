@@ -78,8 +78,9 @@ def test_conversation_markdown_has_the_trace_steps_intervention_and_card() -> No
     text = conversation_markdown(conversation, messages)
     assert text.startswith("# Apples &lt;lesson>")
     # Steps as paragraphs; an injection with no visible text is still marked.
-    assert "> First 12 - 5 = 7. **⟨Ponder: min thinking⟩**\n>\n> Then 7 + 7 = 13" in text
-    assert "> Then 7 + 7 = 13\n>\n> **⟨Ponder: budget spent⟩** Stop now." in text
+    keep_going, cut = "Ponder: asked the model to keep thinking", "Ponder: thinking budget spent"
+    assert f"> First 12 - 5 = 7. **⟨{keep_going}⟩**\n>\n> Then 7 + 7 = 13" in text
+    assert f"> Then 7 + 7 = 13\n>\n> **⟨{cut}, thinking stopped here⟩** Stop now." in text
     assert "The answer is **14**" in text
     assert f"| sha256 | `{SHA}` |" in text and "| seed | `42` |" in text
     assert "thinking 12, answer 9" in text and "| thinking budget | `12` |" in text
@@ -93,7 +94,8 @@ def test_conversation_html_is_self_contained_and_escapes_what_the_model_wrote() 
     assert "script" not in parser.tags and "link" not in parser.tags and "img" not in parser.tags
     assert "&lt;script&gt;" in page and "Apples &lt;lesson&gt;" in page
     assert "<strong>14</strong>" in page  # the answer is rendered Markdown
-    assert "<b>⟨Ponder: budget spent⟩</b> Stop now.</span></p>" in page
+    cut = "Ponder: thinking budget spent, thinking stopped here"
+    assert f"<b>⟨{cut}⟩</b> Stop now.</span></p>" in page
     assert parser.tags.count("p") >= 3  # the thinking's two steps and the answer
     assert SHA in page and "temperature=0.6" in page
     assert "First 12 - 5 = 7." in "".join(parser.text)

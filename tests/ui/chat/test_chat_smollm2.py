@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans, point_of
 
 from conftest import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
+from ponder.core.trace import TraceState
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState
 
 pytestmark = pytest.mark.model
 

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.teaching.compare import CompareWindow, version_label
-from ponder.ui.teaching.fork import ForkDialog, plan_fork
+from ponder.ui.teaching.fork import ForkDialog
 from ponder.ui.teaching.replay import ReplayWindow
 
 pytestmark = pytest.mark.model
@@ -30,20 +30,6 @@ def _grab(widget: QWidget, name: str) -> None:
     if SCREENS:
         Path(SCREENS).mkdir(parents=True, exist_ok=True)
         assert widget.grab().save(str(Path(SCREENS) / name))
-
-
-def test_plan_fork_marks_every_character_a_person_wrote() -> None:
-    original = "First, 12 + 30 = 42. So the answer is 42."
-    # Cut short, nothing edited: all kept text is the model's; the insertion gets a space.
-    plan = plan_fork(original, original[:20], "Wait, let me check.", None)
-    assert (plan.kept, plan.inserted) == ("First, 12 + 30 = 42.", " Wait, let me check.")
-    # An edit in the middle: from the first changed character on, it is the person's.
-    edited = "First, 12 + 31 = 43."
-    plan = plan_fork(original, edited, "", 64)
-    assert plan.kept == "First, 12 + 3" and plan.inserted == "1 = 43."
-    assert plan.budget == 64
-    # Nothing kept at all: the whole thinking is the person's.
-    assert plan_fork(original, "", "Hint: add.", None).inserted == "Hint: add."
 
 
 def test_fork_dialog_starts_at_the_offset_and_plans(qtbot: QtBot) -> None:

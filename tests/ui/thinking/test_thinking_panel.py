@@ -7,6 +7,7 @@ import contextlib
 from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans, point_of
 
+from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import (
     DoneEvent,
     InterventionEvent,
@@ -17,8 +18,8 @@ from ponder.core.events import (
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore
+from ponder.core.trace import TraceState
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState
 
 CUT = InterventionEvent(
     text="\n\nI have to stop thinking now.\n</think>\n\n",
@@ -43,14 +44,16 @@ def test_live_trace_appends_and_marks_self_checks_and_interventions(qtbot: QtBot
     qtbot.addWidget(panel)
     panel.resize(420, 400)
     panel.show()
-    trace = TraceState(live=True)
+    trace, reply = TraceState(live=True), ReplyAssembly()
     panel.show_trace(trace)
     assert panel.header.text() == "Reading the prompt…"
     for piece in ["\nFirst, 2+3", " is 5.\n\nWa", "it, let me check", ". Hmm, fine."]:
-        trace.add_thinking(piece)
+        reply.feed(ThinkingEvent(piece))
+        trace.follow(reply)
         panel.sync()
     assert panel.header.text().startswith("Thinking… 4 tokens · ")
-    trace.add_intervention(CUT)
+    reply.feed(CUT)
+    trace.follow(reply)
     panel.sync()
     text = panel.trace_text
     assert text.startswith("First, 2+3 is 5.\n\nWait, let me check. Hmm, fine.")
@@ -68,12 +71,11 @@ def test_live_trace_appends_and_marks_self_checks_and_interventions(qtbot: QtBot
 def test_a_budget_cut_without_words_still_shows_where_ponder_stepped_in(qtbot: QtBot) -> None:
     panel = ThinkingPanel()
     qtbot.addWidget(panel)
-    trace = TraceState(live=True)
+    trace, reply = TraceState(live=True), ReplyAssembly()
     panel.show_trace(trace)
-    trace.add_thinking("Some thought")
-    trace.add_intervention(
-        InterventionEvent(text="</think>", reason="budget_spent", position=2, tokens=1)
-    )
+    reply.feed(ThinkingEvent("Some thought"))
+    reply.feed(InterventionEvent(text="</think>", reason="budget_spent", position=2, tokens=1))
+    trace.follow(reply)
     panel.sync()
     [(_reason, start, end)] = intervention_spans(panel)
     assert panel.trace_text[start:end] == "[Ponder: thinking budget spent, thinking stopped here]"

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 from ui_helpers import point_of
 
-from ponder.core.events import Stats
+from ponder.core.assembly import ReplyAssembly
+from ponder.core.events import Stats, ThinkingEvent
+from ponder.core.trace import TraceRun, TraceState, intervention_placeholder
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceRun, TraceState, intervention_label
 from ponder.ui.thinking.trajectory_marks import MARK_PROPERTY, TraceOffsets
 
 PLAIN = [TraceRun("Six sevens: so the answer is 41. Wait, let me recheck: 6 × 7 = 42.")]
@@ -92,7 +93,7 @@ def test_tooltips_over_marks_and_interventions(qtbot: QtBot) -> None:
     assert panel.tooltip_at(_over(panel, second + 1)) == (
         "Changed its mind: 41 → 42 (after a 'Wait')"
     )
-    label = text.index(intervention_label("budget_spent"))
+    label = text.index(intervention_placeholder("budget_spent"))
     assert panel.tooltip_at(_over(panel, label + 5)).startswith("Added by Ponder after 12")
     assert panel.tooltip_at(_over(panel, text.index("Done") + 1)) == ""
     assert panel.tooltip_at(QPoint(panel.view.viewport().width() - 3, 2)) == ""
@@ -160,7 +161,7 @@ def test_document_positions_map_back_to_the_trace_text(qtbot: QtBot, name: str) 
     labels = []
     for number, run in enumerate(runs):
         if run.reason and not run.text.strip():
-            label = intervention_label(run.reason)
+            label = intervention_placeholder(run.reason)
             start = shown.index(label) - 1
             labels.append(
                 (start, start + 1 + len(label), len("".join(r.text for r in runs[: number + 1])))
@@ -210,7 +211,7 @@ def test_fork_from_here_only_on_a_saved_reply(qtbot: QtBot) -> None:
     )
     assert _fork(qtbot, saved, point_of(saved, at)) == source.index("Wait")
     # A right-click on the label Ponder put in forks after that intervention.
-    label = text.index(intervention_label("budget_spent"))
+    label = text.index(intervention_placeholder("budget_spent"))
     assert _fork(qtbot, saved, _over(saved, label + 3)) == len(CUT[0].text)
     # With a selection, the fork starts where the selection does, wherever the click was.
     cursor = QTextCursor(saved.view.document())
@@ -235,17 +236,19 @@ def test_a_right_click_pops_the_menu_and_deletes_it_once_closed(qtbot: QtBot) ->
 
 
 def test_marks_are_found_at_most_once_a_second_while_live(qtbot: QtBot) -> None:
-    trace = TraceState(live=True)
+    trace, reply = TraceState(live=True), ReplyAssembly()
     panel = _panel(qtbot, [])
     panel.show_trace(trace)
     computed = panel.marks_computed
     for n in range(30):
-        trace.add_thinking(f"So the answer is {n}. ")
+        reply.feed(ThinkingEvent(f"So the answer is {n}. "))
+        trace.follow(reply)
         panel.sync()
     assert panel.marks_computed == computed and panel.marks == []
     qtbot.waitUntil(lambda: len(panel.marks) == 30, timeout=3000)
     assert panel.marks_computed == computed + 1
-    trace.add_thinking("Wait, 7 × 6 = 42.")
+    reply.feed(ThinkingEvent("Wait, 7 × 6 = 42."))
+    trace.follow(reply)
     trace.finish(Stats(thinking_tokens=31, thinking_s=1.0))
     panel.sync()  # the final sync draws the finished trace at once
     assert panel.marks_computed == computed + 2 and panel.marks[-1].value == "42"

@@ -15,15 +15,14 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import Any
 
+from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import (
     AnswerEvent,
     DoneEvent,
     ErrorEvent,
     Event,
     InterventionEvent,
-    Stats,
     StatsEvent,
     ThinkingEvent,
 )
@@ -67,13 +66,11 @@ class StreamingMessageWriter:
         self.conversation_id = conversation_id
         self.interval_s = interval_s
         self._clock = clock
+        # The reply so far (folded once, in core.assembly); what the next commit writes.
+        self._reply = ReplyAssembly()
         self._pending: dict[str, list[str]] = {"thinking": [], "answer": []}
-        self._text: dict[str, list[str]] = {"thinking": [], "answer": []}
-        self._thinking_chars = 0
-        self._interventions: list[tuple[Any, ...]] = []
-        self._stats: Stats | None = None
+        self._interventions_written = 0
         self._stats_dirty = False
-        self._error: tuple[str, str] | None = None
         self._error_dirty = False
         self._last_commit = clock()
         self._status: MessageStatus = "streaming"
@@ -93,12 +90,12 @@ class StreamingMessageWriter:
     @property
     def thinking(self) -> str:
         """All thinking fed so far (committed or not), interventions' visible text included."""
-        return "".join(self._text["thinking"])
+        return self._reply.thinking
 
     @property
     def answer(self) -> str:
         """All answer text fed so far (committed or not)."""
-        return "".join(self._text["answer"])
+        return self._reply.answer
 
     # ----- feeding -----------------------------------------------------------------------------
 
@@ -106,6 +103,7 @@ class StreamingMessageWriter:
         """Takes one event of the generation; commits when due or when the event is structural."""
         if self.finished:
             raise RuntimeError(f"the reply {self.message_id} is already finished ({self.status})")
+        self._reply.feed(event)
         if isinstance(event, ThinkingEvent):
             self._append("thinking", event.text)
             self.flush_if_due()
@@ -113,37 +111,21 @@ class StreamingMessageWriter:
             self._append("answer", event.text)
             self.flush_if_due()
         elif isinstance(event, InterventionEvent):
-            offset = self._thinking_chars
             self._append("thinking", event.visible)
-            self._interventions.append(
-                (
-                    self.message_id,
-                    event.reason,
-                    event.text,
-                    event.visible,
-                    event.position,
-                    event.tokens,
-                    offset,
-                )
-            )
             self.flush()
         elif isinstance(event, StatsEvent):
-            self._stats, self._stats_dirty = event.stats, True
+            self._stats_dirty = True
             self.flush()
         elif isinstance(event, ErrorEvent):
-            self._error, self._error_dirty = (event.message, event.kind), True
+            self._error_dirty = True
             self.flush()
         elif isinstance(event, DoneEvent):
             self.finish(_DONE_STATUS.get(event.reason), done_reason=event.reason)
         # Load events belong to no message.
 
     def _append(self, kind: str, text: str) -> None:
-        if not text:
-            return
-        self._pending[kind].append(text)
-        self._text[kind].append(text)
-        if kind == "thinking":
-            self._thinking_chars += len(text)
+        if text:
+            self._pending[kind].append(text)
 
     def flush_if_due(self) -> None:
         """Commits buffered text if the last commit is at least ``interval_s`` old."""
@@ -159,7 +141,8 @@ class StreamingMessageWriter:
             for kind, parts in self._pending.items()
             if parts
         ]
-        if not (chunks or self._interventions or self._stats_dirty or self._error_dirty):
+        unwritten = len(self._reply.interventions) > self._interventions_written
+        if not (chunks or unwritten or self._stats_dirty or self._error_dirty):
             self._last_commit = self._clock()
             return
         try:
@@ -191,29 +174,34 @@ class StreamingMessageWriter:
 
     def _written(self) -> None:
         """Forgets what the last commit wrote (called only after it succeeded)."""
-        self._interventions.clear()
+        self._interventions_written = len(self._reply.interventions)
         self._stats_dirty = self._error_dirty = False
         self._last_commit = self._clock()
         self.commits += 1
 
     def _write_structural(self, conn: sqlite3.Connection) -> None:
         """Writes pending interventions, stats and error inside the caller's transaction."""
-        if self._interventions:
+        reply = self._reply
+        unwritten = reply.interventions[self._interventions_written :]
+        if unwritten:
             conn.executemany(
                 "INSERT INTO interventions(message_id, reason, text, visible, position, tokens, "
                 "text_offset) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                self._interventions,
+                [
+                    (self.message_id, i.reason, i.text, i.visible, i.position, i.tokens, i.offset)
+                    for i in unwritten
+                ],
             )
-        if self._stats_dirty and self._stats is not None:
+        if self._stats_dirty and reply.stats is not None:
             conn.execute(
                 "UPDATE generations SET stats_json = ?, seed = COALESCE(?, seed) "
                 "WHERE message_id = ?",
-                (to_json(self._stats), self._stats.seed, self.message_id),
+                (to_json(reply.stats), reply.stats.seed, self.message_id),
             )
-        if self._error_dirty and self._error is not None:
+        if self._error_dirty and reply.error is not None:
             conn.execute(
                 "UPDATE messages SET error = ?, error_kind = ? WHERE id = ?",
-                (*self._error, self.message_id),
+                (reply.error, reply.error_kind, self.message_id),
             )
 
     # ----- finishing ---------------------------------------------------------------------------
@@ -229,10 +217,10 @@ class StreamingMessageWriter:
         if self.finished:
             return self._status
         if status is None:
-            if self._error is None:
+            if self._reply.error is None:
                 status = "complete"
             else:
-                status = "cancelled" if self._error[1] == "cancelled" else "error"
+                status = "cancelled" if self._reply.error_kind == "cancelled" else "error"
         if status == "streaming":
             raise ValueError("a finished reply cannot have the status 'streaming'")
         now = time.time()

@@ -1,1 +1,2 @@
-"""Teaching: problem sets, answer checking, answer trajectories, budget sweeps, export."""
+"""Teaching: problem sets, answer checking, answer trajectories, budget sweeps, fork planning,
+replay timing, export."""

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
+from ponder.core.trace import intervention_label, trace_runs
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -34,32 +35,12 @@ table.grid { border-collapse: collapse; } table.grid td, table.grid th { border:
 """
 
 
-def _reason(reason: str) -> str:
-    """The label of an injected span: Ponder's interventions, or a person's fork."""
-    if reason == "fork":
-        return "fork: written by a person"
-    return "Ponder: " + reason.replace("_", " ")
-
-
-def _segments(message: StoredMessage) -> list[tuple[str, str | None]]:
-    """The thinking text cut into (text, intervention reason or None), in order."""
-    pieces: list[tuple[str, str | None]] = []
-    cursor = 0
-    for item in sorted(message.interventions, key=lambda i: i.offset):
-        if item.offset < cursor:
-            continue
-        pieces.append((message.thinking[cursor : item.offset], None))
-        pieces.append((item.visible, item.reason))
-        cursor = item.end
-    pieces.append((message.thinking[cursor:], None))
-    return [(text, reason) for text, reason in pieces if text or reason]
-
-
 def _steps(message: StoredMessage) -> list[list[tuple[str, str | None]]]:
     """The thinking as steps (paragraphs split at blank lines), each a list of (text,
     intervention reason or None); an intervention split across steps is marked in each."""
     steps: list[list[tuple[str, str | None]]] = [[]]
-    for text, reason in _segments(message):
+    for run in trace_runs(message.thinking, message.interventions):
+        text, reason = run.text, run.reason
         if reason and not text.strip():
             steps[-1].append(("", reason))  # an injection with nothing visible is still shown
             continue
@@ -116,7 +97,7 @@ def _md_thinking(message: StoredMessage) -> str:
     paragraphs = []
     for step in _steps(message):
         text = "".join(
-            f" **⟨{_reason(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
+            f" **⟨{intervention_label(reason)}⟩** {piece.strip()}".rstrip() if reason else piece
             for piece, reason in step
         )
         paragraphs.append("> " + escape_html(text.strip()).replace("\n", "\n> "))
@@ -226,7 +207,7 @@ def _html_thinking(message: StoredMessage) -> str:
                 # both (it ignores <mark> and CSS ::before).
                 escaped = (
                     f'<span class="intervention" style="background-color: #ffe9a8">'
-                    f"<b>⟨{html.escape(_reason(reason))}⟩</b> {escaped.strip()}</span>"
+                    f"<b>⟨{html.escape(intervention_label(reason))}⟩</b> {escaped.strip()}</span>"
                 )
             parts.append(escaped)
         paragraphs.append(f"<p>{''.join(parts).strip()}</p>")

@@ -19,16 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ponder.core.assembly import ReplyAssembly
 from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
-from ponder.core.events import (
-    AnswerEvent,
-    DoneEvent,
-    ErrorEvent,
-    Event,
-    InterventionEvent,
-    StatsEvent,
-    ThinkingEvent,
-)
+from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
 from ponder.core.teaching.problems import Problem, ProblemSet
 
@@ -203,29 +196,12 @@ def run_cell(
         max_tokens=max_tokens,
         system_prompt=system_prompt,
     )
-    thinking: list[str] = []
-    answer: list[str] = []
-    interventions = 0
-    stats = None
-    done_reason = "error"
-    error: str | None = None
+    reply = ReplyAssembly()
     for event in engine.generate(request):
         if on_event is not None:
             on_event(event)
-        if isinstance(event, ThinkingEvent):
-            thinking.append(event.text)
-        elif isinstance(event, AnswerEvent):
-            answer.append(event.text)
-        elif isinstance(event, InterventionEvent):
-            interventions += 1
-            thinking.append(event.visible)
-        elif isinstance(event, StatsEvent):
-            stats = event.stats
-        elif isinstance(event, ErrorEvent):
-            error = event.message
-        elif isinstance(event, DoneEvent):
-            done_reason = event.reason
-    answer_text = "".join(answer)
+        reply.feed(event)
+    stats, error, answer_text = reply.stats, reply.error, reply.answer
     # A run that failed (the engine crashed, the prompt did not fit) is not a wrong answer:
     # it is left unjudged, so it does not pull the budget's accuracy down.
     judged = problem.check(answer_text) if problem.answer and error is None else None
@@ -233,15 +209,15 @@ def run_cell(
         problem_id=problem.id,
         budget=budget.label,
         answer=answer_text,
-        thinking="".join(thinking),
+        thinking=reply.thinking,
         extracted=judged.extracted if judged else None,
         correct=judged.correct if judged else None,
         thinking_tokens=stats.thinking_tokens if stats else 0,
         answer_tokens=stats.answer_tokens if stats else 0,
         injected_tokens=stats.injected_tokens if stats else 0,
-        interventions=interventions,
+        interventions=len(reply.interventions),
         seconds=(stats.prompt_eval_s + stats.thinking_s + stats.answer_s) if stats else 0.0,
-        done_reason=done_reason,
+        done_reason=reply.done_reason or "error",
         error=error,
     )
 

@@ -21,10 +21,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
 from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
+from ponder.core.teaching.fork import fork_prelude
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
 from ponder.ui.chat.turn_runner import EventBuffer, TurnJob, TurnRunner
 from ponder.ui.engine_host import CHAT_TURN, EngineBusyError, EngineHost, EngineLease
-from ponder.ui.teaching.fork import fork_prelude
 
 log = logging.getLogger(__name__)
 

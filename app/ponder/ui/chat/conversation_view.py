@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ponder.core.storage.store import StoredMessage
+from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
-from ponder.ui.thinking.trace_state import TraceState
 
 MessageWidget = UserMessageWidget | AssistantMessageWidget
 

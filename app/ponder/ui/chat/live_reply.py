@@ -7,17 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ponder.core.events import (
-    AnswerEvent,
-    DoneEvent,
-    ErrorEvent,
-    Event,
-    InterventionEvent,
-    StatsEvent,
-    ThinkingEvent,
-)
+from ponder.core.assembly import ReplyAssembly
+from ponder.core.events import Event
 from ponder.core.request import Sampling
-from ponder.ui.thinking.trace_state import TraceState
+from ponder.core.trace import TraceState
 
 
 @dataclass
@@ -30,10 +23,9 @@ class LiveReply:
     user_message_id: int | None = None
     reply_id: int | None = None
     trace: TraceState = field(default_factory=lambda: TraceState(live=True))
-    answer: list[str] = field(default_factory=list)
+    reply: ReplyAssembly = field(default_factory=ReplyAssembly)
+    # The error to show the user (a cancel the user asked for is not one).
     error: str | None = None
-    error_kind: str | None = None
-    done_reason: str | None = None
     status: str = "streaming"
     stopping: bool = False
     # A fork or another model's answer: the reply to show beside this one when it ends.
@@ -41,27 +33,22 @@ class LiveReply:
 
     @property
     def answer_text(self) -> str:
-        return "".join(self.answer)
+        return self.reply.answer
 
     @property
     def finished(self) -> bool:
         return self.status != "streaming"
 
     def apply(self, events: list[Event]) -> str:
-        """Takes a batch of events; returns the answer text it added. Consecutive thinking
-        pieces become one run of the trace (one append in the panel)."""
-        answer: list[str] = []
-        thinking: list[str] = []
-        for event in events:
-            if not isinstance(event, ThinkingEvent) and thinking:
-                self.trace.add_thinking("".join(thinking), len(thinking))
-                thinking.clear()
-            _apply_one(self, event, thinking, answer)
-        if thinking:
-            self.trace.add_thinking("".join(thinking), len(thinking))
-        added = "".join(answer)
-        self.answer.append(added)
-        return added
+        """Takes a batch of events; returns the answer text it added. The batch's thinking
+        becomes one run of the trace per stretch between interventions (one append in the
+        panel)."""
+        before = len(self.reply.answer)
+        self.reply.feed_all(events)
+        self.trace.follow(self.reply)
+        if self.reply.error is not None and self.reply.error_kind != "cancelled":
+            self.error = self.reply.error
+        return self.reply.answer[before:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,21 +58,3 @@ class GenerationDefaults:
 
     sampling: Sampling = field(default_factory=Sampling)
     max_tokens: int | None = None
-
-
-def _apply_one(live: LiveReply, event: Event, thinking: list[str], answer: list[str]) -> None:
-    if isinstance(event, ThinkingEvent):
-        thinking.append(event.text)
-    elif isinstance(event, AnswerEvent):
-        live.trace.end_thinking()
-        answer.append(event.text)
-    elif isinstance(event, InterventionEvent):
-        live.trace.add_intervention(event)
-    elif isinstance(event, StatsEvent):
-        live.trace.stats = event.stats
-    elif isinstance(event, ErrorEvent):
-        if event.kind != "cancelled":
-            live.error, live.error_kind = event.message, event.kind
-    elif isinstance(event, DoneEvent):
-        live.done_reason = event.reason
-        live.trace.end_thinking()

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import StoredMessage
+from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.flat_button import flat_button
-from ponder.ui.thinking.trace_state import TraceState
 
 _STATUS_TEXT = {
     "cancelled": "Stopped.",

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.trajectory import trajectory
+from ponder.core.trace import TraceState, seconds_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState, seconds_text
 
 
 def fork_text(message: StoredMessage) -> str | None:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import StoredMessage
+from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState
 
 TRACE_POINTS = 20
 ANSWER_POINTS = 24

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import StoredMessage
+from ponder.core.teaching.replay_timing import SPEEDS, ReplaySchedule
+from ponder.core.trace import TraceState, seconds_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
-from ponder.ui.teaching.replay_schedule import SPEEDS, ReplaySchedule
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState, seconds_text
 
 TICK_MS = 40
 FIXED_RATES = (10.0, 30.0, 100.0)

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, TraceHighlighter
-from ponder.ui.thinking.trace_state import (
+from ponder.core.trace import (
     TraceRun,
     TraceState,
-    intervention_label,
+    intervention_placeholder,
     intervention_tooltip,
 )
+from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, TraceHighlighter
 from ponder.ui.thinking.trajectory_marks import (
     Mark,
     TraceOffsets,
@@ -231,7 +231,7 @@ class ThinkingPanel(QWidget):
         if not core:  # nothing visible was injected (only the end-of-thinking tag)
             begin = cursor.position()
             cursor.insertText(" ", plain)
-            cursor.insertText(intervention_label(run.reason), self._intervention_format(run))
+            cursor.insertText(intervention_placeholder(run.reason), self._intervention_format(run))
             self.offsets.add(begin, cursor.position(), self._shown_chars, None)
             return
         start = text.index(core)

@@ -28,6 +28,7 @@ from ponder.core.events import LoadedEvent
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.composer import Composer
 from ponder.ui.chat.controller import ChatController
@@ -42,7 +43,6 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
 from ponder.ui.thinking.panel import ThinkingPanel
-from ponder.ui.thinking.trace_state import TraceState
 from ponder.ui.window import dialogs
 from ponder.ui.window.menus import build_menus
 from ponder.ui.window.welcome import WelcomePage

@@ -1,4 +1,4 @@
-"""When each piece of a saved reply appears in a replay: the pure timing behind the Replay window.
+"""When each piece of a saved reply appears in a replay: the timing behind the Replay window.
 
 A saved reply has its thinking, its answer, the interventions with their offsets in the
 thinking, and the recorded token counts and seconds, but no per-token times. The replay
@@ -20,8 +20,8 @@ from itertools import accumulate
 from typing import Literal
 
 from ponder.core.events import Stats
-from ponder.core.storage.store import StoredIntervention, StoredMessage
-from ponder.ui.thinking.trace_state import TraceRun
+from ponder.core.storage.records import StoredIntervention, StoredMessage
+from ponder.core.trace import TraceRun, trace_spans
 
 Part = Literal["thinking", "answer"]
 Step = Literal["word", "paragraph"]
@@ -94,9 +94,10 @@ class ReplaySchedule:
         # Seconds from the start to each position at the current pace (made when needed: the
         # window asks on every tick, and a long trace has thousands of units).
         self._times: list[float] | None = None
+        spans = trace_spans(thinking, interventions)
         # The recorded thinking tokens are the model's own: injected text is left out of the
         # characters they are shared over.
-        injected = sum(max(0, min(i.end, len(thinking)) - i.offset) for i in interventions)
+        injected = sum(s.end - s.start for s in spans if s.intervention is not None)
         think_char, think_rate = _pace(
             len(thinking) - injected,
             stats.thinking_tokens if stats else 0,
@@ -106,30 +107,26 @@ class ReplaySchedule:
             len(answer), stats.answer_tokens if stats else 0, stats.answer_s if stats else 0
         )
         self.recorded_tokens_per_s = think_rate if thinking else answer_rate
-        pos = 0
-        for item in sorted(interventions, key=lambda i: i.offset):
-            self._add_words(
-                "thinking", thinking, pos, item.offset, per_char=think_char, rate=think_rate
-            )
-            start = max(pos, item.offset)
-            end = max(start, min(item.end, len(thinking)))
+        for span in spans:
+            item = span.intervention
+            if item is None:
+                self._add_words(
+                    "thinking", thinking, span.start, span.end, per_char=think_char, rate=think_rate
+                )
+                continue
             # Injected text lands at once (the engine feeds it in one go): one beat.
             self.units.append(
                 ReplayUnit(
                     "thinking",
-                    start,
-                    end,
+                    span.start,
+                    span.end,
                     1.0,
                     1.0 / think_rate,
-                    self._starts_paragraph(thinking, start),
+                    self._starts_paragraph(thinking, span.start),
                     item.reason,
                     item.position,
                 )
             )
-            pos = max(pos, end)
-        self._add_words(
-            "thinking", thinking, pos, len(thinking), per_char=think_char, rate=think_rate
-        )
         self.thinking_units = len(self.units)
         self._add_words("answer", answer, 0, len(answer), per_char=answer_char, rate=answer_rate)
 

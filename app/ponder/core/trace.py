@@ -1,0 +1,293 @@
+"""The trace of a reply: its thinking as runs, and what each intervention is called.
+
+A reply's thinking is one text; the interventions say where Ponder (or a person, in a fork)
+put words into it. Cutting that text at the interventions gives the *runs* of the trace, in
+order: the model's own text, then an injected span, then the model's text again. Every view
+of a trace reads the one cut here (the chain-of-thought panel, the replay, the fork, the
+export), and every place that names an intervention for a person reads the one table here
+(the panel's labels and tooltips, the export, the terminal).
+
+``TraceState`` is one reply's trace as a view shows it: the runs, and the live counters while
+it streams (fed from a ``ReplyAssembly``) or the recorded figures after. Plain Python.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from ponder.core.events import Stats
+
+if TYPE_CHECKING:
+    from ponder.core.assembly import ReplyAssembly
+    from ponder.core.storage.records import StoredMessage
+
+
+# ----- the words for an intervention -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InterventionWords:
+    """How an intervention is named for a person: ``label`` stands beside or in place of the
+    injected text; ``why`` explains it (a tooltip)."""
+
+    label: str
+    why: str
+
+
+INTERVENTION_WORDS: dict[str, InterventionWords] = {
+    "budget_spent": InterventionWords(
+        "Ponder: thinking budget spent, thinking stopped here",
+        "the thinking budget was spent, so Ponder added this early-stop message and closed the "
+        "thinking; the model then wrote its answer.",
+    ),
+    "min_thinking": InterventionWords(
+        "Ponder: asked the model to keep thinking",
+        "the model tried to stop thinking before the minimum, so Ponder added this to make it "
+        "think longer.",
+    ),
+    "thinking_off": InterventionWords(
+        "Ponder: thinking is off, thinking closed",
+        "thinking is off, but the model opened a thinking block anyway; Ponder closed it at once.",
+    ),
+    "context_full": InterventionWords(
+        "Ponder: context nearly full, thinking stopped here",
+        "the context was nearly full, so Ponder closed the thinking to leave room for the answer.",
+    ),
+    "unclosed_thinking": InterventionWords(
+        "Ponder: the model stopped inside its thinking; closed it",
+        "the model ended its turn while still thinking, so Ponder closed the thinking to let "
+        "it write an answer.",
+    ),
+    "fork": InterventionWords(
+        "fork: written by a person",
+        "the thinking was forked here: this text was inserted by hand, and the model went on "
+        "from it.",
+    ),
+}
+
+
+def intervention_words(reason: str) -> InterventionWords:
+    """The words for ``reason``; a reason this version does not know is named as it is."""
+    known = INTERVENTION_WORDS.get(reason)
+    if known is not None:
+        return known
+    name = reason.replace("_", " ")
+    return InterventionWords(f"Ponder: {name}", f"Ponder stepped in ({name}).")
+
+
+def intervention_label(reason: str) -> str:
+    """The short name of an intervention, e.g. "Ponder: thinking budget spent, …"."""
+    return intervention_words(reason).label
+
+
+def intervention_placeholder(reason: str) -> str:
+    """What stands in a trace for an intervention that injected no visible text."""
+    return f"[{intervention_label(reason)}]"
+
+
+def intervention_tooltip(reason: str, position: int) -> str:
+    """Why Ponder (or a person) stepped in, for the tooltip on an intervention in the trace."""
+    why = intervention_words(reason).why
+    if reason == "fork":
+        return f"Fork: {why}"
+    return f"Added by Ponder after {position} thinking tokens: {why}"
+
+
+# ----- the runs of a reply -------------------------------------------------------------------
+
+
+class PlacedIntervention(Protocol):
+    """An intervention and where its visible text starts in the thinking (``offset``, Python
+    characters): a stored one (``StoredIntervention``) or one just assembled from events."""
+
+    @property
+    def reason(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def visible(self) -> str: ...
+    @property
+    def position(self) -> int: ...
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def offset(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class TraceRun:
+    """A run of the trace: model text (``reason`` None) or text injected for ``reason`` after
+    ``position`` thinking tokens (maybe empty: only the end-of-thinking tag was injected)."""
+
+    text: str
+    reason: str | None = None
+    position: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TraceSpan:
+    """Where a run lies in the thinking: ``thinking[start:end]``; ``intervention`` is the one
+    that injected it, None for the model's own text."""
+
+    start: int
+    end: int
+    intervention: PlacedIntervention | None = None
+
+    def run(self, thinking: str) -> TraceRun:
+        item = self.intervention
+        text = thinking[self.start : self.end]
+        return TraceRun(text) if item is None else TraceRun(text, item.reason, item.position)
+
+
+def trace_spans(
+    thinking: str,
+    interventions: Iterable[PlacedIntervention],
+    *,
+    start: int = 0,
+    upto: int | None = None,
+) -> list[TraceSpan]:
+    """``thinking[start:upto]`` cut at ``interventions``, in order; they cover it exactly.
+
+    An intervention is one span even when nothing of it is visible. One whose text reaches
+    past ``upto`` is cut there; with ``upto`` given, one that starts at or after it is left
+    out (a fork at ``upto`` keeps what came before). Offsets that overlap or run past the
+    text (a damaged record) are clamped, so the spans never repeat or invent text.
+    """
+    limit = len(thinking) if upto is None else max(start, min(upto, len(thinking)))
+    spans: list[TraceSpan] = []
+    pos = start
+    for item in sorted(interventions, key=lambda i: i.offset):
+        if upto is not None and item.offset >= upto:
+            break
+        begin = max(pos, min(item.offset, limit))
+        end = max(begin, min(item.end, limit))
+        if begin > pos:
+            spans.append(TraceSpan(pos, begin))
+        spans.append(TraceSpan(begin, end, item))
+        pos = end
+    if pos < limit:
+        spans.append(TraceSpan(pos, limit))
+    return spans
+
+
+def trace_runs(thinking: str, interventions: Iterable[PlacedIntervention]) -> list[TraceRun]:
+    """The runs of a reply's whole thinking (see ``trace_spans``)."""
+    return [span.run(thinking) for span in trace_spans(thinking, interventions)]
+
+
+# ----- a reply's trace as a view shows it --------------------------------------------------------
+
+
+def seconds_text(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds // 60)} min {seconds % 60:.0f} s"
+
+
+@dataclass
+class TraceState:
+    """One reply's trace as the chain-of-thought panel and an answer's chip show it.
+
+    ``message_id`` is None until the database row exists. A stored reply's runs come from
+    ``from_message``; a live one's from ``follow``, which appends the runs its assembly
+    folded since the last call (the panel appends them; it never redraws the whole trace).
+    Thread: the thread that owns it (the GUI thread in the app).
+    """
+
+    message_id: int | None = None
+    runs: list[TraceRun] = field(default_factory=list)
+    live: bool = False
+    live_tokens: int = 0  # thinking events seen while streaming (about one per token)
+    started_at: float | None = None  # monotonic time of the first thinking text
+    ended_at: float | None = None  # monotonic time the thinking ended (answer or done)
+    stats: Stats | None = None
+    thinking_off: bool = False
+    # How far ``follow`` has read its assembly: characters of thinking, interventions.
+    _followed_chars: int = field(default=0, init=False, repr=False)
+    _followed_interventions: int = field(default=0, init=False, repr=False)
+
+    @classmethod
+    def from_message(cls, message: StoredMessage) -> TraceState:
+        """The trace of a stored reply: its thinking cut at the stored interventions."""
+        generation = message.generation
+        return cls(
+            message_id=message.id,
+            runs=trace_runs(message.thinking, message.interventions),
+            live=message.status == "streaming",
+            stats=generation.stats if generation else None,
+            thinking_off=bool(generation and generation.thinking.budget == 0),
+        )
+
+    # ----- streaming ---------------------------------------------------------------------
+
+    def follow(self, reply: ReplyAssembly) -> list[TraceRun]:
+        """Takes what ``reply`` folded since the last call: the runs of the new thinking (one
+        run for consecutive text), the counters, the figures. Returns the new runs."""
+        thinking = reply.thinking
+        new: Sequence[PlacedIntervention] = reply.interventions[self._followed_interventions :]
+        spans = trace_spans(thinking, new, start=self._followed_chars)
+        runs = [span.run(thinking) for span in spans]
+        if runs and self.started_at is None:
+            self.started_at = time.monotonic()
+        self.runs.extend(runs)
+        self._followed_chars = len(thinking)
+        self._followed_interventions = len(reply.interventions)
+        self.live_tokens = reply.thinking_events
+        if reply.stats is not None:
+            self.stats = reply.stats
+        if reply.answer_started or reply.done_reason is not None:
+            self.end_thinking()
+        return runs
+
+    def end_thinking(self) -> None:
+        if self.ended_at is None and self.started_at is not None:
+            self.ended_at = time.monotonic()
+
+    def finish(self, stats: Stats | None) -> None:
+        self.end_thinking()
+        if stats is not None:
+            self.stats = stats
+        self.live = False
+
+    # ----- figures ---------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def has_thinking(self) -> bool:
+        return any(run.text.strip() or run.reason for run in self.runs)
+
+    @property
+    def tokens(self) -> int:
+        if self.stats is not None and not self.live:
+            return self.stats.thinking_tokens
+        return self.live_tokens
+
+    def seconds(self, now: float | None = None) -> float:
+        if self.stats is not None and not self.live:
+            return self.stats.thinking_s
+        if self.started_at is None:
+            return 0.0
+        end = self.ended_at if self.ended_at is not None else (now or time.monotonic())
+        return end - self.started_at
+
+    @property
+    def thinking_now(self) -> bool:
+        return self.live and self.ended_at is None
+
+    def summary(self, now: float | None = None) -> str:
+        """The header line: live "Thinking… 341 tokens · 12.4 s", after "Thought for …"."""
+        if self.thinking_now:
+            if self.started_at is None:
+                return "Reading the prompt…"
+            return f"Thinking… {self.tokens} tokens · {seconds_text(self.seconds(now))}"
+        if not self.has_thinking:
+            return "Thinking off" if self.thinking_off else "No thinking"
+        if self.stats is None and self.started_at is None:
+            return "Thoughts (the reply was interrupted before its figures were saved)"
+        return f"Thought for {seconds_text(self.seconds(now))} · {self.tokens} tokens"

@@ -1,0 +1,77 @@
+"""The one fold of a generation's events: what the writer stores, the sweep and the GUI read."""
+
+from __future__ import annotations
+
+from ponder.core.assembly import ReplyAssembly
+from ponder.core.events import (
+    AnswerEvent,
+    DoneEvent,
+    ErrorEvent,
+    LoadProgressEvent,
+    ThinkingEvent,
+)
+from stored_reply import CUT, EVENTS, KEEP_GOING, store_reply
+
+
+def test_a_finished_reply_folds_to_what_is_stored() -> None:
+    reply = ReplyAssembly()
+    reply.feed(LoadProgressEvent(0.5))  # not part of a reply: ignored
+    reply.feed_all(EVENTS)
+    _id, stored = store_reply()
+    assert reply.thinking == stored.thinking and reply.answer == stored.content
+    assert KEEP_GOING.visible in reply.thinking and CUT.visible in reply.thinking
+    assert [
+        (i.reason, i.text, i.visible, i.position, i.tokens, i.offset) for i in reply.interventions
+    ] == [
+        (i.reason, i.text, i.visible, i.position, i.tokens, i.offset) for i in stored.interventions
+    ]
+    for item in reply.interventions:
+        assert reply.thinking[item.offset : item.end] == item.visible
+    assert reply.stats == stored.generation.stats  # type: ignore[union-attr]
+    assert reply.done_reason == "eos" and not reply.failed and reply.error is None
+    assert reply.thinking_events == 4 and reply.answer_started
+    assert reply.thinking_chars == len(reply.thinking)
+
+
+def test_an_error_ends_the_reply_and_keeps_what_came_before() -> None:
+    reply = ReplyAssembly()
+    assert (reply.thinking, reply.answer, reply.done_reason) == ("", "", None)
+    reply.feed_all(
+        [
+            ThinkingEvent("Let me "),
+            ThinkingEvent("see."),
+            KEEP_GOING,
+            AnswerEvent("4"),
+            ErrorEvent("The engine stopped. Start it again.", kind="engine_crashed"),
+            DoneEvent("error"),
+        ]
+    )
+    assert reply.thinking == "Let me see.\nWait" and reply.answer == "4"
+    assert reply.failed and reply.error_kind == "engine_crashed"
+    assert reply.error == "The engine stopped. Start it again."
+    assert reply.done_reason == "error" and reply.stats is None
+    assert [(i.reason, i.offset) for i in reply.interventions] == [("min_thinking", 11)]
+    # The text is joined once and read again for free; more text still lands after it.
+    reply.feed(AnswerEvent("2"))
+    assert reply.answer == "42"
+
+
+def test_the_writer_and_the_sweep_read_the_same_fold() -> None:
+    """A sweep cell and the stored reply, from one stream: same thinking, same count."""
+    from ponder.core.request import GenerateRequest, Sampling
+    from ponder.core.teaching.problems import Problem
+    from ponder.core.teaching.sweep import parse_budget, run_cell
+
+    class Replayed:
+        def generate(self, request: GenerateRequest) -> list:
+            return list(EVENTS)
+
+        def cancel(self) -> None:
+            pass
+
+    problem = Problem(id="r", question="How many r's are in strawberry?", answer="3", kind="number")
+    cell = run_cell(Replayed(), problem, parse_budget("40"), sampling=Sampling(), max_tokens=None)
+    _id, stored = store_reply()
+    assert cell.thinking == stored.thinking and cell.answer == stored.content
+    assert cell.interventions == len(stored.interventions) == 2
+    assert cell.done_reason == "eos" and cell.correct is True and cell.error is None
