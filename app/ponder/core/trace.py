@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Protocol
 from ponder.core.events import Stats
 
 if TYPE_CHECKING:
-    from ponder.core.assembly import ReplyAssembly
     from ponder.core.storage.records import StoredMessage
 
 
@@ -117,6 +116,25 @@ class PlacedIntervention(Protocol):
     def offset(self) -> int: ...
     @property
     def end(self) -> int: ...
+
+
+class FoldedReply(Protocol):
+    """What a live trace follows: a reply folded from its events so far
+    (``core.assembly.ReplyAssembly`` is the one the app feeds; named here by shape, so the
+    trace does not import the fold that imports it)."""
+
+    @property
+    def thinking(self) -> str: ...
+    @property
+    def interventions(self) -> Sequence[PlacedIntervention]: ...
+    @property
+    def thinking_events(self) -> int: ...
+    @property
+    def stats(self) -> Stats | None: ...
+    @property
+    def answer_started(self) -> bool: ...
+    @property
+    def done_reason(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +241,7 @@ class TraceState:
 
     # ----- streaming ---------------------------------------------------------------------
 
-    def follow(self, reply: ReplyAssembly) -> list[TraceRun]:
+    def follow(self, reply: FoldedReply) -> list[TraceRun]:
         """Takes what ``reply`` folded since the last call: the runs of the new thinking (one
         run for consecutive text), the counters, the figures. Returns the new runs."""
         thinking = reply.thinking
