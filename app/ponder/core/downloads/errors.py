@@ -39,7 +39,13 @@ class AuthRequiredError(DownloadError):
     kind = "gated"
 
 
-class NotFoundError(DownloadError):
+class NotOnHubError(DownloadError):
+    """The repository, revision or file is not on the hub (or the mirror) asked.
+
+    Not the storage's ``NotFoundError`` (a conversation or message id that is gone): a
+    different idea with a different remedy, so a different name.
+    """
+
     kind = "not_found"
 
 
@@ -119,7 +125,7 @@ __all__ = [
     "DriftError",
     "InvalidModelError",
     "NetworkError",
-    "NotFoundError",
+    "NotOnHubError",
     "OfflineError",
     "ServerError",
     "TooLargeError",
