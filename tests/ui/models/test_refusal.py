@@ -32,9 +32,9 @@ def test_a_model_too_large_is_refused_at_start_and_load_anyway_loads_it(
     assert box is not None
     assert box.windowTitle() == "Model too large"
     assert box.text() == str(policy.value)  # the words ``ponder ask`` prints
-    assert not app.controller.loading and app.controller.model_path is None
+    assert not app.engine_host.loading and app.engine_host.model_path is None
 
     anyway = next(button for button in box.buttons() if button.text() == "Load anyway")
     anyway.click()
-    qtbot.waitUntil(lambda: app.controller.ready, timeout=LOAD_TIMEOUT_MS)
-    assert app.controller.model_path == str(smollm2_path)
+    qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
+    assert app.engine_host.model_path == str(smollm2_path)

@@ -160,7 +160,7 @@ def test_a_model_that_fails_to_load_leaves_an_error_reply_and_the_model_in_use(
     garbage.write_bytes(b"GGUF" + b"\0" * 64)
     # Not a model at all: the load policy refuses it before the model in use is put aside.
     assert not app.window.teaching.compare_with_model(first.reply_id, str(garbage))
-    assert app.controller.ready and app.controller.model_path == str(smollm2_path)
+    assert app.engine_host.ready and app.engine_host.model_path == str(smollm2_path)
     # A sound header but no weights: only llama.cpp finds out, while the model is switched.
     broken = write_gguf(tmp_path / "broken.gguf", tensors=())
     with qtbot.waitSignal(app.controller.reply_ended, timeout=TURN_TIMEOUT_MS) as ended:

@@ -15,7 +15,7 @@ from ponder.core.models.load_policy import ModelTooLarge
 
 
 def offer_load_anyway(
-    parent: QWidget, refusal: ModelTooLarge, load_anyway: Callable[[], None]
+    parent: QWidget, refusal: ModelTooLarge, load_anyway: Callable[[], object]
 ) -> QMessageBox:
     """Opens (window-modal, not blocking) the refusal; "Load anyway" calls ``load_anyway``."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Model too large", str(refusal), parent=parent)
