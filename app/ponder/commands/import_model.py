@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.models.local_import import import_gguf
 
 
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     bar = model_options.ProgressBar("copying")
     try:
         model = import_gguf(store, Path(args.path), link=args.link, catalog=catalog, progress=bar)
-    except DownloadError as exc:
+    except ModelFileError as exc:
         raise UserError(str(exc)) from None
     finally:
         bar.close()

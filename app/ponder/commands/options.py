@@ -9,11 +9,10 @@ from typing import Any
 
 from ponder.commands import UserError
 from ponder.core.gguf.errors import GGUFError
-from ponder.core.gguf.header import GGUFHeader, read_header
-from ponder.core.gguf.model_info import describe
+from ponder.core.gguf.header import GGUFHeader
 from ponder.core.models.demo import find_demo_model
-from ponder.core.models.fit import file_too_large
-from ponder.core.models.hardware import detect_hardware
+from ponder.core.models.hardware import HardwareInfo, detect_hardware
+from ponder.core.models.load_policy import ModelTooLarge, plan_load
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import (
     CONTEXT_RANGE,
@@ -192,26 +191,27 @@ class ModelChoice:
     header: GGUFHeader
 
 
-def choose_model(args: argparse.Namespace) -> ModelChoice:
-    """Picks the model, reads its header, and refuses one that cannot fit (unless --force)."""
+def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None) -> ModelChoice:
+    """Picks the model, reads its header, and refuses one that cannot fit (unless --force).
+
+    ``hardware``: this machine as measured (default: detected now)."""
     if args.ctx < 64:
         raise UserError("--ctx must be at least 64 tokens")
     path = model_path(args)
     try:
-        header = read_header(path)
+        plan = plan_load(
+            path,
+            hardware or detect_hardware(),
+            n_ctx=args.ctx,
+            n_threads=args.threads,
+            gpu_layers=args.gpu_layers,
+            force=args.force,
+        )
     except GGUFError as exc:
         raise UserError(str(exc)) from None
-    if not args.force:
-        reason = file_too_large(describe(header), detect_hardware(), args.ctx)
-        if reason:
-            raise UserError(
-                f"{reason}. Use a smaller model, quantization or --ctx, or pass --force to try "
-                "anyway."
-            )
-    load = LoadRequest(
-        model_path=str(path), n_ctx=args.ctx, n_threads=args.threads, gpu_layers=args.gpu_layers
-    )
-    return ModelChoice(load, header)
+    except ModelTooLarge as exc:
+        raise UserError(f"{exc} To try anyway, pass --force.") from None
+    return ModelChoice(plan.request, plan.header)
 
 
 def load_request(args: argparse.Namespace) -> LoadRequest:

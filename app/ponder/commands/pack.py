@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.commands import UserError, model_options
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.models.catalog import CatalogError
 from ponder.core.models.packs import export_pack, import_pack
 
@@ -57,7 +57,7 @@ def run_export(args: argparse.Namespace) -> int:
     bar = model_options.ProgressBar("exporting")
     try:
         folder = export_pack(store, model, entry, Path(args.dir), progress=bar)
-    except DownloadError as exc:
+    except ModelFileError as exc:
         raise UserError(str(exc)) from None
     finally:
         bar.close()
@@ -70,7 +70,7 @@ def run_import(args: argparse.Namespace) -> int:
     bar = model_options.ProgressBar("importing")
     try:
         model = import_pack(store, Path(args.dir), progress=bar)
-    except DownloadError as exc:
+    except ModelFileError as exc:
         raise UserError(str(exc)) from None
     finally:
         bar.close()

@@ -34,7 +34,7 @@ from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import GenerationDefaults
 from ponder.ui.chat.turn_runner import EventBuffer, TurnRunner
 from ponder.ui.engine_host import EngineHost, ModelLoader
-from ponder.ui.models.library import ModelLibrary, load_request_for
+from ponder.ui.models.library import ModelLibrary
 from ponder.ui.models.tasks import ModelDownloads, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
@@ -153,10 +153,7 @@ class PonderApp:
         """Loads the model to use: ``--model``, else the last one used; else the welcome."""
         path = self.options.model or self.settings.settings.last_model_path
         if path and Path(path).is_file():
-            request, sha256 = load_request_for(
-                path, self.settings.settings, self.library, self.options.n_threads
-            )
-            self.engine_host.load_model(request, sha256)
+            self.window.use_model(path, n_threads=self.options.n_threads, remember=False)
         else:
             self.window.show_welcome()
 

@@ -27,7 +27,7 @@ from ponder.core.downloads.errors import (
     DriftError,
     InvalidModelError,
     NetworkError,
-    NotFoundError,
+    NotOnHubError,
     OfflineError,
     TooLargeError,
 )
@@ -203,11 +203,11 @@ def test_gated_repo_without_and_with_the_wrong_token(
 
 
 def test_missing_file_repo_and_revision(hub: HubServer, store: ModelStore) -> None:
-    with pytest.raises(NotFoundError, match=r"no file nope\.gguf"):
+    with pytest.raises(NotOnHubError, match=r"no file nope\.gguf"):
         install_from_hub(store, Hub(hub.endpoint), REPO, "nope.gguf", retry=QUICK)
-    with pytest.raises(NotFoundError, match="no model repository someone/else"):
+    with pytest.raises(NotOnHubError, match="no model repository someone/else"):
         install_from_hub(store, Hub(hub.endpoint), "someone/else", FILE, retry=QUICK)
-    with pytest.raises(NotFoundError, match="no revision"):
+    with pytest.raises(NotOnHubError, match="no revision"):
         install_from_hub(store, Hub(hub.endpoint), REPO, FILE, revision="v9", retry=QUICK)
 
 

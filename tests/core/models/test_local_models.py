@@ -17,7 +17,7 @@ from ponder.core.downloads.errors import (
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.models.catalog import load_catalog
 from ponder.core.models.file_hash import sha256_file
-from ponder.core.models.local_import import import_gguf
+from ponder.core.models.local_import import ModelImportError, import_gguf
 from ponder.core.models.packs import MANIFEST, SUMS, PackError, export_pack, import_pack, read_pack
 from ponder.core.models.store import ModelStore
 
@@ -82,8 +82,9 @@ def test_import_refuses_bad_files_and_copies_nothing(
         import_gguf(store, text)
     with pytest.raises(InvalidModelError, match=r"not a \.gguf"):
         import_gguf(store, r1_part_path)
-    with pytest.raises(DownloadError, match="no file"):
+    with pytest.raises(ModelImportError, match="no file") as missing:
         import_gguf(store, tmp_path / "missing.gguf")
+    assert not isinstance(missing.value, DownloadError)  # nothing was downloaded
     assert (store.installed() == [] and not store.root.exists()) or not any(store.root.rglob("*"))
 
 
@@ -96,7 +97,7 @@ def test_a_different_file_with_the_same_name_is_refused(
     data = bytearray(user_file.read_bytes())
     data[-1] ^= 0xFF  # tensor data differs, the header is the same
     other.write_bytes(bytes(data))
-    with pytest.raises(DownloadError, match="different model called"):
+    with pytest.raises(ModelImportError, match="different model called"):
         import_gguf(store, other)
 
 
@@ -144,7 +145,9 @@ def test_a_tampered_manifest_is_refused(store: ModelStore, user_file: Path, tmp_
     manifest = json.loads((folder / MANIFEST).read_text())
     manifest["model"]["file"] = "../../evil.gguf"
     (folder / MANIFEST).write_text(json.dumps(manifest))
-    with pytest.raises(PackError, match="damaged"):
+    with pytest.raises(PackError, match="damaged") as damaged:
         import_pack(ModelStore(tmp_path / "pc"), folder)
+    assert isinstance(damaged.value, ModelImportError)
+    assert not isinstance(damaged.value, DownloadError)
     with pytest.raises(PackError, match="not a Ponder model pack"):
         read_pack(tmp_path)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
+from gguf_fixtures import write_gguf
 from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.teaching.compare import CompareWindow, version_label
 from ponder.ui.teaching.fork import ForkDialog
@@ -155,8 +156,13 @@ def test_a_model_that_fails_to_load_leaves_an_error_reply_and_the_model_in_use(
 ) -> None:
     app = make_app(max_tokens=24)
     first = ask(qtbot, app, "Hi")
-    broken = tmp_path / "broken.gguf"
-    broken.write_bytes(b"GGUF" + b"\0" * 64)
+    garbage = tmp_path / "garbage.gguf"
+    garbage.write_bytes(b"GGUF" + b"\0" * 64)
+    # Not a model at all: the load policy refuses it before the model in use is put aside.
+    assert not app.window.teaching.compare_with_model(first.reply_id, str(garbage))
+    assert app.engine_host.ready and app.engine_host.model_path == str(smollm2_path)
+    # A sound header but no weights: only llama.cpp finds out, while the model is switched.
+    broken = write_gguf(tmp_path / "broken.gguf", tensors=())
     with qtbot.waitSignal(app.controller.reply_ended, timeout=TURN_TIMEOUT_MS) as ended:
         assert app.window.teaching.compare_with_model(first.reply_id, str(broken))
     failed = ended.args[0]

@@ -1,5 +1,12 @@
 """What can go wrong getting a model file, each written for the user: what happened, what next.
 
+``ModelFileError`` is any failure to bring a model file into the models folder, from the hub
+or from this computer (``ponder import``, model packs: ``ModelImportError`` and ``PackError``
+beside their code); the file-level failures both ways share (a full disk, a checksum, a file
+that is not a model, another process on the same file, a pause) are its direct subclasses.
+``DownloadError`` is the hub's branch: the hub could not be reached, refused, or has no such
+file.
+
 ``kind`` is a short machine-readable tag (the GUI picks an icon and a button from it);
 ``str(error)`` is the message to show.
 """
@@ -7,14 +14,18 @@
 from __future__ import annotations
 
 
-class DownloadError(Exception):
-    """A model file could not be fetched, verified or installed."""
+class ModelFileError(Exception):
+    """A model file could not be fetched, copied in, verified or installed."""
 
     kind = "error"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class DownloadError(ModelFileError):
+    """A model file could not be fetched from the hub (or a mirror)."""
 
 
 class OfflineError(DownloadError):
@@ -39,15 +50,21 @@ class AuthRequiredError(DownloadError):
     kind = "gated"
 
 
-class NotFoundError(DownloadError):
+class NotOnHubError(DownloadError):
+    """The repository, revision or file is not on the hub (or the mirror) asked.
+
+    Not the storage's ``NotFoundError`` (a conversation or message id that is gone): a
+    different idea with a different remedy, so a different name.
+    """
+
     kind = "not_found"
 
 
-class DiskFullError(DownloadError):
+class DiskFullError(ModelFileError):
     kind = "disk_full"
 
 
-class ChecksumMismatchError(DownloadError):
+class ChecksumMismatchError(ModelFileError):
     """The bytes do not match the expected sha256; the bad file has been deleted."""
 
     kind = "checksum"
@@ -65,13 +82,13 @@ class UnverifiableError(DownloadError):
     kind = "unverifiable"
 
 
-class DownloadBusyError(DownloadError):
-    """Another Ponder process (or window) is downloading the same file right now."""
+class DownloadBusyError(ModelFileError):
+    """Another Ponder process (or window) is downloading or copying in the same file now."""
 
     kind = "busy"
 
 
-class DownloadStoppedError(DownloadError):
+class DownloadStoppedError(ModelFileError):
     """Paused or cancelled by the user. ``paused``: the partial file is kept for resuming."""
 
     kind = "stopped"
@@ -81,7 +98,7 @@ class DownloadStoppedError(DownloadError):
         self.paused = paused
 
 
-class InvalidModelError(DownloadError):
+class InvalidModelError(ModelFileError):
     """The file arrived intact but is not a GGUF that Ponder will hand to llama.cpp."""
 
     kind = "invalid_model"
@@ -118,8 +135,9 @@ __all__ = [
     "DownloadStoppedError",
     "DriftError",
     "InvalidModelError",
+    "ModelFileError",
     "NetworkError",
-    "NotFoundError",
+    "NotOnHubError",
     "OfflineError",
     "ServerError",
     "TooLargeError",

@@ -32,7 +32,7 @@ from ponder.core.downloads.errors import (
     AuthRequiredError,
     DownloadError,
     NetworkError,
-    NotFoundError,
+    NotOnHubError,
     OfflineError,
     ServerError,
     gated_message,
@@ -133,7 +133,7 @@ class Hub:
                 repo,
                 filename,
             )
-        except NotFoundError:
+        except NotOnHubError:
             infos = []  # a mirror without the paths-info API: the LFS etag below still works
         for info in infos:
             lfs = getattr(info, "lfs", None)
@@ -181,14 +181,14 @@ class Hub:
         if isinstance(exc, GatedRepoError):
             return AuthRequiredError(gated_message(repo, where, self.token is not None))
         if isinstance(exc, RepositoryNotFoundError):
-            return NotFoundError(
+            return NotOnHubError(
                 f"There is no model repository {repo} on {where}. Check the name; a private or "
                 "gated repository also looks missing until you set a token in HF_TOKEN."
             )
         if isinstance(exc, RevisionNotFoundError):
-            return NotFoundError(f"The repository {repo} has no revision by that name on {where}.")
+            return NotOnHubError(f"The repository {repo} has no revision by that name on {where}.")
         if isinstance(exc, EntryNotFoundError):
-            return NotFoundError(
+            return NotOnHubError(
                 f"The repository {repo} has no file {filename}. It may have been renamed: "
                 "`ponder catalog check` compares the catalog with the hub."
             )
@@ -210,7 +210,7 @@ def http_status_error(
     if status in (401, 403):
         return AuthRequiredError(gated_message(repo, endpoint, has_token))
     if status == 404:
-        return NotFoundError(f"{filename} was not found in {repo} on {endpoint}.")
+        return NotOnHubError(f"{filename} was not found in {repo} on {endpoint}.")
     if status == 429:
         return ServerError(
             f"{endpoint} is limiting requests right now (429). Wait a few minutes and try again."

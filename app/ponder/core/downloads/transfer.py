@@ -154,7 +154,7 @@ def download_file(
     ``size``/``sha256`` are what the file must be. ``identity`` (repo, filename, commit,
     etag…) goes into the sidecar. ``validate`` runs on the verified part before the rename; a
     ``ValueError`` from it (``GGUFError``) means the file is not a usable model: it is deleted
-    and ``InvalidModelError`` raised. Raises ``DownloadError`` subclasses, all user text.
+    and ``InvalidModelError`` raised. Raises ``ModelFileError`` subclasses, all user text.
     """
     from huggingface_hub import get_session
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ponder.core.downloads.errors import DownloadError, NetworkError, NotFoundError, OfflineError
+from ponder.core.downloads.errors import DownloadError, NetworkError, NotOnHubError, OfflineError
 from ponder.core.downloads.hub import Hub, RemoteFile
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 
@@ -36,7 +36,7 @@ def check_quant(hub: Hub, entry: CatalogEntry, quant: Quant) -> QuantCheck:
         remote = hub.file_info(entry.repo, quant.file, entry.revision)
     except (OfflineError, NetworkError):
         raise  # nothing else can be checked either: one message for the whole run
-    except NotFoundError as exc:
+    except NotOnHubError as exc:
         return QuantCheck(entry.id, quant.name, "missing", (str(exc),))
     except DownloadError as exc:
         return QuantCheck(entry.id, quant.name, "error", (str(exc),))

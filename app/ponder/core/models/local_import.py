@@ -18,8 +18,8 @@ from ponder.core.downloads.control import Progress, ProgressCallback, TransferCo
 from ponder.core.downloads.errors import (
     ChecksumMismatchError,
     DiskFullError,
-    DownloadError,
     InvalidModelError,
+    ModelFileError,
 )
 from ponder.core.downloads.part_files import PartFiles, exclusive
 from ponder.core.gguf.validate import validate_gguf
@@ -28,6 +28,14 @@ from ponder.core.models.file_hash import BLOCK, sha256_file
 from ponder.core.models.store import InstalledModel, ModelStore
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class ModelImportError(ModelFileError):
+    """A model file on this computer could not be added to the models folder (no such file,
+    a clash with an installed one, a failed copy). A full disk, a damaged file or one that is
+    not a model raise the ``ModelFileError`` subclasses that downloads raise too."""
+
+    kind = "import"
 
 
 def _validate(path: Path, shown_as: str) -> None:
@@ -76,7 +84,7 @@ def copy_verified(
                     f"The disk holding {dest.parent} is full ({exc.strerror}). Free some space "
                     "or choose another models folder, then try again; nothing was left behind."
                 ) from None
-            raise DownloadError(f"Could not copy {src} to {dest.parent}: {exc}") from None
+            raise ModelImportError(f"Could not copy {src} to {dest.parent}: {exc}") from None
         except BaseException:
             files.discard()
             raise
@@ -109,7 +117,7 @@ def import_gguf(
     instead of copying when it is on the same disk (falling back to a copy)."""
     src = Path(src).expanduser()
     if not src.is_file():
-        raise DownloadError(f"There is no file at {src}.")
+        raise ModelImportError(f"There is no file at {src}.")
     if src.suffix.lower() != ".gguf":
         raise InvalidModelError(
             f"{src.name} is not a .gguf file. Ponder runs GGUF models; convert other formats "
@@ -120,13 +128,13 @@ def import_gguf(
     # ``*.gguf`` (a ``model.GGUF`` copied as is would be installed but never shown).
     dest = store.import_path(src.stem + ".gguf")
     if dest.exists() and dest.resolve() == src.resolve():
-        raise DownloadError(f"{src} is already in the models folder.")
+        raise ModelImportError(f"{src} is already in the models folder.")
     if dest.exists():
         existing = store.read(dest)
         digest = existing.sha256 or sha256_file(dest)
         if digest == sha256_file(src, progress):
             return existing if existing.sha256 else _record(store, dest, digest, src, catalog)
-        raise DownloadError(
+        raise ModelImportError(
             f"A different model called {src.name} is already installed ({dest}). Rename one "
             "of them, then import again."
         )

@@ -17,12 +17,12 @@ from typing import Any
 
 from ponder import __version__
 from ponder.core.bounded_files import UnreadableFileError, read_json
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.downloads.part_files import PartFiles
 from ponder.core.downloads.transfer import ProgressCallback
 from ponder.core.models.catalog import CatalogEntry, CatalogError, parse_entry
 from ponder.core.models.file_hash import sha256_file
-from ponder.core.models.local_import import copy_verified
+from ponder.core.models.local_import import ModelImportError, copy_verified
 from ponder.core.models.store import InstalledModel, ModelStore, check_repo_file
 
 MANIFEST = "ponder-pack.json"
@@ -33,7 +33,9 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _FILE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*\.gguf$")
 
 
-class PackError(DownloadError):
+class PackError(ModelImportError):
+    """A model pack could not be read, exported or installed (its manifest, its files)."""
+
     kind = "pack"
 
 
@@ -131,7 +133,7 @@ def read_pack(folder: Path) -> PackInfo:
     if repo is not None:
         try:
             check_repo_file(repo, file)
-        except DownloadError as exc:
+        except ModelFileError as exc:
             raise PackError(f"The pack's manifest in {folder} is damaged: {exc}") from None
     entry = None
     if data.get("entry") is not None:

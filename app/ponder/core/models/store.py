@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from ponder.core.bounded_files import read_json
-from ponder.core.downloads.errors import DownloadError
+from ponder.core.downloads.errors import ModelFileError
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.paths import AppPaths
 
@@ -60,10 +60,10 @@ class InstalledModel:
 def check_repo_file(repo: str, filename: str) -> None:
     """Refuse names that are not a hub repo and a relative file path inside it."""
     if not _REPO.match(repo):
-        raise DownloadError(f"{repo!r} is not a repository name (it looks like owner/name).")
+        raise ModelFileError(f"{repo!r} is not a repository name (it looks like owner/name).")
     parts = PurePosixPath(filename).parts
     if not parts or filename.startswith("/") or any(p in ("..", ".", "") for p in parts):
-        raise DownloadError(f"{filename!r} is not a file name inside a repository.")
+        raise ModelFileError(f"{filename!r} is not a file name inside a repository.")
 
 
 class ModelStore:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from ponder.core.downloads.control import Progress
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit, Recommendation, assess_fit, recommend
-from ponder.core.models.hardware import HardwareInfo
+from ponder.core.models.hardware import HardwareInfo, detect_hardware
+from ponder.core.models.load_policy import plan_load
 from ponder.core.models.store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
@@ -200,15 +201,25 @@ def load_request_for(
     settings: Settings,
     library: ModelLibrary | None = None,
     n_threads: int | None = None,
+    *,
+    force: bool = False,
 ) -> tuple[LoadRequest, str | None]:
-    """The load request for a model file under these settings, and its sha256 when Ponder
-    knows it (the install record, or the catalog's pin for the same file and size)."""
-    request = LoadRequest(
-        model_path=path,
+    """The load request for a model file under these settings (``plan_load``, the policy the
+    command line shares), and its sha256 when Ponder knows it (the install record, or the
+    catalog's pin for the same file and size).
+
+    Raises ``GGUFError`` (not a model) and ``ModelTooLarge`` (cannot fit here, unless
+    ``force``); both messages are written for the user.
+    """
+    hardware = library.hardware if library is not None else None
+    request = plan_load(
+        path,
+        hardware or detect_hardware(),
         n_ctx=settings.context_size,
         n_threads=n_threads or settings.threads,
         gpu_layers=settings.gpu_layers,
-    )
+        force=force,
+    ).request
     sha256 = None
     if library is not None:
         for model in library.installed:

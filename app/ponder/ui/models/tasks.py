@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.downloads.control import Progress, TransferControl
-from ponder.core.downloads.errors import DownloadError, DownloadStoppedError
+from ponder.core.downloads.errors import DownloadStoppedError, ModelFileError
 from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.demo import find_demo_model
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
@@ -120,7 +120,7 @@ class ModelTasks(QObject):
                 model = import_gguf(
                     self._store, target, catalog=self._catalog, progress=self.import_progress.emit
                 )
-        except DownloadError as exc:
+        except ModelFileError as exc:
             self.import_failed.emit(str(exc))
             return
         except OSError as exc:
@@ -171,7 +171,7 @@ class ModelDownloads(QObject):
         except DownloadStoppedError as exc:
             self.finished.emit(job.key, None, str(exc), exc.paused)
             return
-        except (DownloadError, CatalogError) as exc:
+        except (ModelFileError, CatalogError) as exc:
             self.finished.emit(job.key, None, str(exc), False)
             return
         except Exception as exc:  # an unexpected failure must not kill the thread silently

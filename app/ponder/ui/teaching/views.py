@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QWidget
 
+from ponder.core.gguf.errors import GGUFError
+from ponder.core.models.load_policy import ModelTooLarge
 from ponder.core.storage.store import StorageError, StoredMessage
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.controller import ChatController
@@ -25,6 +27,7 @@ from ponder.ui.engine_host import EngineHost
 from ponder.ui.export import export_document
 from ponder.ui.models.details import model_name
 from ponder.ui.models.library import ModelLibrary, load_request_for
+from ponder.ui.models.refusal import offer_load_anyway
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 
@@ -236,8 +239,11 @@ class TeachingViews(QObject):
             found.append((model_name(model, self.library.catalog), str(model.path)))
         return [(name, path) for name, path in found if path != current]
 
-    def compare_with_model(self, reply_id: int | None = None, path: str | None = None) -> bool:
-        """Answers the reply's question again with another model (``path``, else asked)."""
+    def compare_with_model(
+        self, reply_id: int | None = None, path: str | None = None, *, force: bool = False
+    ) -> bool:
+        """Answers the reply's question again with another model (``path``, else asked);
+        ``force``: even one the load policy says cannot fit (the user chose "Load anyway")."""
         reply = self._saved_reply(reply_id)
         if reply is None:
             self._say("Ask something first: then another model can answer it too.")
@@ -257,7 +263,21 @@ class TeachingViews(QObject):
         if not Path(path).is_file():
             self._say(f"{path} is not there any more.")
             return False
-        request, sha256 = load_request_for(path, self.settings.settings, self.library)
+        try:
+            request, sha256 = load_request_for(
+                path, self.settings.settings, self.library, force=force
+            )
+        except ModelTooLarge as refusal:
+            chosen = path
+            offer_load_anyway(
+                self.window,
+                refusal,
+                lambda: self.compare_with_model(reply.id, chosen, force=True),
+            )
+            return False
+        except GGUFError as exc:
+            self._say(str(exc))
+            return False
         started = self.controller.compare_with_model(reply.id, request, sha256)
         if started:
             self._say(f"{Path(path).name} is answering; the model in use comes back after it.")

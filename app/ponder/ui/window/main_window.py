@@ -11,6 +11,7 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.events import LoadedEvent
+from ponder.core.gguf.errors import GGUFError
 from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.models.load_policy import ModelTooLarge
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
 from ponder.core.trace import TraceState
@@ -39,6 +42,7 @@ from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary, load_request_for
+from ponder.ui.models.refusal import offer_load_anyway
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
@@ -404,10 +408,32 @@ class MainWindow(QMainWindow):
         self.library.probe_hardware()
         self.welcome.update_from(self.library)
 
-    def use_model(self, path: str) -> None:
-        """Loads ``path`` and remembers it for the next start."""
-        self.settings.update_fields(last_model_path=path)
-        self.host.load_model(*load_request_for(path, self.settings.settings, self.library))
+    def use_model(
+        self,
+        path: str,
+        *,
+        force: bool = False,
+        n_threads: int | None = None,
+        remember: bool = True,
+    ) -> None:
+        """Loads ``path`` and (``remember``) remembers it for the next start. A model the load
+        policy says cannot fit is not loaded: the refusal offers "Load anyway" (``force``)."""
+        try:
+            request, sha256 = load_request_for(
+                path, self.settings.settings, self.library, n_threads, force=force
+            )
+        except ModelTooLarge as refusal:
+            retry = partial(
+                self.use_model, path, force=True, n_threads=n_threads, remember=remember
+            )
+            offer_load_anyway(self, refusal, retry)
+            return
+        except GGUFError as exc:
+            self._model_failed(str(exc))
+            return
+        if remember:
+            self.settings.update_fields(last_model_path=path)
+        self.host.load_model(request, sha256)
 
     def open_model_manager(self) -> None:
         dialogs.open_model_manager(self, self.library, self.host.model_path, self.use_model)
