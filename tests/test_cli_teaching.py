@@ -14,7 +14,7 @@ from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, Thinki
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.storage.store import ConversationStore
-from ponder.core.teaching.sweep import load_sweep
+from ponder.core.teaching.sweep import SweepCell, load_sweep
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -45,6 +45,23 @@ def test_sweep_a_prompt_as_json_then_export_the_saved_sweep(
     assert exported.returncode == 0, exported.stderr
     text = out.read_text(encoding="utf-8")
     assert "| problem | off | 8 |" in text and data["model_sha256"] in text
+
+
+@pytest.mark.model
+def test_sweep_max_tokens_caps_every_run(smollm2_path: Path) -> None:
+    """``--max-tokens`` reaches every generation (it was once saved but never applied)."""
+    result = ponder(
+        "sweep", "--model", str(smollm2_path), "--threads", "2", "--ctx", "512",
+        "--budgets", "off,16", "--max-tokens", "12", "--problems", "decimals", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["max_tokens"] == 12
+    assert len(data["cells"]) == 2 * len(data["problems"])
+    for cell in data["cells"]:
+        assert cell["thinking_tokens"] + cell["answer_tokens"] <= 12, cell
+    assert any(cell["done_reason"] == "max_tokens" for cell in data["cells"])
+    assert load_sweep(Path(data["saved_to"])).cells == [SweepCell(**cell) for cell in data["cells"]]
 
 
 @pytest.mark.model

@@ -134,15 +134,7 @@ def run(args: argparse.Namespace) -> int:
                 _save(result, saved)
 
         try:
-            run_sweep(
-                engine,
-                problems,
-                budgets,
-                model_path=load.model_path,
-                cancel=cancel,
-                on_cell=progress,
-                result=result,
-            )
+            run_sweep(engine, result, cancel=cancel, on_cell=progress)
         except KeyboardInterrupt:
             cancel.set()
             result.cancelled = True

@@ -14,6 +14,7 @@ from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.teaching.sweep import (
     SweepCell,
     load_sweep,
+    new_result,
     parse_budget,
     parse_budgets,
     run_sweep,
@@ -59,11 +60,13 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
     seen: list[SweepCell] = []
     result = run_sweep(
         engine,
-        problems,
-        parse_budgets("off,8,wait1"),
-        model_path="smollm2",
-        sampling=GREEDY,
-        max_tokens=24,
+        new_result(
+            problems,
+            parse_budgets("off,8,wait1"),
+            model_path="smollm2",
+            sampling=GREEDY,
+            max_tokens=24,
+        ),
         on_cell=seen.append,
     )
     assert not result.cancelled and result.finished_at is not None
@@ -74,6 +77,7 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
     by_id = {p.id: p for p in problems.problems}
     for cell in result.cells:
         assert cell.error is None and cell.done_reason in {"eos", "max_tokens"}
+        assert cell.thinking_tokens + cell.answer_tokens <= 24  # the sweep's max_tokens
         judged = by_id[cell.problem_id].check(cell.answer)
         assert (cell.extracted, cell.correct) == (judged.extracted, judged.correct)
         assert cell.seconds > 0
@@ -100,7 +104,8 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
 def test_a_prompt_without_a_key_is_not_judged(engine: EngineClient) -> None:
     problems = ProblemSet("Q", "", (Problem("prompt", "Say hello.", "", "text"),), "prompt")
     result = run_sweep(
-        engine, problems, parse_budgets("off"), model_path="m", sampling=GREEDY, max_tokens=8
+        engine,
+        new_result(problems, parse_budgets("off"), model_path="m", sampling=GREEDY, max_tokens=8),
     )
     (cell,) = result.cells
     assert cell.correct is None and cell.answer
@@ -112,11 +117,7 @@ def test_cancel_between_runs_keeps_what_finished(engine: EngineClient) -> None:
     cancel = threading.Event()
     result = run_sweep(
         engine,
-        ONE,
-        parse_budgets("off,8,16"),
-        model_path="m",
-        sampling=GREEDY,
-        max_tokens=16,
+        new_result(ONE, parse_budgets("off,8,16"), model_path="m", sampling=GREEDY, max_tokens=16),
         cancel=cancel,
         on_cell=lambda cell: cancel.set(),
     )
@@ -148,17 +149,15 @@ def test_cancel_stops_the_generation_under_way(engine: EngineClient) -> None:
     spy = _CancelOnFirstEvent(engine, cancel)
     result = run_sweep(
         spy,
-        ONE,
-        parse_budgets("unlimited,off"),
-        model_path="m",
-        sampling=GREEDY,
-        max_tokens=400,
+        new_result(
+            ONE, parse_budgets("unlimited,off"), model_path="m", sampling=GREEDY, max_tokens=400
+        ),
         cancel=cancel,
     )
     assert result.cancelled and result.cells == []
     assert spy.reasons[-1] == "cancelled"
     # The engine is still usable after the cancel.
-    after = run_sweep(engine, ONE, parse_budgets("off"), model_path="m", max_tokens=4)
+    after = run_sweep(engine, new_result(ONE, parse_budgets("off"), model_path="m", max_tokens=4))
     assert after.cells[0].done_reason in {"eos", "max_tokens"}
 
 
@@ -168,11 +167,9 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
     events: list[Event] = []
     result = run_sweep(
         engine,
-        ONE,
-        parse_budgets("off,8"),
-        model_path="smollm2",
-        sampling=GREEDY,
-        max_tokens=16,
+        new_result(
+            ONE, parse_budgets("off,8"), model_path="smollm2", sampling=GREEDY, max_tokens=16
+        ),
         on_start=lambda problem, budget: starts.append((problem.id, budget.label)),
         on_event=events.append,
     )
@@ -183,11 +180,13 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
 
 
 def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path) -> None:
-    from ponder.core.teaching.sweep import SweepFileError, new_result, saved_sweeps, write_sweep
+    from ponder.core.teaching.sweep import SweepFileError, saved_sweeps, write_sweep
 
     folder = tmp_path / "sweeps"
     assert saved_sweeps(folder) == []
-    result = new_result(ONE, parse_budgets("off,16"), model_path="m.gguf", sampling=GREEDY)
+    result = new_result(
+        ONE, parse_budgets("off,16"), model_path="m.gguf", sampling=GREEDY, max_tokens=None
+    )
     path = save_sweep(result, folder)
     cell = SweepCell("add", "off", "5", "", "5", True, 0, 2, 0, 0, 0.1, "eos")
     result.cells.append(cell)
@@ -209,9 +208,11 @@ def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path
 def test_a_full_disk_leaves_the_previous_file(tmp_path: Path) -> None:
     import resource
 
-    from ponder.core.teaching.sweep import new_result, write_sweep
+    from ponder.core.teaching.sweep import write_sweep
 
-    result = new_result(ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY)
+    result = new_result(
+        ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY, max_tokens=None
+    )
     path = save_sweep(result, tmp_path)
     before = path.read_bytes()
     result.cells.extend(

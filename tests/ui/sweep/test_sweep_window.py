@@ -112,6 +112,31 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     _grab(window, "sweep-window.png")
 
 
+def test_the_max_tokens_of_the_form_caps_every_run(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's "Max tokens" reaches every generation of the sweep, not just its file."""
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off,16")
+    wordy = tmp_path / "wordy.toml"
+    wordy.write_text(
+        'name = "Wordy"\n[[problem]]\nid = "decimals"\n'
+        'question = "Which is larger, 9.11 or 9.9?"\nanswer = "9.9"\n',
+        encoding="utf-8",
+    )
+    assert window.setup.open_file(str(wordy))
+    window.setup.max_tokens.setValue(12)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    assert queued.result is not None and queued.result.max_tokens == 12
+    cells = queued.result.cells
+    assert [c.budget for c in cells] == ["off", "16"]
+    assert all(c.error is None and c.thinking_tokens + c.answer_tokens <= 12 for c in cells)
+    assert any(c.done_reason == "max_tokens" for c in cells)
+    assert queued.path is not None and load_sweep(queued.path).cells == cells
+
+
 def test_stop_keeps_the_finished_cells_and_the_next_sweep_runs(
     make_app: AppFactory, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -178,6 +203,7 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
         parse_budgets("off,256"),
         model_path="/models/m.gguf",
         sampling=Sampling(temperature=0.0, seed=0),
+        max_tokens=None,
     )
     problem = result.problems[0]
     result.cells.append(SweepCell(problem.id, "off", "12", "", "12", True, 0, 3, 0, 0, 0.5, "eos"))
@@ -301,7 +327,7 @@ def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
         ("/m/Small-1.5B.gguf", (False, True)),
         ("/m/Big-7B.gguf", (True, True)),
     ):
-        result = new_result(problems, parse_budgets("off,256"), model_path=model)
+        result = new_result(problems, parse_budgets("off,256"), model_path=model, max_tokens=None)
         for budget, correct in zip(("off", "256"), verdicts, strict=True):
             result.cells.append(
                 SweepCell(

@@ -227,11 +227,13 @@ def new_result(
     budgets: Sequence[SweepBudget],
     *,
     model_path: str,
+    max_tokens: int | None,
     model_sha256: str | None = None,
     sampling: Sampling | None = None,
-    max_tokens: int | None = None,
 ) -> SweepResult:
-    """An empty sweep of ``problems`` at ``budgets``, started now."""
+    """An empty sweep of ``problems`` at ``budgets``, started now. Its settings (sampling,
+    ``max_tokens``: the cap on each run's thinking + answer tokens, None for none) are what
+    ``run_sweep`` applies to every generation; there is no other place to give them."""
     return SweepResult(
         model_path=model_path,
         model_sha256=model_sha256,
@@ -246,36 +248,23 @@ def new_result(
 
 def run_sweep(
     engine: SweepEngine,
-    problems: ProblemSet,
-    budgets: Sequence[SweepBudget],
+    result: SweepResult,
     *,
-    model_path: str,
-    model_sha256: str | None = None,
-    sampling: Sampling | None = None,
-    max_tokens: int | None = None,
     cancel: threading.Event | None = None,
     on_cell: Callable[[SweepCell], None] | None = None,
     on_start: Callable[[Problem, SweepBudget], None] | None = None,
     on_event: Callable[[Event], None] | None = None,
-    result: SweepResult | None = None,
 ) -> SweepResult:
-    """Runs every problem at every budget (problem by problem, budgets in order) on a loaded
-    engine. Setting ``cancel`` (from any thread) stops the generation under way at once and
-    ends the sweep; the cells finished so far are kept and ``cancelled`` is set.
+    """Runs every problem of ``result`` at every budget (problem by problem, budgets in
+    order) on a loaded engine, with the sweep's own sampling and ``max_tokens``, appending
+    each cell to ``result``. Setting ``cancel`` (from any thread) stops the generation under
+    way at once and ends the sweep; the cells finished so far are kept and ``cancelled`` is
+    set.
 
     ``on_start`` is called as each generation begins, ``on_event`` with its events and
-    ``on_cell`` with its result. ``result``: an empty result made by ``new_result`` to fill
-    (a caller that saves it as it grows); by default one is made here."""
+    ``on_cell`` with its result (after it is added to ``result``)."""
     cancel = cancel or threading.Event()
-    if result is None:
-        result = new_result(
-            problems,
-            budgets,
-            model_path=model_path,
-            model_sha256=model_sha256,
-            sampling=sampling,
-            max_tokens=max_tokens,
-        )
+    budgets = [parse_budget(label) for label in result.budgets]
     finished = threading.Event()
 
     def watch() -> None:
@@ -289,7 +278,7 @@ def run_sweep(
     watcher = threading.Thread(target=watch, name="ponder-sweep-cancel", daemon=True)
     watcher.start()
     try:
-        for problem in problems.problems:
+        for problem in result.problems:
             for budget in budgets:
                 if cancel.is_set():
                     break
@@ -300,7 +289,7 @@ def run_sweep(
                     problem,
                     budget,
                     sampling=result.sampling,
-                    max_tokens=max_tokens,
+                    max_tokens=result.max_tokens,
                     on_event=on_event,
                 )
                 if cell.done_reason == "cancelled" and cancel.is_set():

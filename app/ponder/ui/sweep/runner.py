@@ -120,14 +120,11 @@ class SweepRunner(QObject):
             try:
                 run_sweep(
                     self._engine,
-                    job.problems,
-                    job.budgets,
-                    model_path=job.model_path,
+                    result,
                     cancel=job.cancel,
                     on_cell=on_cell,
                     on_start=on_start,
                     on_event=on_event,
-                    result=result,
                 )
             except Exception as exc:  # the engine process could not even start
                 log.exception("sweep %s failed", job.id)
