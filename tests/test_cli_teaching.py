@@ -14,7 +14,8 @@ from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, Thinki
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.storage.store import ConversationStore
-from ponder.core.teaching.sweep import SweepCell, load_sweep
+from ponder.core.teaching.sweep import SweepCell
+from ponder.core.teaching.sweep_files import load_sweep
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -38,7 +39,7 @@ def test_sweep_a_prompt_as_json_then_export_the_saved_sweep(
     assert 0 < data["cells"][1]["thinking_tokens"] <= 8
     assert data["model_sha256"] == hashlib.sha256(smollm2_path.read_bytes()).hexdigest()
     saved = Path(data["saved_to"])
-    assert saved.parent == AppPaths.from_environment().data / "sweeps" and saved.is_file()
+    assert saved.parent == AppPaths.from_environment().sweeps and saved.is_file()
 
     out = tmp_path / "sweep.md"
     exported = ponder("export", str(saved), "--format", "md", "-o", str(out))
@@ -76,7 +77,7 @@ def test_sweep_a_bundled_set_prints_the_grid_and_the_table(smollm2_path: Path) -
     assert lines[1].startswith("9.11-9.9 ")
     summary = lines[lines.index("") + 2]
     assert summary.split()[0] == "off" and summary.split()[2].endswith("/8")
-    assert not (AppPaths.from_environment().data / "sweeps").exists()
+    assert not (AppPaths.from_environment().sweeps).exists()
 
 
 @pytest.mark.parametrize(
@@ -158,6 +159,6 @@ def test_ctrl_c_keeps_the_finished_runs_of_a_sweep(smollm2_path: Path) -> None:
     _out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     assert "the finished runs are in" in err
-    (saved,) = (AppPaths.from_environment().data / "sweeps").glob("*.json")
+    (saved,) = (AppPaths.from_environment().sweeps).glob("*.json")
     result = load_sweep(saved)
     assert result.cancelled and 3 <= len(result.cells) < len(result.problems) * 6

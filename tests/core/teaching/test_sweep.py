@@ -1,24 +1,22 @@
-"""The budget sweep on the real engine (SmolLM2 through llama.cpp in its child process)."""
+"""The budget sweep on the real engine (SmolLM2 through llama.cpp in its child process,
+the ``engine`` fixture of this folder)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 
 import pytest
 
-from ponder.core.events import Event, LoadedEvent
-from ponder.core.request import GenerateRequest, LoadRequest, Sampling
+from ponder.core.events import Event
+from ponder.core.request import GenerateRequest, Sampling
 from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.teaching.sweep import (
     SweepCell,
-    load_sweep,
     new_result,
     parse_budget,
     parse_budgets,
     run_sweep,
-    save_sweep,
 )
 from ponder.engine.client import EngineClient
 
@@ -29,15 +27,6 @@ ONE = ProblemSet(
     (Problem("add", "What is 2 + 3? Answer with a number.", "5", "number"),),
     "test",
 )
-
-
-@pytest.fixture(scope="module")
-def engine(smollm2_path: Path) -> Iterator[EngineClient]:
-    client = EngineClient()
-    events = list(client.load(LoadRequest(str(smollm2_path), n_ctx=512, n_threads=2)))
-    assert isinstance(events[-1], LoadedEvent), events[-1]
-    yield client
-    client.close()
 
 
 def test_parse_budgets() -> None:
@@ -55,7 +44,7 @@ def test_parse_budgets() -> None:
 
 
 @pytest.mark.model
-def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_path: Path) -> None:
+def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient) -> None:
     problems = ProblemSet("Two", "", (*ONE.problems, load_problem_set("logic").problems[1]), "t")
     seen: list[SweepCell] = []
     result = run_sweep(
@@ -92,12 +81,6 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
     for row in summary.values():
         assert row.runs == row.judged == 2
         assert row.accuracy == row.correct / 2
-
-    path = save_sweep(result, tmp_path / "sweeps")
-    assert path.parent == tmp_path / "sweeps"
-    again = load_sweep(path)
-    assert again.cells == result.cells and again.summary() == result.summary()
-    assert save_sweep(result, tmp_path / "sweeps") != path  # a second save keeps the first
 
 
 @pytest.mark.model
@@ -177,58 +160,3 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
     assert [e.type for e in events].count("done") == 2 == len(result.cells)
     thinking = [e for e in events if e.type == "thinking"]
     assert len(thinking) >= result.cells[1].thinking_tokens > 0
-
-
-def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path) -> None:
-    from ponder.core.teaching.sweep import SweepFileError, saved_sweeps, write_sweep
-
-    folder = tmp_path / "sweeps"
-    assert saved_sweeps(folder) == []
-    result = new_result(
-        ONE, parse_budgets("off,16"), model_path="m.gguf", sampling=GREEDY, max_tokens=None
-    )
-    path = save_sweep(result, folder)
-    cell = SweepCell("add", "off", "5", "", "5", True, 0, 2, 0, 0, 0.1, "eos")
-    result.cells.append(cell)
-    write_sweep(result, path)  # the same file, rewritten as the sweep grows
-    assert load_sweep(path).cells == [cell]
-    assert [p.name for p in folder.iterdir()] == [path.name], "no temporary file is left"
-    older = folder / "20200101-000000-old.json"
-    older.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    assert saved_sweeps(folder) == [path, older]
-    for damage, why in (("{", "not a saved sweep"), ('{"cells": []}', "not a saved sweep")):
-        older.write_text(damage, encoding="utf-8")
-        with pytest.raises(SweepFileError, match=why):
-            load_sweep(older)
-    older.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(SweepFileError, match="could not be read"):
-        load_sweep(older)
-
-
-def test_a_full_disk_leaves_the_previous_file(tmp_path: Path) -> None:
-    import resource
-
-    from ponder.core.teaching.sweep import write_sweep
-
-    result = new_result(
-        ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY, max_tokens=None
-    )
-    path = save_sweep(result, tmp_path)
-    before = path.read_bytes()
-    result.cells.extend(
-        SweepCell("add", "off", "x" * 5000, "y" * 5000, None, False, 0, 1, 0, 0, 0.1, "eos")
-        for _ in range(20)
-    )
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    import signal
-
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 100, hard))
-    try:
-        with pytest.raises(OSError):
-            write_sweep(result, path)
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

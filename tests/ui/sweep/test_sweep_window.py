@@ -19,7 +19,8 @@ from conftest import TURN_TIMEOUT_MS, AppFactory
 from ponder.core.events import LoadedEvent
 from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.problems import single_problem
-from ponder.core.teaching.sweep import load_sweep, parse_budgets
+from ponder.core.teaching.sweep import parse_budgets
+from ponder.core.teaching.sweep_files import load_sweep
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep.window import SweepWindow
 
@@ -194,10 +195,9 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
 ) -> None:
     from ponder.core.request import Sampling
     from ponder.core.teaching.problems import load_problem_set
-    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.sweep import SweepCell, new_result
 
     app = make_app(load=False)
-    folder = app.sweeps.folder
     result = new_result(
         load_problem_set("arithmetic"),
         parse_budgets("off,256"),
@@ -207,8 +207,8 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     )
     problem = result.problems[0]
     result.cells.append(SweepCell(problem.id, "off", "12", "", "12", True, 0, 3, 0, 0, 0.5, "eos"))
-    good = save_sweep(result, folder)
-    damaged = folder / "20250101-000000-damaged.json"
+    good = app.sweeps.files.save(result)
+    damaged = app.sweeps.files.path / "20250101-000000-damaged.json"
     damaged.write_text("{not json", encoding="utf-8")
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
@@ -318,7 +318,7 @@ def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtB
 
 def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
     from ponder.core.teaching.problems import load_problem_set
-    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.sweep import SweepCell, new_result
 
     app = make_app(load=False)
     problems = load_problem_set("arithmetic")
@@ -334,7 +334,7 @@ def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
                     problems.problems[0].id, budget, "", "", "1", correct, 9, 1, 0, 0, 1.0, "eos"
                 )
             )
-        paths.append(save_sweep(result, app.sweeps.folder))
+        paths.append(app.sweeps.files.save(result))
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
     window.shown = ("file", str(paths[0]))

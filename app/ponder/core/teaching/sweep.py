@@ -2,25 +2,20 @@
 
 Each (problem, budget) pair is one generation on an already-loaded engine; the grid of
 answers, correctness, thinking tokens and times, and the per-budget accuracy and mean tokens,
-are the test-time-scaling table a class can watch fill. Results are saved as JSON files in the
-data folder (``AppPaths.data / "sweeps"``), one file per sweep.
+are the test-time-scaling table a class can watch fill. Saving them is ``sweep_files``' part.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from ponder.core.assembly import ReplyAssembly
-from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
 from ponder.core.teaching.problems import Problem, ProblemSet
@@ -303,77 +298,3 @@ def run_sweep(
     result.cancelled = cancel.is_set()
     result.finished_at = time.time()
     return result
-
-
-def sweep_path(result: SweepResult, folder: Path) -> Path:
-    """A new file name for ``result`` in ``folder``: its start time and problem set."""
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(result.started_at))
-    slug = re.sub(r"[^a-z0-9]+", "-", result.problem_set.lower()).strip("-") or "sweep"
-    path = folder / f"{stamp}-{slug}.json"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{stamp}-{slug}-{counter}.json"
-    return path
-
-
-def write_sweep(result: SweepResult, path: Path) -> None:
-    """Writes (or rewrites) the sweep at ``path`` atomically: a crash leaves the old or the
-    new file, never half of one. OSError (disk full, no permission) goes to the caller."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(result.to_dict(), handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def save_sweep(result: SweepResult, folder: Path) -> Path:
-    """Writes the sweep as JSON in ``folder`` (made if missing); returns the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = sweep_path(result, folder)
-    write_sweep(result, path)
-    return path
-
-
-def saved_sweeps(folder: Path) -> list[Path]:
-    """The sweeps saved in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)
-
-
-# A sweep keeps every cell's thinking: dozens of problems at several budgets, each up to tens
-# of thousands of tokens, is tens of megabytes.
-SWEEP_FILE_MAX_BYTES = 256 * 1024 * 1024
-
-
-class SweepFileError(ValueError):
-    """A saved sweep that cannot be read; the message says which file and why."""
-
-
-def load_sweep(path: Path) -> SweepResult:
-    """A sweep saved by ``save_sweep``; ``SweepFileError`` if it is unreadable or damaged."""
-    try:
-        text = read_bounded_text(path, max_bytes=SWEEP_FILE_MAX_BYTES)
-    except (OSError, UnreadableFileError) as exc:
-        raise SweepFileError(f"{path.name} could not be read: {exc}") from None
-    try:
-        data = parse_json(text, path.name)
-        if not isinstance(data, dict):
-            raise TypeError("the file does not hold a JSON object")
-        return SweepResult.from_dict(data)
-    except UnreadableFileError as exc:
-        raise SweepFileError(
-            f"{exc} It is not a saved sweep Ponder can read (damaged or from another program)."
-        ) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SweepFileError(
-            f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
-            f"program): {exc!r}"
-        ) from None
