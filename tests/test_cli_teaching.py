@@ -14,7 +14,8 @@ from ponder.core.events import AnswerEvent, DoneEvent, Stats, StatsEvent, Thinki
 from ponder.core.paths import AppPaths
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.storage.store import ConversationStore
-from ponder.core.teaching.sweep import load_sweep
+from ponder.core.teaching.sweep import SweepCell
+from ponder.core.teaching.sweep_files import load_sweep
 
 
 def ponder(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -38,13 +39,30 @@ def test_sweep_a_prompt_as_json_then_export_the_saved_sweep(
     assert 0 < data["cells"][1]["thinking_tokens"] <= 8
     assert data["model_sha256"] == hashlib.sha256(smollm2_path.read_bytes()).hexdigest()
     saved = Path(data["saved_to"])
-    assert saved.parent == AppPaths.from_environment().data / "sweeps" and saved.is_file()
+    assert saved.parent == AppPaths.from_environment().sweeps and saved.is_file()
 
     out = tmp_path / "sweep.md"
     exported = ponder("export", str(saved), "--format", "md", "-o", str(out))
     assert exported.returncode == 0, exported.stderr
     text = out.read_text(encoding="utf-8")
     assert "| problem | off | 8 |" in text and data["model_sha256"] in text
+
+
+@pytest.mark.model
+def test_sweep_max_tokens_caps_every_run(smollm2_path: Path) -> None:
+    """``--max-tokens`` reaches every generation (it was once saved but never applied)."""
+    result = ponder(
+        "sweep", "--model", str(smollm2_path), "--threads", "2", "--ctx", "512",
+        "--budgets", "off,16", "--max-tokens", "12", "--problems", "decimals", "--json",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["max_tokens"] == 12
+    assert len(data["cells"]) == 2 * len(data["problems"])
+    for cell in data["cells"]:
+        assert cell["thinking_tokens"] + cell["answer_tokens"] <= 12, cell
+    assert any(cell["done_reason"] == "max_tokens" for cell in data["cells"])
+    assert load_sweep(Path(data["saved_to"])).cells == [SweepCell(**cell) for cell in data["cells"]]
 
 
 @pytest.mark.model
@@ -59,7 +77,7 @@ def test_sweep_a_bundled_set_prints_the_grid_and_the_table(smollm2_path: Path) -
     assert lines[1].startswith("9.11-9.9 ")
     summary = lines[lines.index("") + 2]
     assert summary.split()[0] == "off" and summary.split()[2].endswith("/8")
-    assert not (AppPaths.from_environment().data / "sweeps").exists()
+    assert not (AppPaths.from_environment().sweeps).exists()
 
 
 @pytest.mark.parametrize(
@@ -141,6 +159,6 @@ def test_ctrl_c_keeps_the_finished_runs_of_a_sweep(smollm2_path: Path) -> None:
     _out, err = process.communicate(timeout=120)
     assert process.returncode == 130, err
     assert "the finished runs are in" in err
-    (saved,) = (AppPaths.from_environment().data / "sweeps").glob("*.json")
+    (saved,) = (AppPaths.from_environment().sweeps).glob("*.json")
     result = load_sweep(saved)
     assert result.cancelled and 3 <= len(result.cells) < len(result.problems) * 6

@@ -23,7 +23,7 @@ from ponder.core.gguf.header import read_header
 from ponder.core.models.packs import MANIFEST, PackError, read_pack
 from ponder.core.settings import Settings, load_settings
 from ponder.core.teaching.problems import ProblemSetError, load_problem_set, parse_problem_set
-from ponder.core.teaching.sweep import SweepFileError, load_sweep
+from ponder.core.teaching.sweep_files import SweepFileError, load_sweep
 
 DEEP_JSON = "[" * 100_000 + "]" * 100_000
 DEEP_TOML = 'name = "x"\nproblem = ' + "[" * 100_000 + "]" * 100_000 + "\n"

@@ -16,7 +16,7 @@ from ponder.core.teaching.export import (
     sweep_html,
     sweep_markdown,
 )
-from ponder.core.teaching.sweep import SweepFileError, load_sweep
+from ponder.core.teaching.sweep_files import SweepFileError, load_sweep
 
 FORMATS = ("html", "md", "pdf")
 _LARGEST_ID = 2**63 - 1

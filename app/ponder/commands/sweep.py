@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +14,8 @@ from ponder.core.models.file_hash import sha256_file
 from ponder.core.paths import AppPaths
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSetError, load_problem_set, single_problem
-from ponder.core.teaching.sweep import (
-    SweepCell,
-    SweepResult,
-    new_result,
-    parse_budgets,
-    run_sweep,
-    sweep_path,
-    write_sweep,
-)
+from ponder.core.teaching.sweep import SweepCell, SweepResult, new_result, parse_budgets
+from ponder.core.teaching.sweep_files import SweepFolder, SweepRun, SweepWriteError
 from ponder.engine.client import EngineClient
 
 
@@ -85,16 +77,6 @@ def format_grid(result: SweepResult) -> str:
     return "\n".join(lines)
 
 
-def _save(result: SweepResult, path: Path) -> None:
-    try:
-        write_sweep(result, path)
-    except OSError as exc:
-        raise UserError(
-            f"could not save the sweep to {path}: {exc.strerror or exc}. Free some disk space "
-            "or run with --no-save --json to keep the results on screen."
-        ) from None
-
-
 def run(args: argparse.Namespace) -> int:
     if bool(args.problems) == bool(args.prompt):
         raise UserError("give either --problems FILE|SET or a question, not both and not neither")
@@ -108,9 +90,7 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, ProblemSetError) as exc:
         raise UserError(str(exc)) from None
     load = options.load_request(args)
-    cancel = threading.Event()
-    folder = AppPaths.from_environment().data / "sweeps"
-    saved: Path | None = None
+    folder = None if args.no_save else SweepFolder(AppPaths.from_environment().sweeps)
 
     with EngineClient() as engine:
         for event in engine.load(load):
@@ -124,36 +104,29 @@ def run(args: argparse.Namespace) -> int:
             sampling=Sampling(temperature=args.temperature, seed=args.seed),
             max_tokens=args.max_tokens,
         )
-        if not args.no_save:
-            saved = sweep_path(result, folder)
+        sweep = folder.start(result) if folder is not None else SweepRun(result, None)
 
         def progress(cell: SweepCell) -> None:
             if not args.json:
                 print(f"{cell.problem_id} @ {cell.budget}: {_cell_text(cell)}", file=sys.stderr)
-            if saved is not None:  # after every cell: an interrupted sweep keeps what it did
-                _save(result, saved)
 
         try:
-            run_sweep(
-                engine,
-                problems,
-                budgets,
-                model_path=load.model_path,
-                cancel=cancel,
-                on_cell=progress,
-                result=result,
-            )
+            sweep.run(engine, on_cell=progress)
+        except SweepWriteError as exc:
+            raise UserError(
+                f"{exc} Free some disk space or run with --no-save --json to keep the results "
+                "on screen."
+            ) from None
         except KeyboardInterrupt:
-            cancel.set()
-            result.cancelled = True
-            if saved is not None and result.cells:
-                _save(result, saved)
-                print(f"ponder: sweep stopped; the finished runs are in {saved}", file=sys.stderr)
+            if sweep.path is not None and result.cells:
+                print(
+                    f"ponder: sweep stopped; the finished runs are in {sweep.path}",
+                    file=sys.stderr,
+                )
             else:
                 print("ponder: sweep stopped", file=sys.stderr)
             return 130
-    if saved is not None:
-        _save(result, saved)
+    saved = sweep.path if result.cells else None
     if args.json:
         data = result.to_dict() | {"saved_to": str(saved) if saved else None}
         print(json.dumps(data, ensure_ascii=False, indent=1))

@@ -33,6 +33,11 @@ class AppPaths:
         return self.data / "models"
 
     @property
+    def sweeps(self) -> Path:
+        """The budget sweeps' JSON files (``core.teaching.sweep_files``)."""
+        return self.data / "sweeps"
+
+    @property
     def database(self) -> Path:
         return self.data / "conversations.sqlite3"
 

@@ -26,6 +26,7 @@ from ponder.core.paths import AppPaths, DataFolderError
 from ponder.core.request import Sampling
 from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, DatabaseDamagedError, StorageError
+from ponder.core.teaching.sweep_files import SweepFolder
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
 from ponder.ui.answer.markdown import MarkdownRenderer
@@ -130,7 +131,7 @@ class PonderApp:
             self.buffer,
             defaults=GenerationDefaults(options.sampling, options.max_tokens),
         )
-        self.sweeps = SweepQueue(self.engine_host, self.sweep_runner, paths.data / "sweeps")
+        self.sweeps = SweepQueue(self.engine_host, self.sweep_runner, SweepFolder(paths.sweeps))
         self.window = MainWindow(
             self.controller,
             self.engine_host,

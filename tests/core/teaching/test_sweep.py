@@ -1,23 +1,22 @@
-"""The budget sweep on the real engine (SmolLM2 through llama.cpp in its child process)."""
+"""The budget sweep on the real engine (SmolLM2 through llama.cpp in its child process,
+the ``engine`` fixture of this folder)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 
 import pytest
 
-from ponder.core.events import Event, LoadedEvent
-from ponder.core.request import GenerateRequest, LoadRequest, Sampling
+from ponder.core.events import Event
+from ponder.core.request import GenerateRequest, Sampling
 from ponder.core.teaching.problems import Problem, ProblemSet, load_problem_set
 from ponder.core.teaching.sweep import (
     SweepCell,
-    load_sweep,
+    new_result,
     parse_budget,
     parse_budgets,
     run_sweep,
-    save_sweep,
 )
 from ponder.engine.client import EngineClient
 
@@ -28,15 +27,6 @@ ONE = ProblemSet(
     (Problem("add", "What is 2 + 3? Answer with a number.", "5", "number"),),
     "test",
 )
-
-
-@pytest.fixture(scope="module")
-def engine(smollm2_path: Path) -> Iterator[EngineClient]:
-    client = EngineClient()
-    events = list(client.load(LoadRequest(str(smollm2_path), n_ctx=512, n_threads=2)))
-    assert isinstance(events[-1], LoadedEvent), events[-1]
-    yield client
-    client.close()
 
 
 def test_parse_budgets() -> None:
@@ -54,16 +44,18 @@ def test_parse_budgets() -> None:
 
 
 @pytest.mark.model
-def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_path: Path) -> None:
+def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient) -> None:
     problems = ProblemSet("Two", "", (*ONE.problems, load_problem_set("logic").problems[1]), "t")
     seen: list[SweepCell] = []
     result = run_sweep(
         engine,
-        problems,
-        parse_budgets("off,8,wait1"),
-        model_path="smollm2",
-        sampling=GREEDY,
-        max_tokens=24,
+        new_result(
+            problems,
+            parse_budgets("off,8,wait1"),
+            model_path="smollm2",
+            sampling=GREEDY,
+            max_tokens=24,
+        ),
         on_cell=seen.append,
     )
     assert not result.cancelled and result.finished_at is not None
@@ -74,6 +66,7 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
     by_id = {p.id: p for p in problems.problems}
     for cell in result.cells:
         assert cell.error is None and cell.done_reason in {"eos", "max_tokens"}
+        assert cell.thinking_tokens + cell.answer_tokens <= 24  # the sweep's max_tokens
         judged = by_id[cell.problem_id].check(cell.answer)
         assert (cell.extracted, cell.correct) == (judged.extracted, judged.correct)
         assert cell.seconds > 0
@@ -89,18 +82,13 @@ def test_the_grid_fills_and_is_judged_by_the_checker(engine: EngineClient, tmp_p
         assert row.runs == row.judged == 2
         assert row.accuracy == row.correct / 2
 
-    path = save_sweep(result, tmp_path / "sweeps")
-    assert path.parent == tmp_path / "sweeps"
-    again = load_sweep(path)
-    assert again.cells == result.cells and again.summary() == result.summary()
-    assert save_sweep(result, tmp_path / "sweeps") != path  # a second save keeps the first
-
 
 @pytest.mark.model
 def test_a_prompt_without_a_key_is_not_judged(engine: EngineClient) -> None:
     problems = ProblemSet("Q", "", (Problem("prompt", "Say hello.", "", "text"),), "prompt")
     result = run_sweep(
-        engine, problems, parse_budgets("off"), model_path="m", sampling=GREEDY, max_tokens=8
+        engine,
+        new_result(problems, parse_budgets("off"), model_path="m", sampling=GREEDY, max_tokens=8),
     )
     (cell,) = result.cells
     assert cell.correct is None and cell.answer
@@ -112,11 +100,7 @@ def test_cancel_between_runs_keeps_what_finished(engine: EngineClient) -> None:
     cancel = threading.Event()
     result = run_sweep(
         engine,
-        ONE,
-        parse_budgets("off,8,16"),
-        model_path="m",
-        sampling=GREEDY,
-        max_tokens=16,
+        new_result(ONE, parse_budgets("off,8,16"), model_path="m", sampling=GREEDY, max_tokens=16),
         cancel=cancel,
         on_cell=lambda cell: cancel.set(),
     )
@@ -148,17 +132,15 @@ def test_cancel_stops_the_generation_under_way(engine: EngineClient) -> None:
     spy = _CancelOnFirstEvent(engine, cancel)
     result = run_sweep(
         spy,
-        ONE,
-        parse_budgets("unlimited,off"),
-        model_path="m",
-        sampling=GREEDY,
-        max_tokens=400,
+        new_result(
+            ONE, parse_budgets("unlimited,off"), model_path="m", sampling=GREEDY, max_tokens=400
+        ),
         cancel=cancel,
     )
     assert result.cancelled and result.cells == []
     assert spy.reasons[-1] == "cancelled"
     # The engine is still usable after the cancel.
-    after = run_sweep(engine, ONE, parse_budgets("off"), model_path="m", max_tokens=4)
+    after = run_sweep(engine, new_result(ONE, parse_budgets("off"), model_path="m", max_tokens=4))
     assert after.cells[0].done_reason in {"eos", "max_tokens"}
 
 
@@ -168,11 +150,9 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
     events: list[Event] = []
     result = run_sweep(
         engine,
-        ONE,
-        parse_budgets("off,8"),
-        model_path="smollm2",
-        sampling=GREEDY,
-        max_tokens=16,
+        new_result(
+            ONE, parse_budgets("off,8"), model_path="smollm2", sampling=GREEDY, max_tokens=16
+        ),
         on_start=lambda problem, budget: starts.append((problem.id, budget.label)),
         on_event=events.append,
     )
@@ -180,54 +160,3 @@ def test_hooks_see_each_run_start_and_its_events(engine: EngineClient) -> None:
     assert [e.type for e in events].count("done") == 2 == len(result.cells)
     thinking = [e for e in events if e.type == "thinking"]
     assert len(thinking) >= result.cells[1].thinking_tokens > 0
-
-
-def test_saved_sweeps_are_rewritten_whole_and_listed_newest_first(tmp_path: Path) -> None:
-    from ponder.core.teaching.sweep import SweepFileError, new_result, saved_sweeps, write_sweep
-
-    folder = tmp_path / "sweeps"
-    assert saved_sweeps(folder) == []
-    result = new_result(ONE, parse_budgets("off,16"), model_path="m.gguf", sampling=GREEDY)
-    path = save_sweep(result, folder)
-    cell = SweepCell("add", "off", "5", "", "5", True, 0, 2, 0, 0, 0.1, "eos")
-    result.cells.append(cell)
-    write_sweep(result, path)  # the same file, rewritten as the sweep grows
-    assert load_sweep(path).cells == [cell]
-    assert [p.name for p in folder.iterdir()] == [path.name], "no temporary file is left"
-    older = folder / "20200101-000000-old.json"
-    older.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    assert saved_sweeps(folder) == [path, older]
-    for damage, why in (("{", "not a saved sweep"), ('{"cells": []}', "not a saved sweep")):
-        older.write_text(damage, encoding="utf-8")
-        with pytest.raises(SweepFileError, match=why):
-            load_sweep(older)
-    older.write_bytes(b"\xff\xfe\x00")
-    with pytest.raises(SweepFileError, match="could not be read"):
-        load_sweep(older)
-
-
-def test_a_full_disk_leaves_the_previous_file(tmp_path: Path) -> None:
-    import resource
-
-    from ponder.core.teaching.sweep import new_result, write_sweep
-
-    result = new_result(ONE, parse_budgets("off"), model_path="m.gguf", sampling=GREEDY)
-    path = save_sweep(result, tmp_path)
-    before = path.read_bytes()
-    result.cells.extend(
-        SweepCell("add", "off", "x" * 5000, "y" * 5000, None, False, 0, 1, 0, 0, 0.1, "eos")
-        for _ in range(20)
-    )
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    import signal
-
-    previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 100, hard))
-    try:
-        with pytest.raises(OSError):
-            write_sweep(result, path)
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, previous)
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

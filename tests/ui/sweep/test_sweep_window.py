@@ -19,7 +19,8 @@ from conftest import TURN_TIMEOUT_MS, AppFactory
 from ponder.core.events import LoadedEvent
 from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.problems import single_problem
-from ponder.core.teaching.sweep import load_sweep, parse_budgets
+from ponder.core.teaching.sweep import parse_budgets
+from ponder.core.teaching.sweep_files import load_sweep
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep.window import SweepWindow
 
@@ -112,6 +113,31 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     _grab(window, "sweep-window.png")
 
 
+def test_the_max_tokens_of_the_form_caps_every_run(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The window's "Max tokens" reaches every generation of the sweep, not just its file."""
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off,16")
+    wordy = tmp_path / "wordy.toml"
+    wordy.write_text(
+        'name = "Wordy"\n[[problem]]\nid = "decimals"\n'
+        'question = "Which is larger, 9.11 or 9.9?"\nanswer = "9.9"\n',
+        encoding="utf-8",
+    )
+    assert window.setup.open_file(str(wordy))
+    window.setup.max_tokens.setValue(12)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    assert queued.result is not None and queued.result.max_tokens == 12
+    cells = queued.result.cells
+    assert [c.budget for c in cells] == ["off", "16"]
+    assert all(c.error is None and c.thinking_tokens + c.answer_tokens <= 12 for c in cells)
+    assert any(c.done_reason == "max_tokens" for c in cells)
+    assert queued.path is not None and load_sweep(queued.path).cells == cells
+
+
 def test_stop_keeps_the_finished_cells_and_the_next_sweep_runs(
     make_app: AppFactory, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -169,20 +195,20 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
 ) -> None:
     from ponder.core.request import Sampling
     from ponder.core.teaching.problems import load_problem_set
-    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.sweep import SweepCell, new_result
 
     app = make_app(load=False)
-    folder = app.sweeps.folder
     result = new_result(
         load_problem_set("arithmetic"),
         parse_budgets("off,256"),
         model_path="/models/m.gguf",
         sampling=Sampling(temperature=0.0, seed=0),
+        max_tokens=None,
     )
     problem = result.problems[0]
     result.cells.append(SweepCell(problem.id, "off", "12", "", "12", True, 0, 3, 0, 0, 0.5, "eos"))
-    good = save_sweep(result, folder)
-    damaged = folder / "20250101-000000-damaged.json"
+    good = app.sweeps.files.save(result)
+    damaged = app.sweeps.files.path / "20250101-000000-damaged.json"
     damaged.write_text("{not json", encoding="utf-8")
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
@@ -292,7 +318,7 @@ def test_a_sweep_the_engine_cannot_run_is_marked_failed(qapp: object, qtbot: QtB
 
 def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
     from ponder.core.teaching.problems import load_problem_set
-    from ponder.core.teaching.sweep import SweepCell, new_result, save_sweep
+    from ponder.core.teaching.sweep import SweepCell, new_result
 
     app = make_app(load=False)
     problems = load_problem_set("arithmetic")
@@ -301,14 +327,14 @@ def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
         ("/m/Small-1.5B.gguf", (False, True)),
         ("/m/Big-7B.gguf", (True, True)),
     ):
-        result = new_result(problems, parse_budgets("off,256"), model_path=model)
+        result = new_result(problems, parse_budgets("off,256"), model_path=model, max_tokens=None)
         for budget, correct in zip(("off", "256"), verdicts, strict=True):
             result.cells.append(
                 SweepCell(
                     problems.problems[0].id, budget, "", "", "1", correct, 9, 1, 0, 0, 1.0, "eos"
                 )
             )
-        paths.append(save_sweep(result, app.sweeps.folder))
+        paths.append(app.sweeps.files.save(result))
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
     window.shown = ("file", str(paths[0]))

@@ -2,25 +2,20 @@
 
 Each (problem, budget) pair is one generation on an already-loaded engine; the grid of
 answers, correctness, thinking tokens and times, and the per-budget accuracy and mean tokens,
-are the test-time-scaling table a class can watch fill. Results are saved as JSON files in the
-data folder (``AppPaths.data / "sweeps"``), one file per sweep.
+are the test-time-scaling table a class can watch fill. Saving them is ``sweep_files``' part.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import os
 import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 from ponder.core.assembly import ReplyAssembly
-from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, Message, Sampling, ThinkingControl
 from ponder.core.teaching.problems import Problem, ProblemSet
@@ -227,11 +222,13 @@ def new_result(
     budgets: Sequence[SweepBudget],
     *,
     model_path: str,
+    max_tokens: int | None,
     model_sha256: str | None = None,
     sampling: Sampling | None = None,
-    max_tokens: int | None = None,
 ) -> SweepResult:
-    """An empty sweep of ``problems`` at ``budgets``, started now."""
+    """An empty sweep of ``problems`` at ``budgets``, started now. Its settings (sampling,
+    ``max_tokens``: the cap on each run's thinking + answer tokens, None for none) are what
+    ``run_sweep`` applies to every generation; there is no other place to give them."""
     return SweepResult(
         model_path=model_path,
         model_sha256=model_sha256,
@@ -246,36 +243,23 @@ def new_result(
 
 def run_sweep(
     engine: SweepEngine,
-    problems: ProblemSet,
-    budgets: Sequence[SweepBudget],
+    result: SweepResult,
     *,
-    model_path: str,
-    model_sha256: str | None = None,
-    sampling: Sampling | None = None,
-    max_tokens: int | None = None,
     cancel: threading.Event | None = None,
     on_cell: Callable[[SweepCell], None] | None = None,
     on_start: Callable[[Problem, SweepBudget], None] | None = None,
     on_event: Callable[[Event], None] | None = None,
-    result: SweepResult | None = None,
 ) -> SweepResult:
-    """Runs every problem at every budget (problem by problem, budgets in order) on a loaded
-    engine. Setting ``cancel`` (from any thread) stops the generation under way at once and
-    ends the sweep; the cells finished so far are kept and ``cancelled`` is set.
+    """Runs every problem of ``result`` at every budget (problem by problem, budgets in
+    order) on a loaded engine, with the sweep's own sampling and ``max_tokens``, appending
+    each cell to ``result``. Setting ``cancel`` (from any thread) stops the generation under
+    way at once and ends the sweep; the cells finished so far are kept and ``cancelled`` is
+    set.
 
     ``on_start`` is called as each generation begins, ``on_event`` with its events and
-    ``on_cell`` with its result. ``result``: an empty result made by ``new_result`` to fill
-    (a caller that saves it as it grows); by default one is made here."""
+    ``on_cell`` with its result (after it is added to ``result``)."""
     cancel = cancel or threading.Event()
-    if result is None:
-        result = new_result(
-            problems,
-            budgets,
-            model_path=model_path,
-            model_sha256=model_sha256,
-            sampling=sampling,
-            max_tokens=max_tokens,
-        )
+    budgets = [parse_budget(label) for label in result.budgets]
     finished = threading.Event()
 
     def watch() -> None:
@@ -289,7 +273,7 @@ def run_sweep(
     watcher = threading.Thread(target=watch, name="ponder-sweep-cancel", daemon=True)
     watcher.start()
     try:
-        for problem in problems.problems:
+        for problem in result.problems:
             for budget in budgets:
                 if cancel.is_set():
                     break
@@ -300,7 +284,7 @@ def run_sweep(
                     problem,
                     budget,
                     sampling=result.sampling,
-                    max_tokens=max_tokens,
+                    max_tokens=result.max_tokens,
                     on_event=on_event,
                 )
                 if cell.done_reason == "cancelled" and cancel.is_set():
@@ -314,77 +298,3 @@ def run_sweep(
     result.cancelled = cancel.is_set()
     result.finished_at = time.time()
     return result
-
-
-def sweep_path(result: SweepResult, folder: Path) -> Path:
-    """A new file name for ``result`` in ``folder``: its start time and problem set."""
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(result.started_at))
-    slug = re.sub(r"[^a-z0-9]+", "-", result.problem_set.lower()).strip("-") or "sweep"
-    path = folder / f"{stamp}-{slug}.json"
-    counter = 1
-    while path.exists():
-        counter += 1
-        path = folder / f"{stamp}-{slug}-{counter}.json"
-    return path
-
-
-def write_sweep(result: SweepResult, path: Path) -> None:
-    """Writes (or rewrites) the sweep at ``path`` atomically: a crash leaves the old or the
-    new file, never half of one. OSError (disk full, no permission) goes to the caller."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    try:
-        with temporary.open("w", encoding="utf-8") as handle:
-            json.dump(result.to_dict(), handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def save_sweep(result: SweepResult, folder: Path) -> Path:
-    """Writes the sweep as JSON in ``folder`` (made if missing); returns the file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = sweep_path(result, folder)
-    write_sweep(result, path)
-    return path
-
-
-def saved_sweeps(folder: Path) -> list[Path]:
-    """The sweeps saved in ``folder``, newest first."""
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob("*.json"), key=lambda p: p.name, reverse=True)
-
-
-# A sweep keeps every cell's thinking: dozens of problems at several budgets, each up to tens
-# of thousands of tokens, is tens of megabytes.
-SWEEP_FILE_MAX_BYTES = 256 * 1024 * 1024
-
-
-class SweepFileError(ValueError):
-    """A saved sweep that cannot be read; the message says which file and why."""
-
-
-def load_sweep(path: Path) -> SweepResult:
-    """A sweep saved by ``save_sweep``; ``SweepFileError`` if it is unreadable or damaged."""
-    try:
-        text = read_bounded_text(path, max_bytes=SWEEP_FILE_MAX_BYTES)
-    except (OSError, UnreadableFileError) as exc:
-        raise SweepFileError(f"{path.name} could not be read: {exc}") from None
-    try:
-        data = parse_json(text, path.name)
-        if not isinstance(data, dict):
-            raise TypeError("the file does not hold a JSON object")
-        return SweepResult.from_dict(data)
-    except UnreadableFileError as exc:
-        raise SweepFileError(
-            f"{exc} It is not a saved sweep Ponder can read (damaged or from another program)."
-        ) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise SweepFileError(
-            f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
-            f"program): {exc!r}"
-        ) from None

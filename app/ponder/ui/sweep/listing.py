@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from ponder.core.teaching.sweep import saved_sweeps
 from ponder.ui.sweep.queue import QueuedSweep
 
 SweepKey = tuple[str, object]  # ("queue", sweep id) or ("file", path as str)
@@ -29,8 +28,9 @@ class SweepList(QListWidget):
         self.setObjectName("sweepList")
         self.currentItemChanged.connect(self._changed)
 
-    def fill(self, sweeps: list[QueuedSweep], folder: Path) -> None:
-        """The session's sweeps, then the saved files that are not among them."""
+    def fill(self, sweeps: list[QueuedSweep], saved: list[Path]) -> None:
+        """The session's sweeps, then the ``saved`` files (``SweepFolder.saved``) that are
+        not among them."""
         self.blockSignals(True)
         self.clear()
         in_session = set()
@@ -41,7 +41,7 @@ class SweepList(QListWidget):
             self.addItem(item)
             if queued.path is not None:
                 in_session.add(str(queued.path))
-        for path in saved_sweeps(folder):
+        for path in saved:
             if str(path) in in_session:
                 continue
             item = QListWidgetItem(f"💾 {path.stem}")

@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
+from ponder.core.teaching.sweep_files import SweepFolder
 from ponder.ui.engine_host import BUDGET_SWEEP, EngineBusyError, EngineHost, EngineLease
 from ponder.ui.sweep.runner import SweepJob, SweepRunner
 
@@ -89,14 +90,14 @@ class SweepQueue(QObject):
         self,
         host: EngineHost,
         runner: SweepRunner,
-        folder: Path,
+        files: SweepFolder,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._host = host
         self._runner = runner
         self._lease: EngineLease | None = None  # the engine, while a sweep runs
-        self.folder = folder
+        self.files = files  # the saved sweeps: the window lists, loads and deletes through it
         self.sweeps: list[QueuedSweep] = []
         self._ids = itertools.count(1)
         self._run_requested.connect(runner.run)
@@ -133,7 +134,7 @@ class SweepQueue(QObject):
             budgets=tuple(budgets),
             sampling=sampling,
             max_tokens=max_tokens,
-            folder=self.folder,
+            folder=self.files,
         )
         queued = QueuedSweep(job)
         self.sweeps.append(queued)

@@ -4,7 +4,8 @@
 ``ponder.ui.engine_host``): the engine answers one caller at a time, and sharing the thread
 queues a sweep behind a turn (and a turn behind a sweep) without a lock; the ``SweepQueue``
 holds the engine's lease while a sweep runs. A sweep is saved to its JSON file after every
-finished cell, so closing the laptop mid-lesson loses at most the generation under way.
+finished cell, so closing the laptop mid-lesson loses at most the generation under way
+(``SweepRun``).
 
 Signals reach the GUI queued. Cells are few (one per generation), so each is a signal; the
 live token count of the generation under way is throttled to a few updates a second.
@@ -17,22 +18,14 @@ import logging
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.events import Event, ThinkingEvent
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import Problem, ProblemSet
-from ponder.core.teaching.sweep import (
-    SweepBudget,
-    SweepCell,
-    SweepResult,
-    new_result,
-    run_sweep,
-    sweep_path,
-    write_sweep,
-)
+from ponder.core.teaching.sweep import SweepBudget, SweepCell, new_result
+from ponder.core.teaching.sweep_files import SweepFolder, SweepWriteError
 from ponder.engine.protocol import Engine
 
 log = logging.getLogger(__name__)
@@ -45,14 +38,14 @@ class SweepJob:
     runner's thread (``dataclasses.replace`` makes a changed copy; the copy shares ``cancel``).
 
     ``cancel`` may be set from any thread. The results are written, as they come, to a new
-    file in ``folder`` named for the start time and the problem set."""
+    file in ``folder``."""
 
     id: int
     problems: ProblemSet
     budgets: tuple[SweepBudget, ...]
     sampling: Sampling
     max_tokens: int | None
-    folder: Path
+    folder: SweepFolder
     model_path: str = ""
     model_sha256: str | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
@@ -91,8 +84,8 @@ class SweepRunner(QObject):
             sampling=job.sampling,
             max_tokens=job.max_tokens,
         )
-        path = sweep_path(result, job.folder)
-        self.started.emit(job.id, dataclasses.replace(result, cells=[]), str(path))
+        sweep = job.folder.start(result)
+        self.started.emit(job.id, dataclasses.replace(result, cells=[]), str(sweep.path))
         save_error = ""
         tokens = 0
         last_progress = 0.0
@@ -112,41 +105,28 @@ class SweepRunner(QObject):
                     self.progress.emit(job.id, tokens)
 
         def on_cell(cell: SweepCell) -> None:
-            nonlocal save_error
             self.cell_done.emit(job.id, cell)
-            save_error = self._save(result, path) or save_error
+
+        def on_save_error(exc: SweepWriteError) -> None:
+            nonlocal save_error
+            log.warning("%s", exc)
+            save_error = (
+                f"{exc} Its results stay on screen: free some disk space, then export them."
+            )
 
         if not job.cancel.is_set():
             try:
-                run_sweep(
+                sweep.run(
                     self._engine,
-                    job.problems,
-                    job.budgets,
-                    model_path=job.model_path,
                     cancel=job.cancel,
-                    on_cell=on_cell,
                     on_start=on_start,
                     on_event=on_event,
-                    result=result,
+                    on_cell=on_cell,
+                    on_save_error=on_save_error,
                 )
             except Exception as exc:  # the engine process could not even start
                 log.exception("sweep %s failed", job.id)
                 save_error = f"The sweep stopped: {exc}"
         result.cancelled = job.cancel.is_set()
         result.finished_at = result.finished_at or time.time()
-        if result.cells:
-            save_error = self._save(result, path) or save_error
         self.finished.emit(job.id, result, save_error)
-
-    @staticmethod
-    def _save(result: SweepResult, path: Path) -> str:
-        """Writes the sweep; "" or a message for the user."""
-        try:
-            write_sweep(result, path)
-        except OSError as exc:
-            log.warning("could not save the sweep to %s: %s", path, exc)
-            return (
-                f"The sweep could not be saved to {path} ({exc.strerror or exc}). Its results "
-                "stay on screen: free some disk space, then export them."
-            )
-        return ""

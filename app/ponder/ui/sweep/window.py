@@ -30,12 +30,8 @@ from PySide6.QtWidgets import (
 from ponder.core.request import Sampling
 from ponder.core.teaching.export import sweep_html, sweep_markdown
 from ponder.core.teaching.problems import ProblemSet
-from ponder.core.teaching.sweep import (
-    SweepBudget,
-    SweepFileError,
-    SweepResult,
-    load_sweep,
-)
+from ponder.core.teaching.sweep import SweepBudget, SweepResult
+from ponder.core.teaching.sweep_files import SweepFileError, SweepWriteError
 from ponder.ui.export import export_document
 from ponder.ui.sweep.chart import SweepChart
 from ponder.ui.sweep.form import SweepSetup
@@ -182,7 +178,7 @@ class SweepWindow(QWidget):
 
     def refresh_list(self) -> None:
         """The session's sweeps, then the saved ones not among them; keeps the choice."""
-        self.list.fill(self.queue.sweeps, self.queue.folder)
+        self.list.fill(self.queue.sweeps, self.queue.files.saved())
         self._refresh_compare_box()
         running = self.queue.running
         if self._follow and running is not None:
@@ -264,7 +260,7 @@ class SweepWindow(QWidget):
         path = str(value)
         if path not in self._loaded:
             try:
-                self._loaded[path] = load_sweep(Path(path))
+                self._loaded[path] = self.queue.files.load(Path(path))
             except SweepFileError as exc:
                 self.status.setText(str(exc))
                 return None
@@ -342,7 +338,8 @@ class SweepWindow(QWidget):
         if queued is not None:
             path = queued.path
             self.queue.remove(queued.id)
-            self.shown = ("file", str(path)) if path is not None and path.exists() else None
+            kept = path is not None and path in self.queue.files.saved()
+            self.shown = ("file", str(path)) if kept else None
             self.refresh_list()
         elif self.shown is not None and self.shown[0] == "file":
             self.delete_saved(Path(str(self.shown[1])))
@@ -355,9 +352,9 @@ class SweepWindow(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            path.unlink(missing_ok=True)
-        except OSError as exc:
-            self.status.setText(f"Could not delete {path.name}: {exc.strerror or exc}.")
+            self.queue.files.delete(path)
+        except SweepWriteError as exc:
+            self.status.setText(str(exc))
             return False
         self._loaded.pop(str(path), None)
         self.shown = None
