@@ -265,7 +265,7 @@ def test_a_killed_engine_costs_one_cell_and_the_sweep_goes_on(
     result = queued.result
     assert result is not None and len(result.cells) == 4
     failed = [c for c in result.cells if c.error]
-    assert len(failed) == 1 and "engine was killed" in (failed[0].error or "")
+    assert len(failed) == 1 and "stopped unexpectedly" in (failed[0].error or "")
     assert failed[0].done_reason == "error"
     assert failed[0].correct is None, "a failed run is not judged a wrong answer"
     summary = {row.budget: row for row in result.summary()}
