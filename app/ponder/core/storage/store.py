@@ -6,6 +6,9 @@ Replies are written by a ``StreamingMessageWriter`` (see ``writer``); a reply th
 still streaming when the app died is marked ``interrupted`` the next time the file is opened,
 with the text that reached the disk.
 
+Opening, closing, the transactions and the integrity check belong to the connection's owner,
+``database.Database``; this module holds the conversation and message operations.
+
 Threads: a ``ConversationStore`` holds one connection and belongs to the thread that made it
 (sqlite3 refuses use from another thread). An app opens one store per thread that needs one:
 the GUI thread reads and edits; the thread that consumes engine events writes replies. WAL
@@ -14,26 +17,23 @@ lets the reader see each committed piece without blocking the writer.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from ponder.core.request import GenerateRequest, Role
-from ponder.core.storage.backups import Backups
-from ponder.core.storage.damage import DatabaseDamagedError, storage_error
+from ponder.core.storage.damage import DatabaseDamagedError
+from ponder.core.storage.database import Database
 from ponder.core.storage.messages import (
     in_list,
     insert_message,
     load_messages,
     newest_leaf,
     path_to,
-    recover_streaming,
 )
 from ponder.core.storage.records import (
     Conversation,
@@ -46,15 +46,7 @@ from ponder.core.storage.records import (
     StoredMessage,
     to_json,
 )
-from ponder.core.storage.schema import (
-    CONVERSATION_COLUMNS,
-    SCHEMA_VERSION,
-    conversation_from_row,
-    ensure_search_index,
-    fts5_available,
-    migrate,
-    schema_version,
-)
+from ponder.core.storage.schema import CONVERSATION_COLUMNS, conversation_from_row
 from ponder.core.storage.search import search_conversations
 from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessageWriter
 
@@ -73,8 +65,6 @@ __all__ = [
     "StoredMessage",
     "StreamingMessageWriter",
 ]
-
-log = logging.getLogger(__name__)
 
 
 class ConversationStore:
@@ -106,86 +96,45 @@ class ConversationStore:
         read_only: bool = False,
         verify: bool = False,
     ) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self.recovered: list[int] = []
-        self.full_text_search = False
-        self._thread = threading.get_ident()
-        self._conn: sqlite3.Connection | None = None
-        try:
-            if read_only:
-                uri = f"{self.path.resolve().as_uri()}?mode=ro"
-                self._conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout_s)
-            if verify and not read_only:
-                self._verify()
-            self._open(use_fts=use_fts, recover=recover, backup_dir=backup_dir)
-        except StorageError:
-            self.close()
-            raise
-        except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
-            self.close()
-            raise storage_error(exc, self.path, "open") from exc
-        if self.recovered:
-            log.warning("replies interrupted by a crash, kept as they were: %s", self.recovered)
+        self._db = Database(
+            Path(path),
+            use_fts=use_fts,
+            recover=recover,
+            timeout_s=timeout_s,
+            backup_dir=backup_dir,
+            read_only=read_only,
+            verify=verify,
+        )
 
-    def _verify(self) -> None:
-        conn = self._connection()
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        if problems != ["ok"]:
-            # Raised as SQLite's own corruption error, so that it is told apart like any other.
-            error = sqlite3.DatabaseError("; ".join(problems))
-            error.sqlite_errorcode = 11  # SQLITE_CORRUPT
-            raise error
+    # ----- the database (opened, checked and closed by ``Database``) -------------------------
 
-    def _open(self, *, use_fts: bool | None, recover: bool, backup_dir: Path | None) -> None:
-        conn = self._connection()
-        if self.read_only:
-            version = schema_version(conn)
-            if version != SCHEMA_VERSION:
-                raise StorageError(
-                    f"The conversation history {self.path} has schema {version}; this Ponder "
-                    f"reads schema {SCHEMA_VERSION} read-only. Recover it into a new file "
-                    "instead."
-                )
-            conn.execute("SELECT count(*) FROM conversations").fetchone()
-            return
-        conn.execute("PRAGMA foreign_keys = ON")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
-            # Some network file systems cannot share memory for WAL; still safe, slower.
-            log.warning("SQLite refused WAL mode for %s (using %s)", self.path, mode)
-        conn.execute("PRAGMA synchronous = FULL")
-        backups = Backups(backup_dir) if backup_dir is not None else None
-        version = schema_version(conn)
-        if backups is not None and 0 < version < SCHEMA_VERSION:
-            backups.before_migration(conn, version)
-        migrate(conn, str(self.path))
-        fts = fts5_available(conn) and use_fts is not False
-        ensure_search_index(conn, use_fts=fts)
-        self.full_text_search = fts
-        if recover:
-            self.recovered = self.recover_interrupted()
-        if backups is not None:
-            backups.daily(conn)
+    @property
+    def path(self) -> Path:
+        return self._db.path
 
-    # ----- connection ------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self._db.read_only
+
+    @property
+    def recovered(self) -> list[int]:
+        """The replies marked ``interrupted`` when the file was opened."""
+        return self._db.recovered
+
+    @property
+    def full_text_search(self) -> bool:
+        return self._db.full_text_search
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.schema_version
 
     def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StorageError("The conversation database is closed.")
-        if threading.get_ident() != self._thread:
-            # sqlite3 would refuse too, but its error would read like a disk problem.
-            raise RuntimeError("a ConversationStore is used only by the thread that opened it")
-        return self._conn
+        return self._db.connection()
 
     def close(self) -> None:
         """Closes the connection. Unfinished writers can no longer commit."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self._db.close()
 
     def __enter__(self) -> ConversationStore:
         return self
@@ -198,80 +147,20 @@ class ConversationStore:
     ) -> None:
         self.close()
 
-    @property
-    def schema_version(self) -> int:
-        return schema_version(self._connection())
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction (``BEGIN IMMEDIATE``), committed on exit, rolled back on error.
 
         SQLite errors come out as ``StorageError`` written for the user.
         """
-        conn = self._connection()
-        if self.read_only:
-            raise StorageError(
-                f"The conversation history {self.path} is open read-only because it is "
-                "damaged: nothing can be saved. Restart Ponder and choose to recover it into a "
-                "new file, or to start a new history (the damaged file is kept)."
-            )
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except (sqlite3.Error, UnicodeDecodeError):
-                    log.exception("rollback failed")
-            if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
-                raise storage_error(exc, self.path, "save to") from exc
-            raise
+        return self._db.transaction()
 
-    @contextmanager
-    def _snapshot(self) -> Iterator[sqlite3.Connection]:
-        """A read transaction: several SELECTs see one consistent state of the file.
-
-        Nested use joins the outer one. SQLite errors come out as ``StorageError`` (a damaged
-        file as ``DatabaseDamagedError``); ending the read never replaces that error."""
-        conn = self._connection()
-        if conn.in_transaction:
-            yield conn
-            return
-        try:
-            conn.execute("BEGIN")
-            yield conn
-            conn.execute("COMMIT")
-        except (sqlite3.Error, UnicodeDecodeError) as exc:
-            self._end_read(conn)
-            raise storage_error(exc, self.path, "read") from exc
-        except BaseException:
-            self._end_read(conn)
-            raise
-
-    @staticmethod
-    def _end_read(conn: sqlite3.Connection) -> None:
-        if conn.in_transaction:
-            try:
-                conn.execute("ROLLBACK")
-            except (sqlite3.Error, UnicodeDecodeError):
-                log.warning("could not end a read of the conversation database", exc_info=True)
+    def _snapshot(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A read transaction (nested use joins the outer one); see ``Database.snapshot``."""
+        return self._db.snapshot()
 
     def integrity_check(self) -> str:
         """``ok``, or what SQLite (and the full-text index) found wrong."""
-        conn = self._connection()
-        try:
-            problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
-        except (sqlite3.Error, UnicodeDecodeError) as exc:
-            return f"SQLite could not check the file: {exc}"
-        if self.full_text_search:
-            try:
-                conn.execute("INSERT INTO message_fts(message_fts) VALUES ('integrity-check')")
-            except sqlite3.Error as exc:
-                problems.append(f"full-text index: {exc}")
-        problems = [p for p in problems if p != "ok"]
-        return "\n".join(problems) if problems else "ok"
+        return self._db.integrity_check()
 
     # ----- conversations -----------------------------------------------------------------------
 
@@ -493,5 +382,4 @@ class ConversationStore:
     def recover_interrupted(self) -> list[int]:
         """Marks replies left ``streaming`` as ``interrupted`` (keeping the text on disk);
         returns their ids. Runs on open unless the store was made with ``recover=False``."""
-        with self.transaction() as conn:
-            return recover_streaming(conn)
+        return self._db.recover_interrupted()
