@@ -3,7 +3,8 @@ on the right beside the answer; the composer under the conversation.
 
 The window wires widgets to the ``ChatController`` (conversations, turns), the ``EngineHost``
 (the model), the ``ModelLibrary`` (model files) and the ``SettingsKeeper``; it does no I/O
-itself.
+itself. Which model runs (choosing, loading, the refusal, the welcome page) is the
+``ModelSwitcher``'s (``model_switcher``).
 
 Thread: GUI thread.
 """
@@ -11,7 +12,6 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
@@ -25,10 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ponder.core.events import LoadedEvent
-from ponder.core.gguf.errors import GGUFError
-from ponder.core.models.catalog import CatalogEntry, Quant
-from ponder.core.models.load_policy import ModelTooLarge
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
 from ponder.core.trace import TraceState
@@ -41,14 +37,14 @@ from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
-from ponder.ui.models.library import ModelLibrary, load_request_for
-from ponder.ui.models.refusal import offer_load_anyway
+from ponder.ui.models.library import ModelLibrary
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
 from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.window import dialogs
 from ponder.ui.window.menus import build_menus
+from ponder.ui.window.model_switcher import ModelSwitcher
 from ponder.ui.window.welcome import WelcomePage
 
 THINKING_FIELDS = (
@@ -131,21 +127,29 @@ class MainWindow(QMainWindow):
             library=library,
             settings=settings,
         )
+        self.models = ModelSwitcher(
+            self,
+            host,
+            library,
+            settings,
+            model_bar=self.model_bar,
+            pages=self.pages,
+            welcome=self.welcome,
+            show_status=self.show_status,
+            hide_panel=lambda: self.set_panel_visible(False),
+            model_ready=lambda: self._busy_changed(self.controller.busy),
+        )
         self._connect()
         self._apply_settings(current)
         self.restore_state(current)
         self.refresh_conversations()
         self.controller.open_conversation(None)
-        self._refresh_models()
+        self.models.refresh()
 
     # ----- wiring ------------------------------------------------------------------------------
 
     def _connect(self) -> None:
-        c, a, h = self.controller, self.menu_actions, self.host
-        h.model_loading.connect(self._model_loading)
-        h.model_progress.connect(self.model_bar.progress)
-        h.model_ready.connect(self._model_ready)
-        h.model_failed.connect(self._model_failed)
+        c, a = self.controller, self.menu_actions
         c.conversations_changed.connect(self.refresh_conversations)
         c.conversation_opened.connect(self._conversation_opened)
         c.reply_begun.connect(self._reply_begun)
@@ -170,26 +174,17 @@ class MainWindow(QMainWindow):
         self.composer.budget.changed.connect(self._thinking_changed)
         self.panel.close_requested.connect(lambda: self.set_panel_visible(False))
         self.model_bar.panel_button.toggled.connect(self.set_panel_visible)
-        self.model_bar.model_chosen.connect(self.use_model)
-        self.model_bar.manage_requested.connect(self.open_model_manager)
-        self.welcome.demo_requested.connect(self.use_demo)
-        self.welcome.import_requested.connect(self.import_model)
-        self.welcome.manager_requested.connect(self.open_model_manager)
-        self.welcome.download_requested.connect(self._download_recommended)
-        self.library.changed.connect(self._refresh_models)
-        self.library.download_done.connect(lambda m: self._offer_model(str(m.path)))
-        self.library.import_done.connect(lambda m: self._offer_model(str(m.path)))
         self.library.problem.connect(self.show_error)
         self.settings.changed.connect(lambda new, _old: self._apply_settings(new))
         self.settings.save_failed.connect(self.show_error)
         a.new_conversation.triggered.connect(self.new_conversation)
         a.rename_conversation.triggered.connect(lambda: self.conversations.start_rename())  # noqa: PLW0108
         a.delete_conversation.triggered.connect(lambda: self.delete_conversation(None))
-        a.import_model.triggered.connect(self.import_model)
+        a.import_model.triggered.connect(self.models.import_model)
         a.import_pack.triggered.connect(
             lambda: dialogs.import_pack(self, self.library, self.show_status)
         )
-        a.model_manager.triggered.connect(self.open_model_manager)
+        a.model_manager.triggered.connect(self.models.open_model_manager)
         a.settings.triggered.connect(
             lambda: dialogs.open_settings(
                 self,
@@ -378,35 +373,11 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message)
 
-    # ----- models ------------------------------------------------------------------------------
-
-    def _model_loading(self, path: str) -> None:
-        self.pages.setCurrentIndex(0)
-        self.model_bar.loading(path)
-
-    def _model_ready(self, event: LoadedEvent) -> None:
-        self.model_bar.ready(event)
-        self._busy_changed(self.controller.busy)
-
-    def _model_failed(self, message: str) -> None:
-        self.model_bar.failed(message)
-        # Window-modal but not blocking: the event loop (and a self-test) goes on.
-        box = QMessageBox(QMessageBox.Icon.Warning, "Model not loaded", message, parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def _refresh_models(self) -> None:
-        library = self.library
-        self.model_bar.set_models(library.demo, library.installed, library.catalog)
-        if self.pages.currentWidget() is self.welcome:
-            self.welcome.update_from(library)
+    # ----- models (``ModelSwitcher`` does the work) -------------------------------------------
 
     def show_welcome(self) -> None:
         """First run: no model chosen yet."""
-        self.pages.setCurrentIndex(1)
-        self.set_panel_visible(False)
-        self.library.probe_hardware()
-        self.welcome.update_from(self.library)
+        self.models.show_welcome()
 
     def use_model(
         self,
@@ -416,50 +387,8 @@ class MainWindow(QMainWindow):
         n_threads: int | None = None,
         remember: bool = True,
     ) -> None:
-        """Loads ``path`` and (``remember``) remembers it for the next start. A model the load
-        policy says cannot fit is not loaded: the refusal offers "Load anyway" (``force``)."""
-        try:
-            request, sha256 = load_request_for(
-                path, self.settings.settings, self.library, n_threads, force=force
-            )
-        except ModelTooLarge as refusal:
-            retry = partial(
-                self.use_model, path, force=True, n_threads=n_threads, remember=remember
-            )
-            offer_load_anyway(self, refusal, retry)
-            return
-        except GGUFError as exc:
-            self._model_failed(str(exc))
-            return
-        if remember:
-            self.settings.update_fields(last_model_path=path)
-        self.host.load_model(request, sha256)
-
-    def open_model_manager(self) -> None:
-        dialogs.open_model_manager(self, self.library, self.host.model_path, self.use_model)
-
-    def import_model(self) -> None:
-        dialogs.import_model(self, self.library, self.show_status)
-
-    def _download_recommended(self, entry: CatalogEntry, quant: Quant) -> None:
-        dialogs.download_recommended(
-            self,
-            self.library,
-            entry,
-            quant,
-            current_model=self.host.model_path,
-            use_model=self.use_model,
-        )
-
-    def use_demo(self) -> None:
-        if self.library.demo is not None:
-            self.use_model(str(self.library.demo))
-
-    def _offer_model(self, path: str) -> None:
-        if not self.host.model_path:
-            self.use_model(path)
-        else:
-            self.statusBar().showMessage(f"{Path(path).name} is ready: pick it above.", 15000)
+        """See ``ModelSwitcher.use_model``."""
+        self.models.use_model(path, force=force, n_threads=n_threads, remember=remember)
 
     # ----- desktop ---------------------------------------------------------------------------
 
