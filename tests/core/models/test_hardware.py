@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from ponder.core.models.catalog import Catalog, load_catalog
 from gguf_fixtures import write_gguf
 from ponder.core.gguf.header import read_header
 from ponder.core.gguf.model_info import describe
+from ponder.core.models.catalog import Catalog, load_catalog
 from ponder.core.models.fit import GIB, assess_fit, estimate_memory, file_too_large, recommend
 from ponder.core.models.hardware import (
     GpuInfo,

@@ -63,8 +63,9 @@ def kv_cache_bytes_per_token(info: ModelInfo, bytes_per_element: float = 2.0) ->
     """Bytes of KV cache one token of context costs: layers x KV heads x (K + V width) x bytes.
 
     Only attention layers count: a hybrid model's recurrent layers (``kv_heads_per_layer`` 0)
-    keep a small fixed state, not a cache that grows with the context. ``bytes_per_element`` is 2 for llama.cpp's default F16 cache (1.0625 for q8_0). This is an
-    upper bound for sliding-window models (Gemma 2/3), whose local layers keep fewer tokens.
+    keep a small fixed state, not a cache that grows with the context. ``bytes_per_element`` is
+    2 for llama.cpp's default F16 cache (1.0625 for q8_0). This is an upper bound for
+    sliding-window models (Gemma 2/3, gpt-oss), whose local layers keep fewer tokens.
     Returns ``None`` when the header lacks the shapes.
     """
     if info.key_length is None or info.value_length is None:
