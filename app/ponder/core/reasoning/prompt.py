@@ -241,6 +241,8 @@ def _thinking_tail(
         return f"{gap}{profile.end_of_thinking}", False
     if profile.thinking_off == "none" or tail.endswith(profile.empty_think_block):
         return "", False
+    if body.endswith(profile.think_close):  # the template closed it (SmolLM3: one newline)
+        return "", False
     return profile.empty_think_block, False
 
 
