@@ -177,3 +177,44 @@ def test_thinking_and_answer_split_with_the_family_tags(family: str) -> None:
     assert _text(items, "answer").strip() == "Four."
     tags = [i.tag for i in items if isinstance(i, TagFound)]
     assert tags == (["open", "close"] if opened else ["close"])
+
+
+# ----- `ponder inspect` on a synthetic GGUF of each family ------------------------------------
+
+# Each family's think tags as they sit in its vocabulary (control tokens), besides ChatML's.
+_VOCAB_TAGS = {
+    "smollm3": ("<think>", "</think>"),
+    "qwen3.5": ("<think>", "</think>"),
+    "gpt-oss": ("<|start|>", "<|channel|>", "<|message|>", "<|end|>", "<|return|>"),
+    "mistral-reasoning": ("[INST]", "[/INST]", "[THINK]", "[/THINK]"),
+    "lfm2-thinking": ("<think>", "</think>"),
+    "nemotron-nano": ("<SPECIAL_10>", "<SPECIAL_11>", "<think>", "</think>"),
+}
+
+
+@pytest.mark.parametrize("family", CASES)
+def test_inspect_names_the_family(family: str, tmp_path: Path) -> None:
+    from gguf_fixtures import byte_level_tokens, write_gguf
+    from ponder.commands.inspect import inspect_file
+
+    case = CASES[family]
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", *_VOCAB_TAGS[family]]
+    tokens = [*dict.fromkeys(specials), *byte_level_tokens()]
+    path = write_gguf(
+        tmp_path / f"{family}.gguf",
+        tensors=(),
+        tokens=tokens,
+        token_types=[3 if t in specials else 1 for t in tokens],
+        template=_metadata(case)["tokenizer.chat_template"],
+        name=case.metadata["general.name"],
+    )
+    data = inspect_file(path)
+    assert (data["family"], data["family_name"]) == (family, case.profile.display_name)
+    assert (data["think_open"], data["think_close"]) == (
+        case.profile.think_open,
+        case.profile.think_close,
+    )
+    single = family != "gpt-oss"  # harmony's tags are token sequences, watched as text
+    assert (data["think_close_id"] is not None) == single
+    if single:
+        assert tokens[data["think_close_id"]] == case.profile.think_close
