@@ -190,7 +190,7 @@ def test_r1_injected_texts_stay_text_and_only_the_cut_closes_the_thinking(
     wait = injection_tokens(tokenizer, typed, None)
     assert not tokenizer.protected_ids.intersection(wait)
     assert r1_vocab.detokenize(wait, special=True).decode() == typed
-    cut = injection_tokens(tokenizer, "Time's up </think>", "</think>")
+    cut = injection_tokens(tokenizer, "Time's up </think>", "</think>\n\n")
     assert cut.count(R1_THINK_CLOSE_ID) == 1 and R1_THINK_OPEN_ID not in cut
     assert r1_vocab.detokenize(cut, special=True).decode() == "Time's up </think></think>\n\n"
 

@@ -92,12 +92,15 @@ def _as_dict(
         "embedding_length": info.embedding_length,
         "heads": info.head_count,
         "kv_heads": info.head_count_kv,
+        "attention_layers": info.attention_layers,
         "vocab_size": info.vocab_size,
         "kv_cache_bytes_per_token": info.kv_cache_bytes_per_token(),
         "family": profile.id,
         "family_name": profile.display_name,
         "reasoner": profile.is_reasoner,
         "thinking_start": profile.thinking_start,
+        "think_open": profile.think_open,
+        "think_close": profile.think_close,
         "think_open_id": find_single_token_id(tokens, profile.think_open, types),
         "think_close_id": find_single_token_id(tokens, profile.think_close, types),
         "default_thinking_budget": "unlimited" if budget is None else budget,
@@ -116,6 +119,10 @@ def _as_dict(
     }
 
 
+def _id_or_text(token_id: int | None) -> str:
+    return "text" if token_id is None else f"token {token_id}"
+
+
 def run(args: argparse.Namespace) -> int:
     data = inspect_file(Path(args.path).expanduser())
     if args.json:
@@ -130,14 +137,15 @@ def run(args: argparse.Namespace) -> int:
         ("quantization", data["quantization"] or "unknown"),
         ("context length", data["context_length"] or "unknown"),
         ("layers / heads / kv heads", f"{data['layers']} / {data['heads']} / {data['kv_heads']}"),
+        ("attention layers", data["attention_layers"] or "unknown"),
         ("vocabulary", data["vocab_size"]),
         ("family", f"{data['family_name']} ({data['family']})"),
         ("reasoner", "yes" if data["reasoner"] else "no"),
         ("thinking starts", data["thinking_start"]),
         (
-            "think tokens",
-            f"<think> {data['think_open_id'] if data['think_open_id'] is not None else 'text'}, "
-            f"</think> {data['think_close_id'] if data['think_close_id'] is not None else 'text'}",
+            "think tags",
+            f"{data['think_open']} {_id_or_text(data['think_open_id'])}, "
+            f"{data['think_close']} {_id_or_text(data['think_close_id'])}",
         ),
         ("default budget", data["default_thinking_budget"]),
         ("sampling", ", ".join(f"{k} {v}" for k, v in data["recommended_sampling"].items())),

@@ -100,3 +100,5 @@ class LoadRequest:
     n_threads: int | None = None  # None: the physical cores
     gpu_layers: int = -1
     n_batch: int = 512
+    # (start, end) think tags that replace the detected family's (the custom-tags setting).
+    think_tags: tuple[str, str] | None = None

@@ -81,6 +81,9 @@ class Settings:
     stop_message: str = DEFAULT_STOP_MESSAGE  # a key of STOP_MESSAGE_PRESETS, or "custom"
     custom_stop_message: str = ""
     auto_open_thinking_panel: bool = True  # open the chain-of-thought panel while thinking
+    # Custom think tags for a model whose family Ponder does not know; used when both are set.
+    custom_think_open: str = ""
+    custom_think_close: str = ""
     # Appearance and window.
     theme: Theme = "system"
     font_size: int | None = None  # points; None: the system's
@@ -111,6 +114,13 @@ class Settings:
         if self.stop_message == CUSTOM:
             return self.custom_stop_message
         return STOP_MESSAGE_PRESETS[self.stop_message]
+
+    @property
+    def custom_think_tags(self) -> tuple[str, str] | None:
+        """The custom (start, end) think tags, or None unless both are set."""
+        if self.custom_think_open.strip() and self.custom_think_close.strip():
+            return self.custom_think_open, self.custom_think_close
+        return None
 
     def thinking_control(self) -> ThinkingControl:
         """The default thinking control for a new turn, from these settings."""
@@ -159,6 +169,8 @@ _RANGES: dict[str, Callable[[Any], bool]] = {
     "max_waits": lambda v: MAX_WAITS_RANGE[0] <= v <= MAX_WAITS_RANGE[1],
     "stop_message": lambda v: v == CUSTOM or v in STOP_MESSAGE_PRESETS,
     "font_size": lambda v: v is None or 6 <= v <= 72,
+    "custom_think_open": lambda v: len(v) <= 64,
+    "custom_think_close": lambda v: len(v) <= 64,
 }
 
 

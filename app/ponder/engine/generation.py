@@ -49,16 +49,22 @@ class ContextFull(Exception):
 
 @dataclass(frozen=True, slots=True)
 class ThinkTags:
-    """The think tags of the loaded model: text always, token ids when they are single tokens."""
+    """The think tags of the loaded model: text always, token ids when they are single tokens.
+
+    ``close_injection`` is what Ponder evaluates to end thinking (the family's
+    ``end_of_thinking``: ``</think>`` and a blank line, or gpt-oss's ``<|end|>`` and final
+    channel header). Tags are watched by id only when both are single tokens.
+    """
 
     open_text: str = "<think>"
     close_text: str = "</think>"
     open_id: int | None = None
     close_id: int | None = None
+    close_injection: str = "</think>\n\n"
 
     @property
     def by_id(self) -> bool:
-        return self.close_id is not None
+        return self.open_id is not None and self.close_id is not None
 
 
 @dataclass(slots=True)
@@ -98,13 +104,17 @@ class AbortFlag:
         llama_cpp.llama_set_abort_callback(self._ctx, self._null, None)
 
 
-def injection_tokens(tokenizer: SafeTokenizer, visible: str, close_text: str | None) -> list[int]:
+def injection_tokens(
+    tokenizer: SafeTokenizer, visible: str, close_injection: str | None
+) -> list[int]:
     """The tokens of one injection: ``visible`` (a Wait text or early-stop message, which a
     person may have typed) as plain text, so ``</think>`` in it cannot end the thinking; then,
-    when ``close_text`` is given, the real end-of-thinking tag and the blank line after it."""
+    when ``close_injection`` is given, the family's real end of thinking (``</think>`` and a
+    blank line; gpt-oss's ``<|end|>`` and final-channel header), the family's own markers
+    tokenized with special tokens parsed."""
     tokens = tokenizer.untrusted(visible) if visible else []
-    if close_text is not None:
-        tokens += tokenizer.trusted(close_text) + tokenizer.untrusted("\n\n")
+    if close_injection is not None:
+        tokens += tokenizer.trusted(close_injection)
     return tokens
 
 
@@ -229,10 +239,12 @@ class Turn:
     # ----- interventions ------------------------------------------------------------------------
 
     def _inject(self, reason: InterventionReason, visible: str, *, close: bool) -> None:
-        tokens = injection_tokens(self.tokenizer, visible, self.tags.close_text if close else None)
+        tokens = injection_tokens(
+            self.tokenizer, visible, self.tags.close_injection if close else None
+        )
         text = visible
         if close:
-            text += self.tags.close_text + "\n\n"
+            text += self.tags.close_injection
         self._eval(tokens, abortable=True)
         self.injected_tokens += len(tokens)
         self.emit(

@@ -106,6 +106,7 @@ class ModelSession:
             close_text=profile.think_close,
             open_id=self._single_token(profile.think_open),
             close_id=self._single_token(profile.think_close),
+            close_injection=profile.end_of_thinking,
         )
 
     def _single_token(self, text: str) -> int | None:
@@ -134,6 +135,8 @@ class ModelSession:
             emit(ErrorEvent(_load_failure(path, request, exc), kind="load_failed"))
             return None
         profile = detect_family(dict(llm.metadata))
+        if request.think_tags is not None:
+            profile = profile.with_tags(*request.think_tags)
         session = cls(llm, request, profile)
         emit(
             LoadedEvent(

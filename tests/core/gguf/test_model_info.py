@@ -118,3 +118,76 @@ def test_template_summary() -> None:
     assert summary.startswith("Llama 3 template, ")
     assert summary.endswith("mentions system prompt, tools")
     assert summarize_template("{{ x }}") == "custom template, 7 characters"
+
+
+# ----- hybrid architectures: only attention layers keep a KV cache ----------------------------
+# Shapes follow each family's published config (layers, KV heads, head width); the point of each
+# test is the layer count the cache formula uses, against the naive all-layers figure.
+
+
+def _hybrid(tmp_path: Path, arch: str, n_layers: int, metadata: dict) -> object:
+    path = write_gguf(
+        tmp_path / f"{arch}.gguf",
+        arch=arch,
+        tensors=(),
+        n_layers=n_layers,
+        metadata={f"{arch}.embedding_length": 2048, f"{arch}.attention.head_count": 16, **metadata},
+    )
+    return describe(read_header(path))
+
+
+def test_lfm2_counts_only_its_attention_layers(tmp_path: Path) -> None:
+    # LFM2/LFM2.5-1.2B: 16 layers, 6 of them attention; the converter writes head_count_kv per
+    # layer with 0 for the short-convolution layers (llama.cpp reads recurrence from that 0).
+    kv = [0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0]
+    info = _hybrid(tmp_path, "lfm2", 16, {"lfm2.attention.head_count_kv": kv})
+    assert info.attention_layers == 6 and info.block_count == 16
+    assert info.kv_cache_bytes_per_token() == 6 * 8 * (128 + 128) * 2
+    assert info.kv_cache_bytes_per_token() < 16 * 8 * (128 + 128) * 2
+
+
+def test_nemotron_h_counts_only_its_attention_layers(tmp_path: Path) -> None:
+    # Nemotron Nano 9B v2: 56 layers (Mamba-2, MLP and 4 attention), kv heads 0 except attention.
+    kv = [8 if i in (13, 20, 29, 38) else 0 for i in range(56)]
+    info = _hybrid(
+        tmp_path,
+        "nemotron_h",
+        56,
+        {"nemotron_h.attention.head_count_kv": kv, "nemotron_h.attention.key_length": 128},
+    )
+    assert info.attention_layers == 4
+    assert info.kv_cache_bytes_per_token() == 4 * 8 * (128 + 128) * 2
+
+
+def test_qwen35_every_fourth_layer_has_attention(tmp_path: Path) -> None:
+    # Qwen3.5 writes one kv-head count for all layers; llama.cpp makes every
+    # full_attention_interval-th layer (default 4) attention, the rest gated delta-net.
+    meta = {"qwen35.attention.head_count_kv": 4, "qwen35.attention.key_length": 256}
+    default = _hybrid(tmp_path, "qwen35", 32, meta)
+    assert default.attention_layers == 8
+    assert default.kv_heads_per_layer[:4] == (0, 0, 0, 4)
+    assert default.kv_cache_bytes_per_token() == 8 * 4 * (256 + 128) * 2
+    stated = _hybrid(tmp_path, "qwen35", 32, {**meta, "qwen35.full_attention_interval": 2})
+    assert stated.attention_layers == 16
+
+
+def test_recurrent_layer_flags_win_over_the_interval(tmp_path: Path) -> None:
+    flags = [True, False, True, False]
+    info = _hybrid(
+        tmp_path,
+        "qwen35",
+        4,
+        {
+            "qwen35.attention.head_count_kv": 2,
+            "qwen35.attention.recurrent_layers": Typed(
+                flags, gguf.GGUFValueType.ARRAY, gguf.GGUFValueType.BOOL
+            ),
+        },
+    )
+    assert info.kv_heads_per_layer == (0, 2, 0, 2)
+
+
+def test_a_plain_transformer_counts_every_layer(tmp_path: Path) -> None:
+    info = _hybrid(tmp_path, "llama", 4, {"llama.attention.head_count_kv": 2})
+    assert info.attention_layers == 4
+    assert info.kv_cache_bytes_per_token() == 4 * 2 * (128 + 128) * 2

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from ponder.core.models.catalog import (
+    Architecture,
     Catalog,
     CatalogError,
     default_catalog_path,
@@ -135,6 +136,15 @@ def test_kv_cache_per_token_follows_the_architecture(catalog: Catalog) -> None:
     assert arch.kv_bytes_per_token() == 28 * 4 * 128 * 2 * 2
 
 
+def test_a_hybrid_architecture_counts_only_its_attention_layers() -> None:
+    doc = _break("architecture.attention_layers", 7)
+    arch = parse_catalog(doc).get(doc["model"][0]["id"]).architecture
+    naive = Architecture(arch.layers, arch.kv_heads, arch.head_dim)
+    assert arch.attention_layers == 7
+    assert arch.kv_bytes_per_token() == 7 * arch.kv_heads * arch.head_dim * 2 * 2
+    assert arch.kv_bytes_per_token() * arch.layers == naive.kv_bytes_per_token() * 7
+
+
 # ----- the schema ------------------------------------------------------------------------
 
 
@@ -176,6 +186,8 @@ def _break(path: str, value: Any) -> dict[str, Any]:
         ("default_quant", "Q2_K", "default_quant"),
         ("summary", "Two lines\nof text.", "one plain sentence"),
         ("architecture.kv_heads", 0, "positive"),
+        ("architecture.attention_layers", 0, "positive"),
+        ("architecture.attention_layers", 1000, "more than layers"),
         ("recommended.context", 10_000_000, "exceeds context_length"),
         ("recommended.temperature", 5.0, "outside"),
         ("last:reasoner", True, "not a reasoner"),

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from gguf_fixtures import write_gguf
+from ponder.core.gguf.header import read_header
+from ponder.core.gguf.model_info import describe
 from ponder.core.models.catalog import Catalog, load_catalog
-from ponder.core.models.fit import GIB, assess_fit, estimate_memory, recommend
+from ponder.core.models.fit import GIB, assess_fit, estimate_memory, file_too_large, recommend
 from ponder.core.models.hardware import (
     GpuInfo,
     HardwareInfo,
@@ -86,6 +89,42 @@ def test_memory_estimate_is_weights_plus_kv_plus_overhead(catalog: Catalog) -> N
     # Twice the context, twice the KV cache; the rest unchanged.
     longer = estimate_memory(entry.architecture, 4_680_000_000, 16384)
     assert longer.kv_cache == 2 * est.kv_cache and longer.overhead == est.overhead
+
+
+def test_a_hybrid_file_is_judged_by_its_attention_layers(tmp_path: Path) -> None:
+    """LFM2-shaped: 16 layers, 6 with attention. At a million tokens the naive all-layers
+    cache (65.5 GB) would not fit 48 GiB; the real one (24.6 GB) does."""
+    kv = [0, 0, 8, 0, 0, 8, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0]
+    path = write_gguf(
+        tmp_path / "lfm2.gguf",
+        arch="lfm2",
+        tensors=(),
+        n_layers=16,
+        metadata={
+            "lfm2.embedding_length": 2048,
+            "lfm2.attention.head_count": 16,
+            "lfm2.attention.head_count_kv": kv,
+        },
+    )
+    info = describe(read_header(path))
+    assert file_too_large(info, machine(48), 1_000_000) is None
+    every_layer = describe(
+        read_header(
+            write_gguf(
+                tmp_path / "dense.gguf",
+                arch="lfm2",
+                tensors=(),
+                n_layers=16,
+                metadata={
+                    "lfm2.embedding_length": 2048,
+                    "lfm2.attention.head_count": 16,
+                    "lfm2.attention.head_count_kv": 8,
+                },
+            )
+        )
+    )
+    reason = file_too_large(every_layer, machine(48), 1_000_000)
+    assert reason is not None and "dense.gguf needs about 65." in reason
 
 
 def test_fit_classes_on_described_machines(catalog: Catalog) -> None:

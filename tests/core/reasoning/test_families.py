@@ -189,7 +189,10 @@ def test_every_profile_is_consistent() -> None:
     assert len(ids) == len(set(ids))
     for profile in families.PROFILES:
         assert profile.strip_history_thinking
-        assert profile.empty_think_block == "<think>\n\n</think>\n\n"
+        # The empty block opens and closes thinking with the family's own markers.
+        assert profile.empty_think_block.startswith(profile.think_open)
+        assert profile.empty_think_block.endswith(profile.end_of_thinking)
+        assert profile.end_of_thinking.rstrip("\n").endswith(profile.think_close)
         assert profile.is_reasoner == (profile.thinking_start != "none")
         assert profile.default_budget is None or profile.default_budget > 0
         assert (profile.thinking_off == "none") == (not profile.is_reasoner)

@@ -38,12 +38,21 @@ class ModelInfo:
     head_count_kv: int | None
     key_length: int | None  # per-head K width (embedding_length / head_count unless stated)
     value_length: int | None
-    kv_heads_per_layer: tuple[int, ...]  # empty when unknown
+    # KV heads of each layer; 0 for a layer without attention (the recurrent layers of LFM2,
+    # Nemotron-H, Qwen3.5). Empty when unknown.
+    kv_heads_per_layer: tuple[int, ...]
     vocab_size: int | None
     bos_token_id: int | None
     eos_token_id: int | None
     chat_template: str | None
     template_summary: str
+
+    @property
+    def attention_layers(self) -> int | None:
+        """Layers that keep a KV cache: all of them, except in hybrid architectures."""
+        if self.kv_heads_per_layer:
+            return sum(1 for heads in self.kv_heads_per_layer if heads > 0)
+        return self.block_count
 
     def kv_cache_bytes_per_token(self, bytes_per_element: float = 2.0) -> int | None:
         """See :func:`kv_cache_bytes_per_token`."""
@@ -53,8 +62,10 @@ class ModelInfo:
 def kv_cache_bytes_per_token(info: ModelInfo, bytes_per_element: float = 2.0) -> int | None:
     """Bytes of KV cache one token of context costs: layers x KV heads x (K + V width) x bytes.
 
-    ``bytes_per_element`` is 2 for llama.cpp's default F16 cache (1.0625 for q8_0). This is an
-    upper bound for sliding-window models (Gemma 2/3), whose local layers keep fewer tokens.
+    Only attention layers count: a hybrid model's recurrent layers (``kv_heads_per_layer`` 0)
+    keep a small fixed state, not a cache that grows with the context. ``bytes_per_element`` is
+    2 for llama.cpp's default F16 cache (1.0625 for q8_0). This is an upper bound for
+    sliding-window models (Gemma 2/3, gpt-oss), whose local layers keep fewer tokens.
     Returns ``None`` when the header lacks the shapes.
     """
     if info.key_length is None or info.value_length is None:
@@ -86,6 +97,32 @@ def _per_layer(meta: dict[str, Any], key: str, n_layers: int | None) -> tuple[in
     if isinstance(value, int) and n_layers is not None:
         return (value,) * n_layers
     return ()
+
+
+# Hybrid architectures whose header gives one KV-head count for every layer although only every
+# ``full_attention_interval``-th layer (default 4) has attention; the others are linear-attention
+# (recurrent) layers, or ``{arch}.attention.recurrent_layers`` (one bool per layer) says which.
+# As llama.cpp reads them: src/models/qwen35.cpp, qwen35moe.cpp, qwen3next.cpp. LFM2 and
+# Nemotron-H need nothing here: their per-layer ``head_count_kv`` array already holds 0 for
+# each recurrent layer (src/models/lfm2.cpp, nemotron-h.cpp).
+_INTERVAL_HYBRIDS = frozenset({"qwen3next", "qwen35", "qwen35moe"})
+_DEFAULT_FULL_ATTENTION_INTERVAL = 4
+
+
+def _without_recurrent_layers(
+    meta: dict[str, Any], arch: str, kv_heads: tuple[int, ...]
+) -> tuple[int, ...]:
+    """``kv_heads`` with 0 for each layer the header marks (or the architecture makes)
+    recurrent."""
+    flags = meta.get(f"{arch}.attention.recurrent_layers")
+    if isinstance(flags, list) and len(flags) == len(kv_heads):
+        return tuple(
+            0 if bool(flag) else heads for flag, heads in zip(flags, kv_heads, strict=True)
+        )
+    if arch not in _INTERVAL_HYBRIDS:
+        return kv_heads
+    interval = _int(meta, f"{arch}.full_attention_interval") or _DEFAULT_FULL_ATTENTION_INTERVAL
+    return tuple(heads if (i + 1) % interval == 0 else 0 for i, heads in enumerate(kv_heads))
 
 
 def _quantization(header: GGUFHeader) -> str | None:
@@ -138,6 +175,7 @@ def describe(header: GGUFHeader) -> ModelInfo:
     n_embd = _int(meta, f"{arch}.embedding_length")
     heads = _per_layer(meta, f"{arch}.attention.head_count", n_layers)
     kv_heads = _per_layer(meta, f"{arch}.attention.head_count_kv", n_layers) or heads
+    kv_heads = _without_recurrent_layers(meta, arch, kv_heads)
     head_count = max(heads) if heads else None
     head_dim = n_embd // head_count if n_embd and head_count else None
     key_length = _int(meta, f"{arch}.attention.key_length") or head_dim

@@ -62,6 +62,7 @@ _REQUIRED = {
     "quants",
 }
 _ARCH_KEYS = {"layers", "kv_heads", "head_dim"}
+_ARCH_OPTIONAL_KEYS = {"attention_layers"}
 _RECOMMENDED_KEYS = {"temperature", "top_p", "top_k", "min_p", "context"}
 _QUANT_KEYS = {"quant", "file", "size", "sha256"}
 
@@ -73,15 +74,19 @@ class CatalogError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Architecture:
     """The numbers the KV-cache estimate needs: per token, each layer stores K and V for each
-    KV head, ``head_dim`` values each."""
+    KV head, ``head_dim`` values each. ``attention_layers``: for hybrid architectures (Qwen3.5,
+    Nemotron-H, LFM2), the layers that have attention; their other layers are recurrent and keep
+    no KV cache. None: every layer has attention."""
 
     layers: int
     kv_heads: int
     head_dim: int
+    attention_layers: int | None = None
 
     def kv_bytes_per_token(self, bytes_per_value: int = 2) -> int:
         """KV-cache bytes one token of context costs (f16 cache: 2 bytes per value)."""
-        return self.layers * self.kv_heads * self.head_dim * 2 * bytes_per_value
+        layers = self.layers if self.attention_layers is None else self.attention_layers
+        return layers * self.kv_heads * self.head_dim * 2 * bytes_per_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,13 +326,17 @@ def parse_entry(table: Any, where: str = "<entry>") -> CatalogEntry:
     if not summary.endswith(".") or "\n" in summary or not 10 <= len(summary) <= 200:
         raise CatalogError(f"{where}: summary must be one plain sentence of 10–200 characters")
     arch_table = table["architecture"]
-    _check_keys(arch_table, _ARCH_KEYS, _ARCH_KEYS, f"{where} architecture")
-    architecture = Architecture(
-        *(
-            _positive_int(arch_table, k, f"{where} architecture")
-            for k in ("layers", "kv_heads", "head_dim")
-        )
+    _check_keys(arch_table, _ARCH_KEYS | _ARCH_OPTIONAL_KEYS, _ARCH_KEYS, f"{where} architecture")
+    layers, kv_heads, head_dim = (
+        _positive_int(arch_table, k, f"{where} architecture")
+        for k in ("layers", "kv_heads", "head_dim")
     )
+    attention_layers = None
+    if "attention_layers" in arch_table:
+        attention_layers = _positive_int(arch_table, "attention_layers", f"{where} architecture")
+        if attention_layers > layers:
+            raise CatalogError(f"{where} architecture: attention_layers is more than layers")
+    architecture = Architecture(layers, kv_heads, head_dim, attention_layers)
     context_length = _positive_int(table, "context_length", where)
     quant_tables = _get(table, "quants", list, where)
     if not quant_tables:

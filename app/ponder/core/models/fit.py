@@ -88,9 +88,13 @@ class Recommendation:
 
 def estimate_memory(architecture: Architecture, weights: int, n_ctx: int) -> MemoryEstimate:
     """The memory a model of this shape and file size needs at ``n_ctx`` tokens (f16 KV)."""
+    return _estimate(architecture.kv_bytes_per_token(), weights, n_ctx)
+
+
+def _estimate(kv_bytes_per_token: int, weights: int, n_ctx: int) -> MemoryEstimate:
     return MemoryEstimate(
         weights=weights,
-        kv_cache=architecture.kv_bytes_per_token() * n_ctx,
+        kv_cache=kv_bytes_per_token * n_ctx,
         overhead=OVERHEAD_FIXED + int(weights * OVERHEAD_FRACTION),
         n_ctx=n_ctx,
     )
@@ -235,14 +239,10 @@ __all__ = [
 def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
     """Why a local model file cannot run here at ``n_ctx`` (a sentence), or None if it can.
 
-    For files outside the catalog: the architecture comes from the file's own header.
+    For files outside the catalog: the KV cache's shape comes from the file's own header, layer
+    by layer, so a hybrid model's recurrent layers count for nothing.
     """
-    architecture = Architecture(
-        layers=info.block_count or 0,
-        kv_heads=info.head_count_kv or 0,
-        head_dim=info.key_length or 0,
-    )
-    est = estimate_memory(architecture, info.file_size, n_ctx)
+    est = _estimate(info.kv_cache_bytes_per_token() or 0, info.file_size, n_ctx)
     _, tight = _ram_budget(hw)
     gpu = hw.gpu if hw.gpu_offload else None
     vram = gpu.usable_memory - VRAM_HEADROOM if gpu is not None else 0

@@ -68,6 +68,14 @@ class FamilyProfile:
     default_budget: int | None
     think_open: str = "<think>"
     think_close: str = "</think>"
+    # What Ponder evaluates to end thinking (a budget cut, thinking off); None: the close tag
+    # and a blank line. gpt-oss ends its analysis with <|end|> and opens the final channel.
+    close_injection: str | None = None
+    # The prefill that makes the model answer at once; None: ``open\n\nclose\n\n``.
+    empty_block: str | None = None
+    # Template variable that takes a reasoning effort ("low", "medium", "high"), chosen from the
+    # thinking budget (gpt-oss's ``reasoning_effort``); None: the template has none.
+    effort_variable: str | None = None
     # Sampling when thinking is off, where the authors recommend something else.
     sampling_no_think: Sampling | None = None
     # Template variable that switches thinking (``thinking_off == "template_flag"``).
@@ -80,7 +88,27 @@ class FamilyProfile:
     @property
     def empty_think_block(self) -> str:
         """The prefill that makes a thinking model answer at once."""
+        if self.empty_block is not None:
+            return self.empty_block
         return f"{self.think_open}\n\n{self.think_close}\n\n"
+
+    @property
+    def end_of_thinking(self) -> str:
+        """The text Ponder injects to end the thinking and start the answer."""
+        if self.close_injection is not None:
+            return self.close_injection
+        return f"{self.think_close}\n\n"
+
+    def with_tags(self, think_open: str, think_close: str) -> FamilyProfile:
+        """This profile with other think tags (the user's custom-tags setting)."""
+        return replace(
+            self,
+            think_open=think_open,
+            think_close=think_close,
+            close_injection=None,
+            empty_block=None,
+            is_reasoner=True,
+        )
 
     def sampling_for(self, thinking: ThinkingControl) -> Sampling:
         """The recommended sampling for a turn with this thinking control."""
@@ -152,6 +180,95 @@ PHI4_MINI_REASONING = FamilyProfile(
     default_budget=4096,
     fallback_template=PHI_TEMPLATE,
 )
+# SmolLM3: hybrid; thinking is the default, enable_thinking=False (or /no_think in the system
+# message) makes the template render an empty think block. Card: temperature 0.6, top-p 0.95.
+SMOLLM3 = FamilyProfile(
+    id="smollm3",
+    display_name="SmolLM3 (hybrid thinking)",
+    is_reasoner=True,
+    thinking_start="model",
+    thinking_off="template_flag",
+    sampling=Sampling(temperature=0.6, top_p=0.95),
+    system_prompt_supported=True,
+    default_budget=4096,
+)
+# Qwen3.5: the template itself opens <think>\n (and renders the empty block when
+# enable_thinking is false); Qwen3's hybrid template left the opening to the model.
+QWEN35 = FamilyProfile(
+    id="qwen3.5",
+    display_name="Qwen3.5 (thinking)",
+    is_reasoner=True,
+    thinking_start="prefilled",
+    thinking_off="template_flag",
+    sampling=_QWEN3_THINK_SAMPLING,
+    sampling_no_think=_QWEN3_NO_THINK_SAMPLING,
+    system_prompt_supported=True,
+    default_budget=8192,
+)
+# gpt-oss (OpenAI harmony): the model writes <|channel|>analysis<|message|>…<|end|>, then
+# <|start|>assistant<|channel|>final<|message|>… and <|return|>. <|end|> is a control token
+# (rendered as nothing), so the end of thinking is seen where the final channel opens.
+# Reasoning effort low/medium/high goes to the template's ``reasoning_effort``. Sampling:
+# temperature 1.0, top-p 1.0 (OpenAI's README). Thinking cannot be switched off in the model;
+# Ponder prefills an empty analysis message.
+_HARMONY_FINAL = "<|start|>assistant<|channel|>final<|message|>"
+GPT_OSS = FamilyProfile(
+    id="gpt-oss",
+    display_name="gpt-oss (harmony)",
+    is_reasoner=True,
+    thinking_start="model",
+    thinking_off="prefill_empty",
+    sampling=Sampling(temperature=1.0, top_p=1.0, top_k=0, min_p=0.0),
+    system_prompt_supported=True,
+    default_budget=4096,
+    think_open="<|channel|>analysis<|message|>",
+    think_close=_HARMONY_FINAL,
+    close_injection="<|end|>" + _HARMONY_FINAL,
+    empty_block="<|channel|>analysis<|message|><|end|>" + _HARMONY_FINAL,
+    effort_variable="reasoning_effort",
+)
+# Mistral's reasoning models (Magistral, Ministral 3 Reasoning): the default system message asks
+# for [THINK]…[/THINK]; the model writes both tags. Magistral card: temperature 0.7, top-p 0.95.
+MISTRAL_REASONING = FamilyProfile(
+    id="mistral-reasoning",
+    display_name="Magistral / Mistral reasoning",
+    is_reasoner=True,
+    thinking_start="model",
+    thinking_off="prefill_empty",
+    sampling=Sampling(temperature=0.7, top_p=0.95),
+    system_prompt_supported=True,
+    default_budget=4096,
+    think_open="[THINK]",
+    think_close="[/THINK]",
+    close_injection="[/THINK]",  # the answer follows the tag directly
+    empty_block="[THINK][/THINK]",
+)
+# LFM2 / LFM2.5 thinking models (Liquid AI): ChatML turns, the model writes <think>…</think>.
+# No published switch: thinking off prefills an empty block. No sampling evidence at hand: the
+# generic values.
+LFM2_THINKING = FamilyProfile(
+    id="lfm2-thinking",
+    display_name="LFM2.5 Thinking",
+    is_reasoner=True,
+    thinking_start="model",
+    thinking_off="prefill_empty",
+    sampling=Sampling(temperature=0.7, top_p=0.95, top_k=40, min_p=0.05, repeat_penalty=1.0),
+    system_prompt_supported=True,
+    default_budget=4096,
+)
+# NVIDIA Nemotron Nano v2 (nemotron_h): the generation prompt opens <think>\n; /no_think in the
+# system message makes it <think></think>. Ponder closes the opened block instead (the template
+# reads the switch from message text, which Ponder renders as sentinels). Card: 0.6 / 0.95.
+NEMOTRON_NANO = FamilyProfile(
+    id="nemotron-nano",
+    display_name="NVIDIA Nemotron Nano",
+    is_reasoner=True,
+    thinking_start="prefilled",
+    thinking_off="prefill_empty",
+    sampling=Sampling(temperature=0.6, top_p=0.95),
+    system_prompt_supported=True,
+    default_budget=4096,
+)
 GENERIC = FamilyProfile(
     id="generic",
     display_name="Generic (ChatML)",
@@ -171,13 +288,30 @@ PROFILES: tuple[FamilyProfile, ...] = (
     QWEN3_HYBRID,
     QWEN3_THINKING_2507,
     PHI4_MINI_REASONING,
+    SMOLLM3,
+    QWEN35,
+    GPT_OSS,
+    MISTRAL_REASONING,
+    LFM2_THINKING,
+    NEMOTRON_NANO,
     GENERIC,
 )
+
+
+def reasoning_effort(budget: int | None) -> str:
+    """The effort a budget maps to, for models that take one (gpt-oss): up to 1,024 thinking
+    tokens is low, up to 8,192 medium, more (or unlimited) high."""
+    if budget is None or budget > 8192:
+        return "high"
+    return "low" if budget <= 1024 else "medium"
+
 
 # Fingerprints in the chat template source.
 _DEEPSEEK_MARK = "<｜Assistant｜>"
 _PHI_MARK = "<|assistant|>"
 _PHI_REASONING_SYSTEM = "an AI math expert"
+_HARMONY_MARK = "<|channel|>"
+_NEMOTRON_MARK = "<SPECIAL_11>Assistant"
 # A generation prompt that opens the think block: ``'<|im_start|>assistant\n<think>\n'`` with
 # the newlines written as escapes (``\\n``) or raw, as converters emit either.
 _PREFILLED_THINK = re.compile(r"assistant(?:\\n|\n)<think>(?:\\n|\n)")
@@ -227,6 +361,26 @@ def detect_family(metadata: Mapping[str, Any]) -> FamilyProfile:
     if arch == "phi3" and _PHI_MARK in template and _PHI_REASONING_SYSTEM in template:
         return PHI4_MINI_REASONING
 
+    if arch.startswith("gpt-oss") or " gpt oss " in names or _HARMONY_MARK in template:
+        return GPT_OSS
+    if (
+        arch == "smollm3"
+        or " smollm3 " in names
+        or ("/no_think" in template and "SmolLM" in template)
+    ):
+        return SMOLLM3
+    if "[THINK]" in template or " magistral " in names:
+        return MISTRAL_REASONING
+    if arch == "nemotron_h" or _NEMOTRON_MARK in template:
+        return NEMOTRON_NANO
+    # LFM2 instruct templates mention </think> too (to strip it from history): go by the name.
+    if (arch.startswith("lfm2") or " lfm2 " in names or " lfm2 5 " in names) and (
+        " thinking " in names
+    ):
+        return LFM2_THINKING
+    if arch.startswith("qwen35") or " qwen3 5 " in names:
+        return QWEN35
+
     is_qwen3 = arch.startswith("qwen3") or " qwen3 " in names
     if is_qwen3 and _PREFILLED_THINK.search(template):
         return QWEN3_THINKING_2507
@@ -275,4 +429,5 @@ __all__ = [
     "ThinkingStart",
     "detect_family",
     "find_single_token_id",
+    "reasoning_effort",
 ]

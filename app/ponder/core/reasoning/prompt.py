@@ -26,7 +26,7 @@ from ponder.core.reasoning.chat_template import (
     compile_template,
     render_template,
 )
-from ponder.core.reasoning.families import FamilyProfile
+from ponder.core.reasoning.families import FamilyProfile, reasoning_effort
 from ponder.core.request import Message, ThinkingControl
 
 
@@ -238,8 +238,10 @@ def _thinking_tail(
         return ("" if open_at_end else f"{profile.think_open}\n"), True
     if open_at_end:  # the template opened the block (2507 Thinking, new R1 templates): close it
         gap = "\n\n"[len(after_open) :] if "\n\n".startswith(after_open) else ""
-        return f"{gap}{profile.think_close}\n\n", False
+        return f"{gap}{profile.end_of_thinking}", False
     if profile.thinking_off == "none" or tail.endswith(profile.empty_think_block):
+        return "", False
+    if body.endswith(profile.think_close):  # the template closed it (SmolLM3: one newline)
         return "", False
     return profile.empty_think_block, False
 
@@ -282,6 +284,8 @@ def build_prompt(
     }
     if profile.thinking_off == "template_flag":
         context[profile.thinking_flag] = not thinking.thinking_off
+    if profile.effort_variable is not None:
+        context[profile.effort_variable] = reasoning_effort(thinking.budget)
     segments, faithful = _split(compiled, turns, context)
     merged = _merge(segments)
     tail = merged[-1].text if merged and merged[-1].trusted else ""

@@ -7,7 +7,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -220,6 +220,7 @@ def load_request_for(
         gpu_layers=settings.gpu_layers,
         force=force,
     ).request
+    request = replace(request, think_tags=settings.custom_think_tags)
     sha256 = None
     if library is not None:
         for model in library.installed:
