@@ -180,6 +180,12 @@ class EngineHost(QObject):
         self.model_loading.emit(request.model_path)
         self._load_requested.emit(request)
 
+    def refuse_load(self, message: str) -> None:
+        """A model the load policy refused before the engine saw it (not a model file): the
+        same ``model_failed`` as a load that failed, so everyone who waits for a model hears
+        it (the model bar, the self-test). The model loaded before stays loaded."""
+        self.model_failed.emit(message)
+
     def _on_loaded(self, event: LoadedEvent) -> None:
         self.loading = False
         self.loaded = event

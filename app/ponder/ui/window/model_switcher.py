@@ -131,7 +131,7 @@ class ModelSwitcher:
             offer_load_anyway(self._window, refusal, retry)
             return
         except GGUFError as exc:
-            self.failed(str(exc))
+            self._host.refuse_load(str(exc))
             return
         if remember:
             self._settings.update_fields(last_model_path=path)
