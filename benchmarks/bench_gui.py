@@ -111,7 +111,23 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def trace_events(tokens: int, rate: float | None) -> Iterator[object]:
+def formula_answer(salt: int, count: int = 30) -> str:
+    """An answer full of formulas, new ones each ``salt`` (no cache hits), with degenerate ones
+    (nested without end, a flat sum of hundreds of terms) that math_bounds must refuse."""
+    parts = ["## Working\n\n"]
+    for i in range(count):
+        n = salt * 1000 + i
+        parts.append(
+            f"Step {i}: $\\frac{{{n} + x^2}}{{\\sqrt{{{n} y}}}} = \\sum_{{k=1}}^{{{n}}} k^2$ "
+            f"so \\[ \\left( \\frac{{a_{{{n}}}}}{{b}} \\right)^2 \\]\n\n"
+        )
+        if i % 10 == 9:
+            parts.append("Loop $" + "\\frac{" * 14 + str(n) + "}{2}" * 14 + "$\n\n")
+            parts.append("Flat $" + " + ".join(f"x_{{{k}}}" for k in range(400)) + "$\n\n")
+    return "".join(parts)
+
+
+def trace_events(tokens: int, rate: float | None, answer: str = ANSWER) -> Iterator[object]:
     """A reasoning turn: ``tokens`` thinking tokens with paragraphs and self-checks, a budget
     cut, a Markdown answer; paced at ``rate`` tokens/s (None: as fast as possible)."""
     from ponder.core.events import (
@@ -141,7 +157,11 @@ def trace_events(tokens: int, rate: float | None) -> Iterator[object]:
         9,
         "\n\nI have to stop thinking now.\n",
     )
-    for piece in ANSWER.split(" "):
+    for i, piece in enumerate(answer.split(" ")):
+        if rate and answer is not ANSWER:
+            delay = start + (tokens + i) / rate - time.perf_counter()
+            if delay > 0:
+                time.sleep(delay)
         yield AnswerEvent(piece + " ")
     elapsed = time.perf_counter() - start
     yield StatsEvent(Stats(thinking_tokens=tokens, answer_tokens=60, thinking_s=elapsed))
@@ -154,6 +174,7 @@ class FakeEngine:
     def __init__(self, tokens: int) -> None:
         self.tokens = tokens
         self.rate: float | None = None
+        self.answer = ANSWER
         self.cancelled = False
 
     def load(self, request: object) -> Iterator[object]:
@@ -163,7 +184,7 @@ class FakeEngine:
 
     def generate(self, request: object) -> Iterator[object]:
         self.cancelled = False
-        for event in trace_events(self.tokens, self.rate):
+        for event in trace_events(self.tokens, self.rate, self.answer):
             if self.cancelled:
                 break
             yield event
@@ -245,7 +266,7 @@ def _line(name: str, values: list[float], seconds: float) -> str:
     )
 
 
-def stalls(tokens: int, rate: float) -> None:
+def stalls(tokens: int, rate: float, *, real_engine: bool = True) -> None:
     import psutil
     from PySide6.QtWidgets import QApplication
 
@@ -258,7 +279,7 @@ def stalls(tokens: int, rate: float) -> None:
     rows: list[tuple[str, list[float], float]] = []
     # 1. The real engine (SmolLM2, in its child process) at full speed: a budget of exactly
     # `tokens` thinking tokens, and a minimum as large so the model cannot stop sooner.
-    demo = find_demo_model()
+    demo = find_demo_model() if real_engine else None
     real_rss = None
     if demo is not None:
         app = PonderApp(
@@ -299,6 +320,22 @@ def stalls(tokens: int, rate: float) -> None:
         (f"{tokens} tokens at {rate:.0f} tokens/s", *probe.measure(lambda: _turn(app, "S")))
     )
     rss = psutil.Process().memory_info().rss
+    # 3. An answer full of formulas (and degenerate ones), paced: drawn on the GUI thread as
+    # before, then on the math worker (the window's way), new formulas each time.
+    engine.tokens, engine.answer = 200, formula_answer(1)
+    app.math.preload().join()
+    app.renderer.math_later = False
+    rows.append(("formulas drawn on the GUI thread", *probe.measure(lambda: _turn(app, "F"))))
+
+    def formulas_on_worker() -> None:
+        _turn(app, "G")
+        while not app.math.wait(0):  # until the last image is swapped in
+            _wait(20)
+        _wait(50)
+
+    engine.answer = formula_answer(2)
+    app.renderer.math_later = True
+    rows.append(("formulas drawn on the math worker", *probe.measure(formulas_on_worker)))
     idle_p99 = max(percentile(rows[0][1], 0.99), 0.01)
     print(f"Event-loop stalls (a {PROBE_MS} ms probe timer; how late each tick came):")
     for name, values, seconds in rows:
@@ -353,13 +390,16 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200.0, help="paced run, tokens/s")
     parser.add_argument("--launches", type=int, default=5)
     parser.add_argument("--only", choices=("stalls", "launch"))
+    parser.add_argument(
+        "--synthetic-only", action="store_true", help="stalls: skip the real-engine rows"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="ponder-bench-gui-")
     os.environ["PONDER_HOME"] = home
     print(f"Ponder GUI benchmark · Python {sys.version.split()[0]} · {os.cpu_count()} CPUs")
     if args.only != "launch":
-        stalls(args.tokens, args.rate)
+        stalls(args.tokens, args.rate, real_engine=not args.synthetic_only)
     if args.only != "stalls":
         launch_time(args.launches)
 

@@ -122,7 +122,7 @@ class PonderApp:
         self.downloads_thread = _thread("ponder-downloads", self.downloads)
         self.library = ModelLibrary(self.tasks, self.downloads)
         self.math = MathRenderer(color="#000000", font_px=14.0)
-        self.renderer = MarkdownRenderer(self.math)
+        self.renderer = MarkdownRenderer(self.math, math_later=True)
         self._style_renderer()
         self.controller = ChatController(
             self.store,
@@ -192,6 +192,7 @@ class PonderApp:
         for thread in (self.engine_thread, self.downloads_thread, self.tasks_thread):
             if not thread.wait(THREAD_STOP_TIMEOUT_MS):
                 log.warning("thread %s did not stop in time", thread.objectName())
+        self.math.stop(THREAD_STOP_TIMEOUT_MS)
         self.engine.close()
         self.store.close()
 

@@ -101,3 +101,39 @@ def test_streaming_in_any_pieces_shows_the_same_blocks(qapp: object, cuts: list[
     assert _lines(streamed) == _lines(whole)
     whole.deleteLater()
     streamed.deleteLater()
+
+
+def test_formulas_are_drawn_off_the_gui_thread_and_swapped_in_place(qtbot: QtBot) -> None:
+    pytest.importorskip("ziamath")
+    from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+    math = MathRenderer(color="#000000", font_px=14)
+    view = AnswerView(MarkdownRenderer(math, math_later=True))
+    qtbot.addWidget(view)
+    degenerate = "\\frac{" * 12 + "1" + "}{2}" * 12  # refused by math_bounds: stays source
+    view.append_markdown(f"First $\\frac{{1}}{{2}}$ and ${degenerate}$.\n\nThen $x^2$ and")
+    # At once, nothing drawn yet: the sources stand in.
+    text = view.toPlainText()
+    assert "\\(\\frac{1}{2}\\)" in text and "\\(x^2\\)" in text
+    # A mark on the first word: it survives only if that block is not rendered again.
+    mark = QTextCharFormat()
+    mark.setProperty(QTextCharFormat.Property.UserProperty, 42)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(0)
+    cursor.setPosition(5, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(mark)
+    qtbot.waitUntil(
+        lambda: (
+            "\\(\\frac{1}{2}\\)" not in view.toPlainText() and "\\(x^2\\)" not in view.toPlainText()
+        ),
+        timeout=20000,
+    )
+    html = view.toHtml()
+    assert html.count(URL_SCHEME) == 2
+    assert degenerate in view.toPlainText()
+    cursor.setPosition(1)
+    assert cursor.charFormat().property(QTextCharFormat.Property.UserProperty) == 42
+    # The unfinished block, rendered again as text arrives, takes the image from the cache.
+    view.append_markdown(" more.")
+    assert "\\(x^2\\)" not in view.toPlainText() and view.toHtml().count(URL_SCHEME) == 2
+    assert math.wait(5000)

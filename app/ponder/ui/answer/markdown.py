@@ -33,7 +33,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
-from ponder.ui.answer.math import MathRenderer
+from ponder.ui.answer.math import PENDING, MathRenderer, math_key
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _DISPLAY_MATH = re.compile(r"^\s*(\$\$|\\\[|\\\])")
@@ -105,10 +105,16 @@ def split_stable(text: str, start: int = 0) -> int:
 
 class MarkdownRenderer:
     """Markdown → HTML for QTextDocument. ``dark`` picks the code colours; ``math`` draws
-    formulas (None, or a renderer without ziamath: formulas are shown as their source)."""
+    formulas (None, or a renderer without ziamath: formulas are shown as their source).
+    ``math_later``: formulas are drawn off the GUI thread; until one is ready its source
+    stands in, marked with an anchor named ``math_key`` that ``AnswerView`` swaps for the
+    image."""
 
-    def __init__(self, math: MathRenderer | None = None, *, dark: bool = False) -> None:
+    def __init__(
+        self, math: MathRenderer | None = None, *, dark: bool = False, math_later: bool = False
+    ) -> None:
         self.math = math
+        self.math_later = math_later
         self.set_dark(dark)
         md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
         md.enable(["table", "strikethrough"])
@@ -165,10 +171,16 @@ class MarkdownRenderer:
         )
 
     def _math(self, latex: str, display: bool) -> str:
-        image = self.math.render(latex, display=display) if self.math is not None else None
-        if image is None:
+        image = None
+        if self.math is not None:
+            draw = self.math.render_later if self.math_later else self.math.render
+            image = draw(latex, display=display)
+        if image is None or image == PENDING:
             source = html.escape(f"\\[{latex}\\]" if display else f"\\({latex}\\)")
+            if image == PENDING:
+                source = f'<a name="{math_key(latex, display)}">{source}</a>'
             return f'<code title="{html.escape(latex)}">{source}</code>'
+        assert not isinstance(image, str)
         return (
             f'<img src="{image.url}" width="{image.width}" height="{image.height}" '
             f'style="vertical-align: middle" alt="{html.escape(latex, quote=True)}">'

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextImageFormat,
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
@@ -54,6 +55,8 @@ class AnswerView(QTextBrowser):
         self.viewport().setAutoFillBackground(False)
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        if renderer.math is not None and renderer.math_later:
+            renderer.math.ready.connect(self._math_ready)
 
     # ----- content ---------------------------------------------------------------------------
 
@@ -123,6 +126,56 @@ class AnswerView(QTextBrowser):
     def _reset(self) -> None:
         self.document().clear()
         self._source, self._stable, self._tail_start = "", 0, 0
+
+    def _math_ready(self, url: str) -> None:
+        """Swaps the placeholders of one formula (its source, anchored ``url``) for its image,
+        in place: nothing else of the answer is rendered again."""
+        math = self._renderer.math
+        image = math.image(url) if math is not None else None
+        if image is None:
+            return
+        spans = []
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            start = end = -1
+            tip = ""
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fmt = fragment.charFormat()
+                if (
+                    start >= 0
+                    and fragment.position() == end
+                    and not fmt.isAnchor()
+                    and (fmt.toolTip() == tip)
+                ):
+                    end += fragment.length()  # Qt names only the first character's anchor
+                else:
+                    if start >= 0:
+                        spans.append((start, end))
+                        start = -1
+                    if url in fmt.anchorNames():
+                        start, end = fragment.position(), fragment.position() + fragment.length()
+                        tip = fmt.toolTip()
+                fragments += 1
+            if start >= 0:
+                spans.append((start, end))
+            block = block.next()
+        scale = image.devicePixelRatio()
+        picture = QTextImageFormat()
+        picture.setName(url)
+        picture.setWidth(image.width() / scale)
+        picture.setHeight(image.height() / scale)
+        picture.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end in reversed(spans):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertImage(picture)
+            if start < self._tail_start:
+                self._tail_start -= end - start - 1
+        cursor.endEditBlock()
 
     # ----- resources, links, size ----------------------------------------------------------
 
