@@ -206,6 +206,20 @@ def test_cancel_during_long_prompt_evaluation_aborts_llama_decode(smollm2_path: 
         assert stats_of(full).prompt_eval_s > elapsed - 0.3
 
 
+def test_a_caller_that_stops_at_the_done_event_keeps_the_engine(engine: EngineClient) -> None:
+    # The bench and the GUI stop reading at DoneEvent; closing the stream then must not
+    # cancel-and-drain the finished turn until the grace period kills the child.
+    pid = engine.pid
+    request = GenerateRequest(messages=(Message("user", "Hi"),), sampling=GREEDY, max_tokens=2)
+    for event in engine.generate(request):
+        if isinstance(event, DoneEvent):
+            break
+    events = list(engine.generate(request))
+    assert engine.pid == pid
+    assert not any(isinstance(e, LoadedEvent) for e in events)
+    assert isinstance(events[-1], DoneEvent) and events[-1].reason != "cancelled"
+
+
 def test_killed_engine_becomes_an_error_and_the_next_request_restarts_it(
     smollm2_path: Path,
 ) -> None:

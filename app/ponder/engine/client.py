@@ -223,9 +223,13 @@ class EngineClient:
         finished = False
         try:
             for event in self._events(request_id):
-                yield event
+                # Marked before it is yielded: a caller that stops at the DoneEvent closes this
+                # generator at the yield, and a finished turn must not be "cancelled" then
+                # drained until the grace period kills the child (the next request would wait
+                # for a model reload: the stop-during-prompt outliers of issue #14).
                 if isinstance(event, DoneEvent):
                     finished = True
+                yield event
         finally:
             if not finished:
                 self.cancel()
