@@ -1,7 +1,8 @@
 """Run by the crash tests: the real app (offscreen) streams a long answer until the test kills
-it. Prints ``ENGINE <pid>`` and ``SENT`` on stdout. Whenever a reply ends (the model stopped
-early, or the campaign killed the engine under it and the reply ended in an error) the app asks
-again in a new conversation and prints ``AGAIN``: there is soon another reply streaming."""
+it. Prints ``ENGINE <pid>`` and ``SENT`` on stdout. With ``--again`` (the crash campaign),
+whenever a reply ends (the model stopped early, or the engine was killed under it and the reply
+ended in an error) the app asks again in a new conversation and prints ``AGAIN``: there is soon
+another reply streaming."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def main() -> None:
         QTimer.singleShot(100, again)
 
     app.engine_host.model_ready.connect(ready)
-    app.controller.reply_ended.connect(ended)
+    if "--again" in sys.argv[2:]:
+        app.controller.reply_ended.connect(ended)
     qapp.exec()
 
 

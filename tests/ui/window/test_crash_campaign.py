@@ -97,7 +97,7 @@ class Campaign:
         out = self.logs / f"window{self.launches}.out"
         with open(out, "w") as stdout, open(out.with_suffix(".err"), "w") as stderr:
             self.window = subprocess.Popen(
-                [sys.executable, str(CHILD), str(self.model)],
+                [sys.executable, str(CHILD), str(self.model), "--again"],
                 stdout=stdout,
                 stderr=stderr,
                 env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
