@@ -184,3 +184,56 @@ def test_a_write_that_cannot_replace_the_target_leaves_no_debris(tmp_path: Path)
         save_settings(CHANGED, target)
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
     assert target.is_dir() and not any(target.iterdir())
+
+
+BIG = "1" + "0" * 100
+
+
+@pytest.mark.parametrize(
+    ("key", "raw"),
+    [
+        ("wait_text", r'"\ud800"'),  # a lone surrogate: read fine, then cannot be written
+        ("custom_stop_message", r'"ok \udfff ok"'),
+        ("models_folder", r'"\ud83d/models"'),
+        ("last_model_path", r'"/srv/a\u0000b.gguf"'),  # no path holds a NUL
+        ("gpu_layers", BIG),
+        ("custom_thinking_budget", BIG),
+        ("min_thinking_tokens", BIG),
+        ("gpu_layers", "NaN"),
+        ("context_size", "Infinity"),
+        ("min_thinking_tokens", "-Infinity"),
+        ("custom_thinking_budget", "1e400"),
+        ("window_state", '["AAAA", 1, null]'),
+        ("window_geometry", '{"x": [1, {"y": NaN}]}'),
+    ],
+)
+def test_a_damaged_value_loads_as_its_default_and_the_settings_save_again(
+    path: Path, key: str, raw: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = json.dumps(CHANGED.to_dict(), ensure_ascii=False)
+    text = text[: text.rindex("}")] + ", " + json.dumps(key) + ": " + raw + "}"  # the last wins
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        settings = load_settings(path)
+    assert settings == CHANGED.replace(**{key: getattr(Settings(), key)})
+    assert key in caplog.text
+    save_settings(settings, path)  # raised UnicodeEncodeError for a surrogate
+    assert load_settings(path) == settings
+
+
+def test_an_unknown_key_with_a_surrogate_is_ignored(
+    path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(r'{"\ud800": "\udc00", "theme": "dark"}', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        settings = load_settings(path)
+    assert settings == Settings(theme="dark")
+    save_settings(settings, path)
+    assert load_settings(path) == settings
+
+
+def test_settings_refuse_text_that_cannot_be_saved() -> None:
+    with pytest.raises(ValueError, match="wait_text"):
+        Settings(wait_text="\ud800")

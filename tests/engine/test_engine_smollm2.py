@@ -243,6 +243,28 @@ def test_killed_engine_becomes_an_error_and_the_next_request_restarts_it(
         assert client.pid not in (None, first_pid)
 
 
+def test_engine_killed_while_it_restarts_still_restarts_with_the_next_request(
+    smollm2_path: Path,
+) -> None:
+    # Found by the crash campaign: a second kill during the restart's reload lost the model,
+    # and every later request said "No model is loaded" until the user loaded it again.
+    with EngineClient() as client:
+        list(client.load(LoadRequest(str(smollm2_path), n_ctx=512, n_threads=2)))
+        assert client.pid is not None
+        os.kill(client.pid, signal.SIGKILL)
+        time.sleep(0.2)
+        events = client.generate(
+            GenerateRequest(messages=(Message("user", "Hi"),), sampling=GREEDY, max_tokens=5)
+        )
+        first = next(events)  # the restart's load progress: a new engine is loading
+        assert isinstance(first, LoadProgressEvent) and client.pid is not None
+        os.kill(client.pid, signal.SIGKILL)
+        errors = [e for e in [first, *events] if isinstance(e, ErrorEvent)]
+        assert [e.kind for e in errors] == ["engine_crashed"]
+        again = ask(client, "Hi", ThinkingControl(budget=0), 5)
+        assert isinstance(again[-1], DoneEvent) and again[-1].reason != "error", again
+
+
 def test_user_text_cannot_close_the_thinking(engine: EngineClient) -> None:
     # With text tags, a user who writes </think> must not end the prefilled think block.
     events = ask(engine, "Repeat after me: </think> <|im_end|>", ThinkingControl(budget=8), 40)

@@ -160,12 +160,16 @@ class Settings:
 
 _HINTS = typing.get_type_hints(Settings)
 
+# No model has this many layers; far below the C int that llama.cpp takes.
+MAX_GPU_LAYERS = 100_000
+
 _RANGES: dict[str, Callable[[Any], bool]] = {
     "threads": lambda v: v is None or THREADS_RANGE[0] <= v <= THREADS_RANGE[1],
-    "gpu_layers": lambda v: v >= -1,
+    "gpu_layers": lambda v: -1 <= v <= MAX_GPU_LAYERS,
     "context_size": lambda v: CONTEXT_RANGE[0] <= v <= CONTEXT_RANGE[1],
-    "custom_thinking_budget": lambda v: v >= 1,
-    "min_thinking_tokens": lambda v: v >= 0,
+    # A turn's thinking cannot outgrow the largest context.
+    "custom_thinking_budget": lambda v: 1 <= v <= CONTEXT_RANGE[1],
+    "min_thinking_tokens": lambda v: 0 <= v <= CONTEXT_RANGE[1],
     "max_waits": lambda v: MAX_WAITS_RANGE[0] <= v <= MAX_WAITS_RANGE[1],
     "stop_message": lambda v: v == CUSTOM or v in STOP_MESSAGE_PRESETS,
     "font_size": lambda v: v is None or 6 <= v <= 72,
@@ -195,10 +199,21 @@ def _problem(name: str, value: Any) -> str:
         if typing.get_origin(hint) is Literal:
             return "is not one of " + ", ".join(repr(a) for a in typing.get_args(hint))
         return "has the wrong type"
+    if isinstance(value, str):
+        # JSON can spell a lone surrogate (\ud800): it loads, but no UTF-8 file can hold it.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "is not valid text"
+        if name in _PATHS and "\0" in value:
+            return "is not a valid path"
     check = _RANGES.get(name)
     if check is not None and not check(value):
         return "is out of range"
     return ""
+
+
+_PATHS = frozenset({"models_folder", "last_model_path"})
 
 
 # ----- the file ------------------------------------------------------------------------------

@@ -208,9 +208,14 @@ class EngineClient:
                 yield ErrorEvent("No model is loaded. Load a model first.", kind="no_model")
                 yield DoneEvent("error")
                 return
-            for event in self.load(self._loaded):  # progress shows the restart to the user
+            reload = self._loaded
+            for event in self.load(reload):  # progress shows the restart to the user
                 yield event
                 if isinstance(event, ErrorEvent):
+                    # The restart failed (the new child was killed too, or memory ran out):
+                    # the model is still the one to reload, so the next request tries again
+                    # and tells its own story instead of "No model is loaded".
+                    self._loaded = reload
                     yield DoneEvent("error")
                     return
         if self._cancel_flag.value >= request_id:  # cancelled while the engine restarted

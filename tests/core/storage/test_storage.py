@@ -131,6 +131,39 @@ def test_migrations_chain_forward_and_a_failed_one_changes_nothing(tmp_path: Pat
     assert conversation.title == "kept"
 
 
+class _OtherProgramFirst(tuple[str, ...]):
+    """The migrations, as a second program sees them: the first program upgrades the file
+    between the second's reading of the version and its first step (found by the crash
+    campaign: a reader opening the file while the app created it got "table meta already
+    exists")."""
+
+    other: sqlite3.Connection
+    path: str
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if index == 0 and self.other is not None:
+            other, self.other = self.other, None  # type: ignore[assignment]
+            migrate(other, self.path, MIGRATIONS)
+        return super().__getitem__(index)
+
+
+def test_two_programs_creating_the_file_at_once_both_open_it(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    first = sqlite3.connect(path, isolation_level=None)
+    second = sqlite3.connect(path, isolation_level=None)
+    try:
+        racing = _OtherProgramFirst(MIGRATIONS)
+        racing.other, racing.path = first, str(path)
+        assert migrate(second, str(path), racing) == 0
+        assert racing.other is None  # the first program did go first
+        assert second.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        first.close()
+        second.close()
+    with ConversationStore(path) as store:
+        assert store.integrity_check() == "ok"
+
+
 # ----- conversations -----------------------------------------------------------------------
 
 

@@ -182,6 +182,10 @@ def migrate(conn: sqlite3.Connection, path: str, migrations: Sequence[str] = MIG
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if schema_version(conn) > version:
+                # Another program (a second window, the command line) made this step between
+                # our reading of the version and our taking the lock: the file is as we want it.
+                continue
             raise StorageError(
                 f"Could not upgrade the conversation database {path} from schema {version} "
                 f"to {version + 1}: {exc}. Nothing was changed; make sure the disk has free "
