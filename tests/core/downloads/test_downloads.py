@@ -425,3 +425,79 @@ def test_a_server_that_never_answers_fails_within_seconds(
     with pytest.raises(NetworkError, match=r"Could not reach.*a download resumes"):
         install_from_hub(store, Hub(silent_server), REPO, FILE, retry=QUICK)
     assert time.monotonic() - started < 15  # was 44.5 s: every retry waited 10 s
+
+
+@pytest.fixture
+def stalling_server() -> Iterator[tuple[str, bytes]]:
+    """A loopback server that answers a GET with its headers and the first half of a 3 MiB
+    body, then sends nothing more (a mirror that stalls mid-file); a retry from a byte offset
+    gets its headers and nothing at all."""
+    body = bytes(range(256)) * (3 * 4096)
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                connection = listener.accept()[0]
+            except TimeoutError:
+                continue
+            held.append(connection)
+            connection.settimeout(5)
+            with contextlib.suppress(OSError):
+                request = connection.recv(65536).decode("latin-1").lower()
+                if "range: bytes=" in request:  # the retry: the headers, then nothing
+                    start = int(request.split("range: bytes=")[1].split("-")[0])
+                    connection.sendall(
+                        b"HTTP/1.1 206 Partial Content\r\nContent-Length: %d\r\n"
+                        b"Content-Range: bytes %d-%d/%d\r\n\r\n"
+                        % (len(body) - start, start, len(body) - 1, len(body))
+                    )
+                else:
+                    connection.sendall(
+                        b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n" % len(body)
+                        + body[: len(body) // 2]
+                    )
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/model.gguf", body
+    finally:
+        stop.set()
+        thread.join(5)
+        for connection in held:
+            connection.close()
+        listener.close()
+
+
+def test_a_download_whose_body_stalls_fails_within_the_stall_limit_and_keeps_its_part(
+    stalling_server: tuple[str, bytes], tmp_path: Path
+) -> None:
+    """Before: every stalled read waited 60 s and was retried six times (minutes of silence).
+    Now the user hears once no byte has come for the stall limit, and the bytes that did
+    arrive stay in the part file for the next try to resume from."""
+    import hashlib
+
+    from ponder.core.downloads.transfer import CHUNK, download_file
+
+    url, body = stalling_server
+    dest = tmp_path / "model.gguf"
+    policy = RetryPolicy(read_timeout=1.0, connect_timeout=1.0, stall_limit=1.0, base_delay=0.01)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match=r"stopped sending model\.gguf.*resumes"):
+        download_file(
+            url, dest, size=len(body), sha256=hashlib.sha256(body).hexdigest(), retry=policy
+        )
+    assert time.monotonic() - started < 8  # one stalled read (1 s), not six of them
+    assert not dest.exists()
+    kept = PartFiles.of(dest).part.read_bytes()
+    assert len(kept) >= CHUNK and body.startswith(kept)  # whole chunks that arrived are kept
+
+
+def test_the_default_policy_gives_up_on_a_stalled_server_within_about_ten_seconds() -> None:
+    policy = RetryPolicy()
+    assert policy.read_timeout <= 10 and policy.connect_timeout <= 10
+    assert policy.stall_limit <= 10

@@ -72,13 +72,17 @@ class TransferControl:
 
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
-    """How hard to try: ``attempts`` consecutive failures without a byte arriving."""
+    """How hard to try: ``attempts`` consecutive failures without a byte arriving; but a
+    server that accepts the connection and then sends nothing (a stuck proxy, a stalled
+    mirror) is given up on once no byte has come for ``stall_limit`` seconds, not retried
+    for minutes: the user hears within ~10 s, and running the download again resumes it."""
 
     attempts: int = 6
     base_delay: float = 0.5
     max_delay: float = 30.0
-    connect_timeout: float = 15.0
-    read_timeout: float = 60.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 10.0
+    stall_limit: float = 10.0
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         if retry_after is not None:

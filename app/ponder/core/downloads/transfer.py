@@ -26,6 +26,7 @@ import errno
 import hashlib
 import os
 import shutil
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -260,14 +261,23 @@ class _Transfer:
                 "space or choose another models folder."
             )
         failures = 0
+        stalled_since: float | None = None  # the first timeout of a run with no byte
         while self.have < self.size:
             self.control.check()
             received_before = self.received
+            started = time.monotonic()
             try:
                 self._request(meter)
             except (httpx2.TransportError, _TransientError) as exc:
                 # The retry budget counts failures in a row without a byte arriving.
                 failures = 1 if self.received > received_before else failures + 1
+                if self.received > received_before or not isinstance(exc, httpx2.TimeoutException):
+                    stalled_since = None
+                elif stalled_since is None:
+                    stalled_since = started
+                stalled_for = 0.0 if stalled_since is None else time.monotonic() - stalled_since
+                if stalled_since is not None and stalled_for >= self.retry.stall_limit:
+                    raise self._stalled(exc) from None
                 if failures > self.retry.attempts:
                     raise self._gave_up(exc) from None
                 self.retries += 1
@@ -341,6 +351,17 @@ class _Transfer:
                 f"The server keeps sending a different {self.dest.name} than expected "
                 f"({self.size} bytes). Try again later."
             )
+
+    def _stalled(self, exc: Exception) -> DownloadError:
+        waited = f"{self.retry.stall_limit:.0f} s"
+        if isinstance(exc, httpx2.ConnectTimeout):
+            what = f"could not be reached within {waited}"
+        else:
+            what = f"stopped sending {self.dest.name}: no data arrived for {waited}"
+        return NetworkError(
+            f"The download server {what}. Check your internet connection (or proxy) and try "
+            "again later; the download resumes where it stopped."
+        )
 
     def _gave_up(self, exc: Exception) -> DownloadError:
         if isinstance(exc, _TransientError) and exc.status:
