@@ -44,6 +44,13 @@ def test_import_copies_validates_and_records(store: ModelStore, user_file: Path)
     assert model.catalog_id == "smollm2-135m-demo"  # same name and the pinned sha256
     assert store.installed() == [model]
     assert import_gguf(store, user_file).path == model.path  # the same file again: a no-op
+    # Nothing but the model and its record among the files a person sees (the lock file, which
+    # must outlive its lock, is in the hidden .locks folder).
+    assert sorted(p.name for p in model.path.parent.iterdir()) == [
+        ".locks",
+        user_file.name,
+        user_file.name + ".ponder.json",
+    ]
 
 
 def test_a_file_named_with_an_upper_case_extension_is_installed_and_listed(
@@ -137,6 +144,7 @@ def test_a_damaged_pack_installs_nothing(
         import_pack(classroom, folder)
     leftovers = [p.name for p in classroom.root.rglob("*") if p.is_file()]
     assert classroom.installed() == [] and all(n.endswith(".lock") for n in leftovers)
+    assert all(p.parent.name == ".locks" for p in classroom.root.rglob("*.lock"))
 
 
 def test_a_tampered_manifest_is_refused(store: ModelStore, user_file: Path, tmp_path: Path) -> None:

@@ -1,8 +1,12 @@
 """The files beside a model while it is being written: ``NAME.part`` (the bytes so far),
-``NAME.part.json`` (what the part is a prefix of) and ``NAME.lock``.
+``NAME.part.json`` (what the part is a prefix of), and its lock, ``.locks/NAME.lock``.
 
 The lock is an OS file lock (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows), which
 the OS releases when the holding process dies, so a killed download never leaves a stale lock.
+The lock file itself outlives the lock: deleting it on release would race with a process that
+opened it a moment before (two holders of two different files). So lock files live in a hidden
+``.locks`` folder beside the models (as huggingface_hub keeps its cache's locks), not among
+the models a person sees in the folder.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import filelock
 from ponder.core.bounded_files import read_json
 from ponder.core.downloads.errors import DownloadBusyError
 
+LOCKS_FOLDER = ".locks"
+
 
 @dataclass(frozen=True, slots=True)
 class PartFiles:
@@ -34,7 +40,7 @@ class PartFiles:
         return cls(
             dest.with_name(dest.name + ".part"),
             dest.with_name(dest.name + ".part.json"),
-            dest.with_name(dest.name + ".lock"),
+            dest.parent / LOCKS_FOLDER / (dest.name + ".lock"),
         )
 
     def discard(self) -> None:
@@ -70,6 +76,7 @@ def fsync_dir(path: Path) -> None:
 def exclusive(lock_path: Path, dest: Path, doing: str = "downloaded") -> Iterator[None]:
     """Holds ``lock_path`` while ``dest`` is written; ``doing`` says what another holder is
     doing to it ("downloaded", "copied in"), for the message when it is busy."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(lock_path, timeout=0)
     try:
         lock.acquire()

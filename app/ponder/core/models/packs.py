@@ -9,6 +9,7 @@ and validates the GGUF while copying it in, so a damaged stick never installs a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -71,7 +72,10 @@ def export_pack(
         model.path, folder / model.filename, expected_sha256=expected, progress=progress
     )
     # The copy's lock file means nothing on a stick; leave only what the pack needs.
-    PartFiles.of(folder / model.filename).lock.unlink(missing_ok=True)
+    lock = PartFiles.of(folder / model.filename).lock
+    lock.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        lock.parent.rmdir()  # the .locks folder, when nothing else is locked there
     manifest: dict[str, Any] = {
         "format": PACK_FORMAT,
         "created_by": f"Ponder {__version__}",
