@@ -121,8 +121,9 @@ def test_template_summary() -> None:
 
 
 # ----- hybrid architectures: only attention layers keep a KV cache ----------------------------
-# Shapes follow each family's published config (layers, KV heads, head width); the point of each
-# test is the layer count the cache formula uses, against the naive all-layers figure.
+# Layer counts and which layers have attention follow each family's published config; head
+# widths are illustrative. The point of each test is the layer count the cache formula uses,
+# against the naive all-layers figure.
 
 
 def _hybrid(tmp_path: Path, arch: str, n_layers: int, metadata: dict) -> object:
