@@ -283,18 +283,9 @@ def test_catalog_pin_drift_is_refused(hub: HubServer, store: ModelStore) -> None
 
 
 def test_too_large_is_refused_before_the_first_byte_unless_forced(
-    hub: HubServer, store: ModelStore
+    hub: HubServer, store: ModelStore, tiny_machine: HardwareInfo
 ) -> None:
-    tiny = HardwareInfo(
-        total_ram=96 << 20,
-        available_ram=64 << 20,
-        physical_cores=1,
-        logical_cores=1,
-        cpu_name="tiny",
-        cpu_flags=frozenset(),
-        os_name="Linux",
-        machine="x86_64",
-    )
+    tiny = tiny_machine
     entry, quant = load_catalog().resolve("smollm2-135m-demo")
     with pytest.raises(TooLargeError, match="--force"):
         install_from_hub(
