@@ -223,6 +223,9 @@ class TraceState:
     ended_at: float | None = None  # monotonic time the thinking ended (answer or done)
     stats: Stats | None = None
     thinking_off: bool = False
+    # The thinking is over (the answer began, or the reply ended), with or without any
+    # thinking text: a reply that answers at once never thought, and never read "thinking".
+    thinking_over: bool = False
     # How far ``follow`` has read its assembly: characters of thinking, interventions.
     _followed_chars: int = field(default=0, init=False, repr=False)
     _followed_interventions: int = field(default=0, init=False, repr=False)
@@ -261,6 +264,7 @@ class TraceState:
         return runs
 
     def end_thinking(self) -> None:
+        self.thinking_over = True
         if self.ended_at is None and self.started_at is not None:
             self.ended_at = time.monotonic()
 
@@ -296,14 +300,15 @@ class TraceState:
 
     @property
     def thinking_now(self) -> bool:
-        return self.live and self.ended_at is None
+        return self.live and not self.thinking_over
 
     def summary(self, now: float | None = None) -> str:
         """The header line: live "Thinking… 341 tokens · 12.4 s", after "Thought for …"."""
         if self.thinking_now:
-            if self.started_at is None:
+            if self.started_at is not None:
+                return f"Thinking… {self.tokens} tokens · {seconds_text(self.seconds(now))}"
+            if not self.thinking_off:
                 return "Reading the prompt…"
-            return f"Thinking… {self.tokens} tokens · {seconds_text(self.seconds(now))}"
         if not self.has_thinking:
             return "Thinking off" if self.thinking_off else "No thinking"
         if self.stats is None and self.started_at is None:

@@ -9,6 +9,7 @@ from ui_helpers import intervention_spans, point_of
 
 from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import (
+    AnswerEvent,
     DoneEvent,
     InterventionEvent,
     Stats,
@@ -106,3 +107,31 @@ def test_a_stored_trace_puts_interventions_back_where_they_were(qtbot: QtBot) ->
     assert panel.trace_text[start:end] == "I have to stop thinking now."
     assert _formatted(panel, "But")
     assert panel.header.text() == "Thought for 1.0 s · 40 tokens"
+
+
+def test_thinking_off_never_says_it_is_reading_the_prompt_while_the_answer_streams(
+    qtbot: QtBot,
+) -> None:
+    panel = ThinkingPanel()
+    qtbot.addWidget(panel)
+    trace, reply = TraceState(live=True, thinking_off=True), ReplyAssembly()
+    panel.show_trace(trace)
+    assert panel.header.text() == "Thinking off"
+    reply.feed(AnswerEvent("The answer is"))
+    trace.follow(reply)
+    panel.sync()
+    assert not trace.thinking_now
+    assert panel.header.text() == "Thinking off"
+
+
+def test_an_answer_without_thinking_ends_the_reading_of_the_prompt(qtbot: QtBot) -> None:
+    panel = ThinkingPanel()
+    qtbot.addWidget(panel)
+    trace, reply = TraceState(live=True), ReplyAssembly()
+    panel.show_trace(trace)
+    assert panel.header.text() == "Reading the prompt…"
+    reply.feed(AnswerEvent("Straight to the answer"))
+    trace.follow(reply)
+    panel.sync()
+    assert not trace.thinking_now
+    assert panel.header.text() == "No thinking"
