@@ -50,6 +50,7 @@ class AdvancedThinkingDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Advanced thinking controls")
+        self._budget = settings.thinking_budget_tokens
         self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=" tokens")
         self.min_tokens.setSpecialValueText("No minimum")
         self.min_tokens.setValue(settings.min_thinking_tokens)
@@ -66,6 +67,11 @@ class AdvancedThinkingDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setObjectName("hint")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("error")
+        self.problem.setVisible(False)
+        self.min_tokens.valueChanged.connect(lambda _value: self.problem.setVisible(False))
         self.stop_message.currentIndexChanged.connect(self._sync)
         form = QFormLayout(self)
         form.addRow(
@@ -79,6 +85,7 @@ class AdvancedThinkingDialog(QDialog):
         waits.addWidget(self.wait_text, 1)
         waits.addWidget(self.max_waits)
         form.addRow("Wait text", waits)
+        form.addRow("", self.problem)
         form.addRow(QLabel("When the thinking budget is spent, Ponder adds:"))
         form.addRow("Early-stop message", self.stop_message)
         form.addRow("", self.custom_stop)
@@ -97,6 +104,24 @@ class AdvancedThinkingDialog(QDialog):
         text = STOP_MESSAGE_PRESETS.get(key, "")
         self.preview.setText(text.strip() if text else "")
         self.preview.setVisible(bool(text.strip()))
+
+    def minimum_problem(self) -> str:
+        """Why the minimum cannot be kept with the current budget ("" when it can)."""
+        minimum, budget = self.min_tokens.value(), self._budget
+        if minimum and budget and minimum > budget:
+            return (
+                f"The minimum ({minimum} tokens) is more than the thinking budget "
+                f"({budget} tokens): the model would be stopped before it got there. "
+                "Lower the minimum, or raise the budget first."
+            )
+        return ""
+
+    def accept(self) -> None:
+        problem = self.minimum_problem()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        if not problem:
+            super().accept()
 
     def apply_to(self, settings: Settings) -> Settings:
         return settings.replace(

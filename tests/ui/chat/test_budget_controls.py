@@ -1,0 +1,36 @@
+"""The thinking budget beside the composer and its advanced controls (minimum thinking)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from ponder.core.settings import CUSTOM, Settings
+from ponder.ui.chat.budget_controls import AdvancedThinkingDialog
+
+
+def test_a_minimum_above_the_budget_is_refused_with_a_clear_message(qtbot: QtBot) -> None:
+    settings = Settings(thinking_budget=CUSTOM, custom_thinking_budget=20)
+    dialog = AdvancedThinkingDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.min_tokens.setValue(60)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.problem.isVisible()
+    assert dialog.problem.text().startswith(
+        "The minimum (60 tokens) is more than the thinking budget (20 tokens)"
+    )
+    dialog.min_tokens.setValue(16)
+    assert not dialog.problem.isVisible()
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.apply_to(settings).min_thinking_tokens == 16
+
+
+def test_any_minimum_is_kept_when_the_budget_is_unlimited(qtbot: QtBot) -> None:
+    dialog = AdvancedThinkingDialog(Settings(thinking_budget="unlimited"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.min_tokens.setValue(5000)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and not dialog.problem.isVisible()
