@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from ponder.core.settings import CUSTOM, Settings
-from ponder.ui.chat.budget_controls import AdvancedThinkingDialog
+from ponder.ui.chat.budget_controls import AdvancedThinkingDialog, BudgetSelector
 
 
 def test_a_minimum_above_the_budget_is_refused_with_a_clear_message(qtbot: QtBot) -> None:
@@ -34,3 +34,17 @@ def test_any_minimum_is_kept_when_the_budget_is_unlimited(qtbot: QtBot) -> None:
     dialog.min_tokens.setValue(5000)
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted and not dialog.problem.isVisible()
+
+
+def test_the_active_minimum_and_its_waits_show_beside_the_budget(qtbot: QtBot) -> None:
+    selector = BudgetSelector(Settings(min_thinking_tokens=512, max_waits=3, wait_text="Wait"))
+    qtbot.addWidget(selector)
+    selector.show()
+    assert selector.minimum.isVisible()
+    assert selector.minimum.text() == "min 512 · “Wait” ×3"
+    selector.select(CUSTOM, 100)
+    assert selector.minimum.text() == "min 512 (more than the budget: no effect)"
+    selector.select("off")
+    assert not selector.minimum.isVisible()
+    selector.set_settings(Settings())
+    assert not selector.minimum.isVisible()

@@ -150,11 +150,14 @@ class BudgetSelector(QWidget):
         self.custom.setToolTip("Custom thinking budget")
         self.advanced = flat_button("⚙", "Minimum thinking and the early-stop message")
         self.advanced.clicked.connect(self._open_advanced)
+        self.minimum = QLabel()
+        self.minimum.setObjectName("hint")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("Thinking"))
         layout.addWidget(self.preset)
         layout.addWidget(self.custom)
+        layout.addWidget(self.minimum)
         layout.addWidget(self.advanced)
         self.set_settings(settings)
         self.preset.currentIndexChanged.connect(self._edited)
@@ -169,6 +172,27 @@ class BudgetSelector(QWidget):
         self.custom.setVisible(settings.thinking_budget == CUSTOM)
         self.preset.blockSignals(False)
         self.custom.blockSignals(False)
+        self._show_minimum()
+
+    def _show_minimum(self) -> None:
+        """The active minimum and its waits, beside the budget; hidden when there is none."""
+        settings = self._settings
+        minimum, budget = settings.min_thinking_tokens, settings.thinking_budget_tokens
+        self.minimum.setVisible(bool(minimum) and budget != 0)
+        if budget and minimum > budget:
+            self.minimum.setText(f"min {minimum} (more than the budget: no effect)")
+            self.minimum.setToolTip(
+                "The minimum thinking is more than the thinking budget, so the model is "
+                "stopped before it is reached. Lower it with ⚙."
+            )
+            return
+        self.minimum.setText(
+            f"min {minimum} · “{settings.wait_text.strip()}” ×{settings.max_waits}"
+        )
+        self.minimum.setToolTip(
+            f"The model thinks at least {minimum} tokens: each time it tries to stop sooner, "
+            f"Ponder adds “{settings.wait_text.strip()}” (at most {settings.max_waits} times)."
+        )
 
     def select(self, preset: str, custom: int | None = None) -> None:
         """Picks a preset (and custom budget) as if the user had."""
@@ -183,10 +207,12 @@ class BudgetSelector(QWidget):
         self._settings = self._settings.replace(
             thinking_budget=key, custom_thinking_budget=self.custom.value()
         )
+        self._show_minimum()
         self.changed.emit(self._settings)
 
     def _open_advanced(self) -> None:
         dialog = AdvancedThinkingDialog(self._settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._settings = dialog.apply_to(self._settings)
+            self._show_minimum()
             self.changed.emit(self._settings)
