@@ -35,6 +35,7 @@ CHANGED = Settings(
     thinking_budget="custom",
     custom_thinking_budget=777,
     min_thinking_tokens=64,
+    keep_min_thinking=True,
     wait_text="Hmm, wait — ",
     max_waits=2,
     stop_message="custom",
@@ -237,3 +238,10 @@ def test_an_unknown_key_with_a_surrogate_is_ignored(
 def test_settings_refuse_text_that_cannot_be_saved() -> None:
     with pytest.raises(ValueError, match="wait_text"):
         Settings(wait_text="\ud800")
+
+
+def test_minimum_thinking_outlives_a_restart_only_when_asked() -> None:
+    once = Settings(min_thinking_tokens=300).to_dict()
+    assert Settings.from_dict(once).min_thinking_tokens == 0
+    kept = Settings(min_thinking_tokens=300, keep_min_thinking=True).to_dict()
+    assert Settings.from_dict(kept).min_thinking_tokens == 300

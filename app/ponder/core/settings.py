@@ -76,6 +76,8 @@ class Settings:
     thinking_budget: BudgetPreset = "standard"
     custom_thinking_budget: int = 2048
     min_thinking_tokens: int = _THINK.min_tokens
+    # Whether the minimum thinking outlives a restart; unless asked, it lasts one session.
+    keep_min_thinking: bool = False
     wait_text: str = _THINK.wait_text
     max_waits: int = _THINK.max_waits
     stop_message: str = DEFAULT_STOP_MESSAGE  # a key of STOP_MESSAGE_PRESETS, or "custom"
@@ -151,6 +153,8 @@ class Settings:
                 log.warning("%s: %s = %r %s; using the default", source, key, value, problem)
                 continue
             accepted[key] = value
+        if not accepted.get("keep_min_thinking", False):
+            accepted.pop("min_thinking_tokens", None)  # a minimum lasts one session
         return cls(**accepted)
 
 

@@ -48,3 +48,14 @@ def test_the_active_minimum_and_its_waits_show_beside_the_budget(qtbot: QtBot) -
     assert not selector.minimum.isVisible()
     selector.set_settings(Settings())
     assert not selector.minimum.isVisible()
+
+
+def test_keeping_the_minimum_after_a_restart_is_a_choice_in_the_dialog(qtbot: QtBot) -> None:
+    settings = Settings()
+    dialog = AdvancedThinkingDialog(settings)
+    qtbot.addWidget(dialog)
+    assert not dialog.keep_minimum.isChecked()
+    dialog.min_tokens.setValue(300)
+    assert not dialog.apply_to(settings).keep_min_thinking
+    dialog.keep_minimum.setChecked(True)
+    assert dialog.apply_to(settings).keep_min_thinking

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,6 +55,9 @@ class AdvancedThinkingDialog(QDialog):
         self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=" tokens")
         self.min_tokens.setSpecialValueText("No minimum")
         self.min_tokens.setValue(settings.min_thinking_tokens)
+        self.keep_minimum = QCheckBox("Keep this minimum after Ponder restarts")
+        self.keep_minimum.setToolTip("Unless this is ticked, the minimum lasts until Ponder quits")
+        self.keep_minimum.setChecked(settings.keep_min_thinking)
         self.wait_text = QLineEdit(settings.wait_text)
         self.max_waits = QSpinBox(minimum=0, maximum=100, prefix="at most ", suffix=" times")
         self.max_waits.setValue(settings.max_waits)
@@ -84,6 +88,7 @@ class AdvancedThinkingDialog(QDialog):
         waits = QHBoxLayout()
         waits.addWidget(self.wait_text, 1)
         waits.addWidget(self.max_waits)
+        form.addRow("", self.keep_minimum)
         form.addRow("Wait text", waits)
         form.addRow("", self.problem)
         form.addRow(QLabel("When the thinking budget is spent, Ponder adds:"))
@@ -126,6 +131,7 @@ class AdvancedThinkingDialog(QDialog):
     def apply_to(self, settings: Settings) -> Settings:
         return settings.replace(
             min_thinking_tokens=self.min_tokens.value(),
+            keep_min_thinking=self.keep_minimum.isChecked(),
             wait_text=self.wait_text.text() or settings.wait_text,
             max_waits=self.max_waits.value(),
             stop_message=self.stop_message.currentData(),

@@ -51,6 +51,7 @@ THINKING_FIELDS = (
     "thinking_budget",
     "custom_thinking_budget",
     "min_thinking_tokens",
+    "keep_min_thinking",
     "wait_text",
     "max_waits",
     "stop_message",
