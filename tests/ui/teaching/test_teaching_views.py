@@ -21,7 +21,7 @@ from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.teaching.presenter import PresenterView
 from ponder.ui.teaching.replay import ReplayWindow
 from ponder.ui.thinking.panel import ThinkingPanel
-from stored_reply import EVENTS, store_reply
+from stored_reply import EVENTS, QUESTION, store_reply
 
 # Set PONDER_SCREENSHOTS to a folder to keep the screenshots for a look.
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")
@@ -114,12 +114,21 @@ def test_presenter_mode_hides_and_reveals_the_answer_and_fits_1280x720(
     assert intervention_spans(presenter.panel)
     assert not presenter.revealed and not presenter.answer.isVisible()
     assert presenter.hidden_label.isVisible()
-    for part in (presenter.panel.view, presenter.hidden_label, presenter.reveal_button):
+    # The class sees what was asked, and the footer names what Space does now.
+    assert presenter.question.text() == QUESTION
+    assert presenter.hint.text().startswith("Space: reveal the answer")
+    for part in (
+        presenter.question,
+        presenter.panel.view,
+        presenter.hidden_label,
+        presenter.reveal_button,
+    ):
         assert _inside(part, presenter)
     assert presenter.panel.view.font().pointSize() >= 18
     _grab(presenter, "presenter-hidden.png")
     qtbot.keyClick(presenter, Qt.Key.Key_Space)
     assert presenter.revealed and presenter.answer.isVisible()
+    assert presenter.hint.text().startswith("Space: hide the answer")
     assert presenter.answer.source_text == message.content
     assert _inside(presenter.answer, presenter)
     _grab(presenter, "presenter-revealed.png")
@@ -142,13 +151,14 @@ def test_presenter_follows_a_streaming_reply_with_the_answer_still_hidden(
     presenter = PresenterView(controller, app.renderer)
     qtbot.addWidget(presenter)
     presenter.show()
-    live = LiveReply(token=1, conversation_id=controller.conversation_id or 0, user_text=None)
+    live = LiveReply(token=1, conversation_id=controller.conversation_id or 0, user_text=QUESTION)
     # The controller's own signals, as its drain timer sends them while a turn streams.
     controller.reply_begun.emit(live, 0)
     for events in (EVENTS[:2], EVENTS[2:5], EVENTS[5:7]):
         answer = live.apply(list(events))
         controller.reply_updated.emit(live, answer)
         assert presenter.panel.trace_text == live.trace.text.lstrip()
+        assert presenter.question.text() == QUESTION
         assert not presenter.revealed
     assert [r for r, _s, _e in intervention_spans(presenter.panel)] == [
         "min_thinking",

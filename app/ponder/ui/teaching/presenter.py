@@ -1,6 +1,7 @@
 """Presenter mode: the chain of thought and the answer side by side for a class, on a projector.
 
-Large type, high contrast (white on black), no conversation list, no composer; the answer is
+The question heads the window. Large type, high contrast (white on black), no conversation
+list, no composer; the answer is
 hidden until the teacher reveals it (the button or Space), so the class can guess first. The
 thinking is drawn by a ``ThinkingPanel`` of its own (self-checks and interventions marked as in
 the main window) and follows the controller live while a reply streams. Esc, F11 or
@@ -49,6 +50,7 @@ _COLOURS = {
 _STYLE = f"""
 #presenterView QWidget {{ font-size: {TRACE_POINTS}pt; }}
 #presenterView #presenterAnswer {{ font-size: {ANSWER_POINTS}pt; }}
+#presenterView #presenterQuestion {{ font-size: {ANSWER_POINTS}pt; font-weight: bold; }}
 #presenterView #leaveHint {{ font-size: 12pt; color: #bbb; }}
 #presenterView, #presenterView QScrollArea, #presenterView QTextBrowser {{ background: #000; }}
 #presenterView QLabel, #presenterView QTextBrowser {{ color: #fff; }}
@@ -133,13 +135,18 @@ class PresenterView(QWidget):
         self.panel.setPalette(palette)
         self.panel.dark = True
         self.panel.refresh_theme()
-        hint = QLabel("Space: reveal the answer · Esc: leave presenter mode")
-        hint.setObjectName("leaveHint")
+        self.question = QLabel()
+        self.question.setObjectName("presenterQuestion")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint = QLabel()
+        self.hint.setObjectName("leaveHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.setSpacing(2)
+        layout.addWidget(self.question)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
         for keys in LEAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.leave)
         QShortcut(QKeySequence("Space"), self, self.toggle_reveal)
@@ -153,8 +160,10 @@ class PresenterView(QWidget):
 
     # ----- showing ---------------------------------------------------------------------------
 
-    def show_reply(self, trace: TraceState | None, answer: str) -> None:
-        """Shows one reply, its answer hidden until revealed."""
+    def show_reply(self, trace: TraceState | None, answer: str, question: str = "") -> None:
+        """Shows one reply to ``question``, its answer hidden until revealed."""
+        self.question.setText(question)
+        self.question.setVisible(bool(question))
         self.panel.show_trace(trace)
         self.answer.set_markdown(answer)
         self.reveal(False)
@@ -164,13 +173,16 @@ class PresenterView(QWidget):
         if message is None:
             self.show_reply(None, "")
         else:
-            self.show_reply(TraceState.from_message(message), message.content)
+            asked = next(
+                (m.content for m in self.controller.messages if m.id == message.parent_id), ""
+            )
+            self.show_reply(TraceState.from_message(message), message.content, asked)
 
     def show_current(self) -> None:
         """Shows the reply streaming now, else the conversation's last reply."""
         live = self.controller.live
         if live is not None and live.conversation_id == self.controller.conversation_id:
-            self.show_reply(live.trace, live.answer_text)
+            self.show_reply(live.trace, live.answer_text, self._live_question(live))
             return
         messages = self.controller.messages
         self.show_message(next((m for m in reversed(messages) if m.role == "assistant"), None))
@@ -182,6 +194,8 @@ class PresenterView(QWidget):
     def reveal(self, shown: bool = True) -> None:
         self.answer_pages.setCurrentIndex(1 if shown else 0)
         self.reveal_button.setText("Hide answer" if shown else "Reveal answer")
+        action = "hide" if shown else "reveal"
+        self.hint.setText(f"Space: {action} the answer · Esc: leave presenter mode")
 
     def toggle_reveal(self) -> None:
         self.reveal(not self.revealed)
@@ -208,7 +222,14 @@ class PresenterView(QWidget):
 
     def _reply_begun(self, live: LiveReply, _keep: int) -> None:
         if self.isVisible():
-            self.show_reply(live.trace, "")
+            self.show_reply(live.trace, "", self._live_question(live))
+
+    def _live_question(self, live: LiveReply) -> str:
+        """The question the streaming reply answers: a new one, or the last one asked."""
+        if live.user_text is not None:
+            return live.user_text
+        asked = [m for m in self.controller.messages if m.role == "user"]
+        return asked[-1].content if asked else ""
 
     def _reply_updated(self, live: LiveReply, answer_delta: str) -> None:
         if self.panel.trace is live.trace:
