@@ -19,6 +19,7 @@ from ponder.core.trace import (
     intervention_label,
     intervention_placeholder,
     intervention_tooltip,
+    tokens_text,
     trace_runs,
     trace_spans,
 )
@@ -128,3 +129,13 @@ def test_every_reason_has_words_and_every_view_uses_the_same_label() -> None:
     assert intervention_tooltip("fork", 0).startswith("Fork: the thinking was forked here")
     # A reason from a newer version is still named, not dropped.
     assert intervention_label("new_reason") == "Ponder: new reason"
+
+
+def test_token_counts_read_as_english() -> None:
+    assert [tokens_text(n) for n in (0, 1, 2)] == ["0 tokens", "1 token", "2 tokens"]
+    trace = TraceState(live=True, runs=[TraceRun("Hm", None)], live_tokens=1, started_at=0.0)
+    assert trace.summary(now=2.0) == "Thinking… 1 token · 2.0 s"
+    trace.end_thinking()
+    trace.ended_at = 2.0
+    trace.live = False
+    assert trace.summary() == "Thought for 2.0 s · 1 token"

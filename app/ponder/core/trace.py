@@ -201,6 +201,11 @@ def trace_runs(thinking: str, interventions: Iterable[PlacedIntervention]) -> li
 # ----- a reply's trace as a view shows it --------------------------------------------------------
 
 
+def tokens_text(count: int) -> str:
+    """A token count as people read it: "1 token", "40 tokens"."""
+    return f"{count} token" if count == 1 else f"{count} tokens"
+
+
 def seconds_text(seconds: float) -> str:
     return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds // 60)} min {seconds % 60:.0f} s"
 
@@ -306,11 +311,11 @@ class TraceState:
         """The header line: live "Thinking… 341 tokens · 12.4 s", after "Thought for …"."""
         if self.thinking_now:
             if self.started_at is not None:
-                return f"Thinking… {self.tokens} tokens · {seconds_text(self.seconds(now))}"
+                return f"Thinking… {tokens_text(self.tokens)} · {seconds_text(self.seconds(now))}"
             if not self.thinking_off:
                 return "Reading the prompt…"
         if not self.has_thinking:
             return "Thinking off" if self.thinking_off else "No thinking"
         if self.stats is None and self.started_at is None:
             return "Thoughts (the reply was interrupted before its figures were saved)"
-        return f"Thought for {seconds_text(self.seconds(now))} · {self.tokens} tokens"
+        return f"Thought for {seconds_text(self.seconds(now))} · {tokens_text(self.tokens)}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.teaching.sweep import SweepCell, SweepResult
+from ponder.core.trace import tokens_text
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
 FOOT_ROWS = ("accuracy", "thinking tokens (mean)")
@@ -32,16 +33,16 @@ def cell_text(cell: SweepCell) -> str:
     """Two lines: the verdict and the answer read, then tokens and time."""
     mark = {True: "✓", False: "✗", None: "·"}[cell.correct]
     if cell.error:
-        return f"⚠ error\n{cell.thinking_tokens} tokens"
+        return f"⚠ error\n{tokens_text(cell.thinking_tokens)}"
     shown = cell.extracted or " ".join(cell.answer.split())[:18] or "no answer"
-    return f"{mark} {shown}\n{cell.thinking_tokens} tokens · {cell.seconds:.1f} s"
+    return f"{mark} {shown}\n{tokens_text(cell.thinking_tokens)} · {cell.seconds:.1f} s"
 
 
 def cell_tooltip(cell: SweepCell) -> str:
     lines = [
         {True: "Correct", False: "Wrong", None: "Not judged (no key)"}[cell.correct],
         f"Answer read: {cell.extracted or '—'}",
-        f"Thinking: {cell.thinking_tokens} tokens; answer: {cell.answer_tokens} tokens",
+        f"Thinking: {tokens_text(cell.thinking_tokens)}; answer: {tokens_text(cell.answer_tokens)}",
         f"Ponder stepped in {cell.interventions}×" if cell.interventions else "",
         f"Ended: {cell.done_reason}",
         f"Error: {cell.error}" if cell.error else "",
@@ -198,7 +199,7 @@ class SweepGrid(QTableWidget):
             item.setBackground(self._verdict_brush(cell.correct, bool(cell.error)))
             item.setToolTip(cell_tooltip(cell))
         elif current == key:
-            item = QTableWidgetItem(f"thinking…\n{tokens} tokens")
+            item = QTableWidgetItem(f"thinking…\n{tokens_text(tokens)}")
             item.setForeground(self.palette().color(QPalette.ColorRole.Link))
         else:
             item = QTableWidgetItem("·")

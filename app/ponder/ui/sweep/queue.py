@@ -24,6 +24,7 @@ from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, SweepResult
 from ponder.core.teaching.sweep_files import SweepFolder
+from ponder.core.trace import tokens_text
 from ponder.ui.engine_host import BUDGET_SWEEP, EngineBusyError, EngineHost, EngineLease
 from ponder.ui.sweep.runner import SweepJob, SweepRunner
 
@@ -69,7 +70,7 @@ class QueuedSweep:
             return f"waiting · {total} runs"
         if self.state == "running":
             where = f" · {self.current[0]} @ {self.current[1]}" if self.current else ""
-            return f"running {done}/{total}{where} · {self.tokens} tokens"
+            return f"running {done}/{total}{where} · {tokens_text(self.tokens)}"
         if self.state == "cancelled":
             return f"stopped at {done}/{total}"
         if self.state == "failed":

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.trajectory import trajectory
-from ponder.core.trace import TraceState, seconds_text
+from ponder.core.trace import TraceState, seconds_text, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.thinking.panel import ThinkingPanel
@@ -72,8 +72,8 @@ def figures(message: StoredMessage) -> str:
     stats = generation.stats if generation else None
     if stats is not None:
         parts.append(
-            f"thought {seconds_text(stats.thinking_s)} · {stats.thinking_tokens} tokens · "
-            f"answer {stats.answer_tokens} tokens"
+            f"thought {seconds_text(stats.thinking_s)} · {tokens_text(stats.thinking_tokens)} · "
+            f"answer {tokens_text(stats.answer_tokens)}"
         )
     final = trajectory(message.content).final or trajectory(message.thinking).final
     if final is not None:
