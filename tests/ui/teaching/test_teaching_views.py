@@ -54,6 +54,8 @@ def test_replay_window_draws_like_the_panel_and_steps(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
+    # Qt appends the application's display name to a title that does not end with it.
+    assert window.windowTitle() == "Replay — Ponder"
     assert window.panel.trace_text == "" and window.answer_text == ""
     window.speed.setCurrentIndex(window.speed.findText("2× recorded"))
     window.play()
@@ -116,6 +118,7 @@ def test_presenter_mode_hides_and_reveals_the_answer_and_fits_1280x720(
     assert presenter.hidden_label.isVisible()
     # The class sees what was asked, and the footer names what Space does now.
     assert presenter.question.text() == QUESTION
+    assert presenter.windowTitle() == "Presenter — Ponder"
     assert presenter.hint.text().startswith("Space: reveal the answer")
     for part in (
         presenter.question,

@@ -75,7 +75,7 @@ class PresenterView(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenterView")
-        self.setWindowTitle("Ponder — presenter")
+        self.setWindowTitle("Presenter — Ponder")  # ends with the display name: Qt adds none
         self.controller = controller
         palette = self.palette()
         for role, colour in _COLOURS.items():

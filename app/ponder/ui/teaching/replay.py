@@ -59,7 +59,8 @@ class ReplayWindow(QWidget):
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Ponder — replay")
+        # Ends with the display name, so Qt appends nothing to it.
+        self.setWindowTitle("Replay — Ponder")
         self.setObjectName("replayWindow")
         self.message = message
         self.schedule = ReplaySchedule.from_message(message)
