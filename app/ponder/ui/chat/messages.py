@@ -144,6 +144,7 @@ class AssistantMessageWidget(QWidget):
         super().__init__(parent)
         self.message_id: int | None = None
         self._busy = True
+        self.failed = False  # an error reply: no answer to copy, only a try again
         self.trace = TraceState()
         self.chip = QToolButton()
         self.chip.setObjectName("thinkingChip")
@@ -213,7 +214,14 @@ class AssistantMessageWidget(QWidget):
             text = "Something went wrong while writing this answer."
         self.status.setText(text)
         self.status.setProperty("kind", "error" if status == "error" else "note")
+        # The style sheet reads the property when the label is polished: polish it again, so
+        # a live reply's error is drawn as one stored and reloaded is.
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
         self.status.setVisible(bool(text))
+        self.failed = status == "error"
+        self.regenerate.setText("Try again" if self.failed else "Regenerate")
+        self.set_busy(self._busy)
 
     def show_stopping(self) -> None:
         self.status.setText("Stopping…")
@@ -228,8 +236,8 @@ class AssistantMessageWidget(QWidget):
         done = self.message_id is not None
         self.regenerate.setEnabled(not busy and done)
         self.regenerate.setVisible(done)
-        self.copy.setVisible(done)
-        self.more.setVisible(done)
+        self.copy.setVisible(done and not self.failed)
+        self.more.setVisible(done and not self.failed)
         self._busy = busy
         self.versions.setEnabled(not busy)
 
