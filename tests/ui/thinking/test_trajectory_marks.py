@@ -226,6 +226,14 @@ def test_fork_from_here_only_on_a_saved_reply(qtbot: QtBot) -> None:
         assert "Copy" in entries and "Fork from here…" not in entries
 
 
+def test_the_trace_menu_offers_no_link_entry(qtbot: QtBot) -> None:
+    """A trace has no links, so Qt's standard "Copy Link Location" (always greyed out there)
+    is not in its menu."""
+    panel = _panel(qtbot, CUT, message_id=7)
+    entries = _entries(panel.build_context_menu(QPoint(2, 2)))
+    assert "Copy" in entries and not any("Link" in entry for entry in entries)
+
+
 def test_a_right_click_pops_the_menu_and_deletes_it_once_closed(qtbot: QtBot) -> None:
     panel = _panel(qtbot, CUT, message_id=7)
     panel.view.customContextMenuRequested.emit(QPoint(20, 20))

@@ -329,6 +329,10 @@ class ThinkingPanel(QWidget):
         All, and "Fork from here…" on a saved reply (not while it streams). The caller
         shows it."""
         menu = self.view.createStandardContextMenu(pos + self._scroll_offset())
+        # A trace has no links: Qt's "Copy Link Location" would only ever be greyed out.
+        for action in menu.actions():
+            if action.objectName() == "link-copy":
+                menu.removeAction(action)
         trace = self.trace
         if trace is not None and trace.message_id is not None and not trace.live:
             selection = self.view.textCursor()
