@@ -113,6 +113,30 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     _grab(window, "sweep-window.png")
 
 
+def test_an_off_cell_under_way_counts_its_answer_tokens(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Thinking off: the model answers at once, so the live cell says "answering…" and counts
+    the answer's tokens (it read "thinking… 0 tokens" for the whole generation)."""
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off")
+    seen: list[tuple[str, int]] = []
+
+    def record(_sweep_id: int) -> None:
+        queued = app.sweeps.sweeps[0]
+        if queued.current is not None:
+            item = window.grid.item(0 if queued.current[0] == "add" else 1, 0)
+            seen.append((item.text(), queued.tokens))
+
+    app.sweeps.sweep_updated.connect(record)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    live = [(text, tokens) for text, tokens in seen if tokens > 0]
+    assert live, seen
+    assert all(text == f"answering…\n{tokens} tokens" for text, tokens in live), live
+
+
 def test_the_max_tokens_of_the_form_caps_every_run(
     make_app: AppFactory, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -271,7 +271,8 @@ class SweepWindow(QWidget):
         queued = self._chosen_queued()
         current = queued.current if queued is not None else None
         tokens = queued.tokens if queued is not None else 0
-        self.grid.show_result(result, current, tokens)
+        answering = queued.answering if queued is not None else False
+        self.grid.show_result(result, current, tokens, answering=answering)
         if result is None:
             self.chart.clear()
             self.title.setText("No sweep chosen: set one up on the left and add it to the queue.")
