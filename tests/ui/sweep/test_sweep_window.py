@@ -237,9 +237,19 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
     names = [window.list.item(i).text() for i in range(window.list.count())]
-    assert any(good.stem in n for n in names) and any(damaged.stem in n for n in names)
-    window.list.setCurrentRow(names.index(next(n for n in names if good.stem in n)))
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    # Listed by what they are and when, in words and characters every font has (the file
+    # name and a "💾" drew as a raw name and a missing-glyph box); the file is in the tooltip.
+    assert "Saved: Damaged · 1 Jan 2025, 00:00" in names
+    assert any(n.startswith("Saved: Arithmetic") for n in names), names
+    assert all(ord(c) < 0x2600 for n in names for c in n), names
+    assert any(str(good) in t for t in tips) and any(str(damaged) in t for t in tips)
+    window.list.setCurrentRow(next(i for i, t in enumerate(tips) if str(good) in t))
     assert window.grid.item(0, 0).text().startswith("✓ 12")
+    # The setup on the left shows how the saved sweep was set up (it kept its defaults).
+    assert window.setup.budgets.text() == "off,256"
+    assert window.setup.max_tokens.value() == 0
+    assert "from a saved sweep" in window.setup.problems.currentText()
     # Run again: the saved sweep's problems, budgets and sampling, queued for the model now.
     assert window.again_button.isEnabled()
     assert window.run_again()
@@ -248,8 +258,8 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert [b.label for b in again.job.budgets] == ["off", "256"]
     assert again.job.problems.problems == tuple(result.problems)
     assert again.job.sampling == result.sampling
-    names = [window.list.item(i).text() for i in range(window.list.count())]
-    window.list.setCurrentRow(names.index(next(n for n in names if damaged.stem in n)))
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    window.list.setCurrentRow(next(i for i, t in enumerate(tips) if str(damaged) in t))
     assert "is not a saved sweep Ponder can read" in window.status.text()
     assert window.grid.rowCount() == 0
     assert not window.again_button.isEnabled()
@@ -258,8 +268,8 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert window.remove_button.isEnabled()
     window.remove_button.click()
     assert not damaged.exists() and good.exists()
-    names = [window.list.item(i).text() for i in range(window.list.count())]
-    assert not any(damaged.stem in n for n in names)
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    assert not any(str(damaged) in t for t in tips)
 
 
 @pytest.mark.parametrize("theme", ["light"])

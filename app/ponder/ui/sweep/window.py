@@ -226,6 +226,8 @@ class SweepWindow(QWidget):
         self._update_buttons()
         self.show_chosen()
         self.detail.clear()
+        if key[0] == "file" and (result := self.chosen_result()) is not None:
+            self.setup.fill_from(result)  # the form shows how the saved sweep was set up
 
     def _chosen_queued(self) -> QueuedSweep | None:
         if self.shown is None or self.shown[0] != "queue":
