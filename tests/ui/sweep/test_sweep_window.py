@@ -113,6 +113,30 @@ def test_a_queued_sweep_fills_the_grid_and_chart_and_is_saved(
     _grab(window, "sweep-window.png")
 
 
+def test_an_off_cell_under_way_counts_its_answer_tokens(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Thinking off: the model answers at once, so the live cell says "answering…" and counts
+    the answer's tokens (it read "thinking… 0 tokens" for the whole generation)."""
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off")
+    seen: list[tuple[str, int]] = []
+
+    def record(_sweep_id: int) -> None:
+        queued = app.sweeps.sweeps[0]
+        if queued.current is not None:
+            item = window.grid.item(0 if queued.current[0] == "add" else 1, 0)
+            seen.append((item.text(), queued.tokens))
+
+    app.sweeps.sweep_updated.connect(record)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    live = [(text, tokens) for text, tokens in seen if tokens > 0]
+    assert live, seen
+    assert all(text == f"answering…\n{tokens} tokens" for text, tokens in live), live
+
+
 def test_the_max_tokens_of_the_form_caps_every_run(
     make_app: AppFactory, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -213,9 +237,19 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     window = app.window.teaching.open_sweeps()
     assert isinstance(window, SweepWindow)
     names = [window.list.item(i).text() for i in range(window.list.count())]
-    assert any(good.stem in n for n in names) and any(damaged.stem in n for n in names)
-    window.list.setCurrentRow(names.index(next(n for n in names if good.stem in n)))
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    # Listed by what they are and when, in words and characters every font has (the file
+    # name and a "💾" drew as a raw name and a missing-glyph box); the file is in the tooltip.
+    assert "Saved: Damaged · 1 Jan 2025, 00:00" in names
+    assert any(n.startswith("Saved: Arithmetic") for n in names), names
+    assert all(ord(c) < 0x2600 for n in names for c in n), names
+    assert any(str(good) in t for t in tips) and any(str(damaged) in t for t in tips)
+    window.list.setCurrentRow(next(i for i, t in enumerate(tips) if str(good) in t))
     assert window.grid.item(0, 0).text().startswith("✓ 12")
+    # The setup on the left shows how the saved sweep was set up (it kept its defaults).
+    assert window.setup.budgets.text() == "off,256"
+    assert window.setup.max_tokens.value() == 0
+    assert "from a saved sweep" in window.setup.problems.currentText()
     # Run again: the saved sweep's problems, budgets and sampling, queued for the model now.
     assert window.again_button.isEnabled()
     assert window.run_again()
@@ -224,8 +258,8 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert [b.label for b in again.job.budgets] == ["off", "256"]
     assert again.job.problems.problems == tuple(result.problems)
     assert again.job.sampling == result.sampling
-    names = [window.list.item(i).text() for i in range(window.list.count())]
-    window.list.setCurrentRow(names.index(next(n for n in names if damaged.stem in n)))
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    window.list.setCurrentRow(next(i for i, t in enumerate(tips) if str(damaged) in t))
     assert "is not a saved sweep Ponder can read" in window.status.text()
     assert window.grid.rowCount() == 0
     assert not window.again_button.isEnabled()
@@ -234,8 +268,8 @@ def test_saved_sweeps_are_listed_and_a_damaged_file_is_explained(
     assert window.remove_button.isEnabled()
     window.remove_button.click()
     assert not damaged.exists() and good.exists()
-    names = [window.list.item(i).text() for i in range(window.list.count())]
-    assert not any(damaged.stem in n for n in names)
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    assert not any(str(damaged) in t for t in tips)
 
 
 @pytest.mark.parametrize("theme", ["light"])

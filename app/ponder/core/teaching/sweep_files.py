@@ -154,6 +154,25 @@ class SweepRun:
         return self.result
 
 
+_SAVED_NAME = re.compile(r"(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})\d{2}-(.+?)(?:-(\d+))?")
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def saved_label(path: Path) -> str:
+    """How a saved sweep is listed, from its file name alone (``SweepFolder._new_file``):
+    "Tiny checks · 5 Mar 2025, 14:02" (the file name itself if it is not one Ponder gave)."""
+    match = _SAVED_NAME.fullmatch(path.stem)
+    if match is None:
+        return path.stem
+    year, month, day, hour, minute, slug, counter = match.groups()
+    if not 1 <= int(month) <= 12:
+        return path.stem
+    name = slug.replace("-", " ")
+    name = name[:1].upper() + name[1:]
+    when = f"{int(day)} {_MONTHS[int(month) - 1]} {year}, {hour}:{minute}"
+    return f"{name} · {when}" + (f" ({counter})" if counter else "")
+
+
 @dataclass(frozen=True, slots=True)
 class SweepFolder:
     """The folder of saved sweeps (``AppPaths.sweeps``): list, load, delete, start a run.

@@ -37,6 +37,7 @@ class Composer(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self._editing: int | None = None
+        self._busy = self._can_regenerate = False
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("composerInput")
         self.editor.setPlaceholderText("Ask something… (Ctrl+Enter to send)")
@@ -85,7 +86,15 @@ class Composer(QWidget):
         self.stop_button.setVisible(busy)
         self.stop_button.setEnabled(busy)
         self.send_button.setVisible(not busy)
-        self.regenerate_button.setEnabled(not busy and can_regenerate)
+        self._busy, self._can_regenerate = busy, can_regenerate
+        self._enable_regenerate()
+
+    def _enable_regenerate(self) -> None:
+        """Regenerate answers the last message: not while an answer streams, nor while an
+        earlier message is being edited (Resend is the way on from there)."""
+        self.regenerate_button.setEnabled(
+            not self._busy and self._can_regenerate and self._editing is None
+        )
 
     def set_stopping(self) -> None:
         self.stop_button.setEnabled(False)
@@ -97,6 +106,7 @@ class Composer(QWidget):
         self.editor.setFocus()
         self.send_button.setText("Resend")
         self._show_banner(True)
+        self._enable_regenerate()
 
     def leave_edit(self) -> None:
         if self._editing is not None:
@@ -104,6 +114,7 @@ class Composer(QWidget):
             self.editor.clear()
         self.send_button.setText("Send")
         self._show_banner(False)
+        self._enable_regenerate()
 
     @property
     def editing(self) -> int | None:

@@ -2,7 +2,7 @@
 
 This is the test-time-scaling curve a teacher puts on the projector ("thinking longer helps"):
 one slot per budget in sweep order, accuracy (0–100 %) on the left axis, mean thinking tokens
-on the right. Budgets not run yet show a faint placeholder, so the class watches the chart
+on the right. Budgets not run yet show a low stub on the baseline, so the class watches the chart
 fill in. ``set_comparison`` shows two sweeps at once (the same problems on a small and a big
 model, say): a pair of bars per budget and a tokens line per sweep, on shared axes. Drawn with
 QPainter because we ship PySide6-Essentials (no QtCharts). The geometry lives in

@@ -20,6 +20,8 @@ from ponder.core.teaching.sweep import BudgetSummary
 
 ACCURACY_TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)
 BAR_FRACTION = 0.56  # of a budget's slot; the rest keeps neighbouring bars apart
+# A budget not run yet: a low dashed stub on the baseline (a full-height one read as 100 %).
+PLACEHOLDER_FRACTION = 0.04  # of the plot's height
 # A comparison's pair of bars fills more of the slot than one bar does (two bars need the room)
 # but keeps a clear gap between budgets so each pair reads as a group; the pair's own gap is
 # much smaller than that.
@@ -124,7 +126,8 @@ def _column(row: BudgetSummary, lane: QRectF, bar_width: float, token_top: float
     bar = placeholder = point = None
     value_text = count_text = ""
     if row.runs == 0:
-        placeholder = QRectF(left, lane.top(), bar_width, lane.height())
+        height = lane.height() * PLACEHOLDER_FRACTION
+        placeholder = QRectF(left, plot_bottom - height, bar_width, height)
     else:
         y = plot_bottom - row.mean_thinking_tokens / token_top * lane.height()
         point = QPointF(lane.center().x(), y)

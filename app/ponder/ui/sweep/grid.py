@@ -120,9 +120,15 @@ class SweepGrid(QTableWidget):
     # ----- content -----------------------------------------------------------------------------
 
     def show_result(
-        self, result: SweepResult | None, current: tuple[str, str] | None = None, tokens: int = 0
+        self,
+        result: SweepResult | None,
+        current: tuple[str, str] | None = None,
+        tokens: int = 0,
+        *,
+        answering: bool = False,
     ) -> None:
-        """Draws ``result``; ``current`` is the cell being generated (with ``tokens`` so far)."""
+        """Draws ``result``; ``current`` is the cell being generated (with ``tokens`` so far,
+        thinking and answer; ``answering`` once it writes its answer)."""
         self.result = result
         if result is None:
             self._shape = None
@@ -141,14 +147,14 @@ class SweepGrid(QTableWidget):
         for row, problem in enumerate(problems):
             for column, budget in enumerate(budgets):
                 key = (problem.id, budget)
-                self._put(row, column, self._item(key, cells.get(key), current, tokens))
+                self._put(row, column, self._item(key, cells.get(key), current, tokens, answering))
         foot = len(problems)
         for column, summary in enumerate(result.summary()):
             accuracy = "—" if summary.accuracy is None else f"{summary.accuracy:.0%}"
             judged = f" ({summary.correct}/{summary.judged})" if summary.judged else ""
             self._put(foot, column, _foot_item(accuracy + judged))
-            tokens_text = f"{summary.mean_thinking_tokens:.0f}" if summary.runs else "—"
-            self._put(foot + 1, column, _foot_item(tokens_text))
+            mean_tokens = f"{summary.mean_thinking_tokens:.0f}" if summary.runs else "—"
+            self._put(foot + 1, column, _foot_item(mean_tokens))
         self.blockSignals(False)
         if not self._fitted:
             self.resizeRowsToContents()
@@ -193,13 +199,15 @@ class SweepGrid(QTableWidget):
         cell: SweepCell | None,
         current: tuple[str, str] | None,
         tokens: int,
+        answering: bool,
     ) -> QTableWidgetItem:
         if cell is not None:
             item = QTableWidgetItem(cell_text(cell))
             item.setBackground(self._verdict_brush(cell.correct, bool(cell.error)))
             item.setToolTip(cell_tooltip(cell))
         elif current == key:
-            item = QTableWidgetItem(f"thinking…\n{tokens_text(tokens)}")
+            doing = "answering…" if answering else "thinking…"
+            item = QTableWidgetItem(f"{doing}\n{tokens_text(tokens)}")
             item.setForeground(self.palette().color(QPalette.ColorRole.Link))
         else:
             item = QTableWidgetItem("·")

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ponder.core.teaching.sweep_files import saved_label
 from ponder.ui.sweep.queue import QueuedSweep
 
 SweepKey = tuple[str, object]  # ("queue", sweep id) or ("file", path as str)
@@ -44,8 +45,8 @@ class SweepList(QListWidget):
         for path in saved:
             if str(path) in in_session:
                 continue
-            item = QListWidgetItem(f"💾 {path.stem}")
-            item.setToolTip(str(path))
+            item = QListWidgetItem(f"Saved: {saved_label(path)}")
+            item.setToolTip(f"Saved in {path}")
             item.setData(ROLE_KEY, ("file", str(path)))
             self.addItem(item)
         self.blockSignals(False)

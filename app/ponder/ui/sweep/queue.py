@@ -35,7 +35,8 @@ SweepState = Literal["queued", "running", "done", "cancelled", "failed"]
 class QueuedSweep:
     """A sweep as the window lists it. ``result``: what ran (set as it starts; the final
     result once it ends); ``cells``: the cells so far, as they arrived on this thread;
-    ``current``: the (problem id, budget) under way, and ``tokens`` its thinking tokens."""
+    ``current``: the (problem id, budget) under way, ``tokens`` the tokens it has generated so
+    far (thinking and answer) and ``answering`` whether it is writing its answer yet."""
 
     job: SweepJob
     state: SweepState = "queued"
@@ -43,6 +44,7 @@ class QueuedSweep:
     path: Path | None = None
     current: tuple[str, str] | None = None
     tokens: int = 0
+    answering: bool = False
     message: str = ""
     cells: list[SweepCell] = field(default_factory=list)
 
@@ -205,13 +207,13 @@ class SweepQueue(QObject):
     def _on_cell_started(self, sweep_id: int, problem_id: str, budget: str) -> None:
         queued = self.find(sweep_id)
         if queued is not None:
-            queued.current, queued.tokens = (problem_id, budget), 0
+            queued.current, queued.tokens, queued.answering = (problem_id, budget), 0, False
             self.sweep_updated.emit(sweep_id)
 
-    def _on_progress(self, sweep_id: int, tokens: int) -> None:
+    def _on_progress(self, sweep_id: int, tokens: int, answering: bool) -> None:
         queued = self.find(sweep_id)
         if queued is not None:
-            queued.tokens = tokens
+            queued.tokens, queued.answering = tokens, answering
             self.sweep_updated.emit(sweep_id)
 
     def _on_cell_done(self, sweep_id: int, cell: SweepCell) -> None:

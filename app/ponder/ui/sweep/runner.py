@@ -8,7 +8,8 @@ finished cell, so closing the laptop mid-lesson loses at most the generation und
 (``SweepRun``).
 
 Signals reach the GUI queued. Cells are few (one per generation), so each is a signal; the
-live token count of the generation under way is throttled to a few updates a second.
+live token count (thinking and answer) of the generation under way is throttled to a few
+updates a second.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ponder.core.events import Event, ThinkingEvent
+from ponder.core.events import AnswerEvent, Event, ThinkingEvent
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import Problem, ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepCell, new_result
@@ -65,7 +66,9 @@ class SweepRunner(QObject):
 
     started = Signal(int, object, str)  # job id, the empty SweepResult, the file it goes to
     cell_started = Signal(int, str, str)  # job id, problem id, budget label
-    progress = Signal(int, int)  # job id, thinking tokens of the generation under way
+    # job id, tokens generated so far in the generation under way (thinking and answer), and
+    # whether it is writing its answer yet (an "off" cell answers from its first token)
+    progress = Signal(int, int, bool)
     cell_done = Signal(int, object)  # job id, SweepCell
     finished = Signal(int, object, str)  # job id, SweepResult, "" or why it was not saved
 
@@ -88,21 +91,24 @@ class SweepRunner(QObject):
         self.started.emit(job.id, dataclasses.replace(result, cells=[]), str(sweep.path))
         save_error = ""
         tokens = 0
+        answering = False
         last_progress = 0.0
 
         def on_start(problem: Problem, budget: SweepBudget) -> None:
-            nonlocal tokens
-            tokens = 0
+            nonlocal tokens, answering, last_progress
+            tokens, answering, last_progress = 0, False, 0.0
             self.cell_started.emit(job.id, problem.id, budget.label)
 
         def on_event(event: Event) -> None:
-            nonlocal tokens, last_progress
-            if isinstance(event, ThinkingEvent):  # about one per token
+            nonlocal tokens, answering, last_progress
+            if isinstance(event, ThinkingEvent | AnswerEvent):  # about one per token
                 tokens += 1
+                turned = isinstance(event, AnswerEvent) and not answering
+                answering = answering or turned
                 now = time.monotonic()
-                if now - last_progress >= PROGRESS_INTERVAL_S:
+                if turned or now - last_progress >= PROGRESS_INTERVAL_S:
                     last_progress = now
-                    self.progress.emit(job.id, tokens)
+                    self.progress.emit(job.id, tokens, answering)
 
         def on_cell(cell: SweepCell) -> None:
             self.cell_done.emit(job.id, cell)

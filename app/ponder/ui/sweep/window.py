@@ -226,6 +226,8 @@ class SweepWindow(QWidget):
         self._update_buttons()
         self.show_chosen()
         self.detail.clear()
+        if key[0] == "file" and (result := self.chosen_result()) is not None:
+            self.setup.fill_from(result)  # the form shows how the saved sweep was set up
 
     def _chosen_queued(self) -> QueuedSweep | None:
         if self.shown is None or self.shown[0] != "queue":
@@ -271,7 +273,8 @@ class SweepWindow(QWidget):
         queued = self._chosen_queued()
         current = queued.current if queued is not None else None
         tokens = queued.tokens if queued is not None else 0
-        self.grid.show_result(result, current, tokens)
+        answering = queued.answering if queued is not None else False
+        self.grid.show_result(result, current, tokens, answering=answering)
         if result is None:
             self.chart.clear()
             self.title.setText("No sweep chosen: set one up on the left and add it to the queue.")
