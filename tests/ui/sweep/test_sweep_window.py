@@ -21,6 +21,7 @@ from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.problems import single_problem
 from ponder.core.teaching.sweep import parse_budgets
 from ponder.core.teaching.sweep_files import load_sweep
+from ponder.core.trace import tokens_text
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.sweep.window import SweepWindow
 
@@ -134,7 +135,7 @@ def test_an_off_cell_under_way_counts_its_answer_tokens(
     qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
     live = [(text, tokens) for text, tokens in seen if tokens > 0]
     assert live, seen
-    assert all(text == f"answering…\n{tokens} tokens" for text, tokens in live), live
+    assert all(text == f"answering…\n{tokens_text(tokens)}" for text, tokens in live), live
 
 
 def test_the_max_tokens_of_the_form_caps_every_run(
