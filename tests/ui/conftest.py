@@ -6,22 +6,14 @@ thread (the test machine may be running other models at the same time).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_driving import GREEDY, LOAD_TIMEOUT_MS, AppFactory
 from pytestqt.qtbot import QtBot
 
-from ponder.core.request import Sampling
-from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.main import LaunchOptions, PonderApp
-
-GREEDY = Sampling(temperature=0.0, seed=1)
-LOAD_TIMEOUT_MS = 120_000
-TURN_TIMEOUT_MS = 180_000
-
-
-AppFactory = Callable[..., PonderApp]
 
 
 @pytest.fixture
@@ -59,19 +51,3 @@ def make_app(qapp: object, qtbot: QtBot, smollm2_path: Path) -> Iterator[AppFact
         app.shutdown()
         app.window.close()
         app.window.deleteLater()
-
-
-def ask(qtbot: QtBot, app: PonderApp, text: str) -> LiveReply:
-    """Types ``text`` in the composer, clicks Send and waits for the turn to end."""
-    composer = app.window.composer
-    composer.editor.setPlainText(text)
-    with qtbot.waitSignal(app.controller.reply_ended, timeout=TURN_TIMEOUT_MS) as ended:
-        composer.send_button.click()
-    live = ended.args[0]
-    assert isinstance(live, LiveReply)
-    return live
-
-
-def set_budget(app: PonderApp, preset: str, custom: int | None = None) -> None:
-    """Picks a thinking budget in the composer, as a user would."""
-    app.window.composer.budget.select(preset, custom)

@@ -6,9 +6,9 @@ On the real engine (SmolLM2) in the real window, offscreen.
 from __future__ import annotations
 
 import pytest
+from app_driving import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory
 from pytestqt.qtbot import QtBot
 
-from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory
 from ponder.core.request import Sampling, ThinkingControl
 from ponder.core.teaching.problems import single_problem
 from ponder.core.teaching.sweep import parse_budgets

@@ -5,10 +5,10 @@ show their interventions, regenerate and edit keep versions, conversations survi
 from __future__ import annotations
 
 import pytest
+from app_driving import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans, point_of
 
-from conftest import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from ponder.core.trace import TraceState
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.thinking.panel import ThinkingPanel

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from app_driving import AppFactory
 from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
-from conftest import AppFactory
 from ponder.ui.chat.messages import AssistantMessageWidget
 
 ERROR_RED = QColor("#d9534f")

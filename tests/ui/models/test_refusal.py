@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_driving import LOAD_TIMEOUT_MS, AppFactory
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from conftest import LOAD_TIMEOUT_MS, AppFactory
 from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.load_policy import ModelTooLarge, plan_load
 

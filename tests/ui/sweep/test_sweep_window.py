@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_driving import TURN_TIMEOUT_MS, AppFactory
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from conftest import TURN_TIMEOUT_MS, AppFactory
 from ponder.core.events import LoadedEvent
 from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.problems import single_problem

@@ -12,11 +12,11 @@ import os
 from pathlib import Path
 
 import pytest
+from app_driving import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from conftest import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from gguf_fixtures import write_gguf
 from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.teaching.compare import CompareWindow, version_label

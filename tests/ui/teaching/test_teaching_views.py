@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from app_driving import AppFactory
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans
 
-from conftest import AppFactory
 from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.live_reply import LiveReply

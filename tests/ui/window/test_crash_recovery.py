@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from app_driving import AppFactory
 from pytestqt.qtbot import QtBot
 
-from conftest import AppFactory
 from ponder.core.paths import AppPaths
 from ponder.core.storage.store import ConversationStore
 from ponder.ui.chat.messages import AssistantMessageWidget

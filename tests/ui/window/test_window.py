@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_driving import LOAD_TIMEOUT_MS, AppFactory
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from conftest import LOAD_TIMEOUT_MS, AppFactory
 from ponder.core.settings import load_settings
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.window.settings_dialog import SettingsDialog
