@@ -58,13 +58,14 @@ class Backups:
         found = self.all()
         return found[0] if found else None
 
-    def daily(self, conn: sqlite3.Connection) -> Path | None:
-        """Today's backup of ``conn``'s database, unless there is one; the file or None."""
+    def daily(self, conn: sqlite3.Connection, *, checked: bool = False) -> Path | None:
+        """Today's backup of ``conn``'s database, unless there is one; the file or None.
+        ``checked``: the caller has just run ``quick_check`` on it (no second full scan)."""
         day = time.strftime("%Y-%m-%d", time.localtime(self._clock()))
         target = self.folder / f"{DAILY_PREFIX}{day}{SUFFIX}"
         if target.exists():
             return None
-        made = self._copy(conn, target)
+        made = self._copy(conn, target, checked=checked)
         if made is not None:
             self._prune()
         return made
@@ -74,10 +75,12 @@ class Backups:
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._clock()))
         return self._copy(conn, self.folder / f"{MIGRATION_PREFIX}{from_version}-{stamp}{SUFFIX}")
 
-    def _copy(self, conn: sqlite3.Connection, target: Path) -> Path | None:
+    def _copy(
+        self, conn: sqlite3.Connection, target: Path, *, checked: bool = False
+    ) -> Path | None:
         temp = target.with_name(target.name + ".tmp")
         try:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            check = "ok" if checked else conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 log.warning("not backing up the conversation history: it is damaged (%s)", check)
                 return None

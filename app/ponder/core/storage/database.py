@@ -63,9 +63,10 @@ class Database:
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._conn = sqlite3.connect(self.path, isolation_level=None, timeout=timeout_s)
-            if verify and not read_only:
+            verified = verify and not read_only
+            if verified:
                 self._verify()
-            self._open(use_fts=use_fts, recover=recover, backup_dir=backup_dir)
+            self._open(use_fts=use_fts, recover=recover, backup_dir=backup_dir, verified=verified)
         except StorageError:
             self.close()
             raise
@@ -84,7 +85,9 @@ class Database:
             error.sqlite_errorcode = 11  # SQLITE_CORRUPT
             raise error
 
-    def _open(self, *, use_fts: bool | None, recover: bool, backup_dir: Path | None) -> None:
+    def _open(
+        self, *, use_fts: bool | None, recover: bool, backup_dir: Path | None, verified: bool
+    ) -> None:
         conn = self.connection()
         if self.read_only:
             version = schema_version(conn)
@@ -113,7 +116,7 @@ class Database:
         if recover:
             self.recovered = self.recover_interrupted()
         if backups is not None:
-            backups.daily(conn)
+            backups.daily(conn, checked=verified)  # a file just verified is not scanned twice
 
     def recover_interrupted(self) -> list[int]:
         """Marks replies left ``streaming`` as ``interrupted`` (keeping the text on disk);
