@@ -3,7 +3,8 @@
 The tiny scripted model (zeroed layers, greedy) always writes "a". Generation starts inside the
 think block (a fork's ``thinking_prefix``), so after the budget the engine must inject the
 family's end of thinking — ``[/THINK]`` as one control token for Mistral, ``<|end|>`` and the
-final channel's header for gpt-oss — and the answer follows.
+final channel's header for gpt-oss, ``</thought>`` as text for EXAONE Deep, the channel's end
+``<channel|>`` for Gemma 4 — and the answer follows.
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ FAMILIES = {
         "Magistral Small",
         ["</s>", "[INST]", "[/INST]", "[THINK]", "[/THINK]", "[SYSTEM_PROMPT]", "[/SYSTEM_PROMPT]"],
         families.MISTRAL_REASONING,
+    ),
+    "exaone-deep": (
+        "exaone_deep",
+        "EXAONE Deep 2.4B",
+        ["[|endofturn|]", "[|system|]", "[|user|]", "[|assistant|]"],
+        families.EXAONE_DEEP,
+    ),
+    "gemma4": (
+        "gemma4",
+        "Gemma 4 E2B It",
+        ["<turn|>", "<|turn>", "<|think|>", "<|channel>", "<channel|>"],
+        families.GEMMA4,
     ),
 }
 

@@ -192,3 +192,45 @@ def test_a_plain_transformer_counts_every_layer(tmp_path: Path) -> None:
     info = _hybrid(tmp_path, "llama", 4, {"llama.attention.head_count_kv": 2})
     assert info.attention_layers == 4
     assert info.kv_cache_bytes_per_token() == 4 * 2 * (128 + 128) * 2
+
+
+# ----- the reasoning families added for #11: the KV cache each one's header gives ----------------
+
+
+def test_exaone_deep_80_wide_heads(tmp_path: Path) -> None:
+    # EXAONE Deep 2.4B: 2560 wide with 32 query heads, so each K and V head is 80 wide (a
+    # llama.cpp user's q8_0-cache refusal names "its 80-wide K head"); 8 KV heads per layer.
+    path = write_gguf(
+        tmp_path / "exaone.gguf",
+        arch="exaone",
+        tensors=(),
+        n_layers=30,
+        metadata={
+            "exaone.embedding_length": 2560,
+            "exaone.attention.head_count": 32,
+            "exaone.attention.head_count_kv": 8,
+        },
+    )
+    info = describe(read_header(path))
+    assert (info.key_length, info.value_length) == (80, 80)
+    assert info.kv_cache_bytes_per_token() == 30 * 8 * (80 + 80) * 2
+
+
+def test_gemma4_reads_its_stated_head_width(tmp_path: Path) -> None:
+    # Gemma 4 states its head width (key_length) apart from embedding / heads; the estimate
+    # counts every layer at the full context, an upper bound for its sliding-window layers.
+    path = write_gguf(
+        tmp_path / "gemma4.gguf",
+        arch="gemma4",
+        tensors=(),
+        n_layers=35,
+        metadata={
+            "gemma4.embedding_length": 1536,
+            "gemma4.attention.head_count": 8,
+            "gemma4.attention.head_count_kv": 1,
+            "gemma4.attention.key_length": 256,
+            "gemma4.attention.value_length": 256,
+        },
+    )
+    info = describe(read_header(path))
+    assert info.kv_cache_bytes_per_token() == 35 * 1 * (256 + 256) * 2

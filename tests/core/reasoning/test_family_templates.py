@@ -78,6 +78,23 @@ CASES = {
         "<SPECIAL_11>Assistant\n<think>\n\n</think>\n\n",
         True,
     ),
+    # LG's own template (the LG-AI-EXAONE/EXAONE-Deep README, as the tokenizer ships it).
+    "exaone-deep": Case(
+        "exaone_deep",
+        {"general.architecture": "exaone", "general.name": "EXAONE Deep 2.4B"},
+        families.EXAONE_DEEP,
+        "[|assistant|]<thought>\n",
+        "[|assistant|]<thought>\n\n</thought>\n\n",
+        True,
+    ),
+    "gemma4": Case(
+        "gemma4",
+        {"general.architecture": "gemma4", "general.name": "Gemma 4 E4B It"},
+        families.GEMMA4,
+        "<|turn>model\n",
+        "<|turn>model\n<|channel>thought\n<channel|>",
+        False,
+    ),
 }
 
 
@@ -150,6 +167,37 @@ def test_smollm3_off_switch_is_the_template_flag() -> None:
     assert "/no_think" in off and "/think" in on and "/no_think" not in on
 
 
+def test_exaone_deep_takes_no_system_turn() -> None:
+    """The authors ask for no system prompt: its text goes into the user's turn."""
+    text, _ = _prompt(CASES["exaone-deep"], 4096)
+    assert text.startswith("[|system|][|endofturn|]\n[|user|]Be brief.")
+
+
+def test_gemma4_switch_is_the_think_token_in_the_system_turn() -> None:
+    on, _ = _prompt(CASES["gemma4"], 4096)
+    off, _ = _prompt(CASES["gemma4"], 0)
+    assert on.startswith("<s><|turn>system\n<|think|>Be brief.<turn|>\n")
+    assert "<|think|>" not in off
+
+
+def test_earlier_thinking_is_not_sent_back() -> None:
+    """Both new families: an earlier answer goes back without its thinking."""
+    for family, said in (
+        ("exaone-deep", "<thought>\nsecret\n</thought>\nFour."),
+        ("gemma4", "<|channel>thought\nsecret<channel|>Four."),
+    ):
+        case = CASES[family]
+        plan = build_prompt(
+            case.profile,
+            _metadata(case)["tokenizer.chat_template"],
+            [Message("user", "2+2?"), Message("assistant", said), Message("user", "And 3+3?")],
+            ThinkingControl(budget=4096),
+            bos_token="<s>",
+            eos_token="</s>",
+        )
+        assert "secret" not in plan.text and "Four." in plan.text
+
+
 def _split(profile: FamilyProfile, pieces: list[str], *, in_thinking: bool) -> list[object]:
     watcher = TagWatcher(profile.think_open, profile.think_close, in_thinking=in_thinking)
     items: list[object] = []
@@ -189,6 +237,10 @@ _VOCAB_TAGS = {
     "mistral-reasoning": ("[INST]", "[/INST]", "[THINK]", "[/THINK]"),
     "lfm2-thinking": ("<think>", "</think>"),
     "nemotron-nano": ("<SPECIAL_10>", "<SPECIAL_11>", "<think>", "</think>"),
+    # Whether EXAONE Deep's vocabulary holds <thought> as one token is not confirmed: without
+    # it the tags are watched as text.
+    "exaone-deep": ("[|system|]", "[|user|]", "[|assistant|]", "[|endofturn|]"),
+    "gemma4": ("<|turn>", "<turn|>", "<|think|>", "<|channel>", "<channel|>"),
 }
 
 
@@ -214,7 +266,8 @@ def test_inspect_names_the_family(family: str, tmp_path: Path) -> None:
         case.profile.think_open,
         case.profile.think_close,
     )
-    single = family != "gpt-oss"  # harmony's tags are token sequences, watched as text
+    # harmony's tags and Gemma 4's opener are token sequences, watched as text
+    single = case.profile.think_close in _VOCAB_TAGS[family]
     assert (data["think_close_id"] is not None) == single
     if single:
         assert tokens[data["think_close_id"]] == case.profile.think_close

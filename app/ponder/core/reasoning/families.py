@@ -269,6 +269,54 @@ NEMOTRON_NANO = FamilyProfile(
     system_prompt_supported=True,
     default_budget=4096,
 )
+# LG's EXAONE Deep: "[|user|]…\n[|assistant|]" turns; the generation prompt ends with
+# "<thought>\n" and the model writes "</thought>" and then the answer. No switch to turn thinking
+# off: Ponder closes the opened block. The authors' usage guideline (LG-AI-EXAONE/EXAONE-Deep
+# README): temperature 0.6, top-p 0.95, repetition penalty no more than 1.0, and no system prompt
+# ("build the instruction on the user prompt").
+EXAONE_DEEP_TEMPLATE = (
+    "{% for message in messages %}{% if loop.first and message['role'] != 'system' %}"
+    "{{ '[|system|][|endofturn|]\\n' }}{% endif %}{% set content = message['content'] %}"
+    "{% if '</thought>' in content %}"
+    "{% set content = content.split('</thought>')[-1].lstrip('\\n') %}{% endif %}"
+    "{{ '[|' + message['role'] + '|]' + content }}"
+    "{% if not message['role'] == 'user' %}{{ '[|endofturn|]' }}{% endif %}"
+    "{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}"
+    "{% if add_generation_prompt %}{{ '\\n[|assistant|]<thought>\\n' }}{% endif %}"
+)
+EXAONE_DEEP = FamilyProfile(
+    id="exaone-deep",
+    display_name="EXAONE Deep",
+    is_reasoner=True,
+    thinking_start="prefilled",
+    thinking_off="prefill_empty",
+    sampling=Sampling(temperature=0.6, top_p=0.95, repeat_penalty=1.0),
+    system_prompt_supported=False,
+    default_budget=4096,
+    think_open="<thought>",
+    think_close="</thought>",
+    fallback_template=EXAONE_DEEP_TEMPLATE,
+)
+# Gemma 4 (Google, 2026): "<|turn>model\n" turns; the model writes its thinking in a channel,
+# "<|channel>thought\n…<channel|>", then the answer. enable_thinking puts "<|think|>" at the top of
+# the system turn; without it the template ends the generation prompt with an empty channel
+# ("<|channel>thought\n<channel|>"). llama.cpp's reference copy: models/templates/gemma4.jinja.
+# Sampling: temperature 1.0, top-p 0.95, top-k 64 (the Gemma 4 model card's values).
+# Gemma 3 and 3n have no thinking channel: they stay generic.
+GEMMA4 = FamilyProfile(
+    id="gemma4",
+    display_name="Gemma 4 (thinking channel)",
+    is_reasoner=True,
+    thinking_start="model",
+    thinking_off="template_flag",
+    sampling=Sampling(temperature=1.0, top_p=0.95, top_k=64, min_p=0.0),
+    system_prompt_supported=True,
+    default_budget=4096,
+    think_open="<|channel>thought",
+    think_close="<channel|>",
+    close_injection="<channel|>",  # the answer follows the channel's end directly
+    empty_block="<|channel>thought\n<channel|>",
+)
 GENERIC = FamilyProfile(
     id="generic",
     display_name="Generic (ChatML)",
@@ -294,6 +342,8 @@ PROFILES: tuple[FamilyProfile, ...] = (
     MISTRAL_REASONING,
     LFM2_THINKING,
     NEMOTRON_NANO,
+    EXAONE_DEEP,
+    GEMMA4,
     GENERIC,
 )
 
@@ -312,6 +362,8 @@ _PHI_MARK = "<|assistant|>"
 _PHI_REASONING_SYSTEM = "an AI math expert"
 _HARMONY_MARK = "<|channel|>"
 _NEMOTRON_MARK = "<SPECIAL_11>Assistant"
+_EXAONE_DEEP_MARK = "[|assistant|]<thought>"
+_GEMMA4_MARK = "<|channel>thought"
 # A generation prompt that opens the think block: ``'<|im_start|>assistant\n<think>\n'`` with
 # the newlines written as escapes (``\\n``) or raw, as converters emit either.
 _PREFILLED_THINK = re.compile(r"assistant(?:\\n|\n)<think>(?:\\n|\n)")
@@ -373,6 +425,11 @@ def detect_family(metadata: Mapping[str, Any]) -> FamilyProfile:
         return MISTRAL_REASONING
     if arch == "nemotron_h" or _NEMOTRON_MARK in template:
         return NEMOTRON_NANO
+    # EXAONE 3.5 shares the architecture and turn markers but does not think: name or template.
+    if _EXAONE_DEEP_MARK in template or (" exaone " in names and " deep " in names):
+        return EXAONE_DEEP
+    if arch.startswith("gemma4") or _GEMMA4_MARK in template or " gemma 4 " in names:
+        return GEMMA4
     # LFM2 instruct templates mention </think> too (to strip it from history): go by the name.
     if (arch.startswith("lfm2") or " lfm2 " in names or " lfm2 5 " in names) and (
         " thinking " in names
