@@ -99,6 +99,8 @@ class TerminalPrinter:
 def run(args: argparse.Namespace) -> int:
     choice = options.choose_model(args)
     load = choice.load
+    for note in choice.notes:
+        print(f"ponder: {note}", file=sys.stderr)
     request = GenerateRequest(
         messages=(Message("user", options.prompt_text(args.prompt)),),
         thinking=options.thinking_control(args, choice.header),

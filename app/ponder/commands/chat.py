@@ -60,6 +60,8 @@ def describe(control: ThinkingControl) -> str:
 def run(args: argparse.Namespace) -> int:
     choice = options.choose_model(args)
     load = choice.load
+    for note in choice.notes:
+        print(f"ponder: {note}", file=sys.stderr)
     control = options.thinking_control(args, choice.header)
     printer = TerminalPrinter(sys.stdout, sys.stderr)
     history: list[Message] = []

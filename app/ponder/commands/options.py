@@ -10,9 +10,11 @@ from typing import Any
 from ponder.commands import UserError
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.header import GGUFHeader
+from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.demo import find_demo_model
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.load_policy import ModelTooLarge, plan_load
+from ponder.core.paths import AppPaths
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import (
     CONTEXT_RANGE,
@@ -25,6 +27,7 @@ from ponder.core.request import (
     Sampling,
     ThinkingControl,
 )
+from ponder.core.settings import load_settings, think_tags
 
 
 def parse_budget(text: str) -> int | None:
@@ -105,9 +108,16 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--ctx",
         type=whole_number("the context size", *CONTEXT_RANGE),
-        default=4096,
         metavar="N",
-        help="context size, tokens",
+        help="context size, tokens (default: what a catalog model's card asks for, as far as "
+        "this computer's memory allows; 4096 for other files)",
+    )
+    parser.add_argument(
+        "--think-tags",
+        nargs=2,
+        metavar=("START", "END"),
+        help="custom think tags for a model whose family Ponder does not know "
+        "(default: the ones saved in the app's settings, if any)",
     )
     parser.add_argument(
         "--threads",
@@ -185,19 +195,42 @@ def model_path(args: argparse.Namespace) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class ModelChoice:
-    """The model a command will load, and its header (read once, before anything loads)."""
+    """The model a command will load, and its header (read once, before anything loads).
+
+    ``notes``: what the person should know about this load (a long answer that will not fit).
+    """
 
     load: LoadRequest
     header: GGUFHeader
+    notes: tuple[str, ...] = ()
+
+
+def custom_think_tags(args: argparse.Namespace) -> tuple[str, str] | None:
+    """``--think-tags START END``, else the tags saved in the app's settings, else None."""
+    given = getattr(args, "think_tags", None)
+    if given is None:
+        return load_settings(AppPaths.from_environment().settings_file).custom_think_tags
+    try:
+        return think_tags(*given)
+    except ValueError as exc:
+        raise UserError(f"--think-tags: {exc}") from None
+
+
+def _catalog() -> Catalog | None:
+    try:
+        return load_catalog()
+    except (CatalogError, OSError):  # a broken catalog costs only the per-model context
+        return None
 
 
 def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None) -> ModelChoice:
     """Picks the model, reads its header, and refuses one that cannot fit (unless --force).
 
     ``hardware``: this machine as measured (default: detected now)."""
-    if args.ctx < 64:
+    if args.ctx is not None and args.ctx < 64:
         raise UserError("--ctx must be at least 64 tokens")
     path = model_path(args)
+    tags = custom_think_tags(args)
     try:
         plan = plan_load(
             path,
@@ -206,12 +239,14 @@ def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None)
             n_threads=args.threads,
             gpu_layers=args.gpu_layers,
             force=args.force,
+            catalog=_catalog(),
+            think_tags=tags,
         )
     except GGUFError as exc:
         raise UserError(str(exc)) from None
     except ModelTooLarge as exc:
         raise UserError(f"{exc} To try anyway, pass --force.") from None
-    return ModelChoice(plan.request, plan.header)
+    return ModelChoice(plan.request, plan.header, plan.notes)
 
 
 def load_request(args: argparse.Namespace) -> LoadRequest:

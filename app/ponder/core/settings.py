@@ -119,10 +119,11 @@ class Settings:
 
     @property
     def custom_think_tags(self) -> tuple[str, str] | None:
-        """The custom (start, end) think tags, or None unless both are set."""
-        if self.custom_think_open.strip() and self.custom_think_close.strip():
-            return self.custom_think_open, self.custom_think_close
-        return None
+        """The custom (start, end) think tags, or None unless both are set and usable."""
+        try:
+            return think_tags(self.custom_think_open, self.custom_think_close)
+        except ValueError:
+            return None
 
     def thinking_control(self) -> ThinkingControl:
         """The default thinking control for a new turn, from these settings."""
@@ -158,6 +159,23 @@ class Settings:
         return cls(**accepted)
 
 
+MAX_THINK_TAG_CHARS = 64
+
+
+def think_tags(start: str, end: str) -> tuple[str, str] | None:
+    """Custom think tags as the user typed them: None when both are empty (the family's own),
+    the pair when both are set, different and short; otherwise ValueError, in words."""
+    if not start.strip() and not end.strip():
+        return None
+    if not start.strip() or not end.strip():
+        raise ValueError("Give both think tags, the start and the end, or neither.")
+    if start == end:
+        raise ValueError("The start and end think tags must differ.")
+    if max(len(start), len(end)) > MAX_THINK_TAG_CHARS:
+        raise ValueError(f"A think tag can be at most {MAX_THINK_TAG_CHARS} characters long.")
+    return start, end
+
+
 # ----- validation ----------------------------------------------------------------------------
 # Written by hand because the usual libraries (pydantic, cattrs) reject a whole object on the
 # first bad field; a hand-edited settings file must instead keep every field that is fine.
@@ -177,8 +195,8 @@ _RANGES: dict[str, Callable[[Any], bool]] = {
     "max_waits": lambda v: MAX_WAITS_RANGE[0] <= v <= MAX_WAITS_RANGE[1],
     "stop_message": lambda v: v == CUSTOM or v in STOP_MESSAGE_PRESETS,
     "font_size": lambda v: v is None or 6 <= v <= 72,
-    "custom_think_open": lambda v: len(v) <= 64,
-    "custom_think_close": lambda v: len(v) <= 64,
+    "custom_think_open": lambda v: len(v) <= MAX_THINK_TAG_CHARS,
+    "custom_think_close": lambda v: len(v) <= MAX_THINK_TAG_CHARS,
 }
 
 

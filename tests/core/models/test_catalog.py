@@ -35,6 +35,9 @@ REQUIRED_IDS = {
     "qwen3-8b",
     "phi4-mini-reasoning",
     "smollm2-135m-demo",
+    "gpt-oss-20b",
+    "smollm3-3b",
+    "lfm2.5-1.2b-thinking",
 }
 
 
@@ -52,10 +55,12 @@ def test_the_shipped_catalog_has_every_model_users_ask_for(catalog: Catalog) -> 
         assert entry.recommended.context <= entry.context_length
         if entry.repo is not None:
             names = {q.name for q in entry.quants}
-            # Q4_K_M and Q8_0 where the publisher has both; Qwen ships only Q8_0 below 4B, and
-            # Phi-4-mini-reasoning's 8-bit file name has no evidence (see the catalog's note).
-            assert "Q8_0" in names or entry.id == "phi4-mini-reasoning"
-            assert "Q4_K_M" in names or entry.id in {"qwen3-0.6b", "qwen3-1.7b"}
+            # Q4_K_M and Q8_0 where the publisher has both; Qwen ships only Q8_0 below 4B,
+            # gpt-oss comes in its native MXFP4, and for Phi-4-mini-reasoning and the newer
+            # small reasoners only the Q4_K_M file name has evidence (see the catalog's notes).
+            only_q4 = {"phi4-mini-reasoning", "smollm3-3b", "lfm2.5-1.2b-thinking"}
+            assert "Q8_0" in names or entry.id in only_q4 | {"gpt-oss-20b"}
+            assert "Q4_K_M" in names or entry.id in {"qwen3-0.6b", "qwen3-1.7b", "gpt-oss-20b"}
 
 
 def test_the_catalog_carries_what_the_evidence_says() -> None:
@@ -76,6 +81,27 @@ def test_the_catalog_carries_what_the_evidence_says() -> None:
     llama = catalog.get("r1-distill-llama-8b").quant("Q4_K_M")
     assert llama.sha256 == "87bcba20b4846d8dadf753d3ff48f9285d131fc95e3e0e7e934d4f20bc896f5d"
     assert [q.name for q in catalog.get("phi4-mini-reasoning").quants] == ["Q4_K_M"]
+    # §2: the new small reasoners' repositories and files, with their families.
+    for model_id, repo, file, family in (
+        ("gpt-oss-20b", "ggml-org/gpt-oss-20b-GGUF", "gpt-oss-20b-mxfp4.gguf", "gpt-oss"),
+        ("smollm3-3b", "ggml-org/SmolLM3-3B-GGUF", "SmolLM3-Q4_K_M.gguf", "smollm3"),
+        (
+            "lfm2.5-1.2b-thinking",
+            "LiquidAI/LFM2.5-1.2B-Thinking-GGUF",
+            "LFM2.5-1.2B-Thinking-Q4_K_M.gguf",
+            "lfm2-thinking",
+        ),
+    ):
+        entry = catalog.get(model_id)
+        assert (entry.repo, entry.quant().file, entry.family) == (repo, file, family)
+        assert all(q.sha256 is None for q in entry.quants)  # no hub page showed a hash
+    # LFM2.5: 6 of its 16 layers keep a KV cache.
+    assert catalog.get("lfm2.5-1.2b-thinking").architecture.kv_bytes_per_token() == (
+        6 * 8 * 64 * 2 * 2
+    )
+    # The cards' room for one answer: Qwen3 (hybrid and 2507 Thinking) 32,768 tokens.
+    for model_id in ("qwen3-4b-thinking-2507", "qwen3-0.6b", "qwen3-8b"):
+        assert catalog.get(model_id).recommended.output == 32_768
 
 
 def test_exactly_one_demo_model_and_it_is_the_installed_smollm2(
@@ -187,6 +213,7 @@ def _break(path: str, value: Any) -> dict[str, Any]:
         ("summary", "Two lines\nof text.", "one plain sentence"),
         ("architecture.kv_heads", 0, "positive"),
         ("architecture.attention_layers", 0, "positive"),
+        ("recommended.output", 0, "positive"),
         ("architecture.attention_layers", 1000, "more than layers"),
         ("recommended.context", 10_000_000, "exceeds context_length"),
         ("recommended.temperature", 5.0, "outside"),

@@ -11,7 +11,15 @@ from gguf_fixtures import write_gguf
 from ponder.core.gguf.header import read_header
 from ponder.core.gguf.model_info import describe
 from ponder.core.models.catalog import Catalog, load_catalog
-from ponder.core.models.fit import GIB, assess_fit, estimate_memory, file_too_large, recommend
+from ponder.core.models.fit import (
+    GIB,
+    assess_fit,
+    estimate_memory,
+    file_too_large,
+    long_answer_note,
+    recommend,
+    starting_context,
+)
 from ponder.core.models.hardware import (
     GpuInfo,
     HardwareInfo,
@@ -183,3 +191,33 @@ def test_recommend_falls_back_to_what_runs_or_nothing(catalog: Catalog) -> None:
     pick = recommend(only_32b, machine(64))
     assert pick is not None and pick.fit.kind == "cpu" and pick.fit.speed == "very_slow"
     assert recommend(catalog, machine(1, free_gb=0.5)) is None
+
+
+# ----- starting contexts from the cards ----------------------------------------------------------
+
+
+def test_a_model_starts_with_the_room_its_card_asks_for_where_memory_allows(
+    catalog: Catalog,
+) -> None:
+    """Qwen3-4B-Thinking-2507 asks room for 32,768-token answers: all of it on a roomy
+    computer; 16,384 where 32,768 would no longer run from free memory; never less than its
+    floor of 8,192; a card that asks for nothing keeps the floor."""
+    entry = catalog.get("qwen3-4b-thinking-2507")
+    quant = entry.quant("Q4_K_M")
+    assert starting_context(entry, quant, machine(64)) == 32_768
+    assert starting_context(entry, quant, machine(16, free_gb=7)) == 16_384
+    assert starting_context(entry, quant, machine(8, free_gb=2)) == 8_192
+    # On a GPU: as long as everything stays on it.
+    assert starting_context(entry, quant, machine(32, nvidia(8))) == 32_768
+    assert starting_context(entry, quant, machine(32, nvidia(6))) == 16_384
+    r1 = catalog.get("r1-distill-qwen-7b")
+    assert starting_context(r1, r1.quant(), machine(64)) == r1.recommended.context
+
+
+def test_a_short_context_warns_that_a_long_answer_will_be_cut(catalog: Catalog) -> None:
+    entry = catalog.get("qwen3-4b-thinking-2507")
+    note = long_answer_note(entry, 16_384)
+    assert note is not None
+    assert "32,768 tokens" in note and "16,384 tokens a long answer will be cut off" in note
+    assert long_answer_note(entry, 32_768) is None
+    assert long_answer_note(catalog.get("r1-distill-qwen-7b"), 4096) is None

@@ -72,3 +72,58 @@ def test_the_command_line_refuses_with_the_policy_words_and_force_loads(
     forced = choose_model(args("--force"), tiny_machine)
     assert forced.load.model_path == str(smollm2_path)
     assert forced.load.n_ctx == 512
+
+
+# ----- the context a catalog model starts with, and the custom think tags ---------------------
+
+
+def _catalog_file(tmp_path: Path) -> Path:
+    """A small GGUF under the file name of a catalog quant (Qwen3-4B-Thinking-2507's)."""
+    from gguf_fixtures import write_gguf
+
+    return write_gguf(tmp_path / "Qwen3-4B-Thinking-2507-Q4_K_M.gguf", tensors=())
+
+
+def test_a_catalog_model_starts_with_its_cards_context(tmp_path: Path) -> None:
+    from ponder.core.models.catalog import load_catalog
+
+    path = _catalog_file(tmp_path)
+    plan = plan_load(path, ROOMY, catalog=load_catalog())
+    assert plan.request.n_ctx == 32_768 and plan.notes == ()
+    # A context the person chose is kept, with a note that a long answer will not fit.
+    chosen = plan_load(path, ROOMY, n_ctx=8192, catalog=load_catalog())
+    assert chosen.request.n_ctx == 8192
+    assert len(chosen.notes) == 1 and "long answer will be cut off" in chosen.notes[0]
+    # A file outside the catalog starts with the default.
+    assert plan_load(path, ROOMY).request.n_ctx == 4096
+
+
+def test_custom_think_tags_travel_in_the_request(smollm2_path: Path) -> None:
+    plan = plan_load(smollm2_path, ROOMY, n_ctx=512, think_tags=("<r>", "</r>"))
+    assert plan.request.think_tags == ("<r>", "</r>")
+    assert plan_load(smollm2_path, ROOMY, n_ctx=512).request.think_tags is None
+
+
+def test_the_command_line_takes_think_tags_from_the_flag_or_the_saved_settings(
+    smollm2_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ponder.core.paths import AppPaths
+    from ponder.core.settings import Settings, save_settings
+
+    monkeypatch.setenv("PONDER_HOME", str(tmp_path / "home"))
+
+    def args(*extra: str) -> argparse.Namespace:
+        return build_parser().parse_args(
+            ["ask", "--model", str(smollm2_path), "--ctx", "512", *extra, "hi"]
+        )
+
+    assert choose_model(args(), ROOMY).load.think_tags is None
+    paths = AppPaths.from_environment().ensure()
+    save_settings(Settings(custom_think_open="<r>", custom_think_close="</r>"), paths.settings_file)
+    assert choose_model(args(), ROOMY).load.think_tags == ("<r>", "</r>")
+    flag = choose_model(args("--think-tags", "[[", "]]"), ROOMY)
+    assert flag.load.think_tags == ("[[", "]]")
+    with pytest.raises(UserError, match="must differ"):
+        choose_model(args("--think-tags", "<r>", "<r>"), ROOMY)
+    with pytest.raises(UserError, match="both think tags"):
+        choose_model(args("--think-tags", "<r>", " "), ROOMY)

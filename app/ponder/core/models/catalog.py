@@ -63,7 +63,7 @@ _REQUIRED = {
 }
 _ARCH_KEYS = {"layers", "kv_heads", "head_dim"}
 _ARCH_OPTIONAL_KEYS = {"attention_layers"}
-_RECOMMENDED_KEYS = {"temperature", "top_p", "top_k", "min_p", "context"}
+_RECOMMENDED_KEYS = {"temperature", "top_p", "top_k", "min_p", "context", "output"}
 _QUANT_KEYS = {"quant", "file", "size", "sha256"}
 
 
@@ -91,13 +91,18 @@ class Architecture:
 
 @dataclass(frozen=True, slots=True)
 class Recommended:
-    """The model authors' sampling, and the context size Ponder starts the model with."""
+    """The model authors' sampling, and the context size Ponder starts the model with.
+
+    ``output``: the longest answer (thinking included) the card asks room for, tokens; Ponder
+    starts the model with a context up to that where memory allows. None: the card says none.
+    """
 
     context: int
     temperature: float | None = None
     top_p: float | None = None
     top_k: int | None = None
     min_p: float | None = None
+    output: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,12 +300,14 @@ def _parse_recommended(table: Any, context_length: int, where: str) -> Recommend
             raise CatalogError(f"{where}: {name} {value} is outside 0–{upper}")
     if top_k is not None and top_k < 0:
         raise CatalogError(f"{where}: top_k cannot be negative")
+    output = _positive_int(table, "output", where) if "output" in table else None
     return Recommended(
         context=context,
         temperature=None if temperature is None else float(temperature),
         top_p=None if top_p is None else float(top_p),
         top_k=top_k,
         min_p=None if min_p is None else float(min_p),
+        output=output,
     )
 
 

@@ -223,6 +223,53 @@ def recommend(
     return None
 
 
+def _grade(fit: Fit, hw: HardwareInfo) -> int:
+    """How well a fit runs: all on the GPU, split, from free RAM, only once programs close."""
+    if fit.kind == "gpu":
+        return 4
+    if fit.kind == "partial":
+        return 3
+    if fit.kind == "cpu":
+        return 2 if fit.estimate.total <= _ram_budget(hw)[0] else 1
+    return 0
+
+
+def starting_context(
+    entry: CatalogEntry, quant: Quant, hw: HardwareInfo, *, weights: int | None = None
+) -> int:
+    """The context a catalog model starts with on this computer.
+
+    The largest context up to the room its card asks for (``recommended.output``, within the
+    trained ``context_length``) at which the model runs here as well as at its modest
+    ``recommended.context`` (still all on the GPU, still from free memory); halving down to
+    that floor, which is the answer when memory allows no more, when even the floor needs
+    other programs closed, or when the card asks for no room.
+    """
+    floor = entry.recommended.context
+    wanted = min(entry.context_length, max(floor, entry.recommended.output or floor))
+    base = _grade(assess_fit(entry, quant, hw, floor, weights=weights), hw)
+    if base < 2:  # already short of free memory: more context would only make it worse
+        return floor
+    n_ctx = wanted
+    while n_ctx > floor:
+        if _grade(assess_fit(entry, quant, hw, n_ctx, weights=weights), hw) >= base:
+            return n_ctx
+        n_ctx //= 2
+    return floor
+
+
+def long_answer_note(entry: CatalogEntry, n_ctx: int) -> str | None:
+    """A warning when ``n_ctx`` leaves less room than the card asks for one answer, or None."""
+    output = entry.recommended.output
+    if output is None or n_ctx >= output:
+        return None
+    return (
+        f"{entry.name}'s authors recommend room for answers of up to {output:,} tokens; at a "
+        f"context of {n_ctx:,} tokens a long answer will be cut off (a larger context needs "
+        "more memory)"
+    )
+
+
 __all__ = [
     "Fit",
     "FitKind",
@@ -231,8 +278,10 @@ __all__ = [
     "SpeedClass",
     "assess_fit",
     "estimate_memory",
+    "long_answer_note",
     "recommend",
     "speed_class",
+    "starting_context",
 ]
 
 

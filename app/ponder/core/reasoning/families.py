@@ -181,7 +181,8 @@ PHI4_MINI_REASONING = FamilyProfile(
     fallback_template=PHI_TEMPLATE,
 )
 # SmolLM3: hybrid; thinking is the default, enable_thinking=False (or /no_think in the system
-# message) makes the template render an empty think block. Card: temperature 0.6, top-p 0.95.
+# message) makes the template render an empty think block. Sampling, checked against the card
+# (HuggingFaceTB/SmolLM3-3B README): "We recommend setting temperature=0.6 and top_p=0.95".
 SMOLLM3 = FamilyProfile(
     id="smollm3",
     display_name="SmolLM3 (hybrid thinking)",
@@ -228,7 +229,9 @@ GPT_OSS = FamilyProfile(
     effort_variable="reasoning_effort",
 )
 # Mistral's reasoning models (Magistral, Ministral 3 Reasoning): the default system message asks
-# for [THINK]…[/THINK]; the model writes both tags. Magistral card: temperature 0.7, top-p 0.95.
+# for [THINK]…[/THINK]; the model writes both tags. Sampling, checked against the card
+# (mistralai/Magistral-Small-2506, "Sampling parameters"): top_p 0.95, temperature 0.7, and
+# max_tokens 40960; LM Studio's Magistral Small 1.2 preset carries the same two values.
 MISTRAL_REASONING = FamilyProfile(
     id="mistral-reasoning",
     display_name="Magistral / Mistral reasoning",

@@ -7,7 +7,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -203,24 +203,29 @@ def load_request_for(
     n_threads: int | None = None,
     *,
     force: bool = False,
-) -> tuple[LoadRequest, str | None]:
+) -> tuple[LoadRequest, str | None, tuple[str, ...]]:
     """The load request for a model file under these settings (``plan_load``, the policy the
-    command line shares), and its sha256 when Ponder knows it (the install record, or the
-    catalog's pin for the same file and size).
+    command line shares), its sha256 when Ponder knows it (the install record, or the
+    catalog's pin for the same file and size), and the plan's notes for the person.
 
+    A context size left at its default lets a catalog model start with what its card asks for
+    (as far as memory allows); one the person chose is used as it is.
     Raises ``GGUFError`` (not a model) and ``ModelTooLarge`` (cannot fit here, unless
     ``force``); both messages are written for the user.
     """
     hardware = library.hardware if library is not None else None
-    request = plan_load(
+    chosen = settings.context_size != Settings().context_size
+    plan = plan_load(
         path,
         hardware or detect_hardware(),
-        n_ctx=settings.context_size,
+        n_ctx=settings.context_size if chosen else None,
         n_threads=n_threads or settings.threads,
         gpu_layers=settings.gpu_layers,
         force=force,
-    ).request
-    request = replace(request, think_tags=settings.custom_think_tags)
+        catalog=library.catalog if library is not None else None,
+        think_tags=settings.custom_think_tags,
+    )
+    request = plan.request
     sha256 = None
     if library is not None:
         for model in library.installed:
@@ -230,7 +235,7 @@ def load_request_for(
             match = library.catalog.find_file(None, Path(path).name)
             if match is not None and match[1].sha256 and _size(path) == match[1].size:
                 sha256 = match[1].sha256
-    return request, sha256
+    return request, sha256, plan.notes
 
 
 def _size(path: str) -> int | None:

@@ -264,7 +264,7 @@ class TeachingViews(QObject):
             self._say(f"{path} is not there any more.")
             return False
         try:
-            request, sha256 = load_request_for(
+            request, sha256, _ = load_request_for(
                 path, self.settings.settings, self.library, force=force
             )
         except ModelTooLarge as refusal:

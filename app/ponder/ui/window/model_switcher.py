@@ -121,7 +121,7 @@ class ModelSwitcher:
         """Loads ``path`` and (``remember``) remembers it for the next start. A model the load
         policy says cannot fit is not loaded: the refusal offers "Load anyway" (``force``)."""
         try:
-            request, sha256 = load_request_for(
+            request, sha256, notes = load_request_for(
                 path, self._settings.settings, self._library, n_threads, force=force
             )
         except ModelTooLarge as refusal:
@@ -136,6 +136,8 @@ class ModelSwitcher:
         if remember:
             self._settings.update_fields(last_model_path=path)
         self._host.load_model(request, sha256)
+        for note in notes:
+            self._show_status(note)
 
     def use_demo(self) -> None:
         if self._library.demo is not None:
