@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
 CONTEXT_SIZES = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
@@ -111,6 +112,8 @@ class SettingsDialog(QDialog):
         look_form.addRow("Theme", self.theme)
         look_form.addRow("Font size", self.font_size)
         look_form.addRow("", self.auto_open)
+        # Think tags (a model whose family Ponder does not know).
+        self.think_tags = ThinkTagsBox(settings)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -120,8 +123,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         restore = buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.clicked.connect(self._restore_defaults)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.think_tags.is_valid())
+        self.think_tags.validity_changed.connect(ok.setEnabled)
         layout = QVBoxLayout(self)
-        for box in (model_box, folders_box, look_box):
+        for box in (model_box, folders_box, look_box, self.think_tags):
             layout.addWidget(box)
         layout.addWidget(buttons)
 
@@ -148,6 +154,7 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(self.theme.findData(defaults.theme))
         self.font_size.setValue(0)
         self.auto_open.setChecked(defaults.auto_open_thinking_panel)
+        self.think_tags.clear()
 
     def _context_size(self) -> int:
         data = self.context.currentData()
@@ -167,6 +174,9 @@ class SettingsDialog(QDialog):
             "font_size": self.font_size.value() or None,
             "auto_open_thinking_panel": self.auto_open.isChecked(),
         }
+        if self.think_tags.is_valid():
+            start, end = self.think_tags.values()
+            changes |= {"custom_think_open": start, "custom_think_close": end}
         settings = self._settings
         for name, value in changes.items():
             # A value out of range (a context size typed by hand) keeps the old one.
