@@ -37,9 +37,8 @@ class ThinkTagsBox(QGroupBox):
         self.problem.setWordWrap(True)
         hint = QLabel(
             self.tr(
-                "For a model whose family Ponder does not know: the text that starts and ends "
-                "its thinking. Leave both empty to use the family's own. Used from the next "
-                "time a model loads."
+                "For a model Ponder does not know. Empty: the family's own tags. "
+                "Used from the next load."
             )
         )
         hint.setObjectName("hint")
