@@ -218,7 +218,8 @@ def test_exaone_deep_80_wide_heads(tmp_path: Path) -> None:
 
 def test_gemma4_reads_its_stated_head_width(tmp_path: Path) -> None:
     # Gemma 4 states its head width (key_length) apart from embedding / heads; the estimate
-    # counts every layer at the full context, an upper bound for its sliding-window layers.
+    # counts every layer at the full context, as llama.cpp's library default (swa_full) caches
+    # its sliding-window layers too.
     path = write_gguf(
         tmp_path / "gemma4.gguf",
         arch="gemma4",
