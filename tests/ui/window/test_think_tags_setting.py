@@ -48,3 +48,21 @@ def test_think_tags_are_checked_saved_and_used_at_the_next_load(
     cleared = again.result_settings()
     assert (cleared.custom_think_open, cleared.custom_think_close) == ("", "")
     assert load_request_for(str(smollm2_path), cleared, force=True)[0].think_tags is None
+
+
+def test_a_short_context_for_a_long_thinker_is_said_in_the_status_line(
+    qtbot: QtBot, make_app: AppFactory, tmp_path: Path
+) -> None:
+    """A context chosen below the room the card asks for: the window says a long answer will
+    not fit when the model is chosen (the load plan's note)."""
+    from gguf_fixtures import write_gguf
+
+    app = make_app(load=False)
+    app.library.refresh()
+    qtbot.waitUntil(lambda: app.library.catalog is not None, timeout=10_000)
+    app.settings.update_fields(context_size=8192)
+    path = write_gguf(tmp_path / "Qwen3-4B-Thinking-2507-Q4_K_M.gguf", tensors=())
+    request, _, notes = load_request_for(str(path), app.settings.settings, app.library)
+    assert request.n_ctx == 8192 and len(notes) == 1
+    app.window.models.use_model(str(path), remember=False)
+    assert "long answer will be cut off" in app.window.statusBar().currentMessage()
