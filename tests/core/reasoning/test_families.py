@@ -149,6 +149,23 @@ def test_r1_by_template_alone(r1_metadata: dict[str, Any]) -> None:
             },
             "generic",
         ),
+        (
+            # EXAONE 3.5 shares EXAONE Deep's architecture and turns but does not think.
+            {
+                "general.architecture": "exaone",
+                "general.name": "EXAONE 3.5 2.4B Instruct",
+                "tokenizer.chat_template": "{{ '[|user|]' + messages[0]['content'] }}"
+                "{{ '\\n[|assistant|]' }}",
+            },
+            "generic",
+        ),
+        ({"general.architecture": "exaone", "general.name": "EXAONE Deep 7.8B"}, "exaone-deep"),
+        (
+            # Gemma 3 has no thinking channel.
+            {"general.architecture": "gemma3", "general.name": "Gemma 3 4b It"},
+            "generic",
+        ),
+        ({"general.architecture": "gemma4", "general.name": "Gemma 4 31B It"}, "gemma4"),
         ({}, "generic"),
     ],
 )
@@ -182,6 +199,16 @@ def test_recommended_sampling() -> None:
     )
     for profile in (families.R1_DISTILL_QWEN, families.R1_DISTILL_LLAMA, families.R1_0528_QWEN3):
         assert (profile.sampling.temperature, profile.sampling.top_p) == (0.6, 0.95)
+    # The cards, checked (sources in families.py): SmolLM3 0.6 / 0.95, Magistral 0.7 / 0.95,
+    # EXAONE Deep 0.6 / 0.95 with no repetition penalty, Gemma 4 1.0 / 0.95 / top-k 64.
+    assert (families.SMOLLM3.sampling.temperature, families.SMOLLM3.sampling.top_p) == (0.6, 0.95)
+    magistral = families.MISTRAL_REASONING.sampling
+    assert (magistral.temperature, magistral.top_p) == (0.7, 0.95)
+    assert families.EXAONE_DEEP.sampling == Sampling(
+        temperature=0.6, top_p=0.95, repeat_penalty=1.0
+    )
+    gemma = families.GEMMA4.sampling
+    assert (gemma.temperature, gemma.top_p, gemma.top_k) == (1.0, 0.95, 64)
 
 
 def test_every_profile_is_consistent() -> None:
