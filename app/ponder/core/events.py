@@ -16,6 +16,8 @@ InterventionReason = Literal[
     "thinking_off",  # thinking is off but the model opened a think block anyway: closed at once
     "context_full",  # the context is nearly full: thinking closed to leave room for the answer
     "unclosed_thinking",  # the model ended its turn inside thinking: closed so that it answers
+    "answer_now",  # a person pressed Answer now: early-stop message + end tag, as for a budget
+    "stopped",  # a person pressed Stop here: nothing was injected, and nothing came after
     "fork",  # a person forked the trace here: the text they inserted (a hint, an error, "Wait")
 ]
 
@@ -137,6 +139,18 @@ class ErrorEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class NoticeEvent:
+    """Something the person should know about the reply that is not an error: a remote
+    server ignored a control Ponder asked for (and Ponder kept it itself, or could not), or a
+    figure is an estimate. ``kind``: ``control_ignored``, ``control_unavailable``,
+    ``estimate``."""
+
+    message: str
+    kind: str = "notice"
+    type: Literal["notice"] = "notice"
+
+
+@dataclass(frozen=True, slots=True)
 class DoneEvent:
     """The generation ended. ``reason``: ``eos``, ``max_tokens``, ``cancelled``, ``error``."""
 
@@ -152,6 +166,7 @@ Event = (
     | LoadProgressEvent
     | LoadedEvent
     | ErrorEvent
+    | NoticeEvent
     | DoneEvent
 )
 
@@ -184,6 +199,7 @@ __all__ = [
     "InterventionReason",
     "LoadProgressEvent",
     "LoadedEvent",
+    "NoticeEvent",
     "Stats",
     "StatsEvent",
     "ThinkingEvent",

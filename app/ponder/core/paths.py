@@ -47,6 +47,16 @@ class AppPaths:
         return self.data / "backups"
 
     @property
+    def servers_file(self) -> Path:
+        """The inference servers the person added (``core.servers.registry``)."""
+        return self.data / "servers.json"
+
+    @property
+    def server_keys_file(self) -> Path:
+        """Servers' API keys where no OS keyring exists (``core.servers.keys``), mode 0600."""
+        return self.data / "server-keys.json"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 

@@ -1,0 +1,184 @@
+"""What goes over the wire: request bodies per server kind, and stream decoders.
+
+Two streaming formats exist among the servers Ponder speaks to:
+
+* OpenAI chat completions (llama-server, vLLM, LM Studio, any compatible server):
+  ``POST /v1/chat/completions`` with ``stream: true`` answers server-sent events whose
+  ``data`` is a ``chat.completion.chunk``; ``data: [DONE]`` ends it. Reasoning arrives as
+  ``delta.reasoning_content`` (llama-server, LM Studio) or ``delta.reasoning`` (vLLM,
+  Ollama's OpenAI API); a server that does not split it sends ``<think>`` in ``content``.
+  The events are parsed by ``httpx2.EventSource`` (httpx-sse's parser, which httpx2 carries).
+* Ollama's native ``POST /api/chat``: one JSON object per line, ``message.thinking`` and
+  ``message.content``, the last one with ``done: true`` and the counts.
+
+Both decoders yield ``Delta`` values and raise ``ServerFault(PROTOCOL)`` for malformed JSON or
+an error event inside the stream.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ponder.core.request import GenerateRequest
+from ponder.core.servers.connection import PROTOCOL, SERVER_ERROR, ServerFault
+from ponder.core.servers.controls import ServerKind
+
+
+@dataclass(slots=True)
+class Delta:
+    """One decoded piece of a streamed reply (any field may be empty)."""
+
+    reasoning: str = ""
+    content: str = ""
+    finish: str | None = None  # the server's finish reason, when this piece ends the reply
+    completion_id: str | None = None
+    usage: dict[str, Any] = field(default_factory=dict)
+    timings: dict[str, Any] = field(default_factory=dict)
+
+
+def _parse(data: str, server: str) -> Any:
+    try:
+        return json.loads(data)
+    except ValueError:
+        raise ServerFault(
+            PROTOCOL,
+            f"{server} sent a piece of the reply that is not valid JSON "
+            f"({data[:80]!r}); the reply was ended there.",
+        ) from None
+
+
+def _stream_error(data: dict[str, Any], server: str) -> ServerFault:
+    error = data.get("error")
+    message = error.get("message") if isinstance(error, dict) else error
+    return ServerFault(SERVER_ERROR, f"{server} reported an error mid-reply: {str(message)[:300]}")
+
+
+def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
+    """Deltas from server-sent events of a chat completions stream (``httpx2.EventSource``).
+
+    Event types other than the default ``message`` (and ``error``) are unknown: a fault."""
+    for sse in events:
+        if sse.event == "error":
+            raise _stream_error(_parse(sse.data, server) if sse.data else {}, server)
+        if sse.event not in ("message", ""):
+            raise ServerFault(
+                PROTOCOL, f"{server} sent an event Ponder does not know ({sse.event!r})."
+            )
+        if not sse.data:
+            continue
+        if sse.data.strip() == "[DONE]":
+            return
+        data = _parse(sse.data, server)
+        if not isinstance(data, dict):
+            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply of the wrong shape.")
+        if "error" in data:
+            raise _stream_error(data, server)
+        delta = Delta(completion_id=data.get("id") if isinstance(data.get("id"), str) else None)
+        if isinstance(data.get("usage"), dict):
+            delta.usage = data["usage"]
+        if isinstance(data.get("timings"), dict):
+            delta.timings = data["timings"]
+        choices = data.get("choices")
+        if not isinstance(choices, list):
+            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply with no choices.")
+        if choices:
+            choice = choices[0]
+            if not isinstance(choice, dict):
+                raise ServerFault(PROTOCOL, f"{server} sent a choice of the wrong shape.")
+            piece = choice.get("delta") or {}
+            if not isinstance(piece, dict):
+                raise ServerFault(PROTOCOL, f"{server} sent a delta of the wrong shape.")
+            reasoning = piece.get("reasoning_content") or piece.get("reasoning") or ""
+            content = piece.get("content") or ""
+            if not isinstance(reasoning, str) or not isinstance(content, str):
+                raise ServerFault(PROTOCOL, f"{server} sent reply text that is not text.")
+            delta.reasoning, delta.content = reasoning, content
+            if choice.get("finish_reason"):
+                delta.finish = str(choice["finish_reason"])
+        yield delta
+
+
+def ollama_deltas(lines: Iterable[str], server: str) -> Iterator[Delta]:
+    """Deltas from Ollama's native ``/api/chat`` stream (one JSON object per line)."""
+    for line in lines:
+        if not line.strip():
+            continue
+        data = _parse(line, server)
+        if not isinstance(data, dict):
+            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply of the wrong shape.")
+        if "error" in data:
+            raise _stream_error(data, server)
+        message = data.get("message") or {}
+        if not isinstance(message, dict):
+            raise ServerFault(PROTOCOL, f"{server} sent a message of the wrong shape.")
+        delta = Delta(
+            reasoning=str(message.get("thinking") or ""), content=str(message.get("content") or "")
+        )
+        if data.get("done"):
+            delta.finish = str(data.get("done_reason") or "stop")
+            delta.usage = {
+                "prompt_tokens": data.get("prompt_eval_count"),
+                "completion_tokens": data.get("eval_count"),
+            }
+            if isinstance(data.get("prompt_eval_duration"), int):
+                delta.timings = {"prompt_ms": data["prompt_eval_duration"] / 1e6}
+        yield delta
+        if data.get("done"):
+            return
+
+
+# ----- request bodies ---------------------------------------------------------------------------
+
+
+def conversation(request: GenerateRequest) -> list[dict[str, Any]]:
+    """The turns to send: the system prompt, then each message's text (thinking is kept in
+    storage but not sent back, as on the local engine)."""
+    out: list[dict[str, Any]] = []
+    if request.system_prompt:
+        out.append({"role": "system", "content": request.system_prompt})
+    out += [{"role": m.role, "content": m.content} for m in request.messages]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Continuation:
+    """How a leg after the first continues the reply: the thinking so far and whether it goes
+    on (``open``: thinking continues, e.g. after "Wait") or is closed (the answer follows)."""
+
+    thinking: str
+    open: bool
+
+
+def sampling_fields(request: GenerateRequest, kind: ServerKind) -> dict[str, Any]:
+    s = request.sampling
+    fields: dict[str, Any] = {}
+    if kind == "ollama":
+        options = {
+            "temperature": s.temperature,
+            "top_p": s.top_p,
+            "top_k": s.top_k,
+            "min_p": s.min_p,
+            "repeat_penalty": s.repeat_penalty,
+            "seed": s.seed,
+        }
+        options = {k: v for k, v in options.items() if v is not None}
+        return {"options": options} if options else {}
+    for name, value in (
+        ("temperature", s.temperature),
+        ("top_p", s.top_p),
+        ("seed", s.seed),
+    ):
+        if value is not None:
+            fields[name] = value
+    if kind in ("llama-server", "vllm"):  # sampler fields beyond OpenAI's that they take
+        for name, value in (
+            ("top_k", s.top_k),
+            ("min_p", s.min_p),
+            ("repeat_penalty", s.repeat_penalty),
+        ):
+            if value is not None:
+                fields[name] = value
+    return fields
