@@ -24,6 +24,7 @@ stall, a dropped connection. Every request body is recorded. Binds 127.0.0.1 onl
 from __future__ import annotations
 
 import json
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -58,11 +59,13 @@ class InferenceFake:
         *,
         key: str | None = None,
         version: str = "0.12.6",
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         self.kind = kind
         self.models = models
         self.key = key
         self.version = version
+        self.tls = tls
         self.scripts: list[Script] = [Script()]
         self.requests: list[tuple[str, str, dict[str, Any] | None]] = []
         self.release = threading.Event()  # set to end a stall
@@ -93,6 +96,8 @@ class InferenceFake:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
+        if self.tls is not None:
+            self._server.socket = self.tls.wrap_socket(self._server.socket, server_side=True)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
@@ -105,7 +110,8 @@ class InferenceFake:
     @property
     def base_url(self) -> str:
         assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://127.0.0.1:{self._server.server_address[1]}"
 
     def chat_bodies(self) -> list[dict[str, Any]]:
         return [

@@ -39,15 +39,14 @@ BAD_REQUEST = "server_bad_request"
 RETRYABLE = frozenset({UNREACHABLE, BUSY})
 
 
-@dataclass(frozen=True, slots=True)
 class ServerFault(Exception):
-    """A server or the network failed; ``message`` is for the person, ``kind`` for code."""
+    """A server or the network failed; ``message`` is for the person, ``kind`` for code.
+    (A plain exception, not a frozen dataclass: Python sets ``__traceback__`` on it.)"""
 
-    kind: str
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
