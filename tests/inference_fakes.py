@@ -82,6 +82,12 @@ class InferenceFake:
             def log_message(self, *_args: Any) -> None:
                 pass
 
+            def handle(self) -> None:
+                try:
+                    super().handle()
+                except OSError:  # the client went away (a cancel, a dropped stream): expected
+                    pass
+
             def do_GET(self) -> None:
                 fake._handle(self, "GET", None)
 

@@ -416,8 +416,9 @@ class RemoteReply:
         if self.phase == "start":
             self.phase = "answer"
         if self.answer_started is None:
-            if not text.strip():
-                return None  # the blank line after the thinking
+            text = text.lstrip()  # the blank line after the thinking, as locally
+            if not text:
+                return None
             self.answer_started = time.perf_counter()
         self.answer_tokens += 1
         yield AnswerEvent(text)
