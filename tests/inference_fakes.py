@@ -23,6 +23,7 @@ stall, a dropped connection. Every request body is recorded. Binds 127.0.0.1 onl
 
 from __future__ import annotations
 
+import contextlib
 import json
 import ssl
 import threading
@@ -83,10 +84,9 @@ class InferenceFake:
                 pass
 
             def handle(self) -> None:
-                try:
+                # The client going away (a cancel, a dropped stream) is expected here.
+                with contextlib.suppress(OSError):
                     super().handle()
-                except OSError:  # the client went away (a cancel, a dropped stream): expected
-                    pass
 
             def do_GET(self) -> None:
                 fake._handle(self, "GET", None)
