@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import closing
 from typing import Any, TextIO
 
 from ponder.commands import UserError, options
@@ -15,6 +16,7 @@ from ponder.core.events import (
     Event,
     InterventionEvent,
     LoadProgressEvent,
+    NoticeEvent,
     Stats,
     StatsEvent,
     ThinkingEvent,
@@ -22,7 +24,6 @@ from ponder.core.events import (
 )
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.trace import intervention_label
-from ponder.engine.client import EngineClient
 
 DIM, YELLOW, RESET = "\x1b[2m", "\x1b[33m", "\x1b[0m"
 
@@ -85,6 +86,9 @@ class TerminalPrinter:
         elif isinstance(event, AnswerEvent):
             self._enter("answer")
             self.out.write(event.text)
+        elif isinstance(event, NoticeEvent):
+            self.out.flush()
+            self.err.write(f"\nponder: note: {event.message}\n")
         elif isinstance(event, StatsEvent):
             self.out.write("\n")
             self.out.flush()
@@ -97,7 +101,7 @@ class TerminalPrinter:
 
 
 def run(args: argparse.Namespace) -> int:
-    choice = options.choose_model(args)
+    choice = options.choose_engine(args)
     load = choice.load
     for note in choice.notes:
         print(f"ponder: {note}", file=sys.stderr)
@@ -114,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json
         else TerminalPrinter(sys.stdout, sys.stderr)
     )
-    with EngineClient() as engine:
+    with closing(choice.engine) as engine:
         for event in engine.load(load):
             show(event)
             if isinstance(event, ErrorEvent):

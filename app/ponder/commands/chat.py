@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from contextlib import closing
 from typing import Any
 
 from ponder.commands import UserError, options
@@ -17,7 +18,6 @@ from ponder.commands.ask import TerminalPrinter
 from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import ErrorEvent, LoadedEvent
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
-from ponder.engine.client import EngineClient
 
 HELP = (
     "Type a message and press Enter. Commands: /budget off|N|unlimited, /min N, /waits K, "
@@ -58,20 +58,20 @@ def describe(control: ThinkingControl) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    choice = options.choose_model(args)
+    choice = options.choose_engine(args)
     load = choice.load
     for note in choice.notes:
         print(f"ponder: {note}", file=sys.stderr)
     control = options.thinking_control(args, choice.header)
     printer = TerminalPrinter(sys.stdout, sys.stderr)
     history: list[Message] = []
-    with EngineClient() as engine:
+    with closing(choice.engine) as engine:
         for event in engine.load(load):
             printer(event)
             if isinstance(event, ErrorEvent):
                 raise UserError(event.message)
             if isinstance(event, LoadedEvent):
-                print(f"Ponder · {load.model_path} · {event.backend}", file=sys.stderr)
+                print(f"Ponder · {choice.model_label()} · {event.backend}", file=sys.stderr)
         print(f"{describe(control)}. {HELP}", file=sys.stderr)
         while True:
             try:

@@ -28,6 +28,9 @@ from ponder.core.request import (
     ThinkingControl,
 )
 from ponder.core.settings import load_settings, think_tags
+from ponder.engine.client import EngineClient
+from ponder.engine.protocol import Engine
+from ponder.engine.remote import RemoteEngine
 
 
 def parse_budget(text: str) -> int | None:
@@ -103,7 +106,15 @@ def prompt_text(parts: list[str]) -> str:
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--model", metavar="PATH", help="GGUF file to run (default: the built-in demo model)"
+        "--model",
+        metavar="PATH|ID",
+        help="GGUF file to run (default: the built-in demo model); with --server, the "
+        "model's name on that server",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="NAME|URL",
+        help="run on this inference server (see `ponder servers`) instead of this computer",
     )
     parser.add_argument(
         "--ctx",
@@ -253,14 +264,51 @@ def load_request(args: argparse.Namespace) -> LoadRequest:
     return choose_model(args).load
 
 
-def thinking_control(args: argparse.Namespace, header: GGUFHeader) -> ThinkingControl:
-    """The thinking controls asked for; the budget defaults to the model family's."""
+@dataclass(frozen=True, slots=True)
+class EngineChoice:
+    """The engine a command runs on and what it loads: the local engine with a GGUF (its
+    ``header`` read), or a remote server (``remote`` set, ``header`` None)."""
+
+    engine: Engine
+    load: LoadRequest
+    header: GGUFHeader | None = None
+    remote: RemoteEngine | None = None
+
+    def model_label(self) -> str:
+        """What the reproducibility card names: the file, or model + server + software."""
+        return self.remote.identity if self.remote is not None else self.load.model_path
+
+    def model_sha256(self) -> str | None:
+        from ponder.core.models.file_hash import sha256_file
+
+        return None if self.remote is not None else sha256_file(Path(self.load.model_path))
+
+
+def choose_engine(args: argparse.Namespace) -> EngineChoice:
+    """The engine for ``--server`` (a remote one, nothing loaded yet) or the local one with
+    the model ``choose_model`` picks. Close it with ``contextlib.closing``."""
+    if getattr(args, "server", None):
+        from ponder.commands.servers import connection_for
+
+        if not args.model:
+            raise UserError("--server needs --model: the model's name on that server")
+        # Only tags named now: the settings' custom tags are for local models.
+        tags = custom_think_tags(args) if getattr(args, "think_tags", None) else None
+        remote = RemoteEngine(connection_for(args.server))
+        load = LoadRequest(model_path=args.model, think_tags=tags)
+        return EngineChoice(remote, load, remote=remote)
+    choice = choose_model(args)
+    return EngineChoice(EngineClient(), choice.load, choice.header)
+
+
+def thinking_control(args: argparse.Namespace, header: GGUFHeader | None) -> ThinkingControl:
+    """The thinking controls asked for; the budget defaults to the model family's (to
+    unlimited on a server, where the family is not known)."""
     stop = STOP_MESSAGE_PRESETS.get(args.stop_message, args.stop_message)
-    budget = (
-        args.think_budget
-        if hasattr(args, "think_budget")
-        else detect_family(header.metadata).default_budget
-    )
+    if hasattr(args, "think_budget"):
+        budget = args.think_budget
+    else:
+        budget = detect_family(header.metadata).default_budget if header is not None else None
     try:
         return ThinkingControl(
             budget=budget,

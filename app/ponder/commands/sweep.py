@@ -5,18 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
+from contextlib import closing
 from typing import Any
 
 from ponder.commands import UserError, options
 from ponder.core.events import ErrorEvent
-from ponder.core.models.file_hash import sha256_file
 from ponder.core.paths import AppPaths
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSetError, load_problem_set, single_problem
 from ponder.core.teaching.sweep import SweepCell, SweepResult, new_result, parse_budgets
 from ponder.core.teaching.sweep_files import SweepFolder, SweepRun, SweepWriteError
-from ponder.engine.client import EngineClient
 
 
 def register(subparsers: Any) -> None:
@@ -89,18 +87,20 @@ def run(args: argparse.Namespace) -> int:
         )
     except (ValueError, ProblemSetError) as exc:
         raise UserError(str(exc)) from None
-    load = options.load_request(args)
+    choice = options.choose_engine(args)
+    load = choice.load
     folder = None if args.no_save else SweepFolder(AppPaths.from_environment().sweeps)
 
-    with EngineClient() as engine:
+    with closing(choice.engine) as engine:
         for event in engine.load(load):
             if isinstance(event, ErrorEvent):
                 raise UserError(event.message)
         result = new_result(
             problems,
             budgets,
-            model_path=load.model_path,
-            model_sha256=sha256_file(Path(load.model_path)),  # for the reproducibility card
+            # For the reproducibility card: the file and its hash, or model + server + software.
+            model_path=choice.model_label(),
+            model_sha256=choice.model_sha256(),
             sampling=Sampling(temperature=args.temperature, seed=args.seed),
             max_tokens=args.max_tokens,
         )
