@@ -240,3 +240,42 @@ def test_a_model_the_server_does_not_offer_fails_the_load_and_lists_what_it_has(
     error = events[-1]
     assert isinstance(error, ErrorEvent) and error.kind == faults.MODEL_MISSING
     assert MODEL in error.message
+
+
+def test_live_controls_where_ponder_keeps_them_answer_now_and_more_budget() -> None:
+    with InferenceFake("ollama", (MODEL,)) as fake:
+        long_thought = Script([(f" step{i}", "") for i in range(40)] + [("", "Blue.")])
+        fake.scripts = [long_thought, Script([("", "Blue.")])]
+        engine = _engine(fake)
+        events: list[Event] = []
+        for event in engine.generate(GenerateRequest((Message("user", "hi"),))):
+            events.append(event)
+            if len(events) == 3:
+                engine.answer_now()
+        reply = _reply(events)
+        assert [i.reason for i in reply.interventions] == ["answer_now"]
+        assert reply.interventions[0].position == 3 and reply.answer == "Blue."  # at once
+
+        fake.scripts = [long_thought, Script([("", "Blue.")])]
+        events = []
+        for event in engine.generate(GenerateRequest((Message("user", "hi"),), ThinkingControl(5))):
+            events.append(event)
+            if len(events) == 2:
+                engine.extend_budget(10)
+        reply = _reply(events)
+        assert [(i.reason, i.position) for i in reply.interventions] == [("budget_spent", 15)]
+
+
+def test_more_budget_is_refused_with_a_notice_where_the_server_keeps_it() -> None:
+    with InferenceFake("vllm", (MODEL,)) as fake:
+        fake.scripts = [THINK_THEN_ANSWER]
+        engine = _engine(fake)
+        events: list[Event] = []
+        for event in engine.generate(
+            GenerateRequest((Message("user", "hi"),), ThinkingControl(50))
+        ):
+            events.append(event)
+            if len(events) == 1:
+                engine.extend_budget(100)
+    notices = [e for e in events if isinstance(e, NoticeEvent) and e.kind == "control_unavailable"]
+    assert len(notices) == 1 and "cannot be raised" in notices[0].message

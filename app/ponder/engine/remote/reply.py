@@ -118,6 +118,10 @@ class RemoteReply:
         self._lock = threading.Lock()
         self._answer_now = False
         self._extra: int | None = 0  # None: no budget any more
+        self._extend_refused = False
+        self.native_budget = bool(self.control.budget) and (
+            controls.get("budget") == "honoured" and (dialect.split or dialect.kind == "vllm")
+        )
         self.watcher = TagWatcher(*dialect.tags, in_thinking=dialect.prefill)
         self.position = 0
 
@@ -128,6 +132,13 @@ class RemoteReply:
             self._answer_now = True
 
     def extend_budget(self, tokens: int | None) -> None:
+        """More thinking for this reply. A budget the server keeps itself (llama-server,
+        vLLM) was sent with the request and cannot be raised mid-reply: refused, with a
+        notice at the next piece."""
+        if self.native_budget:
+            with self._lock:
+                self._extend_refused = True
+            return
         with self._lock:
             if tokens is None or self._extra is None:
                 self._extra = None
@@ -150,13 +161,7 @@ class RemoteReply:
 
     @property
     def server_keeps_budget(self) -> bool:
-        with self._lock:
-            extended = self._extra != 0
-        return (
-            not extended
-            and self.controls.get("budget") == "honoured"
-            and (self.dialect.split or self.dialect.kind == "vllm")
-        )
+        return self.native_budget
 
     # ----- requests ----------------------------------------------------------------------------
 
@@ -271,6 +276,14 @@ class RemoteReply:
         self.trace.append(text)
         self.model_thinking.append(text)
         yield ThinkingEvent(text)
+        with self._lock:
+            refused, self._extend_refused = self._extend_refused, False
+        if refused:
+            yield NoticeEvent(
+                f"{self.server} keeps the thinking budget it was given when the reply began; "
+                "it cannot be raised in the middle of this reply.",
+                "control_unavailable",
+            )
         if self.cut_done:
             return None
         if self._take_answer_now():
