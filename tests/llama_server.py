@@ -56,7 +56,7 @@ class LlamaServer:
     def __enter__(self) -> LlamaServer:
         args = [
             str(server_binary()), "-m", str(self.model), "--host", "127.0.0.1",
-            "--port", str(self.port), "-c", str(self.ctx), "-np", "1", "-t", "2",
+            "--port", str(self.port), "-c", str(self.ctx), "-np", "1", "-t", "1",
             "--no-webui", "--jinja",
         ]  # fmt: skip
         if self.template is not None:

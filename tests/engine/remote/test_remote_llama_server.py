@@ -89,7 +89,8 @@ def test_reply_streams_into_thinking_then_answer_with_exact_counts(engine: Remot
     assert stats.thinking_tokens > 0 and stats.thinking_s > 0
     # llama-server counts tokens (/tokenize): no "estimate" notice.
     assert not [n for n in _notices(events) if n.kind == "estimate"]
-    assert engine.identity.startswith(f"{Path(engine.dialect.model).name}")  # type: ignore[union-attr]
+    assert engine.dialect is not None and engine.identity.startswith(engine.dialect.model)
+    assert "test-server" in engine.identity and "llama.cpp llama-server b" in engine.identity
 
 
 def test_budget_is_kept_by_the_server_and_its_cut_shown_as_an_intervention(

@@ -120,8 +120,7 @@ def _llama_server(
     client: httpx2.Client, connection: ServerConnection, props: dict[str, Any]
 ) -> ServerInfo:
     build = str(props.get("build_info") or "unknown build")
-    caps = props.get("chat_template_caps")
-    thinking = bool(caps.get("supports_thinking")) if isinstance(caps, dict) else None
+    thinking = _template_thinks(props)
     models = [
         ServerModel(str(m["id"]), thinking, _int(m.get("meta", {}).get("n_ctx_train")))
         for m in _openai_models(client, connection)
@@ -144,6 +143,24 @@ def _llama_server(
     return ServerInfo(
         "llama-server", build, tuple(models), controls, tuple(notes), template_thinking=thinking
     )
+
+
+# Markers of a thinking block in a chat template's source (R1/Qwen3 and kin, Magistral,
+# gpt-oss's analysis channel, templates that render reasoning_content).
+_THINK_MARKERS = ("<think>", "[THINK]", "<|channel|>", "reasoning_content", "enable_thinking")
+
+
+def _template_thinks(props: dict[str, Any]) -> bool | None:
+    """Whether llama-server's loaded chat template marks thinking: the server splits reasoning
+    out and applies its budget and control endpoint only then. Newer builds say so in
+    ``chat_template_caps`` (``supports_thinking``); otherwise the template is read."""
+    caps = props.get("chat_template_caps")
+    if isinstance(caps, dict) and "supports_thinking" in caps:
+        return bool(caps["supports_thinking"])
+    template = props.get("chat_template")
+    if not isinstance(template, str):
+        return None
+    return any(marker in template for marker in _THINK_MARKERS)
 
 
 def _int(value: Any) -> int | None:

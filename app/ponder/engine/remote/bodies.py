@@ -87,11 +87,13 @@ def body(
         if kind == "llama-server":
             fields["reasoning_effort"] = "none"
     if kind == "llama-server" and dialect.split:
+        # Armed on every reply: Answer now goes through the control endpoint, and the server
+        # then injects the same early-stop message as at a budget.
         fields["reasoning_control"] = True
+        fields["reasoning_budget_message"] = control.stop_message
         if control.budget and leg.first:
             fields["reasoning_budget_tokens"] = control.budget
             fields["thinking_budget_tokens"] = control.budget
-            fields["reasoning_budget_message"] = control.stop_message
     if kind == "vllm" and control.budget and leg.first:
         fields["thinking_token_budget"] = control.budget
 
