@@ -135,3 +135,17 @@ def test_keys_go_to_the_keyring_when_there_is_one_and_never_to_the_file(tmp_path
     store.delete("gpu")
     store.delete("gpu")  # forgetting twice is fine
     assert store.get("gpu") is None
+
+
+def test_no_usable_system_keyring_means_the_private_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The keyring package's own "fail" backend is what a machine without a keyring gets.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    import keyring.core
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    store = KeyStore.default(tmp_path / "keys.json")
+    assert store.backend is None
+    store.set("gpu", "sk-x")
+    assert (tmp_path / "keys.json").is_file()
