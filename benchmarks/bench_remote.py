@@ -10,8 +10,11 @@ thinking chat template. Per run, the same prompt, greedy, the same number of tok
 * **the server's own**: a raw streaming ``/completion`` of the same rendered prompt, its
   ``timings.predicted_per_second`` (the baseline, measured inside the server).
 
-Printed: the median of each and their ratio (goal ≥ 0.98: Ponder's client adds under 2%), and
-the time from Stop (``cancel``) to the server's slot no longer processing (polled ``/slots``).
+Printed: the median of each and their ratio (goal ≥ 0.98: Ponder's client adds under 2%); the
+same ratio against the server's own timings of Ponder's very request (``timings`` of the chat
+stream: the client's overhead alone, without the chat parser's and sampler's server-side
+cost); and the time from Stop (``cancel``) to the server's slot no longer processing (polled
+``/slots``).
 """
 
 from __future__ import annotations
@@ -54,8 +57,9 @@ def smollm2() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
-def through_ponder(engine: RemoteEngine, tokens: int) -> float:
-    """Generated tokens per second as Ponder's events arrive (first piece to last)."""
+def through_ponder(engine: RemoteEngine, tokens: int) -> tuple[float, float]:
+    """Generated tokens per second as Ponder's events arrive (first piece to last), and the
+    server's own figure for the same request."""
     request = GenerateRequest(
         (Message("user", QUESTION),),
         ThinkingControl(budget=None),
@@ -71,7 +75,7 @@ def through_ponder(engine: RemoteEngine, tokens: int) -> float:
             last = now
             pieces += 1
     assert first is not None and last is not None and pieces > 1
-    return (pieces - 1) / (last - first)
+    return (pieces - 1) / (last - first), float(engine.last_server_timings["predicted_per_second"])
 
 
 def servers_own(client: httpx2.Client, base: str, tokens: int) -> float:
@@ -90,6 +94,26 @@ def servers_own(client: httpx2.Client, base: str, tokens: int) -> float:
                 data = json.loads(line[6:])
                 timings = data.get("timings") or timings
     return float(timings["predicted_per_second"])
+
+
+def plain_chat(client: httpx2.Client, base: str, tokens: int) -> float:
+    """The same chat request as Ponder's first leg, read with plain httpx (no Ponder): tokens/s
+    seen, to tell the server's chat path from Ponder's client."""
+    first = last = None
+    pieces = 0
+    body = {
+        "messages": [{"role": "user", "content": QUESTION}], "stream": True,
+        "max_tokens": tokens, "temperature": 0.0, "seed": 1, "reasoning_control": True,
+    }  # fmt: skip
+    with client.stream("POST", base + "/v1/chat/completions", json=body) as response:
+        for line in response.iter_lines():
+            if line.startswith("data: {") and '"delta":{"' in line.replace(" ", ""):
+                now = time.perf_counter()
+                first = first or now
+                last = now
+                pieces += 1
+    assert first is not None and last is not None
+    return (pieces - 1) / (last - first)
 
 
 def stop_latency(engine: RemoteEngine, client: httpx2.Client, base: str) -> float:
@@ -117,21 +141,31 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         server = LlamaServer(smollm2(), template=THINKING_TEMPLATE, log=Path(folder) / "log")
-        with server, httpx2.Client(timeout=120, trust_env=False) as client:
+        with (
+            server,
+            httpx2.Client(
+                timeout=120, trust_env=False, limits=httpx2.Limits(max_keepalive_connections=0)
+            ) as client,
+        ):
             engine = RemoteEngine(ServerConnection(server.base_url, "bench"))
             list(engine.load(LoadRequest("")))
             servers_own(client, server.base_url, 16)  # warm up both paths once
             through_ponder(engine, 16)
-            ours, theirs, stops = [], [], []
+            ours, theirs, same, plain, stops = [], [], [], [], []
             for _ in range(args.runs):
                 theirs.append(servers_own(client, server.base_url, args.tokens))
-                ours.append(through_ponder(engine, args.tokens))
+                plain.append(plain_chat(client, server.base_url, args.tokens))
+                seen, inside = through_ponder(engine, args.tokens)
+                ours.append(seen)
+                same.append(seen / inside)
                 stops.append(stop_latency(engine, client, server.base_url))
             engine.close()
     ratio = statistics.median(ours) / statistics.median(theirs)
     print(f"llama-server /completion (its own timings): {statistics.median(theirs):.1f} tokens/s")
+    print(f"plain httpx, same chat request:            {statistics.median(plain):.1f} tokens/s")
     print(f"through Ponder's RemoteEngine:              {statistics.median(ours):.1f} tokens/s")
     print(f"ratio Ponder / server: {ratio:.3f} (goal >= 0.98)")
+    print(f"ratio against the server's timings of the same request: {statistics.median(same):.3f}")
     print(
         f"Stop -> server stopped generating: median {statistics.median(stops) * 1000:.1f} ms, "
         f"max {max(stops) * 1000:.1f} ms over {len(stops)} runs"

@@ -83,6 +83,9 @@ class RemoteEngine:
         self._response: httpx2.Response | None = None
         self._cancel = threading.Event()
         self._reply: RemoteReply | None = None
+        # llama-server's own timings of the last reply's last request (``predicted_n``,
+        # ``predicted_per_second``, ``prompt_ms``, ...); empty for other servers.
+        self.last_server_timings: dict[str, Any] = {}
 
     # ----- identity ----------------------------------------------------------------------------
 
@@ -160,6 +163,7 @@ class RemoteEngine:
         try:
             yield from self._run(reply)
         finally:
+            self.last_server_timings = dict(reply.server_timings)
             with self._lock:
                 self._reply = None
 
@@ -255,7 +259,10 @@ class RemoteEngine:
                 )
             except httpx2.HTTPError as exc:
                 fault = fault_message(exc, self.connection, streaming=False)
-                if fault.kind in RETRYABLE and attempt < self.retries:
+                # A kept-alive connection that the server had closed fails before any byte
+                # of an answer (nothing was generated): as safe to try again as a refusal.
+                stale = isinstance(exc, httpx2.RemoteProtocolError)
+                if (fault.kind in RETRYABLE or stale) and attempt < self.retries:
                     self._cancel.wait(wait)
                     continue
                 raise fault from None

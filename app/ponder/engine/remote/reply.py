@@ -103,6 +103,7 @@ class RemoteReply:
         self.completion_id: str | None = None
         self.usage: dict[str, Any] = {}
         self.prompt_ms: float | None = None
+        self.server_timings: dict[str, Any] = {}  # llama-server's own, of the last leg
         self.started = time.perf_counter()
         self.first_piece_at: float | None = None
         self.thinking_started: float | None = None
@@ -227,8 +228,10 @@ class RemoteReply:
             self.completion_id = delta.completion_id
         if delta.usage and self.legs == 1:
             self.usage = {k: v for k, v in delta.usage.items() if v is not None}
-        if delta.timings and self.prompt_ms is None and "prompt_ms" in delta.timings:
-            self.prompt_ms = float(delta.timings["prompt_ms"])
+        if delta.timings:
+            self.server_timings = delta.timings
+            if self.prompt_ms is None and "prompt_ms" in delta.timings:
+                self.prompt_ms = float(delta.timings["prompt_ms"])
 
     def _content_item(
         self, item: TextPiece | TagFound, post_control: Callable[[str], bool]
