@@ -273,6 +273,7 @@ class EngineChoice:
     load: LoadRequest
     header: GGUFHeader | None = None
     remote: RemoteEngine | None = None
+    notes: tuple[str, ...] = ()
 
     def model_label(self) -> str:
         """What the reproducibility card names: the file, or model + server + software."""
@@ -298,7 +299,7 @@ def choose_engine(args: argparse.Namespace) -> EngineChoice:
         load = LoadRequest(model_path=args.model, think_tags=tags)
         return EngineChoice(remote, load, remote=remote)
     choice = choose_model(args)
-    return EngineChoice(EngineClient(), choice.load, choice.header)
+    return EngineChoice(EngineClient(), choice.load, choice.header, notes=choice.notes)
 
 
 def thinking_control(args: argparse.Namespace, header: GGUFHeader | None) -> ThinkingControl:
