@@ -60,6 +60,16 @@ INTERVENTION_WORDS: dict[str, InterventionWords] = {
         "the model ended its turn while still thinking, so Ponder closed the thinking to let "
         "it write an answer.",
     ),
+    "answer_now": InterventionWords(
+        "You: answer now, thinking stopped here",
+        "stopped by you: you pressed Answer now, so Ponder added the early-stop message and "
+        "closed the thinking; the model then wrote its answer.",
+    ),
+    "stopped": InterventionWords(
+        "You: stopped here",
+        "stopped by you: you pressed Stop here; the reply ends, and nothing the model wrote "
+        "after it was kept.",
+    ),
     "fork": InterventionWords(
         "fork: written by a person",
         "the thinking was forked here: this text was inserted by hand, and the model went on "
