@@ -13,8 +13,8 @@ import pytest
 from cli_runner import run_ponder
 from ponder.cli import build_parser
 from ponder.commands import UserError
-from ponder.commands.chat import apply_command
-from ponder.core.request import LoadRequest, ThinkingControl
+from ponder.commands.chat import apply_command, turn_request
+from ponder.core.request import LoadRequest, Message, ThinkingControl
 from ponder.engine.session import _load_failure
 
 
@@ -95,3 +95,16 @@ def test_a_context_that_does_not_fit_in_memory_is_not_blamed_on_the_file() -> No
     assert "damaged" not in message
     other = _load_failure("/m/model.gguf", request, ValueError("Failed to load model from file"))
     assert "damaged" in other
+
+
+def test_past_reasoning_is_off_unless_asked_for_in_ask_and_chat() -> None:
+    for command in ("ask", "chat"):
+        tail = ["hi"] if command == "ask" else []
+        assert not build_parser().parse_args([command, *tail]).past_reasoning
+        assert build_parser().parse_args([command, "--past-reasoning", *tail]).past_reasoning
+    history = [Message("user", "a"), Message("assistant", "b", thinking="t"), Message("user", "c")]
+    control = ThinkingControl()
+    args = build_parser().parse_args(["chat", "--past-reasoning"])
+    request = turn_request(args, history, control)
+    assert request.past_reasoning and request.messages[1].thinking == "t"
+    assert not turn_request(build_parser().parse_args(["chat"]), history, control).past_reasoning

@@ -92,6 +92,10 @@ def test_thinking_then_answer_stream_with_stats(engine: EngineClient) -> None:
     assert stats.thinking_tokens + stats.answer_tokens <= 60
     assert stats.prompt_tokens > 10 and stats.prompt_eval_s > 0
     assert stats.thinking_s > 0
+    # The first token comes after the prompt is read, before the last token.
+    assert stats.first_token_s is not None
+    assert stats.first_token_s > 0
+    assert stats.first_token_s <= stats.prompt_eval_s + stats.thinking_s + stats.answer_s
 
 
 def test_budget_cuts_thinking_and_nothing_is_evaluated_twice(engine: EngineClient) -> None:

@@ -111,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
         sampling=options.sampling(args),
         max_tokens=args.max_tokens,
         system_prompt=args.system,
+        past_reasoning=args.past_reasoning,
         thinking_prefix=args.continue_thinking,
     )
     show = (

@@ -57,6 +57,19 @@ def describe(control: ThinkingControl) -> str:
     return f"thinking budget {budget}, minimum {control.min_tokens} (Wait ×{control.max_waits})"
 
 
+def turn_request(
+    args: argparse.Namespace, history: list[Message], control: ThinkingControl
+) -> GenerateRequest:
+    """The next turn of the conversation in the terminal (its earlier replies keep their
+    thinking; ``--past-reasoning`` sends it back)."""
+    return GenerateRequest(
+        messages=tuple(history),
+        thinking=control,
+        sampling=options.sampling(args),
+        past_reasoning=args.past_reasoning,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     choice = options.choose_engine(args)
     load = choice.load
@@ -102,9 +115,7 @@ def run(args: argparse.Namespace) -> int:
             except UserError as exc:
                 print(f"ponder: {exc}", file=sys.stderr)
                 continue
-            request = GenerateRequest(
-                messages=tuple(history), thinking=control, sampling=options.sampling(args)
-            )
+            request = turn_request(args, history, control)
             reply = ReplyAssembly()
             printer.section = ""
             events = engine.generate(request)

@@ -177,6 +177,12 @@ def add_thinking_options(parser: argparse.ArgumentParser) -> None:
         metavar="PRESET|TEXT",
         help="said when the budget runs out: " + ", ".join(STOP_MESSAGE_PRESETS) + ", or your text",
     )
+    parser.add_argument(
+        "--past-reasoning",
+        action="store_true",
+        help="send earlier turns' thinking back to the model (default: not sent, as the model "
+        "families recommend)",
+    )
     parser.add_argument("--seed", type=whole_number("the seed", 0, 2**32 - 1), metavar="N")
     parser.add_argument("--temperature", type=fraction("the temperature", 0.0, 10.0), metavar="T")
     parser.add_argument("--top-p", type=fraction("top-p", 0.0, 1.0), metavar="P")

@@ -77,6 +77,8 @@ class Stats:
     kv_tokens: int = 0
     # Seconds from the moment Ponder cut the thinking (budget) to the first answer token.
     cut_to_answer_s: float | None = None
+    # Seconds from the start of prompt evaluation to the first generated token (None: none came).
+    first_token_s: float | None = None
 
     @property
     def generated_tokens(self) -> int:

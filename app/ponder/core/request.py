@@ -24,7 +24,8 @@ DEFAULT_WAIT_TEXT = "Wait"
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """One turn of a conversation. ``thinking`` is kept for storage but never sent back."""
+    """One turn of a conversation. ``thinking`` is kept for storage; it goes back to the model
+    only when the request asks for past reasoning (``GenerateRequest.past_reasoning``)."""
 
     role: Role
     content: str
@@ -82,6 +83,9 @@ class GenerateRequest:
     # Fork: continue the turn from this thinking (a trace cut at a point, edited or with a hint
     # inserted). The KV cache is reused as far as it matches; the budget counts new tokens.
     thinking_prefix: str = ""
+    # Send earlier assistant turns' thinking back to the model, in the family's think tags.
+    # Off by default: the families' own guidance is to drop it.
+    past_reasoning: bool = False
 
 
 # The ranges a person may ask for, wherever the value enters (command line, settings file).

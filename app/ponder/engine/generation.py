@@ -167,6 +167,8 @@ class Turn:
         self.clock = _Clock()
         self._cut_at: float | None = None
         self.cut_to_answer_s: float | None = None
+        self._prompt_started = time.perf_counter()
+        self.first_token_s: float | None = None
         self.evaluated_tokens = 0  # tokens handed to llama_decode (all pass through _eval)
         self._pieces: dict[int, bytes] = {}
         self._buf = ctypes.create_string_buffer(64)
@@ -209,6 +211,7 @@ class Turn:
 
     def evaluate_prompt(self, prompt: list[int]) -> int:
         """Evaluates the prompt, reusing the longest cached prefix; returns the reused count."""
+        self._prompt_started = time.perf_counter()
         cached = 0
         limit = min(self.llm.n_tokens, len(prompt) - 1)  # always evaluate >= 1 token for logits
         ids = self.llm.input_ids
@@ -336,6 +339,8 @@ class Turn:
                 if self.in_thinking and self.llm.n_tokens >= self.n_ctx - self.answer_reserve:
                     self._cut_thinking("context_full")
                 token = self.sampler.sample(self.llm._ctx, -1)
+                if self.first_token_s is None:
+                    self.first_token_s = time.perf_counter() - self._prompt_started
                 thinking_step = self.in_thinking
                 if llama_cpp.llama_vocab_is_eog(vocab, token):
                     if self.in_thinking and not self._may_stop_thinking():
@@ -429,6 +434,7 @@ class Turn:
             evaluated_tokens=self.evaluated_tokens,
             kv_tokens=self.kv_tokens(),
             cut_to_answer_s=self.cut_to_answer_s,
+            first_token_s=self.first_token_s,
         )
 
     def kv_tokens(self) -> int:

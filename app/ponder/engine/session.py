@@ -166,6 +166,7 @@ class ModelSession:
             eos_token=self._token_text(self.llm.token_eos()),
             system_prompt=request.system_prompt,
             thinking_prefix=request.thinking_prefix,
+            past_reasoning=request.past_reasoning,
         )
         tokens: list[int] = []
         for segment in plan.segments:

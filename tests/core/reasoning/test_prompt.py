@@ -175,6 +175,43 @@ def test_r1_history_goes_without_thinking(r1_template: str) -> None:
     assert plan.faithful
 
 
+def test_r1_past_reasoning_sends_earlier_thinking_in_the_think_tags(r1_template: str) -> None:
+    messages = [
+        Message("user", "Hi"),
+        Message("assistant", "Hello!", thinking="The user greets me."),
+        Message("user", "Bye"),
+    ]
+    off = plan_for(families.R1_DISTILL_QWEN, r1_template, messages)
+    on = plan_for(families.R1_DISTILL_QWEN, r1_template, messages, past_reasoning=True)
+    assert "greets" not in off.text
+    assert "<think>\nThe user greets me.\n</think>\n\nHello!" in on.text
+    # The thinking is message text (tokenized as text); the tags around it are trusted.
+    assert untrusted(on) == ["Hi", "The user greets me.", "Hello!", "Bye"]
+    assert "<think>\n" in trusted_text(on) and "\n</think>\n\n" in trusted_text(on)
+    assert on.text.count("<think>") == 2  # the earlier turn's and Ponder's prefill
+    assert on.faithful
+
+
+def test_past_reasoning_follows_the_family_and_a_system_turn() -> None:
+    plan = plan_for(
+        families.QWEN3_HYBRID,
+        template("qwen3"),
+        conversation(),
+        system_prompt="Sys",
+        past_reasoning=True,
+    )
+    assert plan.text == (
+        "<|im_start|>system\nSys<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n"
+        "<|im_start|>assistant\n<think>\nthoughts\n</think>\n\nHello!<|im_end|>\n"
+        "<|im_start|>user\nWhat is 2+2?<|im_end|>\n<|im_start|>assistant\n"
+    )
+    assert untrusted(plan) == ["Sys", "Hi", "thoughts", "Hello!", "What is 2+2?"]
+    # A turn with no stored thinking goes as it is.
+    bare = [Message("user", "Hi"), Message("assistant", "Hello!"), Message("user", "?")]
+    plain = plan_for(families.QWEN3_HYBRID, template("qwen3"), bare)
+    assert plan_for(families.QWEN3_HYBRID, template("qwen3"), bare, past_reasoning=True) == plain
+
+
 def test_messages_are_not_mutated(r1_template: str) -> None:
     messages = [
         Message("user", "Hi"),

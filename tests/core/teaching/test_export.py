@@ -183,3 +183,23 @@ def test_sweep_markdown_and_html_show_grid_summary_and_card() -> None:
     page = sweep_html(result)
     assert '<td class="wrong">✗ 9.11 (0 t)</td>' in page and "<td>—</td>" in page
     assert SHA in page and "seed=7" in page
+
+
+def test_card_says_the_system_prompt_and_whether_past_reasoning_was_sent() -> None:
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        conversation = store.create_conversation("Settings")
+        question = store.add_message(conversation.id, "user", "Hi", parent_id=None)
+        for past in (True, False):
+            request = GenerateRequest(
+                messages=(Message("user", "Hi"),),
+                system_prompt="Answer in one line." if past else None,
+                past_reasoning=past,
+            )
+            writer = store.begin_reply(conversation.id, question.id, request)
+            writer.feed(AnswerEvent("Hello."))
+            writer.feed(DoneEvent("eos"))
+        sent, not_sent = store.siblings(question.id + 1)
+    text = conversation_markdown(conversation, [sent])
+    assert "| system prompt | `Answer in one line.` |" in text
+    assert "| past reasoning | `sent back to the model` |" in text
+    assert "| past reasoning | `not sent` |" in conversation_markdown(conversation, [not_sent])

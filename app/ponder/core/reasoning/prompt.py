@@ -79,29 +79,48 @@ def strip_thinking(text: str, open_tag: str, close_tag: str) -> str:
 
 
 def _prepare(
-    profile: FamilyProfile, messages: Sequence[Message], system_prompt: str | None
-) -> list[tuple[str, str]]:
+    profile: FamilyProfile,
+    messages: Sequence[Message],
+    system_prompt: str | None,
+    past_reasoning: bool = False,
+) -> tuple[list[tuple[str, str]], dict[int, str]]:
     """(role, content) pairs as they go to the template: one system turn at most (first),
-    folded into the first user turn where the family takes no system prompt; no thinking."""
+    folded into the first user turn where the family takes no system prompt; no thinking in
+    the contents. With ``past_reasoning``, also the stored thinking of each earlier assistant
+    turn, by its index in the pairs (``_split`` puts it before that turn's answer)."""
     systems = [system_prompt] if system_prompt else []
     systems += [m.content for m in messages if m.role == "system" and m.content]
     turns: list[tuple[str, str]] = []
+    reasoning: dict[int, str] = {}
     for message in messages:
         if message.role == "system":
             continue
-        content = message.content  # Message.thinking is stored, never sent
+        content = message.content
         if message.role == "assistant" and profile.strip_history_thinking:
             content = strip_thinking(content, profile.think_open, profile.think_close)
+        if past_reasoning and message.role == "assistant" and message.thinking.strip():
+            reasoning[len(turns)] = message.thinking.strip("\n")
         turns.append((message.role, content))
     if not any(role == "user" for role, _ in turns):
         raise PromptError("There is no user message to answer. Type a message first.")
     system = "\n\n".join(systems)
     if system and profile.system_prompt_supported:
         turns.insert(0, ("system", system))
+        reasoning = {index + 1: text for index, text in reasoning.items()}
     elif system:
         first = next(i for i, (role, _) in enumerate(turns) if role == "user")
         turns[first] = ("user", f"{system}\n\n{turns[first][1]}")
-    return turns
+    return turns, reasoning
+
+
+def _past_thinking(profile: FamilyProfile, thinking: str) -> list[PromptSegment]:
+    """An earlier turn's thinking as it goes back to the model: the family's tags (trusted,
+    so they are the real control tokens) around the stored text (untrusted)."""
+    return [
+        PromptSegment(f"{profile.think_open}\n", True),
+        PromptSegment(thinking, False),
+        PromptSegment(f"\n{profile.end_of_thinking}", True),
+    ]
 
 
 # ----- trusted and untrusted text ---------------------------------------------------------------
@@ -164,7 +183,10 @@ def _align(real: str, trusted: list[str], contents: list[str]) -> list[str] | No
 
 
 def _split(
-    template: jinja2.Template, turns: list[tuple[str, str]], context: dict[str, Any]
+    template: jinja2.Template,
+    turns: list[tuple[str, str]],
+    context: dict[str, Any],
+    before: dict[int, list[PromptSegment]] | None = None,
 ) -> tuple[list[PromptSegment], bool]:
     """Renders ``turns`` and tells template text from message text.
 
@@ -178,6 +200,8 @@ def _split(
       where that fails the plan keeps the content unchanged (``faithful`` is then False);
     * a template that mangles the sentinel itself (``upper``, ``replace``) is refused, and one
       that drops a message drops it from the plan as well.
+    ``before``: segments to put right before a turn's content (by the turn's index), past the
+    template: the earlier thinking that past reasoning sends back.
     """
     contents = [content for _, content in turns]
     nonce = secrets.token_hex(8)
@@ -203,7 +227,8 @@ def _split(
     if printed is None:
         printed = [contents[i] for i in slots]
     segments = [PromptSegment(trusted[0], True)]
-    for text, after in zip(printed, trusted[1:], strict=True):
+    for slot, text, after in zip(slots, printed, trusted[1:], strict=True):
+        segments += (before or {}).get(slot, [])
         segments += [PromptSegment(text, False), PromptSegment(after, True)]
     return segments, faithful
 
@@ -256,13 +281,16 @@ def build_prompt(
     eos_token: str,
     system_prompt: str | None = None,
     thinking_prefix: str = "",
+    past_reasoning: bool = False,
 ) -> PromptPlan:
     """The prompt for the next assistant turn of ``messages`` (which end with the user's).
 
     ``template`` is the GGUF's ``tokenizer.chat_template`` (None: the family's fallback).
-    Earlier assistant turns go without their thinking. Thinking on: prefilled families and
-    non-reasoners get ``<think>\\n`` appended unless the template already ends with it. Thinking
-    off (``budget == 0``): the family's off form (an empty think block, or the template flag).
+    Earlier assistant turns go without their thinking, unless ``past_reasoning``: then each
+    goes with its stored thinking in the family's think tags before its answer. Thinking on:
+    prefilled families and non-reasoners get ``<think>\\n`` appended unless the template already
+    ends with it. Thinking off (``budget == 0``): the family's off form (an empty think block,
+    or the template flag).
     ``thinking_prefix`` continues a turn from thinking already written (a fork: the trace up to
     a point, edited or with a hint inserted); it is message text, never trusted, and generation
     starts inside the think block right after it.
@@ -276,7 +304,7 @@ def build_prompt(
     used_fallback = not template
     source = template or profile.fallback_template
     compiled = compile_template(source)
-    turns = _prepare(profile, messages, system_prompt)
+    turns, reasoning = _prepare(profile, messages, system_prompt, past_reasoning)
     context: dict[str, Any] = {
         "add_generation_prompt": True,
         "bos_token": bos_token,
@@ -286,7 +314,8 @@ def build_prompt(
         context[profile.thinking_flag] = not thinking.thinking_off
     if profile.effort_variable is not None:
         context[profile.effort_variable] = reasoning_effort(thinking.budget)
-    segments, faithful = _split(compiled, turns, context)
+    before = {index: _past_thinking(profile, text) for index, text in reasoning.items()}
+    segments, faithful = _split(compiled, turns, context, before)
     merged = _merge(segments)
     tail = merged[-1].text if merged and merged[-1].trusted else ""
     extra, starts_in_thinking = _thinking_tail(profile, tail, thinking)

@@ -153,7 +153,8 @@ def load_messages(
             interventions[r[1]].append(StoredIntervention(*r))
         for r in conn.execute(
             "SELECT message_id, model_sha256, model_path, thinking_json, sampling_json, seed, "
-            "max_tokens, system_prompt, stats_json, done_reason, started_at, finished_at "
+            "max_tokens, system_prompt, stats_json, done_reason, started_at, finished_at, "
+            "past_reasoning "
             f"FROM generations WHERE {in_list('message_id', ids)}",
             ids,
         ):
@@ -197,4 +198,5 @@ def _generation_from_row(r: Sequence[Any]) -> GenerationRecord:
         done_reason=r[9],
         started_at=r[10],
         finished_at=r[11],
+        past_reasoning=bool(r[12]),
     )

@@ -43,6 +43,36 @@ class Conversation:
 
 
 @dataclass(frozen=True, slots=True)
+class ConversationSettings:
+    """What one conversation asks of every turn: its system prompt, sampling that overrides
+    the app's (None: the app's, or the model family's recommendation), and whether earlier
+    turns' thinking goes back to the model (off by default, as the families recommend)."""
+
+    system_prompt: str = ""
+    temperature: float | None = None
+    top_p: float | None = None
+    seed: int | None = None
+    past_reasoning: bool = False
+
+    def __post_init__(self) -> None:
+        if self.temperature is not None and not 0.0 <= self.temperature <= 5.0:
+            raise ValueError("the temperature must be between 0 and 5")
+        if self.top_p is not None and not 0.0 < self.top_p <= 1.0:
+            raise ValueError("top-p must be above 0 and at most 1")
+        if self.seed is not None and not 0 <= self.seed < 2**32:
+            raise ValueError("the seed must be a whole number from 0 to 4294967295")
+
+    def sampling(self, base: Sampling) -> Sampling:
+        """``base`` with this conversation's choices in place of the ones it makes."""
+        return dataclasses.replace(
+            base,
+            temperature=base.temperature if self.temperature is None else self.temperature,
+            top_p=base.top_p if self.top_p is None else self.top_p,
+            seed=base.seed if self.seed is None else self.seed,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class StoredIntervention:
     """Text Ponder injected into a reply's thinking (see ``InterventionEvent``).
 
@@ -85,6 +115,8 @@ class GenerationRecord:
     done_reason: str | None
     started_at: float
     finished_at: float | None
+    # Whether earlier turns' thinking went back to the model (``GenerateRequest.past_reasoning``).
+    past_reasoning: bool = False
 
 
 @dataclass(frozen=True, slots=True)

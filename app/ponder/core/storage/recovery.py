@@ -31,7 +31,17 @@ from ponder.core.storage.schema import migrate
 log = logging.getLogger(__name__)
 
 # Parents first, so that a row's parent is there when it is checked.
-TABLES = ("meta", "conversations", "messages", "message_chunks", "interventions", "generations")
+TABLES = (
+    "meta",
+    "conversations",
+    "conversation_settings",
+    "messages",
+    "message_chunks",
+    "interventions",
+    "generations",
+)
+# Tables a later migration added: a file older than them lacks them and loses nothing.
+_ADDED_LATER = frozenset({"conversation_settings"})
 _SIDE_FILES = ("-wal", "-shm")
 _MAX_SKIP = 1 << 40
 _LOOKUP_WINDOW = 4096  # rowids looked up one by one past a damaged page
@@ -175,7 +185,8 @@ def _copy_table(
         report.unreadable[table] = f"the table's description ({exc})"
         return 0
     if not have:
-        report.unreadable[table] = "the table is missing"
+        if table not in _ADDED_LATER:
+            report.unreadable[table] = "the table is missing"
         return 0
     shared = [c for c in columns if c in have]
     key = "rowid"
@@ -249,6 +260,7 @@ def _readable_rows(
 # A repair of None deletes the row; otherwise it is an UPDATE that keeps it.
 _ORPHANS: tuple[tuple[str, str, str | None], ...] = (
     ("messages", "conversation_id NOT IN (SELECT id FROM conversations)", None),
+    ("conversation_settings", "conversation_id NOT IN (SELECT id FROM conversations)", None),
     # A message whose parent was lost starts its own branch rather than vanish.
     (
         "messages",

@@ -102,7 +102,21 @@ CREATE TABLE generations (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# Per-conversation settings (system prompt, sampling, past reasoning), and whether a reply was
+# generated with earlier turns' thinking sent back.
+_V2 = """
+CREATE TABLE conversation_settings (
+    conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+    system_prompt   TEXT    NOT NULL DEFAULT '',
+    temperature     REAL,
+    top_p           REAL,
+    seed            INTEGER,
+    past_reasoning  INTEGER NOT NULL DEFAULT 0 CHECK (past_reasoning IN (0, 1))
+);
+ALTER TABLE generations ADD COLUMN past_reasoning INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _FTS_TABLE = "message_fts"

@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from ponder.core.request import GenerateRequest, Role
+from ponder.core.storage.conversation_settings import read_settings, write_settings
 from ponder.core.storage.damage import DatabaseDamagedError
 from ponder.core.storage.database import Database
 from ponder.core.storage.messages import (
@@ -37,6 +38,7 @@ from ponder.core.storage.messages import (
 )
 from ponder.core.storage.records import (
     Conversation,
+    ConversationSettings,
     GenerationRecord,
     MessageStatus,
     NotFoundError,
@@ -54,6 +56,7 @@ from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessa
 __all__ = [
     "DEFAULT_COMMIT_INTERVAL_S",
     "Conversation",
+    "ConversationSettings",
     "ConversationStore",
     "DatabaseDamagedError",
     "GenerationRecord",
@@ -237,6 +240,18 @@ class ConversationStore:
             (model_id, model_path, model_sha256),
         )
 
+    def conversation_settings(self, conversation_id: int) -> ConversationSettings:
+        """The conversation's own settings (system prompt, sampling, past reasoning)."""
+        with self._snapshot() as conn:
+            return read_settings(conn, conversation_id)
+
+    def set_conversation_settings(
+        self, conversation_id: int, settings: ConversationSettings
+    ) -> None:
+        """Replaces the conversation's settings; every later turn of it uses them."""
+        with self.transaction() as conn:
+            write_settings(conn, conversation_id, settings)
+
     def delete_conversation(self, conversation_id: int) -> None:
         """Deletes the conversation with all its messages, interventions and records."""
         with self.transaction() as conn:
@@ -308,8 +323,8 @@ class ConversationStore:
             )
             conn.execute(
                 "INSERT INTO generations(message_id, model_sha256, model_path, thinking_json, "
-                "sampling_json, seed, max_tokens, system_prompt, started_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "sampling_json, seed, max_tokens, system_prompt, started_at, past_reasoning) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     message_id,
                     model_sha256,
@@ -320,6 +335,7 @@ class ConversationStore:
                     request.max_tokens,
                     request.system_prompt,
                     time.time(),
+                    int(request.past_reasoning),
                 ),
             )
         return StreamingMessageWriter(

@@ -64,6 +64,8 @@ def _card_rows(record: GenerationRecord) -> list[tuple[str, str]]:
         ("sampling", ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(record.sampling).items())),
         ("seed", str(record.seed)),
         ("max tokens", str(record.max_tokens)),
+        ("system prompt", record.system_prompt or "—"),
+        ("past reasoning", "sent back to the model" if record.past_reasoning else "not sent"),
     ]
     if stats is not None:
         rows += [

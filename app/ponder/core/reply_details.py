@@ -1,0 +1,57 @@
+"""What a finished reply says about itself under its answer: which model wrote it, how fast,
+how soon the first token came, and why it ended.
+
+Read from the reply's stored generation record (``GenerationRecord``: the model's file and the
+engine's ``Stats``), so a reply reloaded tomorrow says the same as it did live. The thinking
+chip keeps "Thought for N s · N tokens" (``core.trace``); these are the other figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from ponder.core.events import Stats
+
+# Why a generation ended (``Stats.stop_reason`` / ``DoneEvent.reason``), in words.
+STOP_WORDS: dict[str, str] = {
+    "eos": "finished",
+    "max_tokens": "token limit reached",
+    "context_full": "context full",
+    "cancelled": "stopped by you",
+    "error": "failed",
+}
+
+
+def model_name(model_path: str | None) -> str:
+    """The model's file name without ``.gguf`` (the name people know it by), or ''."""
+    if not model_path:
+        return ""
+    name = PurePath(model_path.replace("\\", "/")).name
+    return name[: -len(".gguf")] if name.lower().endswith(".gguf") else name
+
+
+def stop_words(reason: str | None) -> str:
+    """Why the reply ended, for a person ('' when unknown)."""
+    if not reason:
+        return ""
+    return STOP_WORDS.get(reason, reason.replace("_", " "))
+
+
+def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str]:
+    """The figures under a reply: "24.1 tok/s", "first token 0.35 s", "finished".
+
+    A figure that was not measured (no tokens, an older record) is left out, never shown as 0.
+    """
+    parts: list[str] = []
+    if stats is not None:
+        if stats.generated_tokens and stats.decode_tokens_per_s > 0:
+            parts.append(f"{stats.decode_tokens_per_s:.1f} tok/s")
+        if stats.first_token_s is not None:
+            parts.append(f"first token {stats.first_token_s:.2f} s")
+    reason = (stats.stop_reason if stats is not None else "") or done_reason
+    if words := stop_words(reason):
+        parts.append(words)
+    return parts
+
+
+__all__ = ["STOP_WORDS", "model_name", "speed_parts", "stop_words"]

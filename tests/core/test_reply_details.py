@@ -1,0 +1,31 @@
+"""The figures under a reply: model name, speed, first token, stop reason."""
+
+from __future__ import annotations
+
+from ponder.core.events import Stats
+from ponder.core.reply_details import model_name, speed_parts, stop_words
+
+
+def test_model_name_is_the_file_name_without_gguf() -> None:
+    assert model_name("/m/SmolLM2-135M-Instruct-Q8_0.gguf") == "SmolLM2-135M-Instruct-Q8_0"
+    assert model_name("C:\\models\\Qwen3-4B-Q4_K_M.GGUF") == "Qwen3-4B-Q4_K_M"
+    assert model_name(None) == "" and model_name("") == ""
+
+
+def test_speed_parts_from_measured_stats() -> None:
+    stats = Stats(
+        thinking_tokens=30,
+        answer_tokens=20,
+        thinking_s=1.5,
+        answer_s=1.0,
+        stop_reason="eos",
+        first_token_s=0.25,
+    )
+    assert speed_parts(stats) == ["20.0 tok/s", "first token 0.25 s", "finished"]
+
+
+def test_unmeasured_figures_are_left_out() -> None:
+    assert speed_parts(None, "cancelled") == ["stopped by you"]
+    assert speed_parts(Stats(stop_reason="max_tokens")) == ["token limit reached"]
+    assert speed_parts(None) == []
+    assert stop_words("some_new_reason") == "some new reason"
