@@ -71,6 +71,30 @@ _STYLE = """
 #editBanner {{ color: {accent}; }}
 #composerInput {{ border: 1px solid {chip_border}; border-radius: 8px; padding: 4px; }}
 #welcomeTitle {{ font-size: 20pt; font-weight: 600; }}
+#replyDetails, #listEmpty {{ color: {muted}; }}
+#suggestion {{
+    text-align: left; padding: 10px 12px; border: 1px solid {chip_border};
+    border-radius: 10px; background: {chip}; color: {chip_text};
+}}
+#suggestion:hover {{ border-color: {accent}; }}
+QPushButton {{
+    border: 1px solid {chip_border}; border-radius: 6px; padding: 4px 12px;
+    background: {button};
+}}
+QPushButton:hover {{ border-color: {accent}; }}
+QPushButton:disabled {{ color: {muted}; }}
+QPushButton:default {{ border-color: {accent}; }}
+/* Focus rings: 2 px in the accent colour on whatever has the keyboard (both themes). */
+QPushButton:focus, #suggestion:focus {{ border: 2px solid {ring}; padding: 3px 11px; }}
+#suggestion:focus {{ padding: 9px 11px; }}
+QToolButton:focus {{ border: 2px solid {ring}; border-radius: 5px; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus {{
+    border: 2px solid {ring}; border-radius: 4px;
+}}
+QListView:focus, QTreeView:focus, QPlainTextEdit:focus, #composerInput:focus {{
+    border: 2px solid {ring};
+}}
+QCheckBox:focus, QRadioButton:focus {{ color: {ring}; }}
 """
 
 
@@ -124,5 +148,7 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
             panel="#222428" if dark else "#fafafa",
             muted="#8a8f98" if dark else "#6b7079",
             accent=accent,
+            ring="#8ab8ff" if dark else accent,
+            button="#2e3136" if dark else "#f7f8fa",
         )
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from ponder.ui.answer.markdown import MarkdownRenderer, split_stable
+from ponder.ui.answer.markdown import COPY_SCHEME, MarkdownRenderer, code_key, split_stable
 from ponder.ui.answer.math import URL_SCHEME, MathRenderer
 from ponder.ui.answer.view import AnswerView
 
@@ -137,3 +139,32 @@ def test_formulas_are_drawn_off_the_gui_thread_and_swapped_in_place(qtbot: QtBot
     view.append_markdown(" more.")
     assert "\\(x^2\\)" not in view.toPlainText() and view.toHtml().count(URL_SCHEME) == 2
     assert math.wait(5000)
+
+
+def test_a_code_block_has_a_copy_link_that_copies_it_and_says_copied(qtbot: QtBot) -> None:
+    view = AnswerView(MarkdownRenderer())
+    qtbot.addWidget(view)
+    view.append_markdown("Two blocks:\n\n```python\nprint('a')\n```\n\n")
+    view.append_markdown("```\nsecond\n```\nstill streaming")
+    assert view.copy_link_texts() == ["Copy", "Copy"]
+    with qtbot.waitSignal(view.code_copied) as copied:
+        view.anchorClicked.emit(QUrl(f"{COPY_SCHEME}:" + code_key("print('a')")))
+    assert copied.args == ["print('a')"]
+    assert QGuiApplication.clipboard().text() == "print('a')"
+    assert view.copy_link_texts() == ["Copied ✓", "Copy"]
+    qtbot.waitUntil(lambda: view.copy_link_texts() == ["Copy", "Copy"], timeout=5000)
+    # The relabelled link still copies, and streaming goes on after it as before.
+    view.append_markdown(" more\n")
+    assert view.copy_code(code_key("second"))
+    assert QGuiApplication.clipboard().text() == "second"
+    assert view.source_text.endswith("still streaming more\n")
+    assert not view.copy_code("no-such-block")
+
+
+def test_a_short_message_is_narrower_than_a_long_one(qtbot: QtBot) -> None:
+    short, long = AnswerView(MarkdownRenderer()), AnswerView(MarkdownRenderer())
+    qtbot.addWidget(short)
+    qtbot.addWidget(long)
+    short.set_plain("hi")
+    long.set_plain("a much longer message " * 6)
+    assert 0 < short.natural_width() < long.natural_width() / 4

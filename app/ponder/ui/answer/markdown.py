@@ -16,6 +16,7 @@ renders each finished block once and re-renders only the block still being writt
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Sequence
@@ -36,6 +37,14 @@ from pygments.util import ClassNotFound
 from ponder.ui.answer.math import PENDING, MathRenderer, math_key
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+COPY_SCHEME = "ponder-copy"  # a code block's Copy link: ponder-copy:<code_key>
+
+
+def code_key(code: str) -> str:
+    """A short name for a code block's text, for its Copy link (the same text, the same key)."""
+    return hashlib.sha1(code.encode("utf-8")).hexdigest()[:16]
+
+
 _DISPLAY_MATH = re.compile(r"^\s*(\$\$|\\\[|\\\])")
 
 
@@ -148,6 +157,14 @@ class MarkdownRenderer:
         """The HTML of a Markdown text."""
         return self._md.render(text)
 
+    def code_blocks(self, text: str) -> list[str]:
+        """The text of each code block of a Markdown text, as its Copy link copies it."""
+        return [
+            token.content.rstrip("\n")
+            for token in self._md.parse(text)
+            if token.type in ("fence", "code_block")
+        ]
+
     # ----- renderer rules (signature fixed by markdown-it: tokens, index, options, env) -------
 
     def _fence(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -157,11 +174,15 @@ class MarkdownRenderer:
             lexer = get_lexer_by_name(language) if language else TextLexer()
         except ClassNotFound:
             lexer = TextLexer()
-        code = highlight(token.content.rstrip("\n"), lexer, self._formatter)
+        source = token.content.rstrip("\n")
+        code = highlight(source, lexer, self._formatter)
+        # A header row: the language on the left, a Copy link on the right (AnswerView copies).
         label = (
-            f'<p style="margin:0; color:#888; font-size:small">{html.escape(language)}</p>'
-            if language
-            else ""
+            '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+            f'<td style="color:#888; font-size:small">{html.escape(language)}</td>'
+            '<td align="right" style="font-size:small">'
+            f'<a href="{COPY_SCHEME}:{code_key(source)}" title="Copy the code" '
+            f'style="text-decoration:none">Copy</a></td></tr></table>'
         )
         return (
             f'<table width="100%" cellspacing="0" cellpadding="8" '
@@ -222,4 +243,4 @@ def plain_text_html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-__all__ = ["MarkdownRenderer", "plain_text_html", "split_stable"]
+__all__ = ["COPY_SCHEME", "MarkdownRenderer", "code_key", "plain_text_html", "split_stable"]

@@ -10,9 +10,11 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QSizeF, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
+    QFontMetrics,
+    QGuiApplication,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -21,10 +23,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
 
-from ponder.ui.answer.markdown import MarkdownRenderer, plain_text_html, split_stable
+from ponder.ui.answer.markdown import (
+    COPY_SCHEME,
+    MarkdownRenderer,
+    code_key,
+    plain_text_html,
+    split_stable,
+)
 from ponder.ui.answer.math import URL_SCHEME
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}
+READING_CHARACTERS = 75  # the longest line an answer is set in, as books and the web do
+COPIED_FEEDBACK_MS = 1500
+
+
+def reading_width(widget: QWidget) -> int:
+    """Pixels for a line of about ``READING_CHARACTERS`` characters in ``widget``'s font."""
+    return QFontMetrics(widget.font()).averageCharWidth() * READING_CHARACTERS + 24
 
 
 class AnswerView(QTextBrowser):
@@ -35,6 +50,7 @@ class AnswerView(QTextBrowser):
     """
 
     height_changed = Signal(int)
+    code_copied = Signal(str)  # the code a code block's Copy link put on the clipboard
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,8 +206,68 @@ class AnswerView(QTextBrowser):
         return None
 
     def _open_link(self, url: QUrl) -> None:
-        if url.scheme() in _SAFE_SCHEMES:
+        if url.scheme() == COPY_SCHEME:
+            self.copy_code(url.path())
+        elif url.scheme() in _SAFE_SCHEMES:
             QDesktopServices.openUrl(url)
+
+    # ----- code blocks ----------------------------------------------------------------------
+
+    def copy_code(self, key: str) -> bool:
+        """Copies the code block named ``key`` (its Copy link) and says "Copied" on the link
+        for a moment; False if the answer no longer has that block."""
+        code = next(
+            (c for c in self._renderer.code_blocks(self._source) if code_key(c) == key), None
+        )
+        if code is None:
+            return False
+        QGuiApplication.clipboard().setText(code)
+        self._relabel(key, self.tr("Copied ✓"))
+        QTimer.singleShot(COPIED_FEEDBACK_MS, lambda: self._relabel(key, self.tr("Copy")))
+        self.code_copied.emit(code)
+        return True
+
+    def copy_link_texts(self) -> list[str]:
+        """The text of each Copy link in the answer, in order ("Copy", or "Copied ✓")."""
+        return [text for _start, _end, text in self._copy_links()]
+
+    def _copy_links(self, key: str | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, text) of the Copy links (of the block ``key``, or all)."""
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                href = fragment.charFormat().anchorHref()
+                if href.startswith(f"{COPY_SCHEME}:") and (key is None or href.endswith(key)):
+                    start = fragment.position()
+                    found.append((start, start + fragment.length(), fragment.text()))
+                fragments += 1
+            block = block.next()
+        return found
+
+    def _relabel(self, key: str, text: str) -> None:
+        """Sets the text of the Copy links of the block ``key``, keeping their link."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end, _old in reversed(self._copy_links(key)):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = cursor.charFormat()
+            cursor.insertText(text, fmt)
+            if start < self._tail_start:
+                self._tail_start += len(text) - (end - start)
+        cursor.endEditBlock()
+
+    def natural_width(self) -> int:
+        """The width the text takes unwrapped (its longest line), in pixels: a short
+        message's bubble hugs it."""
+        document = self.document().clone(self)
+        document.setTextWidth(-1)
+        width = int(document.idealWidth()) + 8
+        document.deleteLater()
+        return width
 
     def _fit_height(self, size: QSizeF | None = None) -> None:
         height = int(self.document().size().height()) + 4

@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ponder.core.events import Event
 from ponder.core.request import GenerateRequest, LoadRequest, Message, ThinkingControl
-from ponder.core.storage.store import ConversationStore, SearchHit, StorageError, StoredMessage
+from ponder.core.storage.store import (
+    ConversationSettings,
+    ConversationStore,
+    SearchHit,
+    StorageError,
+    StoredMessage,
+)
 from ponder.core.teaching.fork import fork_prelude
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
 from ponder.ui.chat.turn_runner import EventBuffer, TurnJob, TurnRunner
@@ -68,6 +74,8 @@ class ChatController(QObject):
         self.defaults = defaults or GenerationDefaults()
         self.thinking = ThinkingControl()
         self.conversation_id: int | None = None
+        # The conversation's own settings; a new one keeps them until its first message.
+        self.conversation_settings = ConversationSettings()
         self.messages: list[StoredMessage] = []
         self.live: LiveReply | None = None
         self._lease: EngineLease | None = None  # the engine, while a turn runs
@@ -92,12 +100,16 @@ class ChatController(QObject):
 
     def open_conversation(self, conversation_id: int | None) -> None:
         """Shows a conversation (None: a new, empty one, created on the first message)."""
+        settings = ConversationSettings()
         try:
             messages = self.store.thread(conversation_id) if conversation_id else []
+            if conversation_id:
+                settings = self.store.conversation_settings(conversation_id)
         except StorageError as exc:
             self.error_raised.emit(str(exc))
             conversation_id, messages = None, []
         self.conversation_id = conversation_id
+        self.conversation_settings = settings
         self.messages = messages
         self.conversation_opened.emit(conversation_id or 0, list(messages))
 
@@ -128,6 +140,18 @@ class ChatController(QObject):
         except StorageError as exc:
             self.error_raised.emit(str(exc))
             return []
+
+    def set_conversation_settings(self, settings: ConversationSettings) -> bool:
+        """The settings for every later turn of the conversation on show (kept in memory for a
+        new conversation until its first message creates it); False if they were not saved."""
+        if self.conversation_id is not None:
+            try:
+                self.store.set_conversation_settings(self.conversation_id, settings)
+            except StorageError as exc:
+                self.error_raised.emit(str(exc))
+                return False
+        self.conversation_settings = settings
+        return True
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         try:
@@ -167,6 +191,8 @@ class ChatController(QObject):
                 self.error_raised.emit(str(exc))
                 return False
             self.conversation_id = conversation.id
+            if self.conversation_settings != ConversationSettings():
+                self.set_conversation_settings(self.conversation_settings)
             self.conversations_changed.emit()
         parent = self.messages[-1].id if self.messages else None
         return self._start(len(self.messages), self.messages, parent, text)
@@ -319,12 +345,15 @@ class ChatController(QObject):
         if text is not None:
             messages.append(Message("user", text))
         control = thinking or self.thinking
+        settings = self.conversation_settings
         request = GenerateRequest(
             messages=tuple(messages),
             thinking=control,
-            sampling=self.defaults.sampling,
+            sampling=settings.sampling(self.defaults.sampling),
             max_tokens=self.defaults.max_tokens,
+            system_prompt=settings.system_prompt or None,
             thinking_prefix=thinking_prefix,
+            past_reasoning=settings.past_reasoning,
         )
         token = next(self._tokens)
         model_path, model_sha256 = self.host.model_path, self.host.model_sha256

@@ -1,4 +1,8 @@
-"""The conversations on the left: search, new, rename, delete.
+"""The conversations on the left: search, new, rename, delete, settings.
+
+Empty states say what the list is (before the first conversation) and that a search found
+nothing (Esc clears it). The keyboard moves from the search into the list (↓) and back (↑ on
+the first row); ``step`` moves between conversations (the window's Ctrl+↑/↓).
 
 The widget only shows what it is given and says what the user asked for; the window reads
 and edits the database through the controller.
@@ -10,9 +14,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -46,6 +52,7 @@ class ConversationList(QWidget):
     new_requested = Signal()
     rename_requested = Signal(int, str)  # id, new title
     delete_requested = Signal(int)
+    settings_requested = Signal(int)  # id: edit that conversation's own settings
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +75,13 @@ class ConversationList(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setUniformItemSizes(True)
+        self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
+        self.empty = QLabel()
+        self.empty.setObjectName("listEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setVisible(False)
         self.setMinimumWidth(180)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -80,6 +94,7 @@ class ConversationList(QWidget):
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(top)
         layout.addWidget(self.search)
+        layout.addWidget(self.empty, 1)  # in the list's place while the list is empty
         layout.addWidget(self.list, 1)
         self._filling = False
         self._current: int | None = None
@@ -105,6 +120,63 @@ class ConversationList(QWidget):
                 item.setSelected(True)
                 self.list.setCurrentItem(item)
         self._filling = False
+        self._show_empty(not hits)
+
+    def _show_empty(self, empty: bool) -> None:
+        query = self.search.text().strip()
+        if not empty:
+            text = ""
+        elif query:
+            text = self.tr("No matches for “{0}”.\nEsc clears the search.").format(query)
+        else:
+            text = self.tr(
+                "Your conversations appear here, newest first: each keeps the model's thinking "
+                "beside its answers. Search finds words in both."
+            )
+        self.empty.setText(text)
+        self.empty.setVisible(bool(text))
+        self.list.setVisible(not text)
+
+    # ----- keyboard ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+        if watched is self.search and key == Qt.Key.Key_Escape and self.search.text():
+            # Esc clears the search before it reaches the window (where it means Stop).
+            if kind == QEvent.Type.ShortcutOverride:
+                event.accept()
+            else:
+                self.search.clear()
+            return kind == QEvent.Type.KeyPress
+        if kind != QEvent.Type.KeyPress or not plain:
+            return False
+        if watched is self.search and key == Qt.Key.Key_Down and self.list.count():
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+            if self.list.currentRow() < 0:
+                self.list.setCurrentRow(0)
+            return True
+        if watched is self.list and key == Qt.Key.Key_Up and self.list.currentRow() <= 0:
+            self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return False
+
+    def step(self, delta: int) -> None:
+        """Opens the conversation ``delta`` rows below (above, if negative) the open one."""
+        count = self.list.count()
+        if not count:
+            return
+        rows = [r for r in range(count) if self.list.item(r).data(_ID_ROLE) == self._current]
+        # None open (a new conversation): the first, or the last going up.
+        start = rows[0] if rows else (-1 if delta > 0 else count)
+        row = max(0, min(count - 1, start + delta))
+        item = self.list.item(row)
+        self.list.setCurrentItem(item)
+        self._activated(item)
 
     def select(self, conversation_id: int | None) -> None:
         self._current = conversation_id
@@ -147,5 +219,6 @@ class ConversationList(QWidget):
         conversation_id = int(item.data(_ID_ROLE))
         menu = QMenu(self)
         menu.addAction("Rename", lambda: self.list.editItem(item))
+        menu.addAction(self.tr("Settings…"), lambda: self.settings_requested.emit(conversation_id))
         menu.addAction("Delete…", lambda: self.delete_requested.emit(conversation_id))
         menu.exec(self.list.viewport().mapToGlobal(point))

@@ -6,12 +6,13 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
+from ponder.ui.chat.suggestions import SuggestionPanel
 
 MessageWidget = UserMessageWidget | AssistantMessageWidget
 
@@ -24,6 +25,7 @@ class ConversationView(QScrollArea):
     edit_requested = Signal(int, str)
     version_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the reply's id
+    suggestion_chosen = Signal(object)  # a Suggestion of the empty conversation
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +39,10 @@ class ConversationView(QScrollArea):
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(16, 12, 16, 12)
         self._layout.setSpacing(4)
-        self._empty = QLabel()
-        self._empty.setObjectName("emptyHint")
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
-        self._layout.addWidget(self._empty)
+        # A new conversation: a hint and prompts to start from.
+        self._empty = SuggestionPanel()
+        self._empty.chosen.connect(self.suggestion_chosen)
+        self._layout.addWidget(self._empty)  # centred: its maximum width is below the view's
         self._layout.addStretch(1)
         self.setWidget(self._content)
         self.widgets: list[MessageWidget] = []
@@ -53,8 +54,12 @@ class ConversationView(QScrollArea):
 
     # ----- building ----------------------------------------------------------------------------
 
+    @property
+    def suggestions(self) -> SuggestionPanel:
+        return self._empty
+
     def set_empty_hint(self, text: str) -> None:
-        self._empty.setText(text)
+        self._empty.set_hint(text)
         self._empty.setVisible(bool(text) and not self.widgets)
 
     def clear(self) -> None:
@@ -64,7 +69,7 @@ class ConversationView(QScrollArea):
             widget.deleteLater()
         self.widgets = []
         self.live_widget = None
-        self._empty.setVisible(bool(self._empty.text()))
+        self._empty.setVisible(bool(self._empty.hint.text()))
 
     def show_thread(self, messages: list[StoredMessage], versions: dict[int, list[int]]) -> None:
         """Shows a stored thread; ``versions`` maps a message id to its versions' ids."""
@@ -137,6 +142,7 @@ class ConversationView(QScrollArea):
                 assert isinstance(widget, AssistantMessageWidget)
                 widget.trace.message_id = message.id
                 widget.finish(message.id, message.status, message.error)
+                widget.show_details(message)
             elif widget.message_id is None:
                 widget.set_message(message)
             widget.versions.set_versions(versions.get(message.id, [message.id]), message.id)

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.reply_details import model_name, speed_parts
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
-from ponder.ui.answer.view import AnswerView
+from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
 
 _STATUS_TEXT = {
@@ -96,6 +97,10 @@ class UserMessageWidget(QWidget):
         box.setContentsMargins(10, 6, 10, 6)
         box.addWidget(self.bubble)
         bubble_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.bubble_box = bubble_box
+        # A short message gets a bubble as wide as its text; a long one at most 4/5 of the row.
+        padding = box.contentsMargins().left() + box.contentsMargins().right()
+        bubble_box.setMaximumWidth(self.bubble.natural_width() + padding)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(bubble_box, 4)
@@ -157,6 +162,14 @@ class AssistantMessageWidget(QWidget):
         self.status.setObjectName("messageStatus")
         self.status.setWordWrap(True)
         self.status.setVisible(False)
+        self.details = QLabel()
+        self.details.setObjectName("replyDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        small = self.details.font()
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+        self.details.setFont(small)
+        self.details.setVisible(False)
         self.versions = VersionSwitcher()
         self.regenerate = _action("Regenerate", "Write a new answer to this message")
         self.regenerate.clicked.connect(self._regenerate)
@@ -179,13 +192,22 @@ class AssistantMessageWidget(QWidget):
         actions.addWidget(self.copy)
         actions.addWidget(self.more)
         actions.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 8, 24, 4)
+        # The answer reads in a column of about 75 characters, however wide the window.
+        self.column = QWidget()
+        self.column.setObjectName("answerColumn")
+        self.column.setMaximumWidth(reading_width(self.answer))
+        layout = QVBoxLayout(self.column)
+        layout.setContentsMargins(4, 8, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(chip_row)
         layout.addWidget(self.answer)
         layout.addWidget(self.status)
         layout.addLayout(actions)
+        layout.addWidget(self.details)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 20, 0)
+        outer.addWidget(self.column, 1)
+        outer.addStretch(0)
         self.set_busy(True)
 
     def set_message(self, message: StoredMessage) -> None:
@@ -195,6 +217,39 @@ class AssistantMessageWidget(QWidget):
         self.answer.set_markdown(message.content)
         self._show_status(message.status, message.error)
         self.update_chip()
+        self.show_details(message)
+
+    def show_details(self, message: StoredMessage) -> None:
+        """Under the answer: the model that wrote it, its speed, the time to its first token
+        and why it ended (from the stored record, so a reload shows the same)."""
+        record = message.generation
+        if record is None:
+            self.details.setVisible(False)
+            return
+        name = model_name(record.model_path)
+        parts = [name] if name else []
+        if message.status != "error":
+            parts += speed_parts(record.stats, record.done_reason)
+        self.details.setText(" · ".join(parts))
+        tip = [self.tr("Written by {0}").format(record.model_path)] if record.model_path else []
+        if record.model_sha256:
+            tip.append(f"sha256 {record.model_sha256}")
+        stats = record.stats
+        if stats is not None:
+            tip.append(
+                self.tr("Prompt: {0} tokens ({1} reused) in {2:.2f} s").format(
+                    stats.prompt_tokens, stats.cached_prompt_tokens, stats.prompt_eval_s
+                )
+            )
+            tip.append(
+                self.tr(
+                    "Thinking: {0} tokens in {1:.2f} s · answer: {2} tokens in {3:.2f} s"
+                ).format(
+                    stats.thinking_tokens, stats.thinking_s, stats.answer_tokens, stats.answer_s
+                )
+            )
+        self.details.setToolTip("\n".join(tip))
+        self.details.setVisible(bool(parts))
 
     def bind_live(self, trace: TraceState) -> None:
         self.trace = trace

@@ -32,8 +32,10 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.chat.composer import Composer
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.conversation_list import ConversationList
+from ponder.ui.chat.conversation_settings import ConversationSettingsDialog
 from ponder.ui.chat.conversation_view import ConversationView
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.chat.suggestions import Suggestion
 from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
@@ -45,6 +47,7 @@ from ponder.ui.thinking.panel import ThinkingPanel
 from ponder.ui.window import dialogs
 from ponder.ui.window.menus import build_menus
 from ponder.ui.window.model_switcher import ModelSwitcher
+from ponder.ui.window.shortcuts import ShortcutsDialog
 from ponder.ui.window.welcome import WelcomePage
 
 THINKING_FIELDS = (
@@ -212,6 +215,13 @@ class MainWindow(QMainWindow):
         a.compare_versions.triggered.connect(lambda: t.compare_versions(self._reply_in_panel()))
         a.other_model.triggered.connect(lambda: t.compare_with_model(self._reply_in_panel()))
         self.view.teach_requested.connect(self._teach)
+        # Conversation settings, suggestions, moving between conversations, the shortcut list.
+        self.conversations.settings_requested.connect(self.edit_conversation_settings)
+        a.conversation_settings.triggered.connect(lambda: self.edit_conversation_settings(None))
+        a.next_conversation.triggered.connect(lambda: self.conversations.step(1))
+        a.previous_conversation.triggered.connect(lambda: self.conversations.step(-1))
+        a.keyboard_shortcuts.triggered.connect(lambda: ShortcutsDialog(self).open())
+        self.view.suggestion_chosen.connect(self._use_suggestion)
         self.panel.fork_requested.connect(lambda offset: t.fork(self._reply_in_panel(), offset))
         a.stop.setEnabled(False)
 
@@ -296,6 +306,39 @@ class MainWindow(QMainWindow):
         self.conversations.select(None)
         self.composer.editor.setFocus()
 
+    def edit_conversation_settings(
+        self, conversation_id: int | None
+    ) -> ConversationSettingsDialog | None:
+        """Opens the settings of a conversation (None: the one on show, or the new one);
+        Save applies them to its next turns. Returns the dialog (open, not modal-blocking)."""
+        c = self.controller
+        if conversation_id is not None and conversation_id != c.conversation_id:
+            if c.busy:
+                self.show_error(self.tr("Wait for the answer to finish, or stop it first."))
+                return None
+            c.open_conversation(conversation_id)
+        title = next(
+            (m.text() for m in self.conversations.list.selectedItems()),
+            "",
+        )
+        dialog = ConversationSettingsDialog(c.conversation_settings, title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            if c.set_conversation_settings(dialog.result_settings()):
+                self.show_status(self.tr("Saved: the next turns use these settings."))
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
+
+    def _use_suggestion(self, suggestion: Suggestion) -> None:
+        """A suggestion of the empty conversation: fills the composer (and the budget)."""
+        if suggestion.budget is not None:
+            self.composer.budget.select(suggestion.budget)
+        self.composer.editor.setPlainText(suggestion.prompt)
+        self.composer.editor.setFocus()
+
     def delete_conversation(self, conversation_id: int | None) -> None:
         target = conversation_id or self.controller.conversation_id
         if target is None:
@@ -310,7 +353,12 @@ class MainWindow(QMainWindow):
         self.composer.leave_edit()
         self.view.show_thread(messages, self.controller.versions(messages))
         self.view.set_empty_hint(
-            "" if messages else "Ask something. The model's thinking appears on the right."
+            ""
+            if messages
+            else self.tr(
+                "Ask something, or start from one of these. The model's thinking appears on "
+                "the right, beside its answer."
+            )
         )
         self.conversations.select(conversation_id or None)
         last = next((m for m in reversed(messages) if m.role == "assistant"), None)

@@ -37,6 +37,10 @@ class WindowActions:
     compare_versions: QAction
     other_model: QAction
     export_conversation: QAction
+    conversation_settings: QAction
+    next_conversation: QAction
+    previous_conversation: QAction
+    keyboard_shortcuts: QAction
 
 
 def _action(
@@ -127,6 +131,17 @@ def build_menus(window: QMainWindow) -> WindowActions:
             "Ctrl+E",
             "Save this conversation, thinking included, as HTML, Markdown or PDF",
         ),
+        conversation_settings=_action(
+            window,
+            "Conversation se&ttings…",
+            "Ctrl+Shift+,",
+            "System prompt, temperature, top-p, seed and past reasoning for this conversation",
+        ),
+        next_conversation=_action(window, "Ne&xt conversation", "Ctrl+Down"),
+        previous_conversation=_action(window, "Pre&vious conversation", "Ctrl+Up"),
+        keyboard_shortcuts=_action(
+            window, "&Keyboard shortcuts", "Ctrl+/", "Every shortcut of the window"
+        ),
     )
     a.presenter.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
     if a.settings.shortcut().isEmpty():
@@ -157,7 +172,11 @@ def build_menus(window: QMainWindow) -> WindowActions:
         None,
         a.rename_conversation,
         a.delete_conversation,
+        a.conversation_settings,
+        None,
         a.focus_search,
+        a.next_conversation,
+        a.previous_conversation,
     ):
         chat.addSeparator() if action is None else chat.addAction(action)
     view = bar.addMenu("&View")
@@ -182,5 +201,6 @@ def build_menus(window: QMainWindow) -> WindowActions:
     models.addAction(a.import_model)
     models.addAction(a.import_pack)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.keyboard_shortcuts)
     help_menu.addAction(a.about)
     return a

@@ -1,0 +1,106 @@
+"""What a new, empty conversation shows: a line on what to do, and prompts to start from.
+
+A suggestion fills the composer (it never sends on its own); one of them also sets the
+thinking budget, to show what thinking changes: ask with thinking off, then regenerate with a
+budget and compare the two versions.
+
+Thread: GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A prompt to start from. ``budget``: the budget preset it picks (None: as set)."""
+
+    title: str
+    prompt: str
+    budget: str | None = None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Suggestions", text)
+
+
+def suggestions() -> tuple[Suggestion, ...]:
+    return (
+        Suggestion(
+            _t("Thinking off, then on"),
+            _t(
+                "How many times does the letter r appear in the word “strawberry”? "
+                "Answer with just the number."
+            ),
+            "off",
+        ),
+        Suggestion(
+            _t("A word problem"),
+            _t(
+                "A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. "
+                "How much does the ball cost?"
+            ),
+        ),
+        Suggestion(_t("Check some arithmetic"), _t("What is 17 × 24? Show each step.")),
+        Suggestion(
+            _t("Explain to a class"),
+            _t("Explain why the sky is blue to a class of 12-year-olds, in five sentences."),
+        ),
+    )
+
+
+class SuggestionPanel(QWidget):
+    """The hint and the suggestion buttons; ``chosen`` carries the ``Suggestion`` picked."""
+
+    chosen = Signal(object)  # Suggestion
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suggestions")
+        self.hint = QLabel()
+        self.hint.setObjectName("emptyHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.buttons: list[QPushButton] = []
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for index, suggestion in enumerate(suggestions()):
+            button = QPushButton(f"{suggestion.title}\n{_short(suggestion.prompt)}")
+            button.setObjectName("suggestion")
+            button.setToolTip(
+                suggestion.prompt
+                + (
+                    "\n\n"
+                    + self.tr(
+                        "Sets thinking to Off: send it, then pick a budget and "
+                        "Regenerate to compare the two answers."
+                    )
+                    if suggestion.budget == "off"
+                    else ""
+                )
+            )
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            button.setMinimumWidth(140)  # narrower than its text on a small window: clipped
+            button.clicked.connect(lambda _checked=False, s=suggestion: self.chosen.emit(s))
+            grid.addWidget(button, index // 2, index % 2)
+            self.buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        layout.addStretch(1)
+        layout.addWidget(self.hint)
+        layout.addLayout(grid)
+        layout.addStretch(2)
+        self.setMaximumWidth(680)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+
+
+def _short(prompt: str, length: int = 36) -> str:
+    return prompt if len(prompt) <= length else prompt[: length - 1].rstrip() + "…"
