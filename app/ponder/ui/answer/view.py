@@ -223,7 +223,8 @@ class AnswerView(QTextBrowser):
             return False
         QGuiApplication.clipboard().setText(code)
         self._relabel(key, self.tr("Copied ✓"))
-        QTimer.singleShot(COPIED_FEEDBACK_MS, lambda: self._relabel(key, self.tr("Copy")))
+        # With the view as context: dropped if the view is gone by then.
+        QTimer.singleShot(COPIED_FEEDBACK_MS, self, lambda: self._relabel(key, self.tr("Copy")))
         self.code_copied.emit(code)
         return True
 

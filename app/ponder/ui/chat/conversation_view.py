@@ -6,11 +6,12 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
+from ponder.ui.answer.view import reading_width
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
 from ponder.ui.chat.suggestions import SuggestionPanel
 
@@ -36,7 +37,15 @@ class ConversationView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._content = QWidget()
         self._content.setObjectName("conversationContent")
-        self._layout = QVBoxLayout(self._content)
+        # The thread is a centred column: answers at a reading width, with room for the bubbles.
+        column = QWidget()
+        column.setMaximumWidth(reading_width(self) * 3 // 2)
+        centred = QHBoxLayout(self._content)
+        centred.setContentsMargins(0, 0, 0, 0)
+        centred.addStretch(1)
+        centred.addWidget(column, 100)  # all the width, up to its maximum; then the margins
+        centred.addStretch(1)
+        self._layout = QVBoxLayout(column)
         self._layout.setContentsMargins(16, 12, 16, 12)
         self._layout.setSpacing(4)
         # A new conversation: a hint and prompts to start from.

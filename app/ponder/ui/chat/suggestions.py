@@ -12,7 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +97,26 @@ class SuggestionPanel(QWidget):
             button.clicked.connect(lambda _checked=False, s=suggestion: self.chosen.emit(s))
             grid.addWidget(button, index // 2, index % 2)
             self.buttons.append(button)
+        body = QWidget()
+        body.setMaximumWidth(680)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addWidget(self.hint)
+        column.addLayout(grid)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(body, 100)  # all the width up to its maximum, then centred
+        centred.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(16)
         layout.addStretch(1)
-        layout.addWidget(self.hint)
-        layout.addLayout(grid)
+        layout.addLayout(centred)
         layout.addStretch(2)
-        self.setMaximumWidth(680)
 
     def set_hint(self, text: str) -> None:
         self.hint.setText(text)
 
 
-def _short(prompt: str, length: int = 36) -> str:
+def _short(prompt: str, length: int = 32) -> str:
     return prompt if len(prompt) <= length else prompt[: length - 1].rstrip() + "…"
