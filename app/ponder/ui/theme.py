@@ -72,6 +72,10 @@ _STYLE = """
 #composerInput {{ border: 1px solid {chip_border}; border-radius: 8px; padding: 4px; }}
 #welcomeTitle {{ font-size: 20pt; font-weight: 600; }}
 #replyDetails, #listEmpty {{ color: {muted}; }}
+#offlineBanner {{
+    background: {banner}; color: {banner_text}; border: 1px solid {banner_border};
+    border-radius: 6px; padding: 6px 10px;
+}}
 #suggestion {{
     text-align: left; padding: 10px 12px; border: 1px solid {chip_border};
     border-radius: 10px; background: {chip}; color: {chip_text};
@@ -149,6 +153,9 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
             muted="#8a8f98" if dark else "#6b7079",
             accent=accent,
             ring="#8ab8ff" if dark else accent,
+            banner="#3a3220" if dark else "#fff4d6",
+            banner_text="#f0d9a0" if dark else "#5c4500",
+            banner_border="#6b5a2e" if dark else "#e8c96a",
             button="#2e3136" if dark else "#f7f8fa",
         )
     )

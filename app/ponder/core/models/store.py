@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from ponder.core.bounded_files import read_json
 from ponder.core.downloads.errors import ModelFileError
-from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.downloads.part_files import PartFiles
+from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.paths import AppPaths
 
 RECORD_SUFFIX = ".ponder.json"
@@ -80,6 +81,23 @@ class ModelStore:
         check_repo_file(repo, filename)
         owner, name = repo.split("/")
         return self.root / owner / name / PurePosixPath(filename)
+
+    def partial_downloads(self, catalog: Catalog) -> dict[str, int]:
+        """Catalog quants with a partial download waiting to be resumed: ``"id:QUANT"`` to
+        the bytes it holds (a finished, installed file is not partial)."""
+        partial: dict[str, int] = {}
+        for entry in catalog:
+            if entry.repo is None:
+                continue
+            for quant in entry.quants:
+                try:
+                    dest = self.hub_path(entry.repo, quant.file)
+                    part = PartFiles.of(dest).part
+                    if part.is_file() and not dest.exists():
+                        partial[f"{entry.id}:{quant.name}"] = part.stat().st_size
+                except (OSError, ModelFileError):
+                    continue
+        return partial
 
     def import_path(self, filename: str) -> Path:
         return self.root / IMPORTED / Path(filename).name

@@ -56,6 +56,7 @@ class ModelLibrary(QObject):
         self.catalog: Catalog | None = None
         self.installed: tuple[InstalledModel, ...] = ()
         self.demo: Path | None = None
+        self.partial: dict[str, int] = {}  # "id:QUANT": bytes of a download to resume
         self.hardware: HardwareInfo | None = None
         self.downloads: dict[str, DownloadState] = {}
         self.scanned_once = False
@@ -129,6 +130,7 @@ class ModelLibrary(QObject):
         self.catalog = scan.catalog or self.catalog
         self.installed = scan.installed
         self.demo = scan.demo
+        self.partial = scan.partial
         self.scanned_once = True
         if scan.error:
             self.problem.emit(scan.error)

@@ -11,11 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -28,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.byte_size import size_text
-from ponder.core.models.catalog import CatalogEntry, Quant
+from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
+from ponder.core.models.catalog_filter import SIZE_CLASSES, CatalogFilter, catalog_families
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
 from ponder.ui.models.details import (
@@ -242,16 +246,47 @@ class ModelManagerDialog(QDialog):
     # ----- catalog -------------------------------------------------------------------------
 
     def _catalog_tab(self) -> QWidget:
+        # One row per model, its quants inside; search and filters above; offline, a banner.
+        self.offline_banner = QLabel(
+            self.tr(
+                "This computer looks offline, so downloads are off. Installed models still "
+                "work; import a .gguf file or a model pack (Models menu) to add one."
+            )
+        )
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setVisible(False)
+        self.catalog_search = QLineEdit()
+        self.catalog_search.setObjectName("catalogSearch")
+        self.catalog_search.setPlaceholderText(self.tr("Search models"))
+        self.catalog_search.setClearButtonEnabled(True)
+        self.family_filter = QComboBox()
+        self.family_filter.addItem(self.tr("All families"), "")
+        self.size_filter = QComboBox()
+        for key, (label, _low, _below) in SIZE_CLASSES.items():
+            self.size_filter.addItem(self.tr(label), key)
+        self.fits_filter = QCheckBox(self.tr("Fits this computer"))
+        self.catalog_search.textChanged.connect(lambda _text: self._fill_catalog())
+        self.family_filter.currentIndexChanged.connect(lambda _index: self._fill_catalog())
+        self.size_filter.currentIndexChanged.connect(lambda _index: self._fill_catalog())
+        self.fits_filter.toggled.connect(lambda _on: self._fill_catalog())
+        filters = QHBoxLayout()
+        filters.addWidget(self.catalog_search, 1)
+        filters.addWidget(self.family_filter)
+        filters.addWidget(self.size_filter)
+        filters.addWidget(self.fits_filter)
         self.catalog = QTreeWidget()
         self.catalog.setObjectName("catalogModels")
         self.catalog.setHeaderLabels(["Model", "Quant", "Size", "On this computer"])
-        self.catalog.setRootIsDecorated(False)
         header = self.catalog.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.catalog.currentItemChanged.connect(self._show_catalog_details)
+        self.catalog_empty = QLabel()
+        self.catalog_empty.setObjectName("hint")
+        self.catalog_empty.setVisible(False)
         self.catalog_info = QTextBrowser()
         self.hardware_line = QLabel()
         self.hardware_line.setObjectName("hint")
@@ -268,40 +303,110 @@ class ModelManagerDialog(QDialog):
         for widget in (self.download_button, self.pause_button, self.cancel_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.download_bar, 1)
+        listing = QVBoxLayout()
+        listing.addWidget(self.catalog, 1)
+        listing.addWidget(self.catalog_empty)
         split = QHBoxLayout()
-        split.addWidget(self.catalog, 3)
-        split.addWidget(self.catalog_info, 2)
+        split.addLayout(listing, 5)
+        split.addWidget(self.catalog_info, 3)
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.hardware_line)
+        layout.addLayout(filters)
         layout.addLayout(split, 1)
         layout.addLayout(buttons)
         return page
+
+    def catalog_filter(self) -> CatalogFilter:
+        """What the search box and the filters ask for now."""
+        return CatalogFilter(
+            text=self.catalog_search.text(),
+            family=self.family_filter.currentData() or "",
+            size=self.size_filter.currentData() or "any",
+            fits_only=self.fits_filter.isChecked(),
+        )
+
+    def _quant_badges(self, entry: CatalogEntry, quant: Quant) -> list[str]:
+        """What a quant's row says beside its name: installed, downloading, partial."""
+        key = f"{entry.id}:{quant.name}"
+        state = self.library.downloads.get(key)
+        if self.library.installed_copy(entry, quant) is not None:
+            return [self.tr("installed")]
+        if state is not None and state.state in ("queued", "running"):
+            return [self.tr("downloading")]
+        if state is not None and state.state == "paused":
+            return [self.tr("paused")]
+        partial = self.library.partial.get(key)
+        if partial is not None:
+            return [self.tr("partial download ({0})").format(size_text(partial))]
+        return []
 
     def _fill_catalog(self) -> None:
         library = self.library
         selected = self._selected_quant()
         self.catalog.clear()
+        self.offline_banner.setVisible(library.offline)
         if library.catalog is None:
             return
+        self._fill_families(library.catalog)
+        wanted = self.catalog_filter()
         pick = library.recommendation()
+        picked = (pick.entry.id, pick.quant.name) if pick is not None else None
+        shown = 0
         for entry in library.catalog:
-            for quant in entry.quants:
+            if not wanted.matches_entry(entry):
+                continue
+            quants = [q for q in entry.quants if wanted.matches_quant(q, library.fit(entry, q))]
+            if not quants:
+                continue
+            shown += 1
+            default = next((q for q in quants if q.name == entry.default_quant), quants[0])
+            sizes = sorted(q.size for q in quants)
+            size = size_text(sizes[0]) + (f" – {size_text(sizes[-1])}" if len(sizes) > 1 else "")
+            name = entry.name
+            if picked is not None and picked[0] == entry.id:
+                name = "★ " + name + self.tr(" (recommended)")
+            badges = {b for q in entry.quants for b in self._quant_badges(entry, q)}
+            parent = QTreeWidgetItem(
+                [
+                    name + "".join(f" · {b}" for b in sorted(badges)),
+                    self.tr("{0} quants").format(len(quants))
+                    if len(quants) > 1
+                    else quants[0].name,
+                    size,
+                    fit_badge(library.fit(entry, default))[0],
+                ]
+            )
+            parent.setToolTip(0, entry.summary)
+            parent.setForeground(3, fit_badge(library.fit(entry, default))[1])
+            parent.setData(0, _DATA, (entry, default))
+            self.catalog.addTopLevelItem(parent)
+            for quant in quants:
                 fit = library.fit(entry, quant)
                 badge, colour = fit_badge(fit)
-                name = entry.name
-                if pick is not None and (pick.entry.id, pick.quant.name) == (entry.id, quant.name):
-                    name = "★ " + name + " (recommended)"
-                if library.installed_copy(entry, quant) is not None:
-                    name += " · installed"
-                item = QTreeWidgetItem([name, quant.name, size_text(quant.size), badge])
-                item.setToolTip(0, entry.summary)
-                item.setForeground(3, colour)
-                item.setToolTip(3, fit.reason if fit is not None else "Checking this computer…")
-                item.setData(0, _DATA, (entry, quant))
-                self.catalog.addTopLevelItem(item)
-                if selected == (entry.id, quant.name):
-                    self.catalog.setCurrentItem(item)
+                label = quant.name
+                if picked == (entry.id, quant.name):
+                    label = "★ " + label
+                extra = self._quant_badges(entry, quant)
+                # The quant's row: its state in the first column (the model is its parent).
+                child = QTreeWidgetItem([" · ".join(extra), label, size_text(quant.size), badge])
+                child.setForeground(3, colour)
+                child.setToolTip(3, fit.reason if fit is not None else "Checking this computer…")
+                child.setData(0, _DATA, (entry, quant))
+                parent.addChild(child)
+                if selected == (entry.id, quant.name, True):
+                    self.catalog.setCurrentItem(child)
+            if selected == (entry.id, default.name, False):
+                self.catalog.setCurrentItem(parent)
+            recommended_here = picked is not None and picked[0] == entry.id
+            parent.setExpanded(wanted.active or recommended_here)
+        first = self.catalog.topLevelItem(0)
+        if self.catalog.currentItem() is None and first is not None:
+            self.catalog.setCurrentItem(first)
+        self.catalog.setVisible(shown > 0)
+        self.catalog_empty.setText(self.tr("No models match. Clear the search or the filters."))
+        self.catalog_empty.setVisible(shown == 0)
         hw = library.hardware
         if hw is None:
             self.hardware_line.setText("Checking what this computer can run…")
@@ -310,15 +415,29 @@ class ModelManagerDialog(QDialog):
             self.hardware_line.setText(
                 f"This computer: {size_text(hw.total_ram)} of memory "
                 f"({size_text(hw.available_ram)} free), {hw.physical_cores} cores{gpu}."
-                + ("  Offline: downloads are off." if library.offline else "")
             )
 
-    def _selected_quant(self) -> tuple[str, str] | None:
+    def _fill_families(self, catalog: Catalog) -> None:
+        families = catalog_families(catalog)
+        have = [self.family_filter.itemData(i) for i in range(1, self.family_filter.count())]
+        if have == families:
+            return
+        current = self.family_filter.currentData()
+        self.family_filter.blockSignals(True)
+        while self.family_filter.count() > 1:
+            self.family_filter.removeItem(1)
+        for family in families:
+            self.family_filter.addItem(family, family)
+        self.family_filter.setCurrentIndex(max(0, self.family_filter.findData(current)))
+        self.family_filter.blockSignals(False)
+
+    def _selected_quant(self) -> tuple[str, str, bool] | None:
+        """(model id, quant, whether it is a quant's row) of the selected row."""
         item = self.catalog.currentItem()
         if item is None:
             return None
         entry, quant = item.data(0, _DATA)
-        return entry.id, quant.name
+        return entry.id, quant.name, item.parent() is not None
 
     def _current_catalog(self) -> tuple[CatalogEntry, Quant] | None:
         item = self.catalog.currentItem()

@@ -37,6 +37,7 @@ class ModelScan:
     installed: tuple[InstalledModel, ...]
     demo: Path | None
     error: str | None = None
+    partial: dict[str, int] = field(default_factory=dict)  # "id:QUANT": bytes so far
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ class ModelTasks(QObject):
             installed = tuple(self._store.installed())
         except OSError as exc:
             installed, error = (), f"Could not read the models folder: {exc}"
-        self.scanned.emit(ModelScan(self._catalog, installed, find_demo_model(), error))
+        partial = self._store.partial_downloads(self._catalog) if self._catalog else {}
+        self.scanned.emit(ModelScan(self._catalog, installed, find_demo_model(), error, partial))
 
     @Slot(bool)
     def probe(self, gpu: bool) -> None:
