@@ -81,6 +81,11 @@ _STYLE = """
     border-radius: 10px; background: {chip}; color: {chip_text};
 }}
 #suggestion:hover {{ border-color: {accent}; }}
+"""
+
+# Ponder's own light and dark looks (Fusion): its buttons, and a focus ring in the accent
+# colour on whatever has the keyboard. "system" keeps the platform's buttons and focus frames.
+_FUSION_STYLE = """
 QPushButton {{
     border: 1px solid {chip_border}; border-radius: 6px; padding: 4px 12px;
     background: {button};
@@ -142,8 +147,9 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
     dark = is_dark(app)
     palette = app.palette()
     accent = palette.color(QPalette.ColorRole.Highlight).name()
+    sheet = _STYLE if settings.theme == "system" else _STYLE + _FUSION_STYLE
     app.setStyleSheet(
-        _STYLE.format(
+        sheet.format(
             base=palette.color(QPalette.ColorRole.Base).name(),
             bubble="#2f3a4a" if dark else "#e8effa",
             chip="#2c2f33" if dark else "#f1f3f6",
