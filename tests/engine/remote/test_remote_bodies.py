@@ -69,3 +69,27 @@ def test_the_system_prompt_goes_first_and_earlier_thinking_is_not_sent() -> None
         {"role": "assistant", "content": "b"},
         {"role": "user", "content": "c"},
     ]
+
+
+def test_past_reasoning_goes_back_in_each_servers_own_way() -> None:
+    history = (
+        Message("user", "Hi"),
+        Message("assistant", "Hello!", thinking="They greet me."),
+        Message("user", "Why?"),
+    )
+    kept = GenerateRequest(history, past_reasoning=True)
+    dropped = GenerateRequest(history)
+    assert body(LLAMA, dropped, Leg(), max_tokens=None)["messages"][1] == {
+        "role": "assistant",
+        "content": "Hello!",
+    }
+    assert body(LLAMA, kept, Leg(), max_tokens=None)["messages"][1] == {
+        "role": "assistant",
+        "content": "Hello!",
+        "reasoning_content": "They greet me.",
+    }
+    ollama = body(Dialect("ollama", "qwen3", True, False), kept, Leg(), max_tokens=None)
+    assert ollama["messages"][1]["thinking"] == "They greet me."
+    tags = Dialect("llama-server", "smollm2", split=False, prefill=True, tags=("<t>", "</t>"))
+    inline = body(tags, kept, Leg(), max_tokens=None)["messages"][1]
+    assert inline == {"role": "assistant", "content": "<t>\nThey greet me.\n</t>\n\nHello!"}

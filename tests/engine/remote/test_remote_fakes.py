@@ -72,6 +72,7 @@ def test_each_server_streams_into_thinking_then_answer(fake: InferenceFake) -> N
     assert (reply.thinking, reply.answer, reply.done_reason) == ("Let me think.", "Blue.", "eos")
     stats = next(e for e in events if isinstance(e, StatsEvent)).stats
     assert (stats.thinking_tokens, stats.answer_tokens) == (2, 2)
+    assert stats.first_token_s is not None and stats.first_token_s > 0  # the figure under a reply
     # None of these servers counts reasoning tokens: the figure is said to be an estimate.
     assert any(isinstance(e, NoticeEvent) and e.kind == "estimate" for e in events)
 

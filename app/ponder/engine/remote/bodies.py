@@ -63,7 +63,8 @@ def body(
     """The JSON body of one leg."""
     kind = dialect.kind
     control = request.thinking
-    messages = conversation(request)
+    field = "thinking" if kind == "ollama" else "reasoning_content" if dialect.split else None
+    messages = conversation(request, field, dialect.tags)
     fields: dict[str, Any] = {"model": dialect.model, "stream": True}
     fields |= sampling_fields(request, kind)
     if kind == "ollama":

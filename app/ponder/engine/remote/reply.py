@@ -512,6 +512,10 @@ class RemoteReply:
                     if self.cut_at is not None and self.answer_started is not None
                     else None
                 ),
+                # From sending the request to the first streamed piece (network included).
+                first_token_s=(
+                    self.first_piece_at - self.started if self.first_piece_at is not None else None
+                ),
             )
         )
         yield DoneEvent(reason)

@@ -133,13 +133,28 @@ def ollama_deltas(lines: Iterable[str], server: str) -> Iterator[Delta]:
 # ----- request bodies ---------------------------------------------------------------------------
 
 
-def conversation(request: GenerateRequest) -> list[dict[str, Any]]:
-    """The turns to send: the system prompt, then each message's text (thinking is kept in
-    storage but not sent back, as on the local engine)."""
+def conversation(
+    request: GenerateRequest,
+    reasoning_field: str | None = None,
+    tags: tuple[str, str] = ("<think>", "</think>"),
+) -> list[dict[str, Any]]:
+    """The turns to send: the system prompt, then each message's text. Thinking is kept in
+    storage but not sent back, as on the local engine, unless the request asks for past
+    reasoning: then an earlier reply's thinking goes in ``reasoning_field`` (the server's own
+    field: Ollama's ``thinking``, ``reasoning_content``) or, where the server has none, in
+    ``tags`` before its answer."""
     out: list[dict[str, Any]] = []
     if request.system_prompt:
         out.append({"role": "system", "content": request.system_prompt})
-    out += [{"role": m.role, "content": m.content} for m in request.messages]
+    for m in request.messages:
+        turn: dict[str, Any] = {"role": m.role, "content": m.content}
+        thinking = m.thinking.strip("\n")
+        if request.past_reasoning and m.role == "assistant" and thinking:
+            if reasoning_field is not None:
+                turn[reasoning_field] = thinking
+            else:
+                turn["content"] = f"{tags[0]}\n{thinking}\n{tags[1]}\n\n{m.content}"
+        out.append(turn)
     return out
 
 
