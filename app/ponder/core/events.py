@@ -79,6 +79,10 @@ class Stats:
     cut_to_answer_s: float | None = None
     # Seconds from the start of prompt evaluation to the first generated token (None: none came).
     first_token_s: float | None = None
+    # Answer now: decode steps (llama_decode calls) and seconds from the moment the engine saw
+    # the request to the first answer token.
+    answer_now_steps: int | None = None
+    answer_now_s: float | None = None
 
     @property
     def generated_tokens(self) -> int:

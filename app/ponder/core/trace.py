@@ -78,6 +78,10 @@ INTERVENTION_WORDS: dict[str, InterventionWords] = {
 }
 
 
+# Interventions a person made live (the rest are Ponder's own, or a fork's).
+PERSON_REASONS = frozenset({"answer_now", "stopped"})
+
+
 def intervention_words(reason: str) -> InterventionWords:
     """The words for ``reason``; a reason this version does not know is named as it is."""
     known = INTERVENTION_WORDS.get(reason)
@@ -102,6 +106,8 @@ def intervention_tooltip(reason: str, position: int) -> str:
     why = intervention_words(reason).why
     if reason == "fork":
         return f"Fork: {why}"
+    if reason in PERSON_REASONS:
+        return f"After {position} thinking tokens, {why}"
     return f"Added by Ponder after {position} thinking tokens: {why}"
 
 

@@ -3,7 +3,8 @@
 Requests arrive on a pipe; events go back on the same pipe. Cancellation does not travel on
 the pipe (it would wait behind the generation it is meant to stop): the parent writes the id
 of the generation to cancel into shared memory, which the loop and llama.cpp's abort callback
-read.
+read. Live controls ("answer now", "think longer") travel the same way, for the same reason
+(``live_control.py``).
 """
 
 from __future__ import annotations
@@ -49,9 +50,10 @@ def _cancel_check(cancel_flag: Any, request_id: int) -> Callable[[], bool]:
     return lambda: bool(cancel_flag.value >= request_id)
 
 
-def main(conn: Connection, cancel_flag: Any) -> None:
+def main(conn: Connection, cancel_flag: Any, live_slots: Any) -> None:
     """Runs in the child until the parent sends "close" or goes away."""
     from ponder.engine.backends import load_dynamic_backends
+    from ponder.engine.live_control import LiveControls
     from ponder.engine.session import ModelSession  # llama_cpp is imported only in the child
 
     load_dynamic_backends()  # a distribution build's per-CPU and GPU libraries
@@ -83,6 +85,11 @@ def main(conn: Connection, cancel_flag: Any) -> None:
                 emit(ErrorEvent("No model is loaded. Load a model first.", kind="no_model"))
                 emit(DoneEvent("error"))
                 continue
-            session.generate(request, emit, _cancel_check(cancel_flag, request_id))
+            session.generate(
+                request,
+                emit,
+                _cancel_check(cancel_flag, request_id),
+                LiveControls(live_slots, request_id),
+            )
     if session is not None:
         session.close()

@@ -26,6 +26,7 @@ from ponder.core.events import (
 )
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.engine import child
+from ponder.engine.live_control import SLOTS, LiveBoard
 
 _POLL_S = 0.02
 
@@ -86,6 +87,8 @@ class EngineClient:
     def __init__(self, *, cancel_grace_s: float = 3.0) -> None:
         self._ctx = multiprocessing.get_context("spawn")
         self._cancel_flag = self._ctx.RawValue("q", 0)
+        self._live_slots = self._ctx.RawArray("q", SLOTS)
+        self._live = LiveBoard(self._live_slots)
         self._process: SpawnProcess | None = None
         self._conn: Connection | None = None
         self._next_id = 0
@@ -109,7 +112,7 @@ class EngineClient:
         parent_end, child_end = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
             target=child.main,
-            args=(child_end, self._cancel_flag),
+            args=(child_end, self._cancel_flag, self._live_slots),
             daemon=True,
             name="ponder-engine",
         )
@@ -250,6 +253,22 @@ class EngineClient:
             self._cancel_flag.value = request_id
             if self._cancel_requested_at is None:
                 self._cancel_requested_at = time.monotonic()
+
+    def answer_now(self) -> None:
+        """Asks the running generation to stop thinking and answer (at the next character,
+        with the early-stop message of its request). Returns at once; safe from any thread;
+        nothing happens when no generation runs or it already answers."""
+        request_id = self._active_id
+        if request_id:
+            self._live.answer_now(request_id)
+
+    def extend_budget(self, tokens: int | None) -> None:
+        """Gives the running generation ``tokens`` more thinking tokens (None: no budget any
+        more), without restarting it. Returns at once; safe from any thread. A thinking that
+        was already cut stays cut; thinking off stays off."""
+        request_id = self._active_id
+        if request_id:
+            self._live.extend(request_id, tokens)
 
     def close(self) -> None:
         """Stops the child: politely, then by force."""

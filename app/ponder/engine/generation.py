@@ -33,6 +33,7 @@ from ponder.core.events import (
 )
 from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import ThinkingControl
+from ponder.engine.live_control import LiveControls, NoLiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
@@ -134,6 +135,7 @@ class Turn:
         starts_in_thinking: bool,
         max_tokens: int | None,
         answer_reserve: int,
+        live: LiveControls | NoLiveControls | None = None,
     ) -> None:
         self.llm = llm
         self.tokenizer = tokenizer
@@ -173,6 +175,13 @@ class Turn:
         self._pieces: dict[int, bytes] = {}
         self._buf = ctypes.create_string_buffer(64)
         self._pending_cut = 0  # tokens waited for a character to complete before a budget cut
+        # Live controls: the person's "answer now" and "think longer" (read before each step).
+        self.live = live if live is not None else NoLiveControls()
+        self.answer_now = False
+        self._answer_now_seen: tuple[int, float] | None = None  # (decode calls, time) seen
+        self.answer_now_steps: int | None = None
+        self.answer_now_s: float | None = None
+        self.decode_calls = 0
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (special tokens render as nothing). The bindings'
@@ -208,6 +217,7 @@ class Turn:
                 raise Cancelled from exc
             raise
         self.evaluated_tokens += len(tokens)
+        self.decode_calls += 1
 
     def evaluate_prompt(self, prompt: list[int]) -> int:
         """Evaluates the prompt, reusing the longest cached prefix; returns the reused count."""
@@ -275,21 +285,22 @@ class Turn:
         self._cut_at = time.perf_counter()
         self._finish_thinking_text()
         self.budget_spent = True
-        message = self.control.stop_message if reason == "budget_spent" else ""
+        message = self.control.stop_message if reason in ("budget_spent", "answer_now") else ""
         self._inject(reason, message, close=True)
         self.in_thinking = False
 
     def _on_open_tag(self) -> None:
         """The model opened a think block (by id or by text)."""
-        if self.control.thinking_off or self.budget_spent:
+        if self.control.thinking_off or self.budget_spent or self._answer_now_requested():
             self.in_thinking = False
             if self._watcher is not None:
                 self._watcher.in_thinking = False
-            self._inject(
-                "thinking_off" if self.control.thinking_off else "budget_spent",
-                "",
-                close=True,
-            )
+            reason: InterventionReason = "budget_spent"
+            if self.control.thinking_off:
+                reason = "thinking_off"
+            elif self.answer_now:
+                reason = "answer_now"
+            self._inject(reason, "", close=True)
             return
         self.in_thinking = True
         self._decoders["thinking"] = codecs.getincrementaldecoder("utf-8")("replace")
@@ -316,7 +327,37 @@ class Turn:
 
     def _budget_reached(self) -> bool:
         budget = self.control.budget
-        return budget is not None and self.thinking_tokens >= budget
+        if budget is None:
+            return False
+        if budget == 0:
+            return True  # thinking off stays off: no grant reopens it
+        extra = self.live.extra_budget()
+        return extra is not None and self.thinking_tokens >= budget + extra
+
+    def _answer_now_requested(self) -> bool:
+        """Whether the person asked to answer now (latched: asked once is asked)."""
+        if not self.answer_now and self.live.answer_now():
+            self.answer_now = True
+            self._answer_now_seen = (self.decode_calls, time.perf_counter())
+        return self.answer_now
+
+    def _ready_to_cut(self) -> bool:
+        """Whether the thinking may be cut now: at a character boundary, or after waiting
+        ``_MAX_CHARACTER_TOKENS`` tokens for one."""
+        if not self._decoders["thinking"].getstate()[0] or (
+            self._pending_cut >= _MAX_CHARACTER_TOKENS
+        ):
+            return True
+        self._pending_cut += 1  # finish the current character first
+        return False
+
+    def _first_answer_token(self) -> None:
+        if self._cut_at is not None and self.cut_to_answer_s is None:
+            self.cut_to_answer_s = time.perf_counter() - self._cut_at
+        seen = self._answer_now_seen
+        if seen is not None and self.answer_now_steps is None:
+            self.answer_now_steps = self.decode_calls - seen[0]
+            self.answer_now_s = time.perf_counter() - seen[1]
 
     def run(self) -> str:
         """Generates until the end of the turn; returns the stop reason."""
@@ -338,6 +379,8 @@ class Turn:
                     break
                 if self.in_thinking and self.llm.n_tokens >= self.n_ctx - self.answer_reserve:
                     self._cut_thinking("context_full")
+                if self.in_thinking and self._answer_now_requested() and self._ready_to_cut():
+                    self._cut_thinking("answer_now")
                 token = self.sampler.sample(self.llm._ctx, -1)
                 if self.first_token_s is None:
                     self.first_token_s = time.perf_counter() - self._prompt_started
@@ -376,18 +419,12 @@ class Turn:
                     self.thinking_tokens += 1
                 else:
                     self.answer_tokens += 1
-                    if self._cut_at is not None and self.cut_to_answer_s is None:
-                        self.cut_to_answer_s = time.perf_counter() - self._cut_at
+                    self._first_answer_token()
                 self._take_piece(self.llm.n_tokens - 1, piece)
-                if self.in_thinking and self._budget_reached():
-                    if not self._decoders["thinking"].getstate()[0] or (
-                        self._pending_cut >= _MAX_CHARACTER_TOKENS
-                    ):
-                        self._cut_thinking(
-                            "thinking_off" if self.control.thinking_off else "budget_spent"
-                        )
-                    else:
-                        self._pending_cut += 1  # finish the current character first
+                if self.in_thinking and self._budget_reached() and self._ready_to_cut():
+                    self._cut_thinking(
+                        "thinking_off" if self.control.thinking_off else "budget_spent"
+                    )
                 clock.lap(thinking_step)
         except ContextFull:
             reason = "context_full"
@@ -435,6 +472,8 @@ class Turn:
             kv_tokens=self.kv_tokens(),
             cut_to_answer_s=self.cut_to_answer_s,
             first_token_s=self.first_token_s,
+            answer_now_steps=self.answer_now_steps,
+            answer_now_s=self.answer_now_s,
         )
 
     def kv_tokens(self) -> int:

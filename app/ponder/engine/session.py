@@ -33,6 +33,7 @@ from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
+from ponder.engine.live_control import LiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
 
 Emit = Callable[[Event], None]
@@ -187,9 +188,14 @@ class ModelSession:
         )
 
     def generate(
-        self, request: GenerateRequest, emit: Emit, is_cancelled: Callable[[], bool]
+        self,
+        request: GenerateRequest,
+        emit: Emit,
+        is_cancelled: Callable[[], bool],
+        live: LiveControls | None = None,
     ) -> None:
-        """Runs one turn; always ends with a DoneEvent (after a StatsEvent or an ErrorEvent)."""
+        """Runs one turn; always ends with a DoneEvent (after a StatsEvent or an ErrorEvent).
+        ``live``: the person's live controls of this turn (answer now, think longer)."""
         try:
             prompt, starts_in_thinking = self.prompt_tokens(request)
         except (PromptError, ValueError) as exc:
@@ -231,6 +237,7 @@ class ModelSession:
             starts_in_thinking=starts_in_thinking,
             max_tokens=request.max_tokens,
             answer_reserve=answer_reserve,
+            live=live,
         )
         started = time.perf_counter()
         cached = 0
