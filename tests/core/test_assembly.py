@@ -75,3 +75,26 @@ def test_the_writer_and_the_sweep_read_the_same_fold() -> None:
     assert cell.thinking == stored.thinking and cell.answer == stored.content
     assert cell.interventions == len(stored.interventions) == 2
     assert cell.done_reason == "eos" and cell.correct is True and cell.error is None
+
+
+def test_stop_marks_where_the_person_stopped_and_nothing_after_it_is_added() -> None:
+    reply = ReplyAssembly()
+    reply.feed_all(EVENTS[:2])
+    mark = reply.stop_mark()
+    assert (mark.reason, mark.position, mark.visible, mark.tokens) == ("stopped", 2, "", 0)
+    reply.feed(mark)
+    before = reply.thinking
+    reply.feed_all(EVENTS[2:])  # what the engine had already sent when Stop came
+    assert reply.stopped and reply.thinking == before and reply.answer == ""
+    assert [i.reason for i in reply.interventions] == ["stopped"]
+    assert reply.interventions[0].offset == len(before)
+    assert reply.runs[-1].reason == "stopped" and reply.runs[-1].text == ""
+    assert reply.done_reason == "eos" and reply.stats is not None  # the figures still come
+
+
+def test_a_stopped_reply_is_stored_as_the_person_saw_it() -> None:
+    events = (*EVENTS[:2], ReplyAssembly().stop_mark(), *EVENTS[2:])
+    _id, stored = store_reply(events)
+    assert stored.thinking == "".join(e.text for e in EVENTS[:2])  # type: ignore[union-attr]
+    assert stored.content == ""
+    assert [i.reason for i in stored.interventions] == ["stopped"]

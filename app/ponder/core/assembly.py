@@ -53,7 +53,9 @@ class ReplyAssembly:
     """The reply that a generation's events make, so far.
 
     Feed it every event of one generation (``feed``); load events are ignored. The thinking
-    holds the visible text of the interventions where they happened, as it is stored.
+    holds the visible text of the interventions where they happened, as it is stored. Once a
+    ``stopped`` intervention came (``stop_mark``: the person pressed Stop), the reply ends
+    there: text and interventions that arrive after it are not added.
     ``error``/``error_kind`` are the last error event's; ``done_reason`` is None until the
     ``DoneEvent`` came. Thread: the thread that feeds it.
     """
@@ -69,9 +71,19 @@ class ReplyAssembly:
         self.error: str | None = None
         self.error_kind: str | None = None
         self.done_reason: str | None = None
+        self.stopped = False
+
+    def stop_mark(self) -> InterventionEvent:
+        """The event that marks where the person pressed Stop: at the end of the thinking so
+        far (its position counts thinking events, about one per token). Feed it like any."""
+        return InterventionEvent(
+            text="", reason="stopped", position=self.thinking_events, tokens=0, visible=""
+        )
 
     def feed(self, event: Event) -> None:
         """Takes one event of the generation."""
+        if self.stopped and isinstance(event, ThinkingEvent | AnswerEvent | InterventionEvent):
+            return  # it came after Stop
         if isinstance(event, ThinkingEvent):
             self.thinking_events += 1
             self._add_thinking(event.text)
@@ -90,6 +102,7 @@ class ReplyAssembly:
                 )
             )
             self._add_thinking(event.visible)
+            self.stopped = event.reason == "stopped"
         elif isinstance(event, StatsEvent):
             self.stats = event.stats
         elif isinstance(event, ErrorEvent):

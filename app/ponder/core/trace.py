@@ -247,6 +247,9 @@ class TraceState:
     # The thinking is over (the answer began, or the reply ended), with or without any
     # thinking text: a reply that answers at once never thought, and never read "thinking".
     thinking_over: bool = False
+    # A person asked the live thinking to end ("answer_now" or "stopped"): the live controls
+    # go away until the reply ends.
+    ending: str | None = None
     # How far ``follow`` has read its assembly: characters of thinking, interventions.
     _followed_chars: int = field(default=0, init=False, repr=False)
     _followed_interventions: int = field(default=0, init=False, repr=False)
@@ -322,6 +325,12 @@ class TraceState:
     @property
     def thinking_now(self) -> bool:
         return self.live and not self.thinking_over
+
+    @property
+    def steerable(self) -> bool:
+        """Whether a person may still end or lengthen this thinking (it runs, and nobody
+        asked it to end yet)."""
+        return self.thinking_now and self.ending is None
 
     def summary(self, now: float | None = None) -> str:
         """The header line: live "Thinking… 341 tokens · 12.4 s", after "Thought for …"."""

@@ -6,7 +6,8 @@ budget sweep. A caller takes an ``EngineLease`` before it asks the engine for an
 releases it when its work has ended; while one holder has the lease, ``acquire`` refuses the
 others with a sentence the user can read. ``stop`` reaches whoever holds the lease: its own
 stop flag first (a stop that comes before the engine has begun), then the engine itself,
-directly from the GUI thread, never queued behind the generation it must stop.
+directly from the GUI thread, never queued behind the generation it must stop. The live
+controls ("answer now", "think longer") reach the engine the same way.
 
 Workers: in Ponder a *worker* is a QObject that lives on a background QThread and runs its
 slots there. The engine's worker thread runs the ``ModelLoader`` (below), the chat's
@@ -26,7 +27,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.events import ErrorEvent, LoadedEvent, LoadProgressEvent
 from ponder.core.request import LoadRequest
-from ponder.engine.protocol import Engine
+from ponder.engine.protocol import Engine, LiveSteering
 
 log = logging.getLogger(__name__)
 
@@ -229,6 +230,34 @@ class EngineHost(QObject):
         self.lease = None
         self.lease_changed.emit("")
         self.freed.emit()
+
+    # ----- live controls ------------------------------------------------------------------------
+
+    @property
+    def live_refusal(self) -> str | None:
+        """Why this engine cannot be steered while it thinks (for the user), or None."""
+        if isinstance(self._engine, LiveSteering):
+            return None
+        return (
+            "This engine cannot end or lengthen the thinking while it runs; stop it and ask "
+            "again with another budget."
+        )
+
+    def answer_now(self) -> bool:
+        """Asks the running generation to stop thinking and answer; False if the engine
+        cannot (``live_refusal``) or nobody holds it."""
+        if self.lease is None or not isinstance(self._engine, LiveSteering):
+            return False
+        self._engine.answer_now()
+        return True
+
+    def extend_budget(self, tokens: int | None) -> bool:
+        """Raises the running thinking budget by ``tokens`` (None: no limit); False if the
+        engine cannot or nobody holds it."""
+        if self.lease is None or not isinstance(self._engine, LiveSteering):
+            return False
+        self._engine.extend_budget(tokens)
+        return True
 
     def stop(self) -> None:
         """Stops whoever holds the engine, at once (nothing if nobody does). The lease stays

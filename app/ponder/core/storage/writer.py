@@ -97,12 +97,21 @@ class StreamingMessageWriter:
         """All answer text fed so far (committed or not)."""
         return self._reply.answer
 
+    @property
+    def reply(self) -> ReplyAssembly:
+        """The reply folded so far (read it; feed the writer, not the fold)."""
+        return self._reply
+
     # ----- feeding -----------------------------------------------------------------------------
 
     def feed(self, event: Event) -> None:
         """Takes one event of the generation; commits when due or when the event is structural."""
         if self.finished:
             raise RuntimeError(f"the reply {self.message_id} is already finished ({self.status})")
+        if self._reply.stopped and isinstance(
+            event, ThinkingEvent | AnswerEvent | InterventionEvent
+        ):
+            return  # it came after Stop: the fold drops it, so must the chunks
         self._reply.feed(event)
         if isinstance(event, ThinkingEvent):
             self._append("thinking", event.text)

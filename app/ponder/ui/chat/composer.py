@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ponder.core.settings import Settings
 from ponder.ui.chat.budget_controls import BudgetSelector
 from ponder.ui.flat_button import flat_button
+from ponder.ui.thinking.live_controls import AnswerNowButton
 
 SEND_SHORTCUT = QKeySequence("Ctrl+Return")
 
@@ -61,6 +62,8 @@ class Composer(QWidget):
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setToolTip("Stop the answer now (Esc)")
         self.stop_button.clicked.connect(self.stop_requested)
+        # While the model thinks: end the thinking now, or give it more room.
+        self.answer_now = AnswerNowButton()
         self.regenerate_button = QPushButton("Regenerate")
         self.regenerate_button.setToolTip("Write a new answer to the last message (Ctrl+R)")
         self.regenerate_button.clicked.connect(self.regenerate_requested)
@@ -68,6 +71,7 @@ class Composer(QWidget):
         row.addWidget(self.budget)
         row.addStretch(1)
         row.addWidget(self.regenerate_button)
+        row.addWidget(self.answer_now)
         row.addWidget(self.stop_button)
         row.addWidget(self.send_button)
         layout = QVBoxLayout(self)
@@ -85,6 +89,8 @@ class Composer(QWidget):
         """While an answer streams, Stop replaces Send."""
         self.stop_button.setVisible(busy)
         self.stop_button.setEnabled(busy)
+        if not busy:
+            self.answer_now.set_thinking(False)
         self.send_button.setVisible(not busy)
         self._busy, self._can_regenerate = busy, can_regenerate
         self._enable_regenerate()

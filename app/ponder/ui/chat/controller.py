@@ -279,12 +279,31 @@ class ChatController(QObject):
         if self._lease is not None:
             self._lease.stop()
 
+    def answer_now(self) -> bool:
+        """Ends the running thinking now: the model answers (the engine adds the early-stop
+        message). False, and nothing happens, when no reply is thinking."""
+        live = self.live
+        if live is None or not live.trace.steerable or not self.host.answer_now():
+            return False
+        live.trace.ending = "answer_now"
+        self.reply_updated.emit(live, "")
+        return True
+
+    def think_longer(self, tokens: int | None) -> bool:
+        """Raises the running thinking budget by ``tokens`` (None: no limit) without
+        restarting. False when no reply is thinking."""
+        live = self.live
+        if live is None or not live.trace.steerable:
+            return False
+        return self.host.extend_budget(tokens)
+
     def _stopping(self) -> None:
         """The host stops this turn (the user's Stop, another model loaded, shutdown)."""
         live = self.live
         if live is None or live.finished:
             return
         live.stopping = True
+        live.trace.ending = "stopped"
         job = self._jobs.get(live.token)
         if job is not None:
             job.stop.set()

@@ -147,6 +147,7 @@ class TurnRunner(QObject):
                 for event in self._engine.generate(job.request):
                     if job.stop.is_set():
                         self._engine.cancel()  # a stop that came before the engine began
+                        self._mark_stop(job, writer)
                     self._put(job, writer, event)
         except StorageError as exc:
             self._engine.cancel()
@@ -169,6 +170,14 @@ class TurnRunner(QObject):
             self._put(job, writer, DoneEvent("error"))
             return False
         return True
+
+    def _mark_stop(self, job: TurnJob, writer: StreamingMessageWriter) -> None:
+        """Marks in the trace where the person pressed Stop, once, while it was thinking;
+        what the engine sends after it is dropped (``ReplyAssembly`` ends the reply there)."""
+        reply = writer.reply
+        if reply.stopped or reply.answer_started or not reply.thinking_events:
+            return
+        self._put(job, writer, reply.stop_mark())
 
     def _put(self, job: TurnJob, writer: StreamingMessageWriter, event: Event) -> None:
         writer.feed(event)  # to disk first: what the user saw is what a crash keeps

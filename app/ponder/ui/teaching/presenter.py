@@ -32,6 +32,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
 from ponder.ui.thinking.panel import ThinkingPanel
 
 TRACE_POINTS = 20
@@ -86,6 +87,9 @@ class PresenterView(QWidget):
         self.panel = ThinkingPanel()
         self.panel.title.setText("How the model thinks")
         self.panel.close_requested.connect(self.leave)
+        self.panel.answer_now_requested.connect(controller.answer_now)
+        self.panel.answer_now.set_refusal(controller.host.live_refusal)
+        self.panel.think_longer_requested.connect(controller.think_longer)
         self.answer = AnswerView(renderer)
         self.answer.setObjectName("presenterAnswer")
         self.hidden_label = QLabel("The answer is hidden.\nWhat do you think it will be?")
@@ -150,6 +154,7 @@ class PresenterView(QWidget):
         for keys in LEAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.leave)
         QShortcut(QKeySequence("Space"), self, self.toggle_reveal)
+        QShortcut(QKeySequence(ANSWER_NOW_SHORTCUT), self, controller.answer_now)
         self.resize(1280, 720)
         self.splitter.setSizes([740, 540])
         controller.conversation_opened.connect(self._conversation_opened)
@@ -195,7 +200,10 @@ class PresenterView(QWidget):
         self.answer_pages.setCurrentIndex(1 if shown else 0)
         self.reveal_button.setText("Hide answer" if shown else "Reveal answer")
         action = "hide" if shown else "reveal"
-        self.hint.setText(f"Space: {action} the answer · Esc: leave presenter mode")
+        self.hint.setText(
+            f"Space: {action} the answer · {ANSWER_NOW_SHORTCUT}: answer now · "
+            "Esc: leave presenter mode"
+        )
 
     def toggle_reveal(self) -> None:
         self.reveal(not self.revealed)

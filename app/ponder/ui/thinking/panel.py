@@ -38,12 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.trace import (
+    PERSON_REASONS,
     TraceRun,
     TraceState,
     intervention_placeholder,
     intervention_tooltip,
 )
 from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, TraceHighlighter
+from ponder.ui.thinking.live_controls import AnswerNowButton
 from ponder.ui.thinking.trajectory_marks import (
     Mark,
     TraceOffsets,
@@ -66,6 +68,8 @@ class ThinkingPanel(QWidget):
 
     close_requested = Signal()
     fork_requested = Signal(int)
+    answer_now_requested = Signal()
+    think_longer_requested = Signal(object)  # more thinking tokens, None for no limit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +105,10 @@ class ThinkingPanel(QWidget):
         top.setContentsMargins(10, 8, 6, 0)
         top.addWidget(self.title)
         top.addStretch(1)
+        self.answer_now = AnswerNowButton()
+        self.answer_now.answer_now_requested.connect(self.answer_now_requested)
+        self.answer_now.think_longer_requested.connect(self.think_longer_requested)
+        top.addWidget(self.answer_now)
         top.addWidget(close)
         self.view = QTextBrowser()
         self.view.setObjectName("traceView")
@@ -155,7 +163,7 @@ class ThinkingPanel(QWidget):
     def _intervention_format(self, run: TraceRun) -> QTextCharFormat:
         fmt = QTextCharFormat()
         dark = self._dark()
-        if run.reason == "fork":  # a person's words, not Ponder's: their own colour
+        if run.reason == "fork" or run.reason in PERSON_REASONS:  # a person's: their colour
             fmt.setBackground(QColor("#1d4a4f") if dark else QColor("#c9f0ee"))
             fmt.setForeground(QColor("#8fe3dc") if dark else QColor("#0b4f4a"))
         else:
@@ -247,6 +255,7 @@ class ThinkingPanel(QWidget):
 
     def update_header(self) -> None:
         self.header.setText(self.trace.summary() if self.trace is not None else "")
+        self.answer_now.set_thinking(self.trace is not None and self.trace.steerable)
 
     @property
     def trace_text(self) -> str:

@@ -173,6 +173,13 @@ class MainWindow(QMainWindow):
         self.composer.send_requested.connect(self._send)
         self.composer.edit_submitted.connect(self._resend)
         self.composer.stop_requested.connect(c.stop)
+        for button in (self.composer.answer_now, self.panel.answer_now):
+            button.set_refusal(self.host.live_refusal)
+        self.composer.answer_now.answer_now_requested.connect(c.answer_now)
+        self.composer.answer_now.think_longer_requested.connect(self.think_longer)
+        self.panel.answer_now_requested.connect(c.answer_now)
+        self.panel.think_longer_requested.connect(self.think_longer)
+        a.answer_now.triggered.connect(c.answer_now)
         # Lambdas here drop the `checked` flag that clicked/triggered pass along.
         self.composer.regenerate_requested.connect(lambda: c.regenerate())  # noqa: PLW0108
         self.composer.budget.changed.connect(self._thinking_changed)
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
         self.view.suggestion_chosen.connect(self._use_suggestion)
         self.panel.fork_requested.connect(lambda offset: t.fork(self._reply_in_panel(), offset))
         a.stop.setEnabled(False)
+        a.answer_now.setEnabled(False)
 
     # ----- settings and state ----------------------------------------------------------------
 
@@ -401,6 +409,9 @@ class MainWindow(QMainWindow):
             self.panel.sync()
         if live.stopping:
             self.composer.set_stopping()
+        steerable = live.trace.steerable
+        self.composer.answer_now.set_thinking(steerable)
+        self.menu_actions.answer_now.setEnabled(steerable)
 
     def _reply_ended(self, live: LiveReply) -> None:
         if live.conversation_id == self.controller.conversation_id:
@@ -413,8 +424,19 @@ class MainWindow(QMainWindow):
         can_regenerate = any(m.role == "assistant" for m in self.controller.messages)
         self.composer.set_busy(busy, can_regenerate=can_regenerate and self.host.ready)
         self.menu_actions.stop.setEnabled(busy)
+        if not busy:
+            self.menu_actions.answer_now.setEnabled(False)
         self.menu_actions.regenerate.setEnabled(not busy and can_regenerate)
         self.model_bar.picker.setEnabled(not busy)
+
+    def think_longer(self, tokens: int | None) -> None:
+        """Gives the running thinking more room, and says so."""
+        if not self.controller.think_longer(tokens):
+            return
+        if tokens is None:
+            self.show_error(self.tr("Thinking budget lifted: the model may think without a limit."))
+        else:
+            self.show_error(self.tr("Thinking budget raised by {n:,} tokens.").format(n=tokens))
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
+
 
 @dataclass
 class WindowActions:
@@ -25,6 +27,7 @@ class WindowActions:
     quit: QAction
     send: QAction
     stop: QAction
+    answer_now: QAction
     regenerate: QAction
     toggle_thinking: QAction
     toggle_sidebar: QAction
@@ -86,6 +89,12 @@ def build_menus(window: QMainWindow) -> WindowActions:
         quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
         send=_action(window, "&Send", "Ctrl+Return", "Send the message"),
         stop=_action(window, "S&top", "Esc", "Stop the answer now"),
+        answer_now=_action(
+            window,
+            "&Answer now",
+            ANSWER_NOW_SHORTCUT,
+            "Stop thinking now and answer (the early-stop message from the settings)",
+        ),
         regenerate=_action(window, "&Regenerate", "Ctrl+R", "Write a new answer"),
         toggle_thinking=_action(
             window, "&Chain of thought", "Ctrl+T", "Show or hide the chain-of-thought panel"
@@ -168,6 +177,7 @@ def build_menus(window: QMainWindow) -> WindowActions:
     for action in (
         a.send,
         a.stop,
+        a.answer_now,
         a.regenerate,
         None,
         a.rename_conversation,
