@@ -18,6 +18,7 @@ InterventionReason = Literal[
     "unclosed_thinking",  # the model ended its turn inside thinking: closed so that it answers
     "answer_now",  # a person pressed Answer now: early-stop message + end tag, as for a budget
     "stopped",  # a person pressed Stop here: nothing was injected, and nothing came after
+    "think_longer",  # a person asked an answered reply to think longer: it went on from here
     "fork",  # a person forked the trace here: the text they inserted (a hint, an error, "Wait")
 ]
 

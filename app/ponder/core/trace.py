@@ -70,6 +70,11 @@ INTERVENTION_WORDS: dict[str, InterventionWords] = {
         "stopped by you: you pressed Stop here; the reply ends, and nothing the model wrote "
         "after it was kept.",
     ),
+    "think_longer": InterventionWords(
+        "You: think longer, the thinking went on from here",
+        "you asked for more thinking after the answer, so the model went on from where its "
+        "thinking had stopped (the early-stop message and the old answer were left out).",
+    ),
     "fork": InterventionWords(
         "fork: written by a person",
         "the thinking was forked here: this text was inserted by hand, and the model went on "
@@ -79,7 +84,7 @@ INTERVENTION_WORDS: dict[str, InterventionWords] = {
 
 
 # Interventions a person made live (the rest are Ponder's own, or a fork's).
-PERSON_REASONS = frozenset({"answer_now", "stopped"})
+PERSON_REASONS = frozenset({"answer_now", "stopped", "think_longer"})
 
 
 def intervention_words(reason: str) -> InterventionWords:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ponder.core.teaching.fork import fork_prelude, plan_fork
-from stored_reply import CUT, store_reply
+from ponder.core.teaching.fork import fork_prelude, plan_fork, plan_think_longer
+from stored_reply import CUT, EVENTS, store_reply
 
 
 def test_plan_fork_marks_every_character_a_person_wrote() -> None:
@@ -37,3 +37,25 @@ def test_a_fork_keeps_ponders_interventions_before_the_fork_point_marked() -> No
     events = fork_prelude(message, message.thinking[: cut.end], "")
     assert [getattr(e, "reason", None) for e in events][-1] == "budget_spent"
     assert events[-1].text == CUT.text  # type: ignore[union-attr]
+
+
+def test_think_longer_goes_on_from_before_the_cut_without_the_stop_message() -> None:
+    _id, message = store_reply()
+    cut = next(i for i in message.interventions if i.reason == "budget_spent")
+    plan = plan_think_longer(message, "Wait")
+    assert plan.prefix == message.thinking[: cut.offset] and plan.inserted == ""
+    assert CUT.visible not in plan.prefix
+    reasons = [getattr(e, "reason", None) for e in plan.prelude]
+    # The model's text, Ponder's earlier "Wait" still marked, then the person's mark.
+    assert reasons == [None, "min_thinking", None, "think_longer"]
+    mark = plan.prelude[-1]
+    assert mark.position == cut.position and mark.visible == ""  # type: ignore[union-attr]
+
+
+def test_think_longer_after_a_thinking_the_model_ended_itself_adds_wait() -> None:
+    events = tuple(e for e in EVENTS if e is not CUT)
+    _id, message = store_reply(events)
+    plan = plan_think_longer(message, "Hmm")
+    assert plan.prefix == message.thinking + "\nHmm" and plan.inserted == "\nHmm"
+    assert plan.prelude[-1].reason == "think_longer"  # type: ignore[union-attr]
+    assert plan.prelude[-1].position == 50  # type: ignore[union-attr]

@@ -5,7 +5,7 @@ in the trace, the stored reply and the export."""
 from __future__ import annotations
 
 import pytest
-from app_driving import TURN_TIMEOUT_MS, AppFactory, set_budget
+from app_driving import TURN_TIMEOUT_MS, AppFactory, ask, set_budget
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_spans, point_of
@@ -13,6 +13,7 @@ from ui_helpers import intervention_spans, point_of
 from ponder.core.teaching.export import conversation_markdown
 from ponder.core.trace import intervention_label
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.main import PonderApp
 from ponder.ui.teaching.presenter import PresenterView
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, AnswerNowButton
@@ -133,3 +134,32 @@ def test_stop_marks_where_the_person_stopped(qtbot: QtBot, make_app: AppFactory)
     assert mark.offset == len(stored.thinking) and stored.content == ""
     assert live.trace.runs[-1].reason == "stopped"
     assert app.window.panel.trace_text.endswith(f"[{intervention_label('stopped')}]")
+
+
+@pytest.mark.model
+def test_think_longer_under_an_answer_continues_the_thinking_as_a_new_version(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app(max_tokens=80)
+    set_budget(app, "custom", 16)
+    first = ask(qtbot, app, QUESTION)
+    old = app.store.get_message(first.reply_id)  # type: ignore[arg-type]
+    cut = next(i for i in old.interventions if i.reason == "budget_spent")
+    widget = app.window.view.widgets[-1]
+    assert isinstance(widget, AssistantMessageWidget)
+    assert widget.think_longer.isVisible()
+    more = widget.think_longer.menu().actions()[0]  # 256 tokens longer
+    live = finish(qtbot, app, more.trigger)
+    new = app.store.get_message(live.reply_id)  # type: ignore[arg-type]
+    assert new.id != old.id and new.parent_id == old.parent_id  # a new version of the reply
+    assert new.thinking.startswith(old.thinking[: cut.offset])
+    assert cut.visible not in new.thinking[: cut.offset + len(cut.visible)]
+    reasons = [i.reason for i in new.interventions]
+    assert "think_longer" in reasons, reasons
+    mark = next(i for i in new.interventions if i.reason == "think_longer")
+    assert mark.offset == cut.offset and mark.position == 16
+    assert new.generation is not None and new.generation.thinking.budget == 256
+    # The panel marks the seam as the person's.
+    assert f"[{intervention_label('think_longer')}]" in app.window.panel.trace_text
+    last = app.window.view.widgets[-1]
+    assert isinstance(last, AssistantMessageWidget) and last.versions.count == 2

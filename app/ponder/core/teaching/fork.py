@@ -3,7 +3,8 @@
 A teacher shows what a hint, a planted error or one more "Wait" does to the reasoning: the
 model goes on from the edited thinking. Whatever a person changed or inserted is a "fork"
 intervention, so the trace never passes off a person's words as the model's. The Fork
-dialog asks; this module plans.
+dialog asks; this module plans. "Think longer" after an answer is a fork too: the model goes
+on from where its thinking was cut (``plan_think_longer``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,38 @@ def plan_fork(original: str, edited: str, insert: str, budget: int | None) -> Fo
     if insert and edited and not edited[-1].isspace() and not insert[0].isspace():
         insert = " " + insert  # "…is 41." + "Wait" reads "…is 41. Wait"
     return ForkPlan(edited[:common], edited[common:] + insert, budget)
+
+
+# Interventions that cut a reply's thinking short: Think longer goes on from just before them.
+CUT_REASONS = frozenset({"budget_spent", "answer_now", "context_full", "stopped"})
+
+
+@dataclass(frozen=True, slots=True)
+class ThinkLonger:
+    """How an answered reply thinks longer: the model continues from ``prefix`` (its thinking
+    up to where it was cut, then ``inserted``); ``prelude`` opens the new version's trace,
+    ending with the person's "think_longer" mark."""
+
+    prefix: str
+    inserted: str
+    prelude: tuple[Event, ...]
+
+
+def plan_think_longer(reply: StoredMessage, wait_text: str) -> ThinkLonger:
+    """Where ``reply`` thinks longer from. A thinking cut short (a budget, Answer now, a
+    full context, Stop) goes on from just before the cut, without the early-stop message; a
+    thinking the model ended itself goes on after ``wait_text`` (as minimum thinking does)."""
+    cut = next((i for i in reversed(reply.interventions) if i.reason in CUT_REASONS), None)
+    if cut is not None:
+        kept, inserted, position = reply.thinking[: cut.offset], "", cut.position
+    else:
+        kept = reply.thinking
+        stats = reply.generation.stats if reply.generation else None
+        position = stats.thinking_tokens if stats else 0
+        spacer = "" if not kept or kept[-1].isspace() else "\n"
+        inserted = f"{spacer}{wait_text}" if wait_text else ""
+    mark = InterventionEvent(inserted, "think_longer", position, tokens=0, visible=inserted)
+    return ThinkLonger(kept + inserted, inserted, (*fork_prelude(reply, kept, ""), mark))
 
 
 def fork_prelude(reply: StoredMessage, kept: str, inserted: str) -> tuple[Event, ...]:

@@ -27,7 +27,7 @@ from ponder.core.storage.store import (
     StorageError,
     StoredMessage,
 )
-from ponder.core.teaching.fork import fork_prelude
+from ponder.core.teaching.fork import fork_prelude, plan_think_longer
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
 from ponder.ui.chat.turn_runner import EventBuffer, TurnJob, TurnRunner
 from ponder.ui.engine_host import CHAT_TURN, EngineBusyError, EngineHost, EngineLease
@@ -252,6 +252,26 @@ class ChatController(QObject):
             thinking_prefix=kept + inserted,
             prelude=prelude,
             compare_to=reply_id,
+        )
+
+    def think_longer_after(self, reply_id: int, tokens: int | None) -> bool:
+        """A new version of the answered reply ``reply_id`` whose thinking goes on from where
+        it was cut, with ``tokens`` more thinking (None: no limit); then the model answers."""
+        index = self._reply_index(reply_id)
+        if index is None or not self._can_generate():
+            return False
+        reply = self.messages[index]
+        plan = plan_think_longer(reply, self.thinking.wait_text)
+        control = replace(self.thinking, budget=tokens, min_tokens=0)
+        history = self.messages[:index]
+        return self._start(
+            len(history),
+            history,
+            reply.parent_id,
+            None,
+            thinking=control,
+            thinking_prefix=plan.prefix,
+            prelude=plan.prelude,
         )
 
     def compare_with_model(

@@ -27,6 +27,7 @@ class ConversationView(QScrollArea):
     version_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the reply's id
     suggestion_chosen = Signal(object)  # a Suggestion of the empty conversation
+    think_longer_requested = Signal(int, object)  # the reply's id, more tokens (None: no limit)
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +102,7 @@ class ConversationView(QScrollArea):
             widget.trace_requested.connect(self.trace_requested)
             widget.regenerate_requested.connect(self.regenerate_requested)
             widget.teach_requested.connect(self.teach_requested)
+            widget.think_longer_requested.connect(self.think_longer_requested)
         widget.versions.version_requested.connect(self.version_requested)
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self.widgets.append(widget)

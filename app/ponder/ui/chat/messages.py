@@ -23,6 +23,7 @@ from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
+from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
 
 _STATUS_TEXT = {
     "cancelled": "Stopped.",
@@ -144,6 +145,7 @@ class AssistantMessageWidget(QWidget):
     trace_requested = Signal(object)  # TraceState
     regenerate_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the message id
+    think_longer_requested = Signal(int, object)  # the message id, more tokens (None: no limit)
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +179,20 @@ class AssistantMessageWidget(QWidget):
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
+        self.think_longer = _action(
+            self.tr("Think longer ▾"),
+            self.tr(
+                "A new version of this reply: the thinking goes on from where it stopped, "
+                "then the model answers again"
+            ),
+        )
+        self.think_longer.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.think_longer.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        longer = QMenu(self.think_longer)
+        for tokens in THINK_LONGER_STEPS:
+            step = longer.addAction(think_longer_text(tokens))
+            step.triggered.connect(lambda _checked=False, n=tokens: self._think_longer(n))
+        self.think_longer.setMenu(longer)
         self.more = _action("More ▾", "Replay, fork, compare")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
@@ -190,6 +206,7 @@ class AssistantMessageWidget(QWidget):
         actions.addWidget(self.versions)
         actions.addWidget(self.regenerate)
         actions.addWidget(self.copy)
+        actions.addWidget(self.think_longer)
         actions.addWidget(self.more)
         actions.addStretch(1)
         # The answer reads in a column of about 75 characters, however wide the window.
@@ -293,6 +310,8 @@ class AssistantMessageWidget(QWidget):
         self.regenerate.setVisible(done)
         self.copy.setVisible(done and not self.failed)
         self.more.setVisible(done and not self.failed)
+        self.think_longer.setVisible(done and not self.failed and self.trace.has_thinking)
+        self.think_longer.setEnabled(not busy)
         self._busy = busy
         self.versions.setEnabled(not busy)
 
@@ -330,6 +349,10 @@ class AssistantMessageWidget(QWidget):
     def _teach(self, name: str) -> None:
         if self.message_id is not None:
             self.teach_requested.emit(name, self.message_id)
+
+    def _think_longer(self, tokens: int | None) -> None:
+        if self.message_id is not None:
+            self.think_longer_requested.emit(self.message_id, tokens)
 
     def _regenerate(self) -> None:
         if self.message_id is not None:

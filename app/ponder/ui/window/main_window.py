@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         a.previous_conversation.triggered.connect(lambda: self.conversations.step(-1))
         a.keyboard_shortcuts.triggered.connect(lambda: ShortcutsDialog(self).open())
         self.view.suggestion_chosen.connect(self._use_suggestion)
+        self.view.think_longer_requested.connect(c.think_longer_after)
         self.panel.fork_requested.connect(lambda offset: t.fork(self._reply_in_panel(), offset))
         a.stop.setEnabled(False)
         a.answer_now.setEnabled(False)
