@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from contextlib import closing
 from typing import Any, TextIO
 
 from ponder.commands import UserError, options
-from ponder.core.assembly import ReplyAssembly
+from ponder.commands.live_keys import stream_turn
 from ponder.core.events import (
     AnswerEvent,
     ErrorEvent,
@@ -100,6 +101,25 @@ class TerminalPrinter:
         self.out.flush()
 
 
+def json_printer() -> Callable[[Event], None]:
+    """Prints each event as one JSON object (``--json``)."""
+    return lambda e: print(json.dumps(event_to_dict(e), ensure_ascii=False), flush=True)
+
+
+def control_note(as_json: bool) -> Callable[[str], None]:
+    """Reports a live control the person pressed (Ctrl+C): a JSON object, or a line on
+    stderr."""
+    words = {"answer_now": "(answering now; Ctrl+C again stops)", "stop": "(stopped)"}
+
+    def note(name: str) -> None:
+        if as_json:
+            print(json.dumps({"type": "control", "control": name}), flush=True)
+        else:
+            print(f"\n{words[name]}", file=sys.stderr, flush=True)
+
+    return note
+
+
 def run(args: argparse.Namespace) -> int:
     choice = options.choose_engine(args)
     load = choice.load
@@ -114,28 +134,15 @@ def run(args: argparse.Namespace) -> int:
         past_reasoning=args.past_reasoning,
         thinking_prefix=args.continue_thinking,
     )
-    show = (
-        (lambda e: print(json.dumps(event_to_dict(e), ensure_ascii=False), flush=True))
-        if args.json
-        else TerminalPrinter(sys.stdout, sys.stderr)
-    )
+    show = json_printer() if args.json else TerminalPrinter(sys.stdout, sys.stderr)
     with closing(choice.engine) as engine:
         for event in engine.load(load):
             show(event)
             if isinstance(event, ErrorEvent):
                 raise UserError(event.message) if not args.json else SystemExit(1)
-        reply = ReplyAssembly()
-        events = engine.generate(request)
-        try:
-            for event in events:
-                show(event)
-                reply.feed(event)
-                if isinstance(event, ErrorEvent) and not args.json:
-                    print(f"ponder: {event.message}", file=sys.stderr)
-        except KeyboardInterrupt:
-            engine.cancel()
-            for event in events:  # drain: the stats of what was generated before the stop
-                show(event)
-            print("\n(stopped)", file=sys.stderr)
+        reply, stopped = stream_turn(engine, request, show, control_note(args.json))
+        if stopped:
             return 130
+        if reply.error is not None and not args.json:
+            print(f"ponder: {reply.error}", file=sys.stderr)
     return 1 if reply.failed else 0

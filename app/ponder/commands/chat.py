@@ -1,8 +1,10 @@
 """``ponder chat``: a conversation in the terminal, with the thinking budget under control.
 
 Slash commands change the controls between turns: ``/budget off|N|unlimited``, ``/min N``,
-``/waits K``, ``/new`` (forget the conversation), ``/help``, ``/quit``. Ctrl+C stops the
-current answer; Ctrl+D or /quit leaves.
+``/waits K``, ``/new`` (forget the conversation), ``/help``, ``/quit``. While a turn streams,
+Ctrl+C once while the model thinks = Answer now (it stops thinking and answers), Ctrl+C again
+or while it answers = Stop; at the prompt, Ctrl+C, Ctrl+D or /quit leaves. ``--json`` prints
+one JSON object per event, and each key pressed as ``{"type": "control", ...}``.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from contextlib import closing
 from typing import Any
 
 from ponder.commands import UserError, options
-from ponder.commands.ask import TerminalPrinter
-from ponder.core.assembly import ReplyAssembly
+from ponder.commands.ask import TerminalPrinter, control_note, json_printer
+from ponder.commands.live_keys import KEYS_HELP, stream_turn
 from ponder.core.events import ErrorEvent, LoadedEvent
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
 
 HELP = (
     "Type a message and press Enter. Commands: /budget off|N|unlimited, /min N, /waits K, "
-    "/new, /help, /quit. Ctrl+C stops an answer."
+    f"/new, /help, /quit. {KEYS_HELP}"
 )
 
 
@@ -31,6 +33,9 @@ def register(subparsers: Any) -> None:
     )
     options.add_model_options(parser)
     options.add_thinking_options(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per event and key pressed"
+    )
     parser.set_defaults(func=run)
 
 
@@ -76,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
     for note in choice.notes:
         print(f"ponder: {note}", file=sys.stderr)
     control = options.thinking_control(args, choice.header)
-    printer = TerminalPrinter(sys.stdout, sys.stderr)
+    printer = json_printer() if args.json else TerminalPrinter(sys.stdout, sys.stderr)
+    note = control_note(args.json)
     history: list[Message] = []
     with closing(choice.engine) as engine:
         for event in engine.load(load):
@@ -88,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{describe(control)}. {HELP}", file=sys.stderr)
         while True:
             try:
-                line = input("\n› ").strip()
+                line = input("" if args.json else "\n› ").strip()  # stdout: JSON only
             except (EOFError, KeyboardInterrupt):
                 print()
                 return 0
@@ -116,19 +122,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"ponder: {exc}", file=sys.stderr)
                 continue
             request = turn_request(args, history, control)
-            reply = ReplyAssembly()
-            printer.section = ""
-            events = engine.generate(request)
-            try:
-                for event in events:
-                    printer(event)
-                    reply.feed(event)
-                    if isinstance(event, ErrorEvent):
-                        print(f"ponder: {event.message}", file=sys.stderr)
-            except KeyboardInterrupt:
-                engine.cancel()
-                for event in events:
-                    printer(event)
-                    reply.feed(event)
-                print("(stopped)", file=sys.stderr)
+            if isinstance(printer, TerminalPrinter):
+                printer.section = ""
+            reply, _stopped = stream_turn(engine, request, printer, note)
+            if reply.error is not None and reply.error_kind != "cancelled":
+                print(f"ponder: {reply.error}", file=sys.stderr)
             history.append(Message("assistant", reply.answer, thinking=reply.thinking))

@@ -9,6 +9,7 @@ read. Live controls ("answer now", "think longer") travel the same way, for the 
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -57,6 +58,9 @@ def main(conn: Connection, cancel_flag: Any, live_slots: Any) -> None:
     from ponder.engine.session import ModelSession  # llama_cpp is imported only in the child
 
     load_dynamic_backends()  # a distribution build's per-CPU and GPU libraries
+    # Ctrl+C in a terminal reaches the whole process group: it is the parent's to interpret
+    # (Answer now, Stop; see commands/live_keys.py), and must not kill the model mid-turn.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     session: ModelSession | None = None
 

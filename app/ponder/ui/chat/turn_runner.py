@@ -20,7 +20,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ponder.core.events import DoneEvent, ErrorEvent, Event
+from ponder.core.events import (
+    AnswerEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    InterventionEvent,
+    ThinkingEvent,
+)
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.storage.store import ConversationStore, StorageError, StreamingMessageWriter
 from ponder.engine.protocol import Engine
@@ -148,6 +155,8 @@ class TurnRunner(QObject):
                     if job.stop.is_set():
                         self._engine.cancel()  # a stop that came before the engine began
                         self._mark_stop(job, writer)
+                        if isinstance(event, ThinkingEvent | AnswerEvent | InterventionEvent):
+                            continue  # it came after Stop: not kept, not shown
                     self._put(job, writer, event)
         except StorageError as exc:
             self._engine.cancel()

@@ -1,0 +1,86 @@
+"""``ponder chat`` in a real process on the real engine: Ctrl+C (SIGINT) once while the model
+thinks answers now, twice stops, and ``--json`` reports the keys and what they did."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def read_until(out: IO[str], seen: list[dict[str, Any]], done: Any) -> None:
+    """Reads JSON lines into ``seen`` until ``done(event)`` is true."""
+    for line in out:
+        event = json.loads(line)
+        seen.append(event)
+        if done(event):
+            return
+    raise AssertionError(f"the stream ended early: {seen[-5:]}")
+
+
+def thinking_count(n: int) -> Any:
+    counter = [0]
+
+    def done(event: dict[str, Any]) -> bool:
+        counter[0] += event["type"] == "thinking"
+        return counter[0] >= n
+
+    return done
+
+
+def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
+    with subprocess.Popen(
+        [
+            sys.executable, "-m", "ponder.cli", "chat", "--json",
+            "--model", str(smollm2_path), "--threads", "2", "--ctx", "2048",
+            "--think-budget", "unlimited", "--temperature", "0", "--seed", "1",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=dict(os.environ),
+    ) as process:  # fmt: skip
+        assert process.stdin is not None and process.stdout is not None
+        first: list[dict[str, Any]] = []
+        process.stdin.write("Explain why the sky is blue.\n")
+        process.stdin.flush()
+        read_until(process.stdout, first, thinking_count(3))
+        process.send_signal(signal.SIGINT)
+        read_until(process.stdout, first, lambda e: e["type"] == "done")
+        assert {"type": "control", "control": "answer_now"} in first
+        cut = next(e for e in first if e["type"] == "intervention")
+        assert cut["reason"] == "answer_now" and cut["visible"].strip()
+        after = first[first.index(cut) :]
+        assert not any(e["type"] == "thinking" for e in after)
+        assert any(e["type"] == "answer" for e in after)
+        stats = next(e for e in first if e["type"] == "stats")
+        assert stats["answer_now_steps"] >= 2
+
+        second: list[dict[str, Any]] = []
+        process.stdin.write("Explain why the sea is salty.\n")
+        process.stdin.flush()
+        read_until(process.stdout, second, thinking_count(3))
+        process.send_signal(signal.SIGINT)
+        read_until(process.stdout, second, lambda e: e.get("control") == "answer_now")
+        process.send_signal(signal.SIGINT)
+        read_until(process.stdout, second, lambda e: e["type"] == "done")
+        assert {"type": "control", "control": "stop"} in second
+        kinds = [e["type"] for e in second]
+        assert second[-1] == {"type": "done", "reason": "cancelled"}
+        # Nothing that arrived after Stop was shown; pressed while it still thought, the
+        # trace marks where.
+        stop_at = second.index({"type": "control", "control": "stop"})
+        assert not {"thinking", "answer"} & set(kinds[stop_at:])
+        if "answer" not in kinds[:stop_at]:
+            assert second[stop_at + 1]["reason"] == "stopped"
+        process.stdin.close()
+        assert process.wait(timeout=120) == 0  # the engine child lived through both Ctrl+Cs
