@@ -23,6 +23,8 @@ from ponder.core.events import (
     ThinkingEvent,
     event_to_dict,
 )
+from ponder.core.reasoning.effort import EffortSetting
+from ponder.core.reasoning.families import detect_family
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.trace import intervention_label
 
@@ -120,11 +122,28 @@ def control_note(as_json: bool) -> Callable[[str], None]:
     return note
 
 
+def effort_note(effort: EffortSetting | None, family: str, as_json: bool) -> None:
+    """Says what ``--effort`` set for this model's family (a JSON control, or stderr)."""
+    if effort is None:
+        return
+    if as_json:
+        data = {"type": "control", "control": "effort", "effort": effort.effort}
+        data |= {"family": family, "budget": effort.budget, "how": effort.how}
+        print(json.dumps(data), flush=True)
+    else:
+        print(f"(effort {effort.effort} for {family}: {effort.how})", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     choice = options.choose_engine(args)
     load = choice.load
     for note in choice.notes:
         print(f"ponder: {note}", file=sys.stderr)
+    effort_note(
+        options.effort_choice(args, choice.header),
+        detect_family(choice.header.metadata).id,
+        args.json,
+    )
     request = GenerateRequest(
         messages=(Message("user", options.prompt_text(args.prompt)),),
         thinking=options.thinking_control(args, choice.header),

@@ -1,6 +1,7 @@
 """``ponder chat``: a conversation in the terminal, with the thinking budget under control.
 
-Slash commands change the controls between turns: ``/budget off|N|unlimited``, ``/min N``,
+Slash commands change the controls between turns: ``/budget off|N|unlimited``,
+``/effort low|medium|high`` (mapped for the model's family), ``/min N``,
 ``/waits K``, ``/new`` (forget the conversation), ``/help``, ``/quit``. While a turn streams,
 Ctrl+C once while the model thinks = Answer now (it stops thinking and answers), Ctrl+C again
 or while it answers = Stop; at the prompt, Ctrl+C, Ctrl+D or /quit leaves. ``--json`` prints
@@ -16,13 +17,16 @@ from contextlib import closing
 from typing import Any
 
 from ponder.commands import UserError, options
-from ponder.commands.ask import TerminalPrinter, control_note, json_printer
+from ponder.commands.ask import TerminalPrinter, control_note, effort_note, json_printer
 from ponder.commands.live_keys import KEYS_HELP, stream_turn
 from ponder.core.events import ErrorEvent, LoadedEvent
+from ponder.core.reasoning.effort import EFFORTS, effort_setting
+from ponder.core.reasoning.families import GENERIC, FamilyProfile, detect_family
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
 
 HELP = (
-    "Type a message and press Enter. Commands: /budget off|N|unlimited, /min N, /waits K, "
+    "Type a message and press Enter. Commands: /budget off|N|unlimited, "
+    "/effort low|medium|high, /min N, /waits K, "
     f"/new, /help, /quit. {KEYS_HELP}"
 )
 
@@ -39,11 +43,19 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def apply_command(line: str, control: ThinkingControl) -> ThinkingControl:
-    """A slash command's new controls; raises UserError for a malformed one."""
+def apply_command(
+    line: str, control: ThinkingControl, profile: FamilyProfile | None = None
+) -> ThinkingControl:
+    """A slash command's new controls; raises UserError for a malformed one. ``profile``:
+    the loaded model's family (``/effort`` maps onto it; the generic one if None)."""
     name, _, value = line[1:].partition(" ")
     value = value.strip()
     try:
+        if name == "effort":
+            if value not in EFFORTS:
+                raise ValueError(f"/effort takes {', '.join(EFFORTS)}")
+            setting = effort_setting(profile or GENERIC, value)
+            return dataclasses.replace(control, budget=setting.budget)
         if name == "budget":
             return dataclasses.replace(control, budget=options.parse_budget(value))
         if name == "min":
@@ -83,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
     control = options.thinking_control(args, choice.header)
     printer = json_printer() if args.json else TerminalPrinter(sys.stdout, sys.stderr)
     note = control_note(args.json)
+    profile = detect_family(choice.header.metadata)
+    effort_note(options.effort_choice(args, choice.header), profile.id, args.json)
     history: list[Message] = []
     with closing(choice.engine) as engine:
         for event in engine.load(load):
@@ -111,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             if line.startswith("/"):
                 try:
-                    control = apply_command(line, control)
+                    control = apply_command(line, control, profile)
                     print(f"({describe(control)})", file=sys.stderr)
                 except UserError as exc:
                     print(f"ponder: {exc}", file=sys.stderr)

@@ -15,6 +15,7 @@ from ponder.core.models.demo import find_demo_model
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.load_policy import ModelTooLarge, plan_load
 from ponder.core.paths import AppPaths
+from ponder.core.reasoning.effort import EFFORTS, EffortSetting, effort_setting
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import (
     CONTEXT_RANGE,
@@ -170,6 +171,12 @@ def add_thinking_options(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="inject the wait text at most K times",
     )
+    parser.add_argument(
+        "--effort",
+        choices=EFFORTS,
+        help="how hard the model thinks, mapped per model family (its effort or thinking "
+        "switch, else a budget); replaces --think-budget",
+    )
     parser.add_argument("--wait-text", default=DEFAULT_WAIT_TEXT, metavar="S")
     parser.add_argument(
         "--stop-message",
@@ -308,11 +315,30 @@ def choose_engine(args: argparse.Namespace) -> EngineChoice:
     return EngineChoice(EngineClient(), choice.load, choice.header, notes=choice.notes)
 
 
+def effort_choice(args: argparse.Namespace, header: GGUFHeader | None) -> EffortSetting | None:
+    """What ``--effort`` means for this model's family (None: not asked for)."""
+    effort = getattr(args, "effort", None)
+    if effort is None:
+        return None
+    if getattr(args, "think_budget", None) is not None:
+        raise UserError("give --effort or --think-budget, not both: the effort sets the budget")
+    if header is None:
+        raise UserError(
+            "--effort is mapped from the model's family, which Ponder reads from a local GGUF; "
+            "on a server, give --think-budget"
+        )
+    return effort_setting(detect_family(header.metadata), effort)
+
+
 def thinking_control(args: argparse.Namespace, header: GGUFHeader | None) -> ThinkingControl:
-    """The thinking controls asked for; the budget defaults to the model family's (to
-    unlimited on a server, where the family is not known)."""
+    """The thinking controls asked for; the budget comes from ``--effort`` (mapped for the
+    model's family) or ``--think-budget``, and defaults to the model family's (to unlimited
+    on a server, where the family is not known)."""
     stop = STOP_MESSAGE_PRESETS.get(args.stop_message, args.stop_message)
-    if hasattr(args, "think_budget"):
+    effort = effort_choice(args, header)
+    if effort is not None:
+        budget = effort.budget
+    elif hasattr(args, "think_budget"):
         budget = args.think_budget
     else:
         budget = detect_family(header.metadata).default_budget if header is not None else None
