@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from ponder.core.reasoning.families import QWEN3_HYBRID, R1_DISTILL_QWEN
 from ponder.core.settings import CUSTOM, Settings
 from ponder.ui.chat.budget_controls import AdvancedThinkingDialog, BudgetSelector
 
@@ -59,3 +60,27 @@ def test_keeping_the_minimum_after_a_restart_is_a_choice_in_the_dialog(qtbot: Qt
     assert not dialog.apply_to(settings).keep_min_thinking
     dialog.keep_minimum.setChecked(True)
     assert dialog.apply_to(settings).keep_min_thinking
+
+
+def test_effort_presets_set_the_budget_for_the_loaded_family(qtbot: QtBot) -> None:
+    selector = BudgetSelector(Settings(thinking_budget="standard"))
+    qtbot.addWidget(selector)
+    emitted: list[Settings] = []
+    selector.changed.connect(emitted.append)
+    selector.set_family(QWEN3_HYBRID)
+    assert "Low: thinking off (the template's enable_thinking=false)" in selector.effort.toolTip()
+    assert selector.effort.currentData() is None  # 1024 is no Qwen3 effort
+    selector.effort.activated.emit(selector.effort.findData("low"))
+    assert emitted[-1].thinking_budget == "off" and selector.effort.currentData() == "low"
+    selector.set_family(R1_DISTILL_QWEN)
+    selector.effort.activated.emit(selector.effort.findData("low"))  # 512: a custom budget
+    assert (emitted[-1].thinking_budget, emitted[-1].custom_thinking_budget) == (CUSTOM, 512)
+    assert selector.custom.isVisible() or not selector.isVisible()
+    assert selector.effort.currentData() == "low"
+    selector.effort.activated.emit(selector.effort.findData("high"))
+    assert emitted[-1].thinking_budget == "unlimited"
+    # Picking a budget by hand shows which effort it is, if any.
+    selector.select("deep")
+    assert selector.effort.currentData() == "medium"
+    selector.select("quick")
+    assert selector.effort.currentData() is None

@@ -1,5 +1,6 @@
-"""The thinking budget beside the composer: presets, a custom number, and the advanced
-controls (minimum thinking with "Wait" ×K, the early-stop message).
+"""The thinking budget beside the composer: presets, a custom number, effort presets (Low /
+Medium / High, mapped for the loaded model's family: ``core.reasoning.effort``) and the
+advanced controls (minimum thinking with "Wait" ×K, the early-stop message).
 
 The controls read and write ``Settings`` fields (the defaults of the next turn): the window
 saves them; ``Settings.thinking_control()`` makes the engine's ``ThinkingControl``.
@@ -24,6 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.reasoning.effort import (
+    EFFORTS,
+    effort_of_budget,
+    effort_setting,
+    effort_table,
+)
+from ponder.core.reasoning.families import GENERIC, FamilyProfile
 from ponder.core.request import STOP_MESSAGE_PRESETS
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
@@ -154,6 +162,13 @@ class BudgetSelector(QWidget):
             self.preset.addItem(label, key)
         self.custom = QSpinBox(minimum=1, maximum=1_000_000, singleStep=256, suffix=" tokens")
         self.custom.setToolTip("Custom thinking budget")
+        # Effort: a shortcut onto the budget, mapped for the loaded model's family.
+        self.family: FamilyProfile = GENERIC
+        self.effort = QComboBox()
+        self.effort.setObjectName("effortPreset")
+        self.effort.addItem(self.tr("Effort"), None)
+        for effort in EFFORTS:
+            self.effort.addItem(self.tr(effort.capitalize()), effort)
         self.advanced = flat_button("⚙", "Minimum thinking and the early-stop message")
         self.advanced.clicked.connect(self._open_advanced)
         self.minimum = QLabel()
@@ -163,11 +178,46 @@ class BudgetSelector(QWidget):
         layout.addWidget(QLabel("Thinking"))
         layout.addWidget(self.preset)
         layout.addWidget(self.custom)
+        layout.addWidget(self.effort)
         layout.addWidget(self.minimum)
         layout.addWidget(self.advanced)
         self.set_settings(settings)
         self.preset.currentIndexChanged.connect(self._edited)
         self.custom.valueChanged.connect(self._edited)
+        self.effort.activated.connect(self._effort_picked)
+        self.set_family(GENERIC)
+
+    def set_family(self, profile: FamilyProfile) -> None:
+        """The loaded model's family: what the efforts mean (its tooltip says so)."""
+        self.family = profile
+        self.effort.setToolTip(
+            self.tr("How hard the model thinks, mapped for this model's family.")
+            + "\n\n"
+            + effort_table(profile)
+        )
+        self._show_effort()
+
+    def _show_effort(self) -> None:
+        """Shows the effort that the current budget is, "Effort" when it is none of them."""
+        effort = effort_of_budget(self.family, self._settings.thinking_budget_tokens)
+        self.effort.setCurrentIndex(max(0, self.effort.findData(effort)))
+
+    def _effort_picked(self, index: int) -> None:
+        effort = self.effort.itemData(index)
+        if effort is None:
+            self._show_effort()
+            return
+        budget = effort_setting(self.family, effort).budget
+        preset = next((k for k, v in THINKING_BUDGET_PRESETS.items() if v == budget), None)
+        if preset is not None:
+            self.select(preset)
+        else:
+            assert budget is not None
+            self.custom.blockSignals(True)
+            self.custom.setValue(budget)
+            self.custom.blockSignals(False)
+            self.select(CUSTOM)
+            self._edited()  # the preset may have been custom already
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -179,6 +229,7 @@ class BudgetSelector(QWidget):
         self.preset.blockSignals(False)
         self.custom.blockSignals(False)
         self._show_minimum()
+        self._show_effort()
 
     def _show_minimum(self) -> None:
         """The active minimum and its waits, beside the budget; hidden when there is none."""
@@ -214,6 +265,7 @@ class BudgetSelector(QWidget):
             thinking_budget=key, custom_thinking_budget=self.custom.value()
         )
         self._show_minimum()
+        self._show_effort()
         self.changed.emit(self._settings)
 
     def _open_advanced(self) -> None:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.paths import AppPaths
+from ponder.core.reasoning.effort import profile_by_id
+from ponder.core.reasoning.families import GENERIC
 from ponder.core.settings import Settings
 from ponder.core.trace import TraceState
 from ponder.ui.answer.markdown import MarkdownRenderer
@@ -173,6 +175,9 @@ class MainWindow(QMainWindow):
         self.composer.send_requested.connect(self._send)
         self.composer.edit_submitted.connect(self._resend)
         self.composer.stop_requested.connect(c.stop)
+        self.host.model_ready.connect(
+            lambda loaded: self.composer.budget.set_family(profile_by_id(loaded.family) or GENERIC)
+        )
         for button in (self.composer.answer_now, self.panel.answer_now):
             button.set_refusal(self.host.live_refusal)
         self.composer.answer_now.answer_now_requested.connect(c.answer_now)
