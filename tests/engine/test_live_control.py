@@ -132,3 +132,17 @@ def test_think_longer_without_limit_lifts_the_budget(engine: EngineClient) -> No
     reasons = [e.reason for e in events if isinstance(e, InterventionEvent)]
     assert "budget_spent" not in reasons
     assert stats_of(events).thinking_tokens > 12
+
+
+@pytest.mark.model
+def test_the_bench_reports_answer_now_beside_the_budget_cut(engine: EngineClient) -> None:
+    from ponder.engine.bench import BenchResult, _answer_now_latency
+
+    trial = _answer_now_latency(engine, salt=1)
+    assert trial is not None
+    assert trial.steps >= 2 and trial.engine_ms > 0 and trial.click_ms > 0
+    result = BenchResult(rounds=0, tokens=0, forced_stop_steps={"default message": 1.0})
+    result.answer_now.append(trial)
+    lines = result.lines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("forced end of thinking"))
+    assert lines[cut + 1].startswith(f"answer now (default message): {trial.steps} decode steps")

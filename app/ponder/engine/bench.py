@@ -38,6 +38,7 @@ class BenchResult:
     baseline_decode_tps: list[float] = field(default_factory=list)
     baseline_prompt_tps: list[float] = field(default_factory=list)
     forced_stop_steps: dict[str, float] = field(default_factory=dict)
+    answer_now: list[AnswerNowTrial] = field(default_factory=list)
     cancel_decode_ms: list[float] = field(default_factory=list)
     cancel_prompt_ms: list[float] = field(default_factory=list)
     parent_rss_mb: float = 0.0
@@ -71,6 +72,16 @@ class BenchResult:
         for label, steps in self.forced_stop_steps.items():
             out.append(
                 f"forced end of thinking ({label}): {steps:.2f} decode steps to first answer token"
+            )
+        if self.answer_now:
+            trials = self.answer_now
+            out.append(
+                "answer now (default message): "
+                f"{med([t.steps for t in trials]):.0f} decode steps "
+                f"({med([t.step_equivalents for t in trials]):.2f} decode-step times) and "
+                f"{med([t.engine_ms for t in trials]):.0f} ms in the engine from the request "
+                f"to the first answer token; {med([t.click_ms for t in trials]):.0f} ms from "
+                f"the call to the first answer token received (p50 of {len(trials)} trials)"
             )
         if self.cancel_decode_ms:
             out.append(
@@ -158,6 +169,54 @@ def _forced_stop_steps(engine: EngineClient, stop_message: str, budget: int = 48
         raise RuntimeError("the budget cut did not lead to an answer")
     step = stats.answer_s / stats.answer_tokens
     return stats.cut_to_answer_s / step - 1.0
+
+
+@dataclass(frozen=True)
+class AnswerNowTrial:
+    """One Answer now: decode steps (llama_decode calls) and engine milliseconds from the
+    moment the engine saw the request to the first answer token, that time in decode-step
+    times less the one step every answer takes (comparable to the budget-cut figure), and
+    the milliseconds from ``answer_now()`` to the first answer token reaching the caller."""
+
+    steps: int
+    engine_ms: float
+    step_equivalents: float
+    click_ms: float
+
+
+def _answer_now_latency(engine: EngineClient, salt: int, after: int = 5) -> AnswerNowTrial | None:
+    """Presses Answer now after ``after`` thinking tokens; None when the model had stopped
+    thinking by itself first (not a trial)."""
+    from ponder.core.request import STOP_MESSAGE_PRESETS
+
+    control = ThinkingControl(budget=None, stop_message=STOP_MESSAGE_PRESETS["final"])
+    seen = 0
+    pressed_at: float | None = None
+    first_answer: float | None = None
+    stats = None
+    for event in engine.generate(_request(500 + salt, 200, control)):
+        if isinstance(event, ThinkingEvent) and pressed_at is None:
+            seen += 1
+            if seen == after:
+                pressed_at = time.perf_counter()
+                engine.answer_now()
+        elif isinstance(event, AnswerEvent) and first_answer is None:
+            first_answer = time.perf_counter()
+        elif isinstance(event, StatsEvent):
+            stats = event.stats
+        elif isinstance(event, ErrorEvent):
+            raise RuntimeError(event.message)
+    if stats is None or stats.answer_now_steps is None or stats.answer_now_s is None:
+        return None
+    if pressed_at is None or first_answer is None or stats.answer_tokens < 2:
+        return None
+    step = stats.answer_s / stats.answer_tokens
+    return AnswerNowTrial(
+        steps=stats.answer_now_steps,
+        engine_ms=stats.answer_now_s * 1000,
+        step_equivalents=stats.answer_now_s / step - 1.0,
+        click_ms=(first_answer - pressed_at) * 1000,
+    )
 
 
 def _cancel_latency(
@@ -258,6 +317,10 @@ def run_bench(
         result.forced_stop_steps["default message"] = _forced_stop_steps(
             engine, STOP_MESSAGE_PRESETS["final"]
         )
+        for trial in range(max(3, cancel_trials // 4)):
+            answered = _answer_now_latency(engine, trial)
+            if answered is not None:
+                result.answer_now.append(answered)
         for trial in range(cancel_trials):
             latency = _cancel_latency(engine, after_tokens=5, salt=trial)
             if latency is not None:
