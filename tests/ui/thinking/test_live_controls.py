@@ -86,6 +86,10 @@ def test_answer_now_in_the_panel_ends_the_thinking_and_is_marked(
     conversation = app.store.get_conversation(live.conversation_id)
     markdown = conversation_markdown(conversation, app.store.thread(live.conversation_id))
     assert f"⟨{intervention_label('answer_now')}⟩" in markdown
+    # And on the reproducibility card.
+    assert f"| live controls | `{intervention_label('answer_now')} (after {cut.position}" in (
+        markdown
+    )
 
 
 @pytest.mark.model

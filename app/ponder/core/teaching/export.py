@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
-from ponder.core.trace import intervention_label, trace_runs
+from ponder.core.trace import PERSON_REASONS, intervention_label, trace_runs
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -52,7 +52,16 @@ def _steps(message: StoredMessage) -> list[list[tuple[str, str | None]]]:
     return [step for step in steps if any(t.strip() or r for t, r in step)]
 
 
-def _card_rows(record: GenerationRecord) -> list[tuple[str, str]]:
+def _person_steps(message: StoredMessage) -> str:
+    """Where a person steered the thinking live (Answer now, Stop, Think longer), in words."""
+    return "; ".join(
+        f"{intervention_label(i.reason)} (after {i.position} thinking tokens)"
+        for i in message.interventions
+        if i.reason in PERSON_REASONS
+    )
+
+
+def _card_rows(record: GenerationRecord, steered: str = "") -> list[tuple[str, str]]:
     stats = record.stats
     control = record.thinking
     budget = "off" if control.budget == 0 else str(control.budget or "unlimited")
@@ -80,6 +89,8 @@ def _card_rows(record: GenerationRecord) -> list[tuple[str, str]]:
                 f"answer {stats.answer_s:.2f} s",
             ),
         ]
+    if steered:
+        rows.append(("live controls", steered))
     rows.append(("ended", record.done_reason or "—"))
     return rows
 
@@ -119,7 +130,7 @@ def conversation_markdown(conversation: Conversation, messages: Sequence[StoredM
         if message.generation is not None:
             lines += ["", "<details><summary>Reproducibility</summary>", ""]
             lines += ["| | |", "|---|---|"]
-            lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation)]
+            lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation, _person_steps(message))]
             lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
@@ -228,7 +239,7 @@ def conversation_html(conversation: Conversation, messages: Sequence[StoredMessa
             body.append("<h3>Thinking</h3>" + _html_thinking(message) + "<h3>Answer</h3>")
         body.append(markdown.render(message.content or "*(no answer)*"))
         if message.generation is not None:
-            body.append(_html_card(_card_rows(message.generation)))
+            body.append(_html_card(_card_rows(message.generation, _person_steps(message))))
     return _page(title, "\n".join(body))
 
 
