@@ -130,7 +130,8 @@ def conversation_markdown(conversation: Conversation, messages: Sequence[StoredM
         if message.generation is not None:
             lines += ["", "<details><summary>Reproducibility</summary>", ""]
             lines += ["| | |", "|---|---|"]
-            lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation, _person_steps(message))]
+            card = _card_rows(message.generation, _person_steps(message))
+            lines += [f"| {k} | {code(v)} |" for k, v in card]
             lines += ["", "</details>"]
     return "\n".join(lines) + "\n"
 
