@@ -5,14 +5,24 @@ On the real engine (SmolLM2) in the real window, offscreen.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from app_driving import LOAD_TIMEOUT_MS, TURN_TIMEOUT_MS, AppFactory
 from pytestqt.qtbot import QtBot
 
+from ponder.core.events import Event
 from ponder.core.request import Sampling, ThinkingControl
 from ponder.core.teaching.problems import single_problem
 from ponder.core.teaching.sweep import parse_budgets
-from ponder.ui.engine_host import BUDGET_SWEEP, CHAT_TURN, EngineBusyError
+from ponder.ui.engine_host import (
+    BUDGET_SWEEP,
+    CHAT_TURN,
+    EngineBusyError,
+    EngineHost,
+    EngineLease,
+    ModelLoader,
+)
 
 
 def test_a_chat_turn_is_refused_while_a_sweep_holds_the_engine(
@@ -109,3 +119,38 @@ def test_loading_another_model_stops_the_holder_first(make_app: AppFactory, qtbo
         host.acquire(CHAT_TURN, lambda: None)
     qtbot.waitUntil(lambda: host.ready, timeout=LOAD_TIMEOUT_MS)
     host.acquire(CHAT_TURN, lambda: None).release()
+
+
+class _EngineWithoutLiveControls:
+    """An engine that speaks only the base protocol (as a remote server without a reasoning
+    API would): it cannot end or lengthen a running thinking."""
+
+    def load(self, request: object) -> Iterator[Event]:
+        return iter(())
+
+    def generate(self, request: object) -> Iterator[Event]:
+        return iter(())
+
+    def cancel(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_live_controls_are_refused_with_a_reason_where_the_engine_has_none(
+    make_app: AppFactory, qtbot: QtBot
+) -> None:
+    app = make_app()
+    host = app.engine_host
+    assert host.live_refusal is None  # the local engine steers
+    assert not host.answer_now() and not host.extend_budget(256)  # nobody holds it
+    engine = _EngineWithoutLiveControls()
+    other = EngineHost(engine, ModelLoader(engine))  # type: ignore[arg-type]
+    refusal = other.live_refusal
+    assert refusal is not None and "cannot end or lengthen the thinking" in refusal
+    other.lease = EngineLease(other, CHAT_TURN, lambda: None)
+    assert not other.answer_now() and not other.extend_budget(None)
+    button = app.window.panel.answer_now
+    button.set_refusal(refusal)
+    assert not button.isEnabled() and button.toolTip() == refusal
