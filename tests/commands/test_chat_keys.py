@@ -13,7 +13,8 @@ from typing import IO, Any
 
 import pytest
 
-pytestmark = pytest.mark.model
+from ponder.commands import UserError
+from ponder.commands.chat import think_longer_budget
 
 
 def read_until(out: IO[str], seen: list[dict[str, Any]], done: Any) -> None:
@@ -36,6 +37,7 @@ def thinking_count(n: int) -> Any:
     return done
 
 
+@pytest.mark.model
 def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
     with subprocess.Popen(
         [
@@ -65,6 +67,16 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
         stats = next(e for e in first if e["type"] == "stats")
         assert stats["answer_now_steps"] >= 2
 
+        # /longer: the answer again, its thinking going on from before the Answer-now cut.
+        longer: list[dict[str, Any]] = []
+        process.stdin.write("/longer 24\n")
+        process.stdin.flush()
+        read_until(process.stdout, longer, lambda e: e["type"] == "done")
+        assert longer[0]["type"] == "intervention" and longer[0]["reason"] == "think_longer"
+        assert longer[0]["position"] == cut["position"]
+        longer_stats = next(e for e in longer if e["type"] == "stats")
+        assert 0 < longer_stats["thinking_tokens"] <= 24
+
         second: list[dict[str, Any]] = []
         process.stdin.write("Explain why the sea is salty.\n")
         process.stdin.flush()
@@ -84,3 +96,11 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
             assert second[stop_at + 1]["reason"] == "stopped"
         process.stdin.close()
         assert process.wait(timeout=120) == 0  # the engine child lived through both Ctrl+Cs
+
+
+def test_longer_says_what_it_takes() -> None:
+    assert think_longer_budget("") == 256
+    assert think_longer_budget("1024") == 1024 and think_longer_budget("unlimited") is None
+    for bad in ("off", "lots"):
+        with pytest.raises(UserError, match="/longer takes a number of tokens or unlimited"):
+            think_longer_budget(bad)

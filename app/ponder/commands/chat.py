@@ -1,7 +1,8 @@
 """``ponder chat``: a conversation in the terminal, with the thinking budget under control.
 
 Slash commands change the controls between turns: ``/budget off|N|unlimited``,
-``/effort low|medium|high`` (mapped for the model's family), ``/min N``,
+``/effort low|medium|high`` (mapped for the model's family), ``/longer [N|unlimited]`` (the
+last answer again, its thinking going on from where it was cut), ``/min N``,
 ``/waits K``, ``/new`` (forget the conversation), ``/help``, ``/quit``. While a turn streams,
 Ctrl+C once while the model thinks = Answer now (it stops thinking and answers), Ctrl+C again
 or while it answers = Stop; at the prompt, Ctrl+C, Ctrl+D or /quit leaves. ``--json`` prints
@@ -19,14 +20,17 @@ from typing import Any
 from ponder.commands import UserError, options
 from ponder.commands.ask import TerminalPrinter, control_note, effort_note, json_printer
 from ponder.commands.live_keys import KEYS_HELP, stream_turn
-from ponder.core.events import ErrorEvent, LoadedEvent
+from ponder.core.assembly import ReplyAssembly
+from ponder.core.events import ErrorEvent, Event, LoadedEvent
 from ponder.core.reasoning.effort import EFFORTS, effort_setting
 from ponder.core.reasoning.families import GENERIC, FamilyProfile, detect_family
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
+from ponder.core.teaching.fork import plan_think_longer_from
 
 HELP = (
     "Type a message and press Enter. Commands: /budget off|N|unlimited, "
-    "/effort low|medium|high, /min N, /waits K, "
+    "/effort low|medium|high, /min N, /waits K, /longer [N|unlimited] (think longer about the "
+    "last answer), "
     f"/new, /help, /quit. {KEYS_HELP}"
 )
 
@@ -69,6 +73,18 @@ def apply_command(
     raise UserError(f"unknown command /{name}. {HELP}")
 
 
+def think_longer_budget(value: str) -> int | None:
+    """The extra thinking ``/longer`` asks for: N tokens (256 when not given) or unlimited."""
+    refusal = UserError(f"/longer takes a number of tokens or unlimited, not {value!r}")
+    try:
+        budget = options.parse_budget(value or "256")
+    except (ValueError, argparse.ArgumentTypeError):
+        raise refusal from None
+    if budget == 0:
+        raise refusal
+    return budget
+
+
 def describe(control: ThinkingControl) -> str:
     budget = "off" if control.budget == 0 else control.budget or "unlimited"
     return f"thinking budget {budget}, minimum {control.min_tokens} (Wait ×{control.max_waits})"
@@ -98,6 +114,16 @@ def run(args: argparse.Namespace) -> int:
     profile = detect_family(choice.header.metadata)
     effort_note(options.effort_choice(args, choice.header), profile.id, args.json)
     history: list[Message] = []
+    last: ReplyAssembly | None = None  # the last answer, for /longer
+
+    def turn(request: GenerateRequest, prelude: tuple[Event, ...] = ()) -> ReplyAssembly:
+        if isinstance(printer, TerminalPrinter):
+            printer.section = ""
+        reply, _stopped = stream_turn(engine, request, printer, note, prelude)
+        if reply.error is not None and reply.error_kind != "cancelled":
+            print(f"ponder: {reply.error}", file=sys.stderr)
+        return reply
+
     with closing(choice.engine) as engine:
         for event in engine.load(load):
             printer(event)
@@ -110,7 +136,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 line = input("" if args.json else "\n› ").strip()  # stdout: JSON only
             except (EOFError, KeyboardInterrupt):
-                print()
+                if not args.json:
+                    print()
                 return 0
             if not line:
                 continue
@@ -122,6 +149,32 @@ def run(args: argparse.Namespace) -> int:
                 continue
             if line == "/help":
                 print(HELP, file=sys.stderr)
+                continue
+            if line.split()[0] == "/longer":
+                if last is None or not history or history[-1].role != "assistant":
+                    print("ponder: /longer continues the last answer's thinking", file=sys.stderr)
+                    continue
+                try:
+                    more = think_longer_budget(line[len("/longer") :].strip())
+                except UserError as exc:
+                    print(f"ponder: {exc}", file=sys.stderr)
+                    continue
+                stats = last.stats
+                plan = plan_think_longer_from(
+                    last.thinking,
+                    last.interventions,
+                    stats.thinking_tokens if stats else 0,
+                    control.wait_text,
+                )
+                history.pop()  # the new version replaces the old answer
+                request = dataclasses.replace(
+                    turn_request(args, history, control),
+                    thinking=dataclasses.replace(control, budget=more, min_tokens=0),
+                    thinking_prefix=plan.prefix,
+                )
+                printer(plan.prelude[-1])  # the mark: where the thinking goes on from
+                last = turn(request, plan.prelude)
+                history.append(Message("assistant", last.answer, thinking=last.thinking))
                 continue
             if line.startswith("/"):
                 try:
@@ -135,10 +188,5 @@ def run(args: argparse.Namespace) -> int:
             except UserError as exc:
                 print(f"ponder: {exc}", file=sys.stderr)
                 continue
-            request = turn_request(args, history, control)
-            if isinstance(printer, TerminalPrinter):
-                printer.section = ""
-            reply, _stopped = stream_turn(engine, request, printer, note)
-            if reply.error is not None and reply.error_kind != "cancelled":
-                print(f"ponder: {reply.error}", file=sys.stderr)
-            history.append(Message("assistant", reply.answer, thinking=reply.thinking))
+            last = turn(turn_request(args, history, control))
+            history.append(Message("assistant", last.answer, thinking=last.thinking))

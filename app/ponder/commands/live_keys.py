@@ -88,11 +88,15 @@ def stream_turn(
     request: Any,
     show: Callable[[Event], None],
     note: Callable[[str], None],
+    prelude: tuple[Event, ...] = (),
 ) -> tuple[ReplyAssembly, bool]:
     """Streams one turn with Ctrl+C as live controls: each event goes to ``show`` (and the
-    fold), each control pressed to ``note`` ("answer_now" or "stop"). Returns the reply and
-    whether the person stopped it. Nothing that arrives after Stop is shown or kept."""
+    fold), each control pressed to ``note`` ("answer_now" or "stop"). ``prelude``: events
+    that open the reply before the engine's (Think longer's kept thinking; folded, not
+    shown: the caller shows what of it is new). Returns the reply and whether the person
+    stopped it. Nothing that arrives after Stop is shown or kept."""
     reply = ReplyAssembly()
+    reply.feed_all(prelude)
     with InterruptKeys(engine, reply) as keys:
         for event in engine.generate(request):
             for name, mark in keys.take():

@@ -9,12 +9,13 @@ on from where its thinking was cut (``plan_think_longer``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
 from ponder.core.events import Event, InterventionEvent, InterventionReason, ThinkingEvent
 from ponder.core.storage.records import StoredMessage
-from ponder.core.trace import trace_spans
+from ponder.core.trace import PlacedIntervention, trace_spans
 
 INSERT_PRESETS = (
     "Wait, let me double-check that.",
@@ -66,28 +67,46 @@ class ThinkLonger:
 
 
 def plan_think_longer(reply: StoredMessage, wait_text: str) -> ThinkLonger:
-    """Where ``reply`` thinks longer from. A thinking cut short (a budget, Answer now, a
-    full context, Stop) goes on from just before the cut, without the early-stop message; a
-    thinking the model ended itself goes on after ``wait_text`` (as minimum thinking does)."""
-    cut = next((i for i in reversed(reply.interventions) if i.reason in CUT_REASONS), None)
+    """Where the stored ``reply`` thinks longer from (see ``plan_think_longer_from``)."""
+    stats = reply.generation.stats if reply.generation else None
+    tokens = stats.thinking_tokens if stats else 0
+    return plan_think_longer_from(reply.thinking, reply.interventions, tokens, wait_text)
+
+
+def plan_think_longer_from(
+    thinking: str,
+    interventions: Sequence[PlacedIntervention],
+    thinking_tokens: int,
+    wait_text: str,
+) -> ThinkLonger:
+    """Where a reply (its ``thinking``, ``interventions`` and ``thinking_tokens``; stored,
+    or just assembled in the terminal) thinks longer from. A thinking cut short (a budget,
+    Answer now, a full context, Stop) goes on from just before the cut, without the
+    early-stop message; a thinking the model ended itself goes on after ``wait_text`` (as
+    minimum thinking does)."""
+    cut = next((i for i in reversed(interventions) if i.reason in CUT_REASONS), None)
     if cut is not None:
-        kept, inserted, position = reply.thinking[: cut.offset], "", cut.position
+        kept, inserted, position = thinking[: cut.offset], "", cut.position
     else:
-        kept = reply.thinking
-        stats = reply.generation.stats if reply.generation else None
-        position = stats.thinking_tokens if stats else 0
+        kept, position = thinking, thinking_tokens
         spacer = "" if not kept or kept[-1].isspace() else "\n"
         inserted = f"{spacer}{wait_text}" if wait_text else ""
     mark = InterventionEvent(inserted, "think_longer", position, tokens=0, visible=inserted)
-    return ThinkLonger(kept + inserted, inserted, (*fork_prelude(reply, kept, ""), mark))
+    return ThinkLonger(kept + inserted, inserted, (*_prelude(interventions, kept, ""), mark))
 
 
 def fork_prelude(reply: StoredMessage, kept: str, inserted: str) -> tuple[Event, ...]:
     """The events that open a fork of ``reply``: its thinking up to the fork point (``kept``,
     a prefix of ``reply.thinking``) with Ponder's interventions in it still marked as
     Ponder's, then ``inserted`` as the person's "fork" intervention."""
+    return _prelude(reply.interventions, kept, inserted)
+
+
+def _prelude(
+    interventions: Sequence[PlacedIntervention], kept: str, inserted: str
+) -> tuple[Event, ...]:
     events: list[Event] = []
-    for span in trace_spans(kept, reply.interventions, upto=len(kept)):
+    for span in trace_spans(kept, interventions, upto=len(kept)):
         item, visible = span.intervention, kept[span.start : span.end]
         if item is None:
             events.append(ThinkingEvent(visible))
