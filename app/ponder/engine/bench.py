@@ -194,7 +194,7 @@ def _answer_now_latency(engine: EngineClient, salt: int, after: int = 5) -> Answ
     pressed_at: float | None = None
     first_answer: float | None = None
     stats = None
-    for event in engine.generate(_request(500 + salt, 200, control)):
+    for event in engine.generate(_request(500 + salt, 64, control)):
         if isinstance(event, ThinkingEvent) and pressed_at is None:
             seen += 1
             if seen == after:
