@@ -23,6 +23,7 @@ from ponder.core.events import (
     ThinkingEvent,
     event_to_dict,
 )
+from ponder.core.gguf.header import GGUFHeader
 from ponder.core.reasoning.effort import EffortSetting
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import GenerateRequest, Message
@@ -122,10 +123,11 @@ def control_note(as_json: bool) -> Callable[[str], None]:
     return note
 
 
-def effort_note(effort: EffortSetting | None, family: str, as_json: bool) -> None:
+def effort_note(effort: EffortSetting | None, header: GGUFHeader | None, as_json: bool) -> None:
     """Says what ``--effort`` set for this model's family (a JSON control, or stderr)."""
-    if effort is None:
+    if effort is None or header is None:
         return
+    family = detect_family(header.metadata).id
     if as_json:
         data = {"type": "control", "control": "effort", "effort": effort.effort}
         data |= {"family": family, "budget": effort.budget, "how": effort.how}
@@ -141,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"ponder: {note}", file=sys.stderr)
     effort_note(
         options.effort_choice(args, choice.header),
-        detect_family(choice.header.metadata).id,
+        choice.header,
         args.json,
     )
     request = GenerateRequest(

@@ -23,7 +23,7 @@ from ponder.commands.live_keys import KEYS_HELP, stream_turn
 from ponder.core.assembly import ReplyAssembly
 from ponder.core.events import ErrorEvent, Event, LoadedEvent
 from ponder.core.reasoning.effort import EFFORTS, effort_setting
-from ponder.core.reasoning.families import GENERIC, FamilyProfile, detect_family
+from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.request import MAX_WAITS_RANGE, GenerateRequest, Message, ThinkingControl
 from ponder.core.teaching.fork import plan_think_longer_from
 
@@ -58,7 +58,12 @@ def apply_command(
         if name == "effort":
             if value not in EFFORTS:
                 raise ValueError(f"/effort takes {', '.join(EFFORTS)}")
-            setting = effort_setting(profile or GENERIC, value)
+            if profile is None:
+                raise ValueError(
+                    "/effort is mapped from the model's family, which Ponder reads from a "
+                    "local GGUF; on a server, use /budget"
+                )
+            setting = effort_setting(profile, value)
             return dataclasses.replace(control, budget=setting.budget)
         if name == "budget":
             return dataclasses.replace(control, budget=options.parse_budget(value))
@@ -111,8 +116,9 @@ def run(args: argparse.Namespace) -> int:
     control = options.thinking_control(args, choice.header)
     printer = json_printer() if args.json else TerminalPrinter(sys.stdout, sys.stderr)
     note = control_note(args.json)
-    profile = detect_family(choice.header.metadata)
-    effort_note(options.effort_choice(args, choice.header), profile.id, args.json)
+    # The family maps /effort; on a server it is not known, and /effort is refused.
+    profile = detect_family(choice.header.metadata) if choice.header is not None else None
+    effort_note(options.effort_choice(args, choice.header), choice.header, args.json)
     history: list[Message] = []
     last: ReplyAssembly | None = None  # the last answer, for /longer
 
