@@ -75,6 +75,11 @@ class Stats:
     kv_tokens: int = 0
     # Seconds from the moment Ponder cut the thinking (budget) to the first answer token.
     cut_to_answer_s: float | None = None
+    # Speculative decoding: tokens drafted from the context, and how many of them the model
+    # kept. Rejected drafts were evaluated and then removed from the KV cache, so
+    # evaluated == kv - cached + drafted - accepted.
+    drafted_tokens: int = 0
+    accepted_tokens: int = 0
 
     @property
     def generated_tokens(self) -> int:
@@ -84,6 +89,11 @@ class Stats:
     def decode_tokens_per_s(self) -> float:
         seconds = self.thinking_s + self.answer_s
         return self.generated_tokens / seconds if seconds > 0 else 0.0
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """The share of drafted tokens the model kept; None when nothing was drafted."""
+        return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else None
 
     @property
     def prompt_tokens_per_s(self) -> float:
@@ -168,6 +178,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "generated_tokens": value.generated_tokens,
                 "decode_tokens_per_s": value.decode_tokens_per_s,
                 "prompt_tokens_per_s": value.prompt_tokens_per_s,
+                "acceptance_rate": value.acceptance_rate,
             }
         data[f.name] = value
     if isinstance(event, StatsEvent):

@@ -34,6 +34,7 @@ from ponder.core.events import (
 from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import ThinkingControl
 from ponder.engine.safe_tokenize import SafeTokenizer
+from ponder.engine.speculation.speculator import Speculator
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4
@@ -134,6 +135,7 @@ class Turn:
         starts_in_thinking: bool,
         max_tokens: int | None,
         answer_reserve: int,
+        max_draft: int = 0,
     ) -> None:
         self.llm = llm
         self.tokenizer = tokenizer
@@ -171,6 +173,9 @@ class Turn:
         self._pieces: dict[int, bytes] = {}
         self._buf = ctypes.create_string_buffer(64)
         self._pending_cut = 0  # tokens waited for a character to complete before a budget cut
+        # Drafted tokens (speculative decoding): every generated token passes through
+        # _advance, every other evaluation drops the drafts first.
+        self.speculator = Speculator(llm, max_draft=max_draft)
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (special tokens render as nothing). The bindings'
@@ -191,6 +196,7 @@ class Turn:
     # ----- evaluation ------------------------------------------------------------------------
 
     def _eval(self, tokens: Sequence[int], *, abortable: bool) -> None:
+        self.speculator.drop()  # what is evaluated now replaces whatever was drafted
         if not tokens:
             return
         if self.llm.n_tokens + len(tokens) > self.n_ctx:
@@ -206,6 +212,30 @@ class Turn:
                 raise Cancelled from exc
             raise
         self.evaluated_tokens += len(tokens)
+
+    def _advance(self, token: int) -> None:
+        """Evaluates a generated token: taken from the drafts when the model sampled what was
+        drafted (already evaluated), else evaluated with fresh drafts after it in one batch."""
+        if self.speculator.take(token):
+            return
+        drafts = self.speculator.propose(token, self._draft_room())
+        if not drafts:
+            self._eval([token], abortable=False)
+            return
+        self.speculator.verify(token, drafts)
+        self.evaluated_tokens += 1 + len(drafts)
+
+    def _draft_room(self) -> int:
+        """How many tokens may follow the one being evaluated before a rule surely intervenes
+        (max_tokens, the budget, the context): drafting further would be wasted."""
+        room = self.n_ctx - self.llm.n_tokens - 1
+        if self.in_thinking:
+            room = min(room, self.n_ctx - self.answer_reserve - self.llm.n_tokens - 1)
+            if self.control.budget is not None:
+                room = min(room, self.control.budget - self.thinking_tokens - 1)
+        if self.max_tokens is not None:
+            room = min(room, self.max_tokens - self.thinking_tokens - self.answer_tokens - 1)
+        return room
 
     def evaluate_prompt(self, prompt: list[int]) -> int:
         """Evaluates the prompt, reusing the longest cached prefix; returns the reused count."""
@@ -299,7 +329,7 @@ class Turn:
             self._emit_text("thinking", b"", final=True)
             return True
         rolled_back = self.llm.n_tokens - tag.start_position
-        self.llm.n_tokens = tag.start_position  # the next eval drops the rest of the KV cache
+        self.speculator.rewind(tag.start_position)
         self.thinking_tokens -= rolled_back
         assert self._watcher is not None
         self._watcher.reset(in_thinking=True)
@@ -335,7 +365,7 @@ class Turn:
                     break
                 if self.in_thinking and self.llm.n_tokens >= self.n_ctx - self.answer_reserve:
                     self._cut_thinking("context_full")
-                token = self.sampler.sample(self.llm._ctx, -1)
+                token = self.sampler.sample(self.llm._ctx, self.speculator.logits_index())
                 thinking_step = self.in_thinking
                 if llama_cpp.llama_vocab_is_eog(vocab, token):
                     if self.in_thinking and not self._may_stop_thinking():
@@ -353,19 +383,19 @@ class Turn:
                     if not self._may_stop_thinking():
                         self._inject_wait()
                     else:
-                        self._eval([token], abortable=False)
+                        self._advance(token)
                         self.thinking_tokens += 1
                         self._finish_thinking_text()
                         self.in_thinking = False
                     clock.lap(thinking_step)
                     continue
                 if token == open_id and not self.in_thinking:
-                    self._eval([token], abortable=False)
+                    self._advance(token)
                     self.answer_tokens += 1
                     self._on_open_tag()
                     clock.lap(thinking_step)
                     continue
-                self._eval([token], abortable=False)
+                self._advance(token)
                 piece = self._piece(token)
                 if self.in_thinking:
                     self.thinking_tokens += 1
@@ -386,6 +416,8 @@ class Turn:
                 clock.lap(thinking_step)
         except ContextFull:
             reason = "context_full"
+        finally:
+            self.speculator.drop()  # drafts not taken leave the KV cache, however the turn ends
         self.flush_text()
         return reason
 
@@ -429,6 +461,8 @@ class Turn:
             evaluated_tokens=self.evaluated_tokens,
             kv_tokens=self.kv_tokens(),
             cut_to_answer_s=self.cut_to_answer_s,
+            drafted_tokens=self.speculator.drafted_tokens,
+            accepted_tokens=self.speculator.accepted_tokens,
         )
 
     def kv_tokens(self) -> int:
