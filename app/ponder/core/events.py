@@ -80,6 +80,7 @@ class Stats:
     # evaluated == kv - cached + drafted - accepted.
     drafted_tokens: int = 0
     accepted_tokens: int = 0
+    draft_batches: int = 0  # verification batches (a generated token and its drafts)
 
     @property
     def generated_tokens(self) -> int:
@@ -94,6 +95,11 @@ class Stats:
     def acceptance_rate(self) -> float | None:
         """The share of drafted tokens the model kept; None when nothing was drafted."""
         return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else None
+
+    @property
+    def mean_accepted_length(self) -> float | None:
+        """Drafted tokens kept per verification batch; None when nothing was drafted."""
+        return self.accepted_tokens / self.draft_batches if self.draft_batches else None
 
     @property
     def prompt_tokens_per_s(self) -> float:

@@ -463,6 +463,7 @@ class Turn:
             cut_to_answer_s=self.cut_to_answer_s,
             drafted_tokens=self.speculator.drafted_tokens,
             accepted_tokens=self.speculator.accepted_tokens,
+            draft_batches=self.speculator.batches,
         )
 
     def kv_tokens(self) -> int:
