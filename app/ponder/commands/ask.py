@@ -59,6 +59,11 @@ def format_stats(stats: Stats) -> str:
     parts.append(f"prompt {stats.prompt_tokens} tokens in {stats.prompt_eval_s:.2f} s")
     if stats.injected_tokens:
         parts.append(f"{stats.injected_tokens} tokens injected by Ponder")
+    if stats.acceptance_rate is not None:
+        parts.append(
+            f"drafts kept {stats.accepted_tokens}/{stats.drafted_tokens} "
+            f"({stats.acceptance_rate:.0%})"
+        )
     return " · ".join(parts)
 
 

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from ponder.commands import UserError, options
+from ponder.core.request import LoadRequest
 
 
 def register(subparsers: Any) -> None:
@@ -18,11 +19,19 @@ def register(subparsers: Any) -> None:
         "is printed.",
     )
     options.add_model_options(parser)
-    parser.add_argument("--tokens", type=int, default=128, metavar="N", help="tokens per round")
-    parser.add_argument("--rounds", type=int, default=5, metavar="N")
+    parser.add_argument("--tokens", type=int, metavar="N", help="tokens per round (default 128)")
+    parser.add_argument(
+        "--rounds", type=int, metavar="N", help="rounds (default 5; 1 with --speculate)"
+    )
     parser.add_argument("--cancel-trials", type=int, default=20, metavar="N")
     parser.add_argument(
         "--baseline", action="store_true", help="compare with plain llama-cpp-python"
+    )
+    parser.add_argument(
+        "--speculate",
+        action="store_true",
+        help="compare speculative decoding with one token at a time, on repetitive traces "
+        "and on prose (--tokens defaults to 160 here)",
     )
     parser.set_defaults(func=run)
 
@@ -30,20 +39,42 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ponder.engine.bench import run_bench
 
-    if args.tokens < 8 or args.rounds < 1:
+    speculate = args.speculate
+    tokens = args.tokens if args.tokens is not None else 160 if speculate else 128
+    rounds = args.rounds if args.rounds is not None else 1 if speculate else 5
+    if tokens < 8 or rounds < 1:
         raise UserError("--tokens must be at least 8 and --rounds at least 1")
     load = options.load_request(args)
     print(f"model: {load.model_path}", flush=True)
+    if speculate:
+        return _speculation(load, tokens, rounds)
     try:
         result = run_bench(
             load,
-            tokens=args.tokens,
-            rounds=args.rounds,
+            tokens=tokens,
+            rounds=rounds,
             baseline=args.baseline,
             cancel_trials=args.cancel_trials,
             progress=lambda line: print(f"  {line}", file=sys.stderr, flush=True),
         )
     except RuntimeError as exc:
+        raise UserError(str(exc)) from None
+    for line in result.lines():
+        print(line)
+    return 0
+
+
+def _speculation(load: LoadRequest, tokens: int, rounds: int) -> int:
+    from ponder.engine.speculation.bench import run_speculation_bench
+
+    try:
+        result = run_speculation_bench(
+            load,
+            tokens=tokens,
+            rounds=rounds,
+            progress=lambda line: print(f"  {line}", file=sys.stderr, flush=True),
+        )
+    except (RuntimeError, ValueError) as exc:
         raise UserError(str(exc)) from None
     for line in result.lines():
         print(line)

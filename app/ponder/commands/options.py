@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +147,12 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force", action="store_true", help="load the model even if it looks too large"
     )
+    parser.add_argument(
+        "--no-speculate",
+        dest="speculate",
+        action="store_false",
+        help="decode one token at a time (no drafts from the context; the output is the same)",
+    )
 
 
 def add_thinking_options(parser: argparse.ArgumentParser) -> None:
@@ -270,7 +276,8 @@ def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None)
         raise UserError(str(exc)) from None
     except ModelTooLarge as exc:
         raise UserError(f"{exc} To try anyway, pass --force.") from None
-    return ModelChoice(plan.request, plan.header, plan.notes)
+    load = replace(plan.request, speculate=getattr(args, "speculate", True))
+    return ModelChoice(load, plan.header, plan.notes)
 
 
 def load_request(args: argparse.Namespace) -> LoadRequest:

@@ -84,6 +84,12 @@ class Stats:
     # the request to the first answer token.
     answer_now_steps: int | None = None
     answer_now_s: float | None = None
+    # Speculative decoding: tokens drafted from the context, and how many of them the model
+    # kept. Rejected drafts were evaluated and then removed from the KV cache, so
+    # evaluated == kv - cached + drafted - accepted.
+    drafted_tokens: int = 0
+    accepted_tokens: int = 0
+    draft_batches: int = 0  # verification batches (a generated token and its drafts)
 
     @property
     def generated_tokens(self) -> int:
@@ -93,6 +99,16 @@ class Stats:
     def decode_tokens_per_s(self) -> float:
         seconds = self.thinking_s + self.answer_s
         return self.generated_tokens / seconds if seconds > 0 else 0.0
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        """The share of drafted tokens the model kept; None when nothing was drafted."""
+        return self.accepted_tokens / self.drafted_tokens if self.drafted_tokens else None
+
+    @property
+    def mean_accepted_length(self) -> float | None:
+        """Drafted tokens kept per verification batch; None when nothing was drafted."""
+        return self.accepted_tokens / self.draft_batches if self.draft_batches else None
 
     @property
     def prompt_tokens_per_s(self) -> float:
@@ -190,6 +206,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
                 "generated_tokens": value.generated_tokens,
                 "decode_tokens_per_s": value.decode_tokens_per_s,
                 "prompt_tokens_per_s": value.prompt_tokens_per_s,
+                "acceptance_rate": value.acceptance_rate,
             }
         data[f.name] = value
     if isinstance(event, StatsEvent):

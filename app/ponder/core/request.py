@@ -106,3 +106,6 @@ class LoadRequest:
     n_batch: int = 512
     # (start, end) think tags that replace the detected family's (the custom-tags setting).
     think_tags: tuple[str, str] | None = None
+    # Speculative decoding: draft tokens from the context and let the model verify them in one
+    # batch. Exact (the same tokens as without it); off only to compare or to rule it out.
+    speculate: bool = True

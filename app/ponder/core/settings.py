@@ -72,6 +72,8 @@ class Settings:
     context_size: int = _LOAD.n_ctx
     models_folder: str | None = None  # None: AppPaths.models
     last_model_path: str | None = None
+    # Speculative decoding (drafts from the context, verified in one batch; same output).
+    speculative_decoding: bool = _LOAD.speculate
     # Reasoning control, the defaults of the composer's thinking budget.
     thinking_budget: BudgetPreset = "standard"
     custom_thinking_budget: int = 2048

@@ -35,6 +35,7 @@ from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import ThinkingControl
 from ponder.engine.live_control import LiveControls, NoLiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
+from ponder.engine.speculation.speculator import Speculator
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4
@@ -136,6 +137,7 @@ class Turn:
         max_tokens: int | None,
         answer_reserve: int,
         live: LiveControls | NoLiveControls | None = None,
+        max_draft: int = 0,
     ) -> None:
         self.llm = llm
         self.tokenizer = tokenizer
@@ -182,6 +184,9 @@ class Turn:
         self.answer_now_steps: int | None = None
         self.answer_now_s: float | None = None
         self.decode_calls = 0
+        # Drafted tokens (speculative decoding): every generated token passes through
+        # _advance, every other evaluation drops the drafts first.
+        self.speculator = Speculator(llm, max_draft=max_draft)
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (special tokens render as nothing). The bindings'
@@ -202,6 +207,7 @@ class Turn:
     # ----- evaluation ------------------------------------------------------------------------
 
     def _eval(self, tokens: Sequence[int], *, abortable: bool) -> None:
+        self.speculator.drop()  # what is evaluated now replaces whatever was drafted
         if not tokens:
             return
         if self.llm.n_tokens + len(tokens) > self.n_ctx:
@@ -218,6 +224,32 @@ class Turn:
             raise
         self.evaluated_tokens += len(tokens)
         self.decode_calls += 1
+
+    def _advance(self, token: int) -> None:
+        """Evaluates a generated token: taken from the drafts when the model sampled what was
+        drafted (already evaluated), else evaluated with fresh drafts after it in one batch."""
+        if self.speculator.take(token):
+            return
+        drafts = self.speculator.propose(token, self._draft_room())
+        if not drafts:
+            self._eval([token], abortable=False)
+            return
+        self.speculator.verify(token, drafts)
+        self.evaluated_tokens += 1 + len(drafts)
+        self.decode_calls += 1
+
+    def _draft_room(self) -> int:
+        """How many tokens may follow the one being evaluated before a rule surely intervenes
+        (max_tokens, the budget, the context): drafting further would be wasted."""
+        room = self.n_ctx - self.llm.n_tokens - 1
+        if self.in_thinking:
+            room = min(room, self.n_ctx - self.answer_reserve - self.llm.n_tokens - 1)
+            budget, extra = self.control.budget, self.live.extra_budget()
+            if budget is not None and extra is not None:  # None: the person lifted the budget
+                room = min(room, budget + extra - self.thinking_tokens - 1)
+        if self.max_tokens is not None:
+            room = min(room, self.max_tokens - self.thinking_tokens - self.answer_tokens - 1)
+        return room
 
     def evaluate_prompt(self, prompt: list[int]) -> int:
         """Evaluates the prompt, reusing the longest cached prefix; returns the reused count."""
@@ -313,7 +345,7 @@ class Turn:
             self._emit_text("thinking", b"", final=True)
             return True
         rolled_back = self.llm.n_tokens - tag.start_position
-        self.llm.n_tokens = tag.start_position  # the next eval drops the rest of the KV cache
+        self.speculator.rewind(tag.start_position)
         self.thinking_tokens -= rolled_back
         assert self._watcher is not None
         self._watcher.reset(in_thinking=True)
@@ -381,7 +413,7 @@ class Turn:
                     self._cut_thinking("context_full")
                 if self.in_thinking and self._answer_now_requested() and self._ready_to_cut():
                     self._cut_thinking("answer_now")
-                token = self.sampler.sample(self.llm._ctx, -1)
+                token = self.sampler.sample(self.llm._ctx, self.speculator.logits_index())
                 if self.first_token_s is None:
                     self.first_token_s = time.perf_counter() - self._prompt_started
                 thinking_step = self.in_thinking
@@ -401,19 +433,19 @@ class Turn:
                     if not self._may_stop_thinking():
                         self._inject_wait()
                     else:
-                        self._eval([token], abortable=False)
+                        self._advance(token)
                         self.thinking_tokens += 1
                         self._finish_thinking_text()
                         self.in_thinking = False
                     clock.lap(thinking_step)
                     continue
                 if token == open_id and not self.in_thinking:
-                    self._eval([token], abortable=False)
+                    self._advance(token)
                     self.answer_tokens += 1
                     self._on_open_tag()
                     clock.lap(thinking_step)
                     continue
-                self._eval([token], abortable=False)
+                self._advance(token)
                 piece = self._piece(token)
                 if self.in_thinking:
                     self.thinking_tokens += 1
@@ -428,6 +460,8 @@ class Turn:
                 clock.lap(thinking_step)
         except ContextFull:
             reason = "context_full"
+        finally:
+            self.speculator.drop()  # drafts not taken leave the KV cache, however the turn ends
         self.flush_text()
         return reason
 
@@ -474,6 +508,9 @@ class Turn:
             first_token_s=self.first_token_s,
             answer_now_steps=self.answer_now_steps,
             answer_now_s=self.answer_now_s,
+            drafted_tokens=self.speculator.drafted_tokens,
+            accepted_tokens=self.speculator.accepted_tokens,
+            draft_batches=self.speculator.batches,
         )
 
     def kv_tokens(self) -> int:

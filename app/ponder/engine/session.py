@@ -38,6 +38,9 @@ from ponder.engine.safe_tokenize import SafeTokenizer
 
 Emit = Callable[[Event], None]
 
+# Tokens drafted at most per verification batch (speculative decoding).
+_MAX_DRAFT = 8
+
 # Sampler settings when neither the request nor the family says otherwise.
 _DEFAULT_SAMPLING = Sampling(temperature=0.6, top_p=0.95, top_k=40, min_p=0.05, repeat_penalty=1.0)
 
@@ -108,6 +111,15 @@ class ModelSession:
             open_id=self._single_token(profile.think_open),
             close_id=self._single_token(profile.think_close),
             close_injection=profile.end_of_thinking,
+        )
+
+    @property
+    def speculates(self) -> bool:
+        """Whether turns draft tokens: asked for, and the model's memory can drop the
+        rejected ones (a recurrent state cannot be rolled back by positions)."""
+        model = self.llm._model.model
+        return self.request.speculate and not (
+            llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model)
         )
 
     def _single_token(self, text: str) -> int | None:
@@ -238,6 +250,7 @@ class ModelSession:
             max_tokens=request.max_tokens,
             answer_reserve=answer_reserve,
             live=live,
+            max_draft=_MAX_DRAFT if self.speculates else 0,
         )
         started = time.perf_counter()
         cached = 0
@@ -300,13 +313,23 @@ def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit)
 
     callback = llama_cpp.llama_progress_callback(on_progress)
     original = llama_low.llama_model_default_params
+    original_context = llama_low.llama_init_from_model
 
     def params_with_progress() -> Any:
         params = original()
         params.progress_callback = callback
         return params
 
+    def context_with_auto_flash_attention(model: Any, params: Any) -> Any:
+        # Llama() offers flash attention on or off; llama.cpp's own default, "auto", turns it
+        # on where the backend supports it. Ponder wants it on the CPU in particular: there,
+        # without it, a batch's logits differ from one-token decoding (the attention takes
+        # another kernel), and verified drafts must see the same logits as the plain loop.
+        params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
+        return original_context(model, params)
+
     llama_low.llama_model_default_params = params_with_progress
+    llama_low.llama_init_from_model = context_with_auto_flash_attention
     try:
         return llama_cpp.Llama(
             model_path=request.model_path,
@@ -319,3 +342,4 @@ def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit)
         )
     finally:
         llama_low.llama_model_default_params = original
+        llama_low.llama_init_from_model = original_context

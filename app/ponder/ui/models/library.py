@@ -7,7 +7,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -227,7 +227,7 @@ def load_request_for(
         catalog=library.catalog if library is not None else None,
         think_tags=settings.custom_think_tags,
     )
-    request = plan.request
+    request = replace(plan.request, speculate=settings.speculative_decoding)
     sha256 = None
     if library is not None:
         for model in library.installed:

@@ -1,0 +1,1 @@
+"""Exact speculative decoding: tokens drafted from the context, verified in one batch."""

@@ -1,0 +1,15 @@
+"""The stats line `ponder ask` prints after a reply."""
+
+from __future__ import annotations
+
+from ponder.commands.ask import format_stats
+from ponder.core.events import Stats
+
+
+def test_the_stats_line_says_how_many_drafts_were_kept() -> None:
+    line = format_stats(Stats(answer_tokens=40, drafted_tokens=20, accepted_tokens=15))
+    assert "drafts kept 15/20 (75%)" in line
+
+
+def test_no_drafts_no_draft_figures() -> None:
+    assert "drafts" not in format_stats(Stats(answer_tokens=40))
