@@ -46,6 +46,9 @@ class Composer(QWidget):
         self.editor.installEventFilter(self)
         self.edit_banner = QLabel()
         self.edit_banner.setObjectName("editBanner")
+        # Wrapped: one long line would set the composer's minimum width and squeeze the
+        # sidebar and the trace panel whenever an edit starts (#13 item 7).
+        self.edit_banner.setWordWrap(True)
         self.cancel_edit = flat_button("Cancel edit", "Keep the conversation as it is (Esc)")
         self.cancel_edit.clicked.connect(self.leave_edit)
         banner = QHBoxLayout()
