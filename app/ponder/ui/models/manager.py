@@ -42,6 +42,7 @@ from ponder.ui.models.details import (
     installed_details,
     model_name,
 )
+from ponder.ui.screen_fit import initial_size
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -60,7 +61,7 @@ class ModelManagerDialog(QDialog):
         self.current_model = current_model
         self.setWindowTitle("Models")
         self.setObjectName("modelManager")
-        self.resize(1040, 600)
+        initial_size(self, 1040, 600)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._installed_tab(), "Installed")

@@ -29,6 +29,7 @@ from ponder.core.teaching.trajectory import trajectory
 from ponder.core.trace import TraceState, seconds_text, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
 
 
@@ -158,7 +159,7 @@ class CompareWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
         self.setWindowTitle("Side by side — Ponder")
-        self.resize(1280, 760)
+        initial_size(self, 1280, 760)
         self.question = QLabel(" ".join(question.split()))
         self.question.setObjectName("compareQuestion")
         self.question.setWordWrap(True)

@@ -32,6 +32,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
 
 TRACE_POINTS = 20
@@ -150,7 +151,7 @@ class PresenterView(QWidget):
         for keys in LEAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.leave)
         QShortcut(QKeySequence("Space"), self, self.toggle_reveal)
-        self.resize(1280, 720)
+        initial_size(self, 1280, 720)
         self.splitter.setSizes([740, 540])
         controller.conversation_opened.connect(self._conversation_opened)
         controller.reply_begun.connect(self._reply_begun)

@@ -40,6 +40,13 @@ from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary
+from ponder.ui.screen_fit import (
+    apply_proportions,
+    fit_to_screen,
+    initial_size,
+    parse_splitter_text,
+    splitter_text,
+)
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
@@ -86,7 +93,7 @@ class MainWindow(QMainWindow):
         self.renderer = renderer
         self.setWindowTitle("Ponder")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        initial_size(self, 1280, 800)
         current = settings.settings
         # Widgets.
         self.conversations = ConversationList()
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([240, 640, 400])
         self._sized = False
+        self._saved_split: list[float] | None = None  # proportions to apply when first shown
         self.splitter.splitterMoved.connect(self._sync_panel_toggle)
         self.setCentralWidget(self.splitter)
         self.menu_actions = build_menus(self)
@@ -235,16 +243,18 @@ class MainWindow(QMainWindow):
         self.settings.update_fields(**{f: getattr(edited, f) for f in THINKING_FIELDS})
 
     def restore_state(self, settings: Settings) -> None:
+        """The saved window, within this screen; the splitter's saved proportions are applied
+        when the window is first shown (when its width is known)."""
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        if settings.window_state:
-            self.splitter.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+        fit_to_screen(self)
+        self._saved_split = parse_splitter_text(settings.window_state)
         self._sync_panel_toggle()
 
     def save_state(self) -> None:
         self.settings.update_fields(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
-            window_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
+            window_state=splitter_text(self.splitter),
         )
 
     # ----- the panel -------------------------------------------------------------------------
@@ -453,10 +463,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if not self._sized and not self.settings.settings.window_state:
-            # First start: a third of the width for the trace, a fifth for the list.
-            width = max(900, self.width())
-            self.splitter.setSizes([width // 5, width - width // 5 - width // 3, width // 3])
+        if not self._sized:
+            fit_to_screen(self)
+            if self._saved_split is None or not apply_proportions(self.splitter, self._saved_split):
+                # First start: a third of the width for the trace, a fifth for the list.
+                width = max(900, self.width())
+                self.splitter.setSizes([width // 5, width - width // 5 - width // 3, width // 3])
         self._sized = True
         self._sync_panel_toggle()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.ui.screen_fit import fit_to_screen
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
@@ -130,6 +131,7 @@ class SettingsDialog(QDialog):
         for box in (model_box, folders_box, look_box, self.think_tags):
             layout.addWidget(box)
         layout.addWidget(buttons)
+        fit_to_screen(self)
 
     @staticmethod
     def _hint(text: str) -> QLabel:
