@@ -79,6 +79,12 @@ class Stats:
     cut_to_answer_s: float | None = None
     # Seconds from the start of prompt evaluation to the first generated token (None: none came).
     first_token_s: float | None = None
+    # Earlier turns (a user message and its replies) left out of the prompt to fit the
+    # context (core.reasoning.context_fit); the reply says so.
+    left_out_turns: int = 0
+
+    def with_left_out(self, turns: int) -> Stats:
+        return dataclasses.replace(self, left_out_turns=turns) if turns else self
 
     @property
     def generated_tokens(self) -> int:

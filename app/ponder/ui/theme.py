@@ -63,6 +63,7 @@ _STYLE = """
 #messageAction:hover {{ color: {accent}; }}
 #versionLabel {{ color: {muted}; }}
 #messageStatus {{ color: {muted}; font-style: italic; }}
+#contextNote {{ color: {muted}; font-style: italic; }}
 #messageStatus[kind="error"] {{ color: #d9534f; font-style: normal; }}
 #thinkingPanel {{ background: {panel}; }}
 #traceView {{ background: {panel}; }}

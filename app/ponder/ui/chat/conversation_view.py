@@ -152,6 +152,7 @@ class ConversationView(QScrollArea):
                 widget.trace.message_id = message.id
                 widget.finish(message.id, message.status, message.error)
                 widget.show_details(message)
+                widget.show_context_note(message)
             elif widget.message_id is None:
                 widget.set_message(message)
             widget.versions.set_versions(versions.get(message.id, [message.id]), message.id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.reasoning.context_fit import left_out_text
 from ponder.core.reply_details import model_name, speed_parts
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState
@@ -170,6 +171,11 @@ class AssistantMessageWidget(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         self.details.setFont(small)
         self.details.setVisible(False)
+        self.context_note = QLabel()  # earlier turns left out to fit the context
+        self.context_note.setObjectName("contextNote")
+        self.context_note.setProperty("kind", "note")
+        self.context_note.setWordWrap(True)
+        self.context_note.setVisible(False)
         self.versions = VersionSwitcher()
         self.regenerate = _action("Regenerate", "Write a new answer to this message")
         self.regenerate.clicked.connect(self._regenerate)
@@ -200,6 +206,7 @@ class AssistantMessageWidget(QWidget):
         layout.setContentsMargins(4, 8, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(chip_row)
+        layout.addWidget(self.context_note)
         layout.addWidget(self.answer)
         layout.addWidget(self.status)
         layout.addLayout(actions)
@@ -216,6 +223,7 @@ class AssistantMessageWidget(QWidget):
         self.trace = TraceState.from_message(message)
         self.answer.set_markdown(message.content)
         self._show_status(message.status, message.error)
+        self.show_context_note(message)
         self.update_chip()
         self.show_details(message)
 
@@ -250,6 +258,13 @@ class AssistantMessageWidget(QWidget):
             )
         self.details.setToolTip("\n".join(tip))
         self.details.setVisible(bool(parts))
+
+    def show_context_note(self, message: StoredMessage) -> None:
+        """Says how many earlier turns the engine left out of this reply's prompt."""
+        stats = message.generation.stats if message.generation else None
+        text = left_out_text(stats.left_out_turns if stats else 0)
+        self.context_note.setText(text)
+        self.context_note.setVisible(bool(text))
 
     def bind_live(self, trace: TraceState) -> None:
         self.trace = trace
