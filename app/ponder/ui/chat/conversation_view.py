@@ -27,6 +27,7 @@ class ConversationView(QScrollArea):
     version_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the reply's id
     suggestion_chosen = Signal(object)  # a Suggestion of the empty conversation
+    delete_requested = Signal(int)  # a message's id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +103,7 @@ class ConversationView(QScrollArea):
             widget.regenerate_requested.connect(self.regenerate_requested)
             widget.teach_requested.connect(self.teach_requested)
         widget.versions.version_requested.connect(self.version_requested)
+        widget.delete_requested.connect(self.delete_requested)
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self.widgets.append(widget)
         self._empty.setVisible(False)

@@ -76,10 +76,17 @@ def _action(text: str, tip: str) -> QToolButton:
     return flat_button(text, tip, "messageAction")
 
 
+# A message longer than this is shown folded to its first COLLAPSED_CHARS, with "Show all".
+COLLAPSE_OVER_CHARS = 4000
+COLLAPSED_CHARS = 1200
+
+
 class UserMessageWidget(QWidget):
-    """The user's message: a bubble on the right, with Edit and the version switcher."""
+    """The user's message: a bubble on the right, with Edit, Delete and the version switcher.
+    A very long message (a pasted document) is folded, with "Show all"."""
 
     edit_requested = Signal(int, str)  # message id, its text
+    delete_requested = Signal(int)  # message id
 
     def __init__(self, text: str, renderer: MarkdownRenderer, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,11 +94,19 @@ class UserMessageWidget(QWidget):
         self.text = text
         self.bubble = AnswerView(renderer)
         self.bubble.setObjectName("userBubble")
-        self.bubble.set_plain(text)
+        self.collapsed: bool = False
+        self.expand = _action(self.tr("Show all"), self.tr("Show the whole message"))
+        self.expand.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        self.set_collapsed(len(text) > COLLAPSE_OVER_CHARS)
         self.versions = VersionSwitcher()
         self.edit = _action("Edit", "Edit this message and send it again")
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
+        self.delete = _action(
+            self.tr("Delete"), self.tr("Delete this message and the replies that followed it")
+        )
+        self.delete.clicked.connect(self._delete)
+        self.delete.setEnabled(False)
         bubble_box = QWidget()
         bubble_box.setObjectName("userBubbleBox")
         box = QVBoxLayout(bubble_box)
@@ -106,26 +121,48 @@ class UserMessageWidget(QWidget):
         row.addStretch(1)
         row.addWidget(bubble_box, 4)
         actions = QHBoxLayout()
+        actions.addWidget(self.expand)
         actions.addStretch(1)
         actions.addWidget(self.versions)
         actions.addWidget(self.edit)
+        actions.addWidget(self.delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 6, 4, 0)
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addLayout(actions)
 
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Folds a long message to its beginning, or shows it all."""
+        long = len(self.text) > COLLAPSE_OVER_CHARS
+        self.collapsed = collapsed and long
+        shown = self.text[:COLLAPSED_CHARS].rstrip() + " …" if self.collapsed else self.text
+        self.bubble.set_plain(shown)
+        self.expand.setText(self.tr("Show all") if self.collapsed else self.tr("Show less"))
+        self.expand.setToolTip(
+            self.tr("Show the whole message ({0:,} characters)").format(len(self.text))
+            if self.collapsed
+            else self.tr("Fold the message again")
+        )
+        self.expand.setVisible(long)
+
     def set_message(self, message: StoredMessage) -> None:
         self.message_id = message.id
         self.edit.setEnabled(True)
+        self.delete.setEnabled(True)
 
     def set_busy(self, busy: bool) -> None:
         self.edit.setEnabled(not busy and self.message_id is not None)
+        self.delete.setEnabled(not busy and self.message_id is not None)
         self.versions.setEnabled(not busy)
 
     def _edit(self) -> None:
         if self.message_id is not None:
             self.edit_requested.emit(self.message_id, self.text)
+
+    def _delete(self) -> None:
+        if self.message_id is not None:
+            self.delete_requested.emit(self.message_id)
 
 
 # The teaching actions on an answer: (name the window acts on, menu text, tip).
@@ -145,6 +182,7 @@ class AssistantMessageWidget(QWidget):
     trace_requested = Signal(object)  # TraceState
     regenerate_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the message id
+    delete_requested = Signal(int)  # the message id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +225,8 @@ class AssistantMessageWidget(QWidget):
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
+        self.delete = _action(self.tr("Delete"), self.tr("Delete this reply and what followed it"))
+        self.delete.clicked.connect(self._delete)
         self.answer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.answer.customContextMenuRequested.connect(self._answer_menu)
         chip_row = QHBoxLayout()
@@ -197,6 +237,7 @@ class AssistantMessageWidget(QWidget):
         actions.addWidget(self.regenerate)
         actions.addWidget(self.copy)
         actions.addWidget(self.more)
+        actions.addWidget(self.delete)
         actions.addStretch(1)
         # The answer reads in a column of about 75 characters, however wide the window.
         self.column = QWidget()
@@ -308,6 +349,8 @@ class AssistantMessageWidget(QWidget):
         self.regenerate.setVisible(done)
         self.copy.setVisible(done and not self.failed)
         self.more.setVisible(done and not self.failed)
+        self.delete.setVisible(done)
+        self.delete.setEnabled(not busy and done)
         self._busy = busy
         self.versions.setEnabled(not busy)
 
@@ -349,3 +392,7 @@ class AssistantMessageWidget(QWidget):
     def _regenerate(self) -> None:
         if self.message_id is not None:
             self.regenerate_requested.emit(self.message_id)
+
+    def _delete(self) -> None:
+        if self.message_id is not None:
+            self.delete_requested.emit(self.message_id)

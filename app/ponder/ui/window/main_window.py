@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.view.regenerate_requested.connect(c.regenerate)
         self.view.edit_requested.connect(self.composer.begin_edit)
         self.view.version_requested.connect(c.select_branch)
+        self.view.delete_requested.connect(self.delete_message)
         self.composer.send_requested.connect(self._send)
         self.composer.edit_submitted.connect(self._resend)
         self.composer.stop_requested.connect(c.stop)
@@ -358,6 +359,18 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete_conversation(target)
+
+    def delete_message(self, message_id: int) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete message"),
+            self.tr(
+                "Delete this message and the replies that followed it? Other versions of it "
+                "are kept."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_message(message_id)
 
     def _conversation_opened(self, conversation_id: int, messages: list) -> None:
         self.composer.leave_edit()
