@@ -30,7 +30,7 @@ from ponder.core.events import (
 )
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.validate import validate_gguf
-from ponder.core.reasoning.context_fit import MessageTooLong, fit_to_context
+from ponder.core.reasoning.context_fit import MessageTooLong, answer_reserve, fit_to_context
 from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
@@ -193,16 +193,15 @@ class ModelSession:
     ) -> None:
         """Runs one turn; always ends with a DoneEvent (after a StatsEvent or an ErrorEvent)."""
         n_ctx = self.llm.n_ctx()
-        answer_reserve = min(512, n_ctx // 8)
-        # A prompt that leaves no room for a reply would "succeed" with an empty answer: the
-        # oldest turns that do not fit are left out (and the reply says so).
+        reserve = answer_reserve(n_ctx)
+        # The oldest turns that do not fit are left out (and the reply says so).
         try:
             fitted = fit_to_context(
                 request.messages,
                 lambda kept: self.prompt_tokens(dataclasses.replace(request, messages=kept)),
                 lambda built: len(built[0]),
                 n_ctx,
-                answer_reserve,
+                reserve,
             )
         except MessageTooLong as exc:
             emit(ErrorEvent(str(exc), kind="prompt_too_long"))
@@ -233,7 +232,7 @@ class ModelSession:
             is_cancelled=is_cancelled,
             starts_in_thinking=starts_in_thinking,
             max_tokens=request.max_tokens,
-            answer_reserve=answer_reserve,
+            answer_reserve=reserve,
         )
         started = time.perf_counter()
         cached = 0

@@ -64,6 +64,8 @@ _STYLE = """
 #versionLabel {{ color: {muted}; }}
 #messageStatus {{ color: {muted}; font-style: italic; }}
 #contextNote {{ color: {muted}; font-style: italic; }}
+#contextLabel {{ color: {muted}; }}
+#contextLabel[state="warning"] {{ color: #d9534f; }}
 #messageStatus[kind="error"] {{ color: #d9534f; font-style: normal; }}
 #thinkingPanel {{ background: {panel}; }}
 #traceView {{ background: {panel}; }}

@@ -39,6 +39,22 @@ def test_after_an_over_long_message_the_next_one_is_answered(
     reopened = app.window.view.widgets[-1]
     assert isinstance(reopened, AssistantMessageWidget)
     assert reopened.context_note.text() == note
+    # The composer's meter: the engine's own count of the conversation, and a warning before
+    # a message that cannot fit is sent.
+    meter = app.window.composer.meter
+    stats = app.store.get_message(live.reply_id or -1).generation.stats  # type: ignore[union-attr]
+    assert meter.n_ctx == 512 and meter.isVisible()
+    assert meter.history.exact and meter.history.tokens == stats.prompt_tokens + stats.answer_tokens
+    assert meter.label.text() == f"{meter.history.tokens:,} / 512 tokens" and not meter.warning
+    app.window.composer.editor.setPlainText("word " * 1000)
+    assert "too long" in meter.warning and meter.label.text().startswith("about ")
+    # A message that fits on its own (448 of 512 tokens are for the prompt), but not after
+    # this conversation.
+    app.window.composer.editor.setPlainText("x" * int((448 - 1 - 6) * 3.5))
+    assert meter.draft_tokens == 447
+    assert "oldest turns will be left out" in meter.warning
+    app.window.composer.editor.setPlainText("and?")
+    assert not meter.warning
 
 
 def test_a_message_and_its_replies_can_be_deleted(

@@ -60,6 +60,12 @@ def _turns(messages: Sequence[Message]) -> tuple[list[Message], list[list[Messag
     return systems, turns, messages[-1]
 
 
+def answer_reserve(n_ctx: int) -> int:
+    """The tokens of the context kept free for the answer (a prompt that leaves no room
+    would "succeed" with an empty answer)."""
+    return min(512, n_ctx // 8)
+
+
 def left_out_text(turns: int) -> str:
     """What a reply says when earlier turns were left out ("" when none were)."""
     if turns <= 0:
@@ -106,4 +112,10 @@ def fit_to_context(
     return FittedPrompt(best[0], best[1], high)
 
 
-__all__ = ["FittedPrompt", "MessageTooLong", "fit_to_context", "left_out_text"]
+__all__ = [
+    "FittedPrompt",
+    "MessageTooLong",
+    "answer_reserve",
+    "fit_to_context",
+    "left_out_text",
+]

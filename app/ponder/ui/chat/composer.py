@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.settings import Settings
 from ponder.ui.chat.budget_controls import BudgetSelector
+from ponder.ui.chat.context_meter import ContextMeter
 from ponder.ui.flat_button import flat_button
 
 SEND_SHORTCUT = QKeySequence("Ctrl+Return")
@@ -67,9 +68,12 @@ class Composer(QWidget):
         self.regenerate_button = QPushButton("Regenerate")
         self.regenerate_button.setToolTip("Write a new answer to the last message (Ctrl+R)")
         self.regenerate_button.clicked.connect(self.regenerate_requested)
+        self.meter = ContextMeter()
+        self.editor.textChanged.connect(lambda: self.meter.set_draft(self.editor.toPlainText()))
         row = QHBoxLayout()
         row.addWidget(self.budget)
         row.addStretch(1)
+        row.addWidget(self.meter)
         row.addWidget(self.regenerate_button)
         row.addWidget(self.stop_button)
         row.addWidget(self.send_button)

@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         c.reply_ended.connect(self._reply_ended)
         c.busy_changed.connect(self._busy_changed)
         c.error_raised.connect(self.show_error)
+        meter = self.composer.meter
+        self.host.model_ready.connect(lambda event: meter.set_context(event.n_ctx))
+        self.host.model_loading.connect(lambda _path: meter.set_context(None))
+        self.host.model_failed.connect(lambda _message: meter.set_context(None))
         self.conversations.conversation_selected.connect(c.open_conversation)
         self.conversations.new_requested.connect(self.new_conversation)
         self.conversations.rename_requested.connect(c.rename_conversation)
@@ -374,6 +378,7 @@ class MainWindow(QMainWindow):
 
     def _conversation_opened(self, conversation_id: int, messages: list) -> None:
         self.composer.leave_edit()
+        self.composer.meter.set_history(messages)
         self.view.show_thread(messages, self.controller.versions(messages))
         self.view.set_empty_hint(
             ""
@@ -426,6 +431,7 @@ class MainWindow(QMainWindow):
             self.composer.set_stopping()
 
     def _reply_ended(self, live: LiveReply) -> None:
+        self.composer.meter.set_history(self.controller.messages)
         if live.conversation_id == self.controller.conversation_id:
             messages = self.controller.messages
             self.view.finish_live(messages, self.controller.versions(messages))
