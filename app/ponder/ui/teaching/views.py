@@ -115,7 +115,11 @@ class TeachingViews(QObject):
     def export_conversation(self, path: str | None = None) -> Path | None:
         """Writes the conversation on show (the branch on screen) to ``path`` (asked when
         None): a self-contained .html, a .md or a .pdf, trace and card included."""
-        from ponder.core.teaching.export import conversation_html, conversation_markdown
+        from ponder.core.teaching.export import (
+            conversation_html,
+            conversation_markdown,
+            conversation_versions,
+        )
 
         conversation_id = self.controller.conversation_id
         if conversation_id is None or not self.controller.messages:
@@ -127,12 +131,17 @@ class TeachingViews(QObject):
             self._say(str(exc))
             return None
         messages = self.controller.messages
+        try:
+            versions = conversation_versions(self.controller.store.siblings, messages)
+        except StorageError as exc:
+            self._say(str(exc))
+            return None
         target, message = export_document(
             self.window,
             caption="Export the conversation",
             title=conversation.title or "Conversation",
-            html=lambda: conversation_html(conversation, messages),
-            markdown=lambda: conversation_markdown(conversation, messages),
+            html=lambda: conversation_html(conversation, messages, versions),
+            markdown=lambda: conversation_markdown(conversation, messages, versions),
             path=path,
         )
         if message:
