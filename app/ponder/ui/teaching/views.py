@@ -187,9 +187,12 @@ class TeachingViews(QObject):
             budget or None,
             self.window,
         )
-        if dialog.exec() != ForkDialog.DialogCode.Accepted:
-            return False
-        plan = dialog.plan()
+        try:
+            if dialog.exec() != ForkDialog.DialogCode.Accepted:
+                return False
+            plan = dialog.plan()
+        finally:
+            dialog.deleteLater()  # not left to the window's teardown at quit
         control = replace(self.controller.thinking, budget=plan.budget)
         return self.controller.fork(reply.id, plan.kept, plan.inserted, control)
 

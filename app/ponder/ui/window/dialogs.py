@@ -70,6 +70,7 @@ def open_model_manager(
         dialog.tabs.setCurrentIndex(1)
     dialog.use_requested.connect(use_model)
     dialog.exec()
+    dialog.deleteLater()  # not left to the window's teardown at quit (see open_settings)
 
 
 def open_settings(
@@ -85,9 +86,13 @@ def open_settings(
 
     old = settings.settings
     dialog = SettingsDialog(old, paths, os.cpu_count() or 1, parent)
-    if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-        return
+    accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
     new = dialog.result_settings()
+    # Deleted now, not as a child of the window when Ponder quits: left until then, Qt
+    # warned "QObject: shared QObject was deleted directly" on every quit after Settings.
+    dialog.deleteLater()
+    if not accepted:
+        return
     settings.update(new)
     reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
     if reload and current_model:
