@@ -194,3 +194,25 @@ def test_editing_a_message_leaves_the_splitter_and_the_window_alone(
     again.window.resize(780, 560)
     qtbot.wait(10)
     assert again.window.splitter.sizes() == sizes
+
+
+def test_status_lines_time_out_and_the_next_action_clears_them(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#13 item 10: "Importing …" and old problems stayed in the status bar for good."""
+    from ponder.ui.window import main_window
+
+    app = make_app(load=False)
+    window = app.window
+    bar = window.statusBar()
+    window.show_error("The model file is damaged.")
+    assert bar.currentMessage() == "The model file is damaged."
+    window.new_conversation()
+    assert bar.currentMessage() == ""
+    window.show_status("Exported to /tmp/x.html.")
+    window.conversations.conversation_selected.emit(app.store.create_conversation("Other").id)
+    assert bar.currentMessage() == ""
+    monkeypatch.setattr(main_window, "STATUS_TIMEOUT_MS", 50)
+    window.show_status("Importing model.gguf…")
+    assert bar.currentMessage() == "Importing model.gguf…"
+    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)

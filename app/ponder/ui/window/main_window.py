@@ -57,6 +57,10 @@ from ponder.ui.window.model_switcher import ModelSwitcher
 from ponder.ui.window.shortcuts import ShortcutsDialog
 from ponder.ui.window.welcome import WelcomePage
 
+# How long a line in the status bar stays (a problem, a "done"): it must not outlive its
+# moment, and the next thing the person does (send, open a conversation) clears it earlier.
+STATUS_TIMEOUT_MS = 10_000
+
 THINKING_FIELDS = (
     "thinking_budget",
     "custom_thinking_budget",
@@ -174,6 +178,9 @@ class MainWindow(QMainWindow):
         self.host.model_loading.connect(lambda _path: meter.set_context(None))
         self.host.model_failed.connect(lambda _message: meter.set_context(None))
         self.conversations.conversation_selected.connect(c.open_conversation)
+        # The next action makes an old status line stale.
+        self.conversations.conversation_selected.connect(self.statusBar().clearMessage)
+        c.reply_begun.connect(self.statusBar().clearMessage)
         self.conversations.new_requested.connect(self.new_conversation)
         self.conversations.rename_requested.connect(c.rename_conversation)
         self.conversations.delete_requested.connect(self.delete_conversation)
@@ -316,6 +323,7 @@ class MainWindow(QMainWindow):
         self.conversations.show_hits(hits, self.controller.conversation_id)
 
     def new_conversation(self) -> None:
+        self.statusBar().clearMessage()
         self.composer.leave_edit()
         self.controller.open_conversation(None)
         self.conversations.select(None)
@@ -446,10 +454,10 @@ class MainWindow(QMainWindow):
         self.model_bar.picker.setEnabled(not busy)
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     # ----- models (``ModelSwitcher`` does the work) -------------------------------------------
 

@@ -163,6 +163,7 @@ class ModelSwitcher:
 
     def _offer_model(self, path: str) -> None:
         if not self._host.model_path:
+            self._window.statusBar().clearMessage()  # "Importing…" is over
             self.use_model(path)
         else:
             self._window.statusBar().showMessage(
