@@ -64,7 +64,8 @@ def _model_of(message: StoredMessage) -> str:
 
 
 def figures(message: StoredMessage) -> str:
-    """One line: model, thinking tokens and time, answer tokens, the last candidate answer."""
+    """One line: model, thinking tokens and time, answer tokens, the value the answer gives
+    (or, when it gives none, the last one the thinking reached, said to be that)."""
     parts = []
     model = _model_of(message)
     if model:
@@ -76,9 +77,14 @@ def figures(message: StoredMessage) -> str:
             f"thought {seconds_text(stats.thinking_s)} · {tokens_text(stats.thinking_tokens)} · "
             f"answer {tokens_text(stats.answer_tokens)}"
         )
-    final = trajectory(message.content).final or trajectory(message.thinking).final
+    # "answer read" is read from the answer only; a value the thinking reached is named as
+    # such (a fork's header showed the thinking's last number as the answer).
+    final = trajectory(message.content).final
+    thought = trajectory(message.thinking).final if final is None else None
     if final is not None:
         parts.append(f"answer read: {final.value}")
+    elif thought is not None:
+        parts.append(f"last value in the thinking: {thought.value} (none in the answer)")
     if message.status != "complete":
         parts.append(message.status)
     return " · ".join(parts)

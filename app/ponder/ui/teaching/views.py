@@ -299,5 +299,10 @@ class TeachingViews(QObject):
         """A fork or another model's answer is done: show it beside the original."""
         if live.compare_to is None or live.reply_id is None:
             return
-        if live.status in ("complete", "cancelled"):
+        if live.status == "complete":
             self.compare_versions(live.reply_id, live.compare_to)
+        elif live.status == "cancelled":  # stopped: no comparison with a version cut short
+            self._say(
+                "Stopped before the other answer was finished, so nothing was compared. The "
+                "unfinished version is kept with the reply's versions."
+            )
