@@ -31,9 +31,12 @@ def download_recommended(
     current_model: str | None,
     use_model: UseModel,
 ) -> None:
-    """Starts the download the welcome page recommends and shows it in the manager."""
+    """Starts the download the welcome page recommends and shows it in the manager, its row
+    selected (so its progress, or its error, is what the person sees)."""
     library.download(entry, quant)
-    open_model_manager(parent, library, current_model, use_model, catalog=True)
+    open_model_manager(
+        parent, library, current_model, use_model, catalog=True, select=(entry.id, quant.name)
+    )
 
 
 def import_model(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
@@ -61,13 +64,17 @@ def open_model_manager(
     use_model: UseModel,
     *,
     catalog: bool = False,
+    select: tuple[str, str] | None = None,
 ) -> None:
-    """The model manager; ``catalog``: open on the catalog tab."""
+    """The model manager; ``catalog``: open on the catalog tab; ``select``: with this
+    (catalog id, quant) selected."""
     from ponder.ui.models.manager import ModelManagerDialog
 
     dialog = ModelManagerDialog(library, current_model, parent)
     if catalog:
         dialog.tabs.setCurrentIndex(1)
+    if select is not None:
+        dialog.select_catalog(*select)
     dialog.use_requested.connect(use_model)
     dialog.exec()
     dialog.deleteLater()  # not left to the window's teardown at quit (see open_settings)
