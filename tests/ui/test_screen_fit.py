@@ -3,6 +3,12 @@ available geometry, splitters restored as proportions, minimum sizes within 1024
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from app_driving import AppFactory
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QLabel, QSplitter, QWidget
@@ -20,6 +26,7 @@ from ponder.ui.screen_fit import (
 from ponder.ui.window.settings_dialog import SettingsDialog
 
 SMALL = QRect(0, 0, 1024, 640)
+CHILD = Path(__file__).with_name("small_screen_child.py")
 
 
 def test_a_rectangle_is_clamped_into_the_available_area() -> None:
@@ -106,3 +113,48 @@ def test_every_window_and_dialog_fits_a_1024_by_640_screen(
         assert widget.width() <= 1024 and widget.height() <= 640, widget
     manager.close()
     settings.close()
+
+
+def test_the_settings_dialog_shows_its_wrapped_hints_whole(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    """The hints under Context size and Models were cut off: Qt sized the dialog from a
+    height worked out for another width."""
+    app = make_app(load=False)
+    dialog = SettingsDialog(app.settings.settings, app.paths, 4, app.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    wrapped = [
+        label for label in dialog.findChildren(QLabel) if label.wordWrap() and label.isVisible()
+    ]
+    assert wrapped
+    for label in wrapped:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_on_a_1024_by_640_screen_every_window_fits_and_nothing_is_cut(tmp_path: Path) -> None:
+    """The whole app on a real (offscreen) 1024 × 640 screen: the main window, Settings, the
+    model manager and the sweep window lie within it, the composer and the sweep's Stop and
+    Export are on screen, and Settings' wrapped hints are whole."""
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps({"screens": [{"name": "small", "x": 0, "y": 0, "width": 1024, "height": 640}]}),
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(CHILD)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}"),
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["screen"] == [0, 0, 1024, 640]
+    screen = QRect(*report["screen"])
+    for name, rect in report["windows"].items():
+        assert screen.contains(QRect(*rect)), (name, rect)
+    assert report["composer_visible"] and report["sweep_buttons_visible"]
+    assert report["clipped"] == []
