@@ -56,7 +56,9 @@ class _FitOnShow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._widget and event.type() == QEvent.Type.Show:
             self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self._fit)
+            # With this object as the context: a window closed and deleted before the next
+            # turn of the event loop is not touched.
+            QTimer.singleShot(0, self, self._fit)
         return False
 
     def _fit(self) -> None:
