@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -44,35 +44,32 @@ def fitted(rect: QRect, available: QRect) -> QRect:
     return QRect(x, y, width, height)
 
 
-class _FitOnShow(QObject):
-    """Clamps its window once, just after it is first shown (when the window manager has
-    placed it and its frame is known), then removes itself."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self._widget and event.type() == QEvent.Type.Show:
-            self._widget.removeEventFilter(self)
-            # With this object as the context: a window closed and deleted before the next
-            # turn of the event loop is not touched.
-            QTimer.singleShot(0, self, self._fit)
-        return False
-
-    def _fit(self) -> None:
-        fit_to_screen(self._widget)
-        self.deleteLater()
+# Room for a window manager's title bar and borders, which are not known before a window is
+# first shown: a window that must shrink to fit is made this much smaller than the screen.
+FRAME_ALLOWANCE = QSize(8, 40)
 
 
 def initial_size(widget: QWidget, width: int, height: int, available: QRect | None = None) -> None:
-    """Resizes a new window or dialog to ``width`` × ``height``, or to the available screen
-    if that is smaller (``available``: the screen's usable area; None: the widget's screen),
-    and clamps it into the screen once it is shown (where the window manager put it)."""
+    """Resizes a new window or dialog to ``width`` × ``height``; on a screen too small for
+    that (``available``: the screen's usable area; None: the widget's screen), to what fits
+    with its frame, placed whole on the screen."""
     area = available if available is not None else available_geometry(widget)
-    widget.resize(min(width, area.width()), min(height, area.height()))
-    _FitOnShow(widget)
+    room = QSize(
+        max(1, area.width() - FRAME_ALLOWANCE.width()),
+        max(1, area.height() - FRAME_ALLOWANCE.height()),
+    )
+    fits = width <= area.width() and height <= area.height()
+    size = (
+        QSize(width, height)
+        if fits
+        else QSize(min(width, room.width()), min(height, room.height()))
+    )
+    widget.resize(size)
+    if not fits:
+        widget.move(
+            area.x() + (area.width() - size.width()) // 2,
+            area.y() + (area.height() - size.height() - FRAME_ALLOWANCE.height()) // 2,
+        )
 
 
 def fit_to_screen(widget: QWidget, available: QRect | None = None) -> None:
