@@ -113,7 +113,7 @@ def test_export_a_conversation_to_html_and_refuse_unknown_ones(tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Because of physics." in page
-    assert "/m.gguf" in page
+    assert "<code>m.gguf</code>" in page and "/m.gguf" not in page  # the name, not its folders
 
     pdf = tmp_path / "lesson.pdf"
     as_pdf = ponder("export", str(conversation.id), "--format", "pdf", "-o", str(pdf))

@@ -167,6 +167,30 @@ def test_prompt_longer_than_context_is_a_clear_error_before_decoding(smollm2_pat
     assert events[-1] == DoneEvent("error")
 
 
+def test_the_oldest_turns_that_do_not_fit_are_left_out_and_the_reply_says_so(
+    smollm2_path: Path,
+) -> None:
+    """#13 item 1: a conversation past the context went on failing for every message."""
+    history: list[Message] = []
+    for i in range(6):
+        history += [Message("user", f"Fact {i}: " + "ocean " * 30), Message("assistant", "Noted.")]
+    request = GenerateRequest(
+        messages=(*history, Message("user", "hi")),
+        thinking=ThinkingControl(budget=0),
+        sampling=GREEDY,
+        max_tokens=4,
+        system_prompt="Be brief.",
+    )
+    with EngineClient() as client:
+        list(client.load(LoadRequest(str(smollm2_path), n_ctx=256, n_threads=2)))
+        events = list(client.generate(request))
+    assert not [e for e in events if isinstance(e, ErrorEvent)]
+    stats = stats_of(events)
+    assert 0 < stats.left_out_turns < 6
+    assert stats.prompt_tokens + min(512, 256 // 8) <= 256
+    assert events[-1].reason != "error"
+
+
 def test_cancel_during_decode_stops_and_engine_stays_usable(engine: EngineClient) -> None:
     pid = engine.pid
     request = GenerateRequest(

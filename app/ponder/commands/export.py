@@ -13,6 +13,7 @@ from ponder.core.storage.store import ConversationStore, StorageError
 from ponder.core.teaching.export import (
     conversation_html,
     conversation_markdown,
+    conversation_versions,
     sweep_html,
     sweep_markdown,
 )
@@ -46,10 +47,11 @@ def _render(source: str, fmt: str) -> str:
             with ConversationStore(AppPaths.from_environment().database) as store:
                 conversation = store.get_conversation(int(source))
                 messages = store.thread(conversation.id)
+                versions = conversation_versions(store.siblings, messages)
         except StorageError as exc:  # includes NotFoundError
             raise UserError(f"{str(exc).rstrip('.')}; {listing}.") from None
         render = conversation_html if fmt == "html" else conversation_markdown
-        return render(conversation, messages)
+        return render(conversation, messages, versions)
     path = Path(source).expanduser()
     if not path.is_file():
         raise UserError(f"{source} is neither a conversation number nor a saved sweep file (.json)")

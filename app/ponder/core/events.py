@@ -90,6 +90,12 @@ class Stats:
     drafted_tokens: int = 0
     accepted_tokens: int = 0
     draft_batches: int = 0  # verification batches (a generated token and its drafts)
+    # Earlier turns (a user message and its replies) left out of the prompt to fit the
+    # context (core.reasoning.context_fit); the reply says so.
+    left_out_turns: int = 0
+
+    def with_left_out(self, turns: int) -> Stats:
+        return dataclasses.replace(self, left_out_turns=turns) if turns else self
 
     @property
     def generated_tokens(self) -> int:

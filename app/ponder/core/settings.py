@@ -92,7 +92,9 @@ class Settings:
     theme: Theme = "system"
     font_size: int | None = None  # points; None: the system's
     window_geometry: str | None = None  # opaque (Qt's saveGeometry, base64)
-    window_state: str | None = None  # opaque (Qt's saveState, base64)
+    # The main splitter's sizes as proportions ("0.2000,0.4700,0.3300"), so that a layout
+    # saved on a large screen opens sensibly on a small one; anything else is ignored.
+    window_state: str | None = None
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):

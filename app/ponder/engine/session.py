@@ -9,6 +9,7 @@ equivalent; ``_init_sampler`` builds the very chain ``Llama.generate`` uses).
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import os
 import random
 import time
@@ -29,6 +30,7 @@ from ponder.core.events import (
 )
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.validate import validate_gguf
+from ponder.core.reasoning.context_fit import MessageTooLong, answer_reserve, fit_to_context
 from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.reasoning.prompt import PromptError, build_prompt
 from ponder.core.request import GenerateRequest, LoadRequest, Sampling
@@ -208,26 +210,26 @@ class ModelSession:
     ) -> None:
         """Runs one turn; always ends with a DoneEvent (after a StatsEvent or an ErrorEvent).
         ``live``: the person's live controls of this turn (answer now, think longer)."""
+        n_ctx = self.llm.n_ctx()
+        reserve = answer_reserve(n_ctx)
+        # The oldest turns that do not fit are left out (and the reply says so).
         try:
-            prompt, starts_in_thinking = self.prompt_tokens(request)
+            fitted = fit_to_context(
+                request.messages,
+                lambda kept: self.prompt_tokens(dataclasses.replace(request, messages=kept)),
+                lambda built: len(built[0]),
+                n_ctx,
+                reserve,
+            )
+        except MessageTooLong as exc:
+            emit(ErrorEvent(str(exc), kind="prompt_too_long"))
+            emit(DoneEvent("error"))
+            return
         except (PromptError, ValueError) as exc:
             emit(ErrorEvent(str(exc), kind="prompt_error"))
             emit(DoneEvent("error"))
             return
-        n_ctx = self.llm.n_ctx()
-        answer_reserve = min(512, n_ctx // 8)
-        # A prompt that leaves no room for a reply would "succeed" with an empty answer.
-        if len(prompt) + answer_reserve > n_ctx:
-            emit(
-                ErrorEvent(
-                    f"The conversation is {len(prompt)} tokens long but the model's context holds "
-                    f"{n_ctx}. Start a new conversation, shorten the message, or load the model "
-                    "with a larger context size.",
-                    kind="prompt_too_long",
-                )
-            )
-            emit(DoneEvent("error"))
-            return
+        prompt, starts_in_thinking = fitted.prompt
         sampling = resolve_sampling(request.sampling, self.profile.sampling_for(request.thinking))
         seed = sampling.seed if sampling.seed is not None else random.randrange(2**31)
         self.llm.set_seed(seed)
@@ -248,7 +250,7 @@ class ModelSession:
             is_cancelled=is_cancelled,
             starts_in_thinking=starts_in_thinking,
             max_tokens=request.max_tokens,
-            answer_reserve=answer_reserve,
+            answer_reserve=reserve,
             live=live,
             max_draft=_MAX_DRAFT if self.speculates else 0,
         )
@@ -272,7 +274,7 @@ class ModelSession:
                     prompt_eval_s=prompt_eval_s,
                     reason=reason,
                     seed=seed,
-                )
+                ).with_left_out(fitted.left_out_turns)
             )
         )
         emit(DoneEvent(reason))

@@ -11,7 +11,7 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from ponder.core.settings import Settings
 
@@ -63,11 +63,15 @@ _STYLE = """
 #messageAction:hover {{ color: {accent}; }}
 #versionLabel {{ color: {muted}; }}
 #messageStatus {{ color: {muted}; font-style: italic; }}
+#contextNote {{ color: {muted}; font-style: italic; }}
+#contextLabel {{ color: {muted}; }}
+#contextLabel[state="warning"] {{ color: #d9534f; }}
 #messageStatus[kind="error"] {{ color: #d9534f; font-style: normal; }}
 #thinkingPanel {{ background: {panel}; }}
 #traceView {{ background: {panel}; }}
 #thinkingHeader {{ color: {muted}; }}
 #hint, #emptyHint {{ color: {muted}; }}
+#hint[kind="error"] {{ color: #d9534f; }}
 #editBanner {{ color: {accent}; }}
 #composerInput {{ border: 1px solid {chip_border}; border-radius: 8px; padding: 4px; }}
 #welcomeTitle {{ font-size: 20pt; font-weight: 600; }}
@@ -105,6 +109,16 @@ QListView:focus, QTreeView:focus, QPlainTextEdit:focus, #composerInput:focus {{
 }}
 QCheckBox:focus, QRadioButton:focus {{ color: {ring}; }}
 """
+
+
+def set_kind(widget: QWidget, kind: str) -> None:
+    """Marks a label as a plain hint ("note") or an error ("error") for the style sheet, and
+    has it drawn again (Qt reads a property when a widget is polished)."""
+    if widget.property("kind") == kind:
+        return
+    widget.setProperty("kind", kind)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def is_dark(app: QApplication) -> bool:

@@ -251,6 +251,30 @@ def test_deleting_a_message_deletes_what_followed_it(store: ConversationStore) -
     assert count(store.path, "messages") == 0
 
 
+def test_deleting_the_shown_branch_shows_its_next_version_not_a_stray_branch(
+    store: ConversationStore,
+) -> None:
+    """#13 item 1: a deleted message's replies go with it, and the conversation then shows
+    the newest remaining version of the message, or the thread up to its parent, never the
+    newest branch somewhere else."""
+    conversation = store.create_conversation()
+    q1 = store.add_message(conversation.id, "user", "q1", parent_id=None)
+    a1 = reply(store, conversation, q1.id, "a1")
+    q2 = store.add_message(conversation.id, "user", "q2", parent_id=a1.id)
+    reply(store, conversation, q2.id, "a2")
+    reply(store, conversation, q1.id, "a1 regenerated")  # the newest message, another branch
+    store.select_branch(a1.id)
+    q2b = store.add_message(conversation.id, "user", "q2 edited", parent_id=a1.id)
+    reply(store, conversation, q2b.id, "a2b")
+    assert [m.content for m in store.thread(conversation.id)] == ["q1", "a1", "q2 edited", "a2b"]
+    store.delete_message(q2b.id)
+    assert [m.content for m in store.thread(conversation.id)] == ["q1", "a1", "q2", "a2"]
+    store.delete_message(q2.id)
+    assert [m.content for m in store.thread(conversation.id)] == ["q1", "a1"]
+    with pytest.raises(NotFoundError):
+        store.delete_message(q2.id)
+
+
 def test_a_parent_must_belong_to_the_conversation(store: ConversationStore) -> None:
     a, b = store.create_conversation("a"), store.create_conversation("b")
     other = store.add_message(a.id, "user", "hi", parent_id=None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -21,11 +22,14 @@ from ponder.core.storage.store import ConversationStore, StoredMessage
 from ponder.core.teaching.export import (
     conversation_html,
     conversation_markdown,
+    conversation_versions,
+    sampling_text,
     sweep_html,
     sweep_markdown,
 )
 from ponder.core.teaching.problems import Problem
 from ponder.core.teaching.sweep import SweepCell, SweepResult
+from ponder.core.trace import intervention_label
 
 SHA = "ab" * 32
 
@@ -145,6 +149,48 @@ def test_conversation_markdown_keeps_raw_html_as_text_but_code_as_written() -> N
     assert "    x <y> indented" in text
 
 
+def test_the_card_has_no_raw_none_and_names_the_model_without_its_folders() -> None:
+    """#13 item 8: "temperature=None … seed=None" above the real seed, the model's full
+    path; the labels are core.trace's (tests/core/test_trace.py checks every view)."""
+    conversation, messages = stored_conversation()
+    for text in (
+        conversation_markdown(conversation, messages),
+        conversation_html(conversation, messages),
+    ):
+        assert "None" not in text and "/m/" not in text
+        assert "r1.gguf" in text and SHA in text
+        assert "temperature=0.6; the rest: the model family's recommended values" in (
+            html.unescape(text)
+        )
+        for reason in ("min_thinking", "budget_spent"):
+            assert f"⟨{intervention_label(reason)}⟩" in html.unescape(text)
+    assert '<td class="label" width="160" style="white-space: nowrap">sha256</td>' in (
+        conversation_html(conversation, messages)
+    )
+    assert sampling_text(Sampling()) == "the model family's recommended values"
+
+
+def test_every_version_of_a_reply_is_exported_under_its_own_header() -> None:
+    conversation, messages = stored_conversation()
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        question = messages[0]
+        writer = store.begin_reply(
+            conversation.id, question.id, GenerateRequest(messages=()), model_path="/m/r1.gguf"
+        )
+        for event in (AnswerEvent("Fourteen, second try."), DoneEvent("eos")):
+            writer.feed(event)
+        shown = store.thread(conversation.id)
+        versions = conversation_versions(store.siblings, shown)
+    assert shown[-1].content == "Fourteen, second try."
+    text = conversation_markdown(conversation, shown, versions)
+    assert "## Assistant (version 2 of 2)" in text
+    assert "### Assistant, version 1 (not continued)" in text
+    assert text.index("Fourteen, second try.") < text.index("The answer is **14**")
+    page = conversation_html(conversation, shown, versions)
+    assert "Assistant (version 2 of 2)</h2>" in page and '<div class="versions">' in page
+    assert "<strong>14</strong>" in page
+
+
 def _sweep() -> SweepResult:
     result = SweepResult(
         model_path="/m/r1.gguf",
@@ -182,7 +228,7 @@ def test_sweep_markdown_and_html_show_grid_summary_and_card() -> None:
     assert f"- sha256: `{SHA}`" in text and "- budgets: `off, 256`" in text
     page = sweep_html(result)
     assert '<td class="wrong">✗ 9.11 (0 t)</td>' in page and "<td>—</td>" in page
-    assert SHA in page and "seed=7" in page
+    assert SHA in page and "temperature=0.0" in page and "seed=" not in page
 
 
 def test_card_says_the_system_prompt_and_whether_past_reasoning_was_sent() -> None:

@@ -197,3 +197,45 @@ def test_the_answer_menu_offers_the_teaching_actions(qtbot: QtBot, make_app: App
     assert isinstance(window, CompareWindow)
     versions = app.store.siblings(live.reply_id)
     assert version_label(versions[1], versions) == "2. Version 2"
+
+
+def test_stopping_another_model_s_answer_opens_no_comparison(
+    qtbot: QtBot, make_app: AppFactory, smollm2_path: Path, tmp_path: Path
+) -> None:
+    """#13 item 10: Stop on "Answer with another model" still opened the comparison, with
+    the cancelled version in it."""
+    app = make_app(max_tokens=400)
+    set_budget(app, "custom", 300)
+    first = ask(qtbot, app, "Name a colour.")
+    other = tmp_path / "Other-Model.Q4_1.gguf"
+    other.symlink_to(smollm2_path)
+    teaching = app.window.teaching
+    stopped: list[bool] = []
+
+    def stop_once(*_: object) -> None:
+        if not stopped:
+            stopped.append(True)
+            QTimer.singleShot(0, app.controller.stop)  # as the Stop button would
+
+    app.controller.reply_updated.connect(stop_once)
+    with qtbot.waitSignal(app.controller.reply_ended, timeout=TURN_TIMEOUT_MS) as ended:
+        assert teaching.compare_with_model(first.reply_id, str(other))
+    assert ended.args[0].status == "cancelled"
+    qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
+    QApplication.processEvents()
+    assert teaching.compare_windows == []
+    assert "nothing was compared" in app.window.statusBar().currentMessage()
+
+
+def test_the_compare_header_reads_the_answer_not_the_thinking() -> None:
+    """#13 item 10: a fork's header said "answer read: 664" where 664 came from the thinking."""
+    from ponder.core.storage.store import StoredMessage
+    from ponder.ui.teaching.compare import figures
+
+    def reply(thinking: str, answer: str) -> StoredMessage:
+        return StoredMessage(1, 1, None, "assistant", answer, thinking, "complete", None, None, 0.0)
+
+    header = figures(reply("So 600 + 64 = 664.", "I am not sure."))
+    assert "answer read" not in header
+    assert "last value in the thinking: 664 (none in the answer)" in header
+    assert "answer read: 42" in figures(reply("So 600 + 64 = 664.", "The answer is 42."))

@@ -172,3 +172,47 @@ def test_a_model_pack_folder_dropped_on_the_window_is_installed(
     with qtbot.waitSignal(app.library.problem, timeout=LOAD_TIMEOUT_MS) as problem:
         app.library.import_file(str(folder / "ponder-pack.json"))
     assert "damaged" in problem.args[0]
+
+
+def test_editing_a_message_leaves_the_splitter_and_the_window_alone(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    """#13 item 7: the edit banner's one long line set the composer's minimum width, so the
+    sidebar and the panel shrank (and the window grew) the moment Edit was clicked."""
+    app = make_app(load=False)
+    window = app.window
+    window.resize(780, 560)
+    qtbot.wait(10)
+    sizes, width = window.splitter.sizes(), window.width()
+    window.composer.begin_edit(1, "What is 2 + 3?")
+    qtbot.wait(10)
+    assert window.splitter.sizes() == sizes
+    assert window.width() == width
+    window.composer.leave_edit()
+    window.close()
+    again = make_app(load=False)
+    again.window.resize(780, 560)
+    qtbot.wait(10)
+    assert again.window.splitter.sizes() == sizes
+
+
+def test_status_lines_time_out_and_the_next_action_clears_them(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#13 item 10: "Importing …" and old problems stayed in the status bar for good."""
+    from ponder.ui.window import main_window
+
+    app = make_app(load=False)
+    window = app.window
+    bar = window.statusBar()
+    window.show_error("The model file is damaged.")
+    assert bar.currentMessage() == "The model file is damaged."
+    window.new_conversation()
+    assert bar.currentMessage() == ""
+    window.show_status("Exported to /tmp/x.html.")
+    window.conversations.conversation_selected.emit(app.store.create_conversation("Other").id)
+    assert bar.currentMessage() == ""
+    monkeypatch.setattr(main_window, "STATUS_TIMEOUT_MS", 50)
+    window.show_status("Importing model.gguf…")
+    assert bar.currentMessage() == "Importing model.gguf…"
+    qtbot.waitUntil(lambda: bar.currentMessage() == "", timeout=5000)

@@ -391,9 +391,32 @@ class ConversationStore:
         return self.thread(conversation_id, leaf_id)
 
     def delete_message(self, message_id: int) -> None:
-        """Deletes a message and everything that followed it on its branch."""
+        """Deletes a message and everything that followed it on its branch (its replies, and
+        their replies). Where the branch on show went with it, the conversation shows the
+        newest remaining version of the message instead, or else the thread up to its parent,
+        never a branch chosen by accident."""
         with self.transaction() as conn:
+            row = conn.execute(
+                "SELECT conversation_id, parent_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"The message {message_id} no longer exists.")
+            conversation_id, parent_id = row
+            shown = "SELECT active_leaf_id FROM conversations WHERE id = ?"
+            (before,) = conn.execute(shown, (conversation_id,)).fetchone()
             conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            (leaf,) = conn.execute(shown, (conversation_id,)).fetchone()
+            if before is None or leaf is not None:  # the branch on show is not affected
+                return
+            sibling = conn.execute(
+                "SELECT max(id) FROM messages WHERE conversation_id = ? AND parent_id IS ?",
+                (conversation_id, parent_id),
+            ).fetchone()[0]
+            leaf = newest_leaf(conn, int(sibling))[0] if sibling is not None else parent_id
+            conn.execute(
+                "UPDATE conversations SET active_leaf_id = ? WHERE id = ?",
+                (leaf, conversation_id),
+            )
 
     def recover_interrupted(self) -> list[int]:
         """Marks replies left ``streaming`` as ``interrupted`` (keeping the text on disk);

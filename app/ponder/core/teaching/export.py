@@ -13,14 +13,20 @@ import base64
 import dataclasses
 import html
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 
+from ponder.core.request import Sampling
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
 from ponder.core.trace import PERSON_REASONS, intervention_label, trace_runs
+
+# Every version of a message on the exported branch (itself included, oldest first), by the
+# id of the one on the branch; what ``ConversationStore.siblings`` returns.
+Versions = Mapping[int, Sequence[StoredMessage]]
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem;
@@ -30,6 +36,8 @@ body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; 
 span.intervention { padding: 0 0.2rem; border-radius: 3px; }
 .card { font-size: 0.9rem; background: #f4f4f6; padding: 0.5rem 1rem; border-radius: 6px; }
 .card td { padding: 0 1rem 0 0; vertical-align: top; }
+.card td.label { white-space: nowrap; width: 10rem; }
+.versions { border-left: 3px dashed #ccc; padding-left: 1rem; margin: 0.5rem 0 1rem; }
 table.grid { border-collapse: collapse; } table.grid td, table.grid th { border: 1px solid #ccc;
        padding: 0.2rem 0.5rem; } .right { color: #0a7d24; } .wrong { color: #b3261e; }
 """
@@ -61,21 +69,49 @@ def _person_steps(message: StoredMessage) -> str:
     )
 
 
+def model_name(path: str | None) -> str:
+    """A model file's name without the folders it happened to sit in on one computer (the
+    sha256 beside it identifies the file)."""
+    return PurePath(path.replace("\\", "/")).name if path else "not recorded"
+
+
+def sampling_text(sampling: Sampling) -> str:
+    """The sampling a person chose; values left to the model family are not listed as
+    "None" (the seed has its own row)."""
+    chosen = [
+        f"{name}={value}"
+        for name, value in dataclasses.asdict(sampling).items()
+        if value is not None and name != "seed"
+    ]
+    recommended = "the model family's recommended values"
+    if not chosen:
+        return recommended
+    return ", ".join(chosen) + (f"; the rest: {recommended}" if len(chosen) < 5 else "")
+
+
 def _card_rows(record: GenerationRecord, steered: str = "") -> list[tuple[str, str]]:
     stats = record.stats
     control = record.thinking
     budget = "off" if control.budget == 0 else str(control.budget or "unlimited")
     rows = [
-        ("model", record.model_path or "—"),
-        ("sha256", record.model_sha256 or "—"),
+        ("model", model_name(record.model_path)),
+        ("sha256", record.model_sha256 or "not recorded"),
         ("thinking budget", budget),
-        ("minimum thinking", f"{control.min_tokens} tokens, at most {control.max_waits} waits"),
-        ("sampling", ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(record.sampling).items())),
-        ("seed", str(record.seed)),
-        ("max tokens", str(record.max_tokens)),
-        ("system prompt", record.system_prompt or "—"),
-        ("past reasoning", "sent back to the model" if record.past_reasoning else "not sent"),
     ]
+    if control.min_tokens:
+        rows.append(
+            ("minimum thinking", f"{control.min_tokens} tokens, at most {control.max_waits} waits")
+        )
+    rows.append(("sampling", sampling_text(record.sampling)))
+    if record.seed is not None:
+        rows.append(("seed", str(record.seed)))
+    rows.append(("max tokens", str(record.max_tokens) if record.max_tokens else "no limit"))
+    rows.append(("system prompt", record.system_prompt or "—"))
+    rows.append(
+        ("past reasoning", "sent back to the model" if record.past_reasoning else "not sent")
+    )
+    if stats is not None and stats.left_out_turns:
+        rows.append(("earlier turns left out", str(stats.left_out_turns)))
     if stats is not None:
         rows += [
             (
@@ -117,22 +153,56 @@ def _md_thinking(message: StoredMessage) -> str:
     return "\n>\n".join(paragraphs)
 
 
-def conversation_markdown(conversation: Conversation, messages: Sequence[StoredMessage]) -> str:
-    """The conversation (the branch given) as Markdown: thinking as quoted paragraphs. Raw
-    HTML in what anyone wrote is kept as text, as in the HTML export."""
+def _version_note(
+    message: StoredMessage, versions: Versions | None
+) -> tuple[str, list[tuple[int, StoredMessage]]]:
+    """(" (version 2 of 3)" or "", the other versions of the message with their numbers)."""
+    every = list(versions.get(message.id, ())) if versions else []
+    others = [(n, m) for n, m in enumerate(every, 1) if m.id != message.id]
+    if not others:
+        return "", []
+    number = next((n for n, m in enumerate(every, 1) if m.id == message.id), len(every))
+    return f" (version {number} of {len(every)})", others
+
+
+_OTHERS_NOTE = (
+    "Other versions of this message (regenerated or edited); the conversation above goes on "
+    "from the version shown, and what followed the others is not included."
+)
+
+
+def _md_message(message: StoredMessage, heading: str) -> list[str]:
+    lines = ["", heading, ""]
+    if message.thinking:
+        lines += ["**Thinking**", "", _md_thinking(message), "", "**Answer**", ""]
+    lines.append(escape_html(message.content.strip()) or "_(no answer)_")
+    if message.generation is not None:
+        lines += ["", "<details><summary>Reproducibility</summary>", ""]
+        lines += ["| | |", "|---|---|"]
+        lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation, _person_steps(message))]
+        lines += ["", "</details>"]
+    return lines
+
+
+def conversation_markdown(
+    conversation: Conversation,
+    messages: Sequence[StoredMessage],
+    versions: Versions | None = None,
+) -> str:
+    """The conversation (the branch given) as Markdown: thinking as quoted paragraphs, and
+    after a message that has other versions (``versions``), those versions. Raw HTML in what
+    anyone wrote is kept as text, as in the HTML export."""
     title = inline(conversation.title or "Conversation")
     lines = [f"# {title}", "", f"_{_when(conversation.created_at)}_"]
     for message in messages:
-        lines += ["", f"## {message.role.capitalize()}", ""]
-        if message.thinking:
-            lines += ["**Thinking**", "", _md_thinking(message), "", "**Answer**", ""]
-        lines.append(escape_html(message.content.strip()) or "_(no answer)_")
-        if message.generation is not None:
-            lines += ["", "<details><summary>Reproducibility</summary>", ""]
-            lines += ["| | |", "|---|---|"]
-            card = _card_rows(message.generation, _person_steps(message))
-            lines += [f"| {k} | {code(v)} |" for k, v in card]
-            lines += ["", "</details>"]
+        note, others = _version_note(message, versions)
+        lines += _md_message(message, f"## {message.role.capitalize()}{note}")
+        if others:
+            lines += ["", f"_{_OTHERS_NOTE}_"]
+        for number, other in others:
+            lines += _md_message(
+                other, f"### {message.role.capitalize()}, version {number} (not continued)"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -170,13 +240,12 @@ def sweep_markdown(result: SweepResult) -> str:
 
 
 def _sweep_card(result: SweepResult) -> list[tuple[str, str]]:
-    sampling = ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(result.sampling).items())
     return [
-        ("model", result.model_path),
-        ("sha256", result.model_sha256 or "—"),
+        ("model", model_name(result.model_path)),
+        ("sha256", result.model_sha256 or "not recorded"),
         ("budgets", ", ".join(result.budgets)),
-        ("sampling", sampling),
-        ("seed", str(result.sampling.seed)),
+        ("sampling", sampling_text(result.sampling)),
+        ("seed", str(result.sampling.seed) if result.sampling.seed is not None else "random"),
         ("max tokens", str(result.max_tokens)),
         ("started", _when(result.started_at)),
         ("cancelled", "yes" if result.cancelled else "no"),
@@ -203,7 +272,10 @@ def _page(title: str, body: str) -> str:
 
 def _html_card(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
-        f"<tr><td>{html.escape(k)}</td><td><code>{html.escape(v)}</code></td></tr>" for k, v in rows
+        # The label column is kept on one line (a width and nowrap, which Qt's PDF layout reads).
+        f'<tr><td class="label" width="160" style="white-space: nowrap">{html.escape(k)}</td>'
+        f"<td><code>{html.escape(v)}</code></td></tr>"
+        for k, v in rows
     )
     return (
         f'<details class="card"><summary>Reproducibility</summary><table>{cells}</table></details>'
@@ -221,27 +293,54 @@ def _html_thinking(message: StoredMessage) -> str:
                 # both (it ignores <mark> and CSS ::before).
                 escaped = (
                     f'<span class="intervention" style="background-color: #ffe9a8">'
-                    f"<b>⟨{html.escape(intervention_label(reason))}⟩</b> {escaped.strip()}</span>"
+                    f"<b>⟨{html.escape(intervention_label(reason))}⟩</b> {escaped.strip()}"
+                    "</span>"
                 )
             parts.append(escaped)
         paragraphs.append(f"<p>{''.join(parts).strip()}</p>")
     return '<div class="thinking">' + "".join(paragraphs) + "</div>"
 
 
-def conversation_html(conversation: Conversation, messages: Sequence[StoredMessage]) -> str:
+def _html_message(message: StoredMessage, heading: str, markdown: MarkdownIt) -> list[str]:
+    parts = [heading]
+    if message.thinking:
+        parts.append("<h3>Thinking</h3>" + _html_thinking(message) + "<h3>Answer</h3>")
+    parts.append(markdown.render(message.content or "*(no answer)*"))
+    if message.generation is not None:
+        parts.append(_html_card(_card_rows(message.generation, _person_steps(message))))
+    return parts
+
+
+def conversation_html(
+    conversation: Conversation,
+    messages: Sequence[StoredMessage],
+    versions: Versions | None = None,
+) -> str:
     """The conversation as one self-contained HTML page; answers rendered from Markdown
-    (raw HTML in an answer is shown as text, never run)."""
+    (raw HTML in an answer is shown as text, never run); a message's other versions
+    (``versions``) follow it, set apart."""
     markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
     title = conversation.title or "Conversation"
     body = [f"<h1>{html.escape(title)}</h1><p><em>{_when(conversation.created_at)}</em></p>"]
     for message in messages:
-        body.append(f"<h2>{html.escape(message.role.capitalize())}</h2>")
-        if message.thinking:
-            body.append("<h3>Thinking</h3>" + _html_thinking(message) + "<h3>Answer</h3>")
-        body.append(markdown.render(message.content or "*(no answer)*"))
-        if message.generation is not None:
-            body.append(_html_card(_card_rows(message.generation, _person_steps(message))))
+        note, others = _version_note(message, versions)
+        role = html.escape(message.role.capitalize())
+        body += _html_message(message, f"<h2>{role}{html.escape(note)}</h2>", markdown)
+        if not others:
+            continue
+        body.append(f'<div class="versions"><p><em>{html.escape(_OTHERS_NOTE)}</em></p>')
+        for number, other in others:
+            heading = f"<h3>{role}, version {number} (not continued)</h3>"
+            body += _html_message(other, heading, markdown)
+        body.append("</div>")
     return _page(title, "\n".join(body))
+
+
+def conversation_versions(
+    siblings: Callable[[int], Sequence[StoredMessage]], messages: Sequence[StoredMessage]
+) -> dict[int, list[StoredMessage]]:
+    """The versions of each message of a branch, for the exports (``siblings``: the store's)."""
+    return {m.id: list(siblings(m.id)) for m in messages}
 
 
 def sweep_html(result: SweepResult, chart_png: bytes | None = None) -> str:

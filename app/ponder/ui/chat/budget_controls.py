@@ -274,3 +274,4 @@ class BudgetSelector(QWidget):
             self._settings = dialog.apply_to(self._settings)
             self._show_minimum()
             self.changed.emit(self._settings)
+        dialog.deleteLater()  # not left to the window's teardown at quit

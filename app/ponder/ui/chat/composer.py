@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.settings import Settings
 from ponder.ui.chat.budget_controls import BudgetSelector
+from ponder.ui.chat.context_meter import ContextMeter
 from ponder.ui.flat_button import flat_button
 from ponder.ui.thinking.live_controls import AnswerNowButton
 
@@ -47,11 +48,18 @@ class Composer(QWidget):
         self.editor.installEventFilter(self)
         self.edit_banner = QLabel()
         self.edit_banner.setObjectName("editBanner")
+        # Wrapped: one long line would set the composer's minimum width and squeeze the
+        # sidebar and the trace panel whenever an edit starts (#13 item 7).
+        self.edit_banner.setWordWrap(True)
         self.cancel_edit = flat_button("Cancel edit", "Keep the conversation as it is (Esc)")
         self.cancel_edit.clicked.connect(self.leave_edit)
+        self.meter = ContextMeter()
+        self.editor.textChanged.connect(lambda: self.meter.set_draft(self.editor.toPlainText()))
         banner = QHBoxLayout()
         banner.addWidget(self.edit_banner, 1)
         banner.addWidget(self.cancel_edit)
+        banner.addStretch(0)
+        banner.addWidget(self.meter)
         self.budget = BudgetSelector(settings)
         self.send_button = QPushButton("Send")
         self.send_button.setObjectName("sendButton")

@@ -174,6 +174,18 @@ class ChatController(QObject):
             self.open_conversation(None)
         self.conversations_changed.emit()
 
+    def delete_message(self, message_id: int) -> None:
+        """Deletes a message of the conversation on show and the replies that followed it
+        (not while an answer is being written), and shows what remains."""
+        if self.busy:
+            self.error_raised.emit("Stop the answer first, then delete the message.")
+            return
+        try:
+            self.store.delete_message(message_id)
+        except StorageError as exc:
+            self.error_raised.emit(str(exc))
+        self.open_conversation(self.conversation_id)
+
     # ----- turns -------------------------------------------------------------------------------
 
     def send(self, text: str) -> bool:

@@ -28,6 +28,7 @@ class ConversationView(QScrollArea):
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the reply's id
     suggestion_chosen = Signal(object)  # a Suggestion of the empty conversation
     think_longer_requested = Signal(int, object)  # the reply's id, more tokens (None: no limit)
+    delete_requested = Signal(int)  # a message's id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,7 @@ class ConversationView(QScrollArea):
             widget.teach_requested.connect(self.teach_requested)
             widget.think_longer_requested.connect(self.think_longer_requested)
         widget.versions.version_requested.connect(self.version_requested)
+        widget.delete_requested.connect(self.delete_requested)
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self.widgets.append(widget)
         self._empty.setVisible(False)
@@ -154,6 +156,7 @@ class ConversationView(QScrollArea):
                 widget.trace.message_id = message.id
                 widget.finish(message.id, message.status, message.error)
                 widget.show_details(message)
+                widget.show_context_note(message)
             elif widget.message_id is None:
                 widget.set_message(message)
             widget.versions.set_versions(versions.get(message.id, [message.id]), message.id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.reasoning.context_fit import left_out_text
 from ponder.core.reply_details import model_name, speed_parts
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState
@@ -76,10 +77,17 @@ def _action(text: str, tip: str) -> QToolButton:
     return flat_button(text, tip, "messageAction")
 
 
+# A message longer than this is shown folded to its first COLLAPSED_CHARS, with "Show all".
+COLLAPSE_OVER_CHARS = 4000
+COLLAPSED_CHARS = 1200
+
+
 class UserMessageWidget(QWidget):
-    """The user's message: a bubble on the right, with Edit and the version switcher."""
+    """The user's message: a bubble on the right, with Edit, Delete and the version switcher.
+    A very long message (a pasted document) is folded, with "Show all"."""
 
     edit_requested = Signal(int, str)  # message id, its text
+    delete_requested = Signal(int)  # message id
 
     def __init__(self, text: str, renderer: MarkdownRenderer, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,11 +95,19 @@ class UserMessageWidget(QWidget):
         self.text = text
         self.bubble = AnswerView(renderer)
         self.bubble.setObjectName("userBubble")
-        self.bubble.set_plain(text)
+        self.collapsed: bool = False
+        self.expand = _action(self.tr("Show all"), self.tr("Show the whole message"))
+        self.expand.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
+        self.set_collapsed(len(text) > COLLAPSE_OVER_CHARS)
         self.versions = VersionSwitcher()
         self.edit = _action("Edit", "Edit this message and send it again")
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
+        self.delete = _action(
+            self.tr("Delete"), self.tr("Delete this message and the replies that followed it")
+        )
+        self.delete.clicked.connect(self._delete)
+        self.delete.setEnabled(False)
         bubble_box = QWidget()
         bubble_box.setObjectName("userBubbleBox")
         box = QVBoxLayout(bubble_box)
@@ -106,26 +122,48 @@ class UserMessageWidget(QWidget):
         row.addStretch(1)
         row.addWidget(bubble_box, 4)
         actions = QHBoxLayout()
+        actions.addWidget(self.expand)
         actions.addStretch(1)
         actions.addWidget(self.versions)
         actions.addWidget(self.edit)
+        actions.addWidget(self.delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 6, 4, 0)
         layout.setSpacing(0)
         layout.addLayout(row)
         layout.addLayout(actions)
 
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Folds a long message to its beginning, or shows it all."""
+        long = len(self.text) > COLLAPSE_OVER_CHARS
+        self.collapsed = collapsed and long
+        shown = self.text[:COLLAPSED_CHARS].rstrip() + " …" if self.collapsed else self.text
+        self.bubble.set_plain(shown)
+        self.expand.setText(self.tr("Show all") if self.collapsed else self.tr("Show less"))
+        self.expand.setToolTip(
+            self.tr("Show the whole message ({0:,} characters)").format(len(self.text))
+            if self.collapsed
+            else self.tr("Fold the message again")
+        )
+        self.expand.setVisible(long)
+
     def set_message(self, message: StoredMessage) -> None:
         self.message_id = message.id
         self.edit.setEnabled(True)
+        self.delete.setEnabled(True)
 
     def set_busy(self, busy: bool) -> None:
         self.edit.setEnabled(not busy and self.message_id is not None)
+        self.delete.setEnabled(not busy and self.message_id is not None)
         self.versions.setEnabled(not busy)
 
     def _edit(self) -> None:
         if self.message_id is not None:
             self.edit_requested.emit(self.message_id, self.text)
+
+    def _delete(self) -> None:
+        if self.message_id is not None:
+            self.delete_requested.emit(self.message_id)
 
 
 # The teaching actions on an answer: (name the window acts on, menu text, tip).
@@ -146,6 +184,7 @@ class AssistantMessageWidget(QWidget):
     regenerate_requested = Signal(int)
     teach_requested = Signal(str, int)  # a TEACH_ACTIONS name, the message id
     think_longer_requested = Signal(int, object)  # the message id, more tokens (None: no limit)
+    delete_requested = Signal(int)  # the message id
 
     def __init__(self, renderer: MarkdownRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,6 +211,11 @@ class AssistantMessageWidget(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         self.details.setFont(small)
         self.details.setVisible(False)
+        self.context_note = QLabel()  # earlier turns left out to fit the context
+        self.context_note.setObjectName("contextNote")
+        self.context_note.setProperty("kind", "note")
+        self.context_note.setWordWrap(True)
+        self.context_note.setVisible(False)
         self.versions = VersionSwitcher()
         self.regenerate = _action("Regenerate", "Write a new answer to this message")
         self.regenerate.clicked.connect(self._regenerate)
@@ -197,6 +241,8 @@ class AssistantMessageWidget(QWidget):
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
+        self.delete = _action(self.tr("Delete"), self.tr("Delete this reply and what followed it"))
+        self.delete.clicked.connect(self._delete)
         self.answer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.answer.customContextMenuRequested.connect(self._answer_menu)
         chip_row = QHBoxLayout()
@@ -208,6 +254,7 @@ class AssistantMessageWidget(QWidget):
         actions.addWidget(self.copy)
         actions.addWidget(self.think_longer)
         actions.addWidget(self.more)
+        actions.addWidget(self.delete)
         actions.addStretch(1)
         # The answer reads in a column of about 75 characters, however wide the window.
         self.column = QWidget()
@@ -217,6 +264,7 @@ class AssistantMessageWidget(QWidget):
         layout.setContentsMargins(4, 8, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(chip_row)
+        layout.addWidget(self.context_note)
         layout.addWidget(self.answer)
         layout.addWidget(self.status)
         layout.addLayout(actions)
@@ -233,6 +281,7 @@ class AssistantMessageWidget(QWidget):
         self.trace = TraceState.from_message(message)
         self.answer.set_markdown(message.content)
         self._show_status(message.status, message.error)
+        self.show_context_note(message)
         self.update_chip()
         self.show_details(message)
 
@@ -267,6 +316,13 @@ class AssistantMessageWidget(QWidget):
             )
         self.details.setToolTip("\n".join(tip))
         self.details.setVisible(bool(parts))
+
+    def show_context_note(self, message: StoredMessage) -> None:
+        """Says how many earlier turns the engine left out of this reply's prompt."""
+        stats = message.generation.stats if message.generation else None
+        text = left_out_text(stats.left_out_turns if stats else 0)
+        self.context_note.setText(text)
+        self.context_note.setVisible(bool(text))
 
     def bind_live(self, trace: TraceState) -> None:
         self.trace = trace
@@ -312,6 +368,8 @@ class AssistantMessageWidget(QWidget):
         self.more.setVisible(done and not self.failed)
         self.think_longer.setVisible(done and not self.failed and self.trace.has_thinking)
         self.think_longer.setEnabled(not busy)
+        self.delete.setVisible(done)
+        self.delete.setEnabled(not busy and done)
         self._busy = busy
         self.versions.setEnabled(not busy)
 
@@ -357,3 +415,7 @@ class AssistantMessageWidget(QWidget):
     def _regenerate(self) -> None:
         if self.message_id is not None:
             self.regenerate_requested.emit(self.message_id)
+
+    def _delete(self) -> None:
+        if self.message_id is not None:
+            self.delete_requested.emit(self.message_id)

@@ -42,9 +42,11 @@ class ModelLibrary(QObject):
     import_progress = Signal(object)  # Progress
     import_done = Signal(object)  # InstalledModel
     problem = Signal(str)
+    hub_checked = Signal(str)  # "" reachable, else why the computer looks offline
     # To the workers' slots (queued: they run on the workers' threads).
     _scan = Signal()
     _probe = Signal(bool)
+    _check_hub = Signal()
     _import = Signal(str)
     _delete = Signal(str)
     _download = Signal(object, object)
@@ -61,8 +63,13 @@ class ModelLibrary(QObject):
         self.downloads: dict[str, DownloadState] = {}
         self.scanned_once = False
         self._probing = False
+        # Why the hub looks unreachable ("" when it answered; None until a look was taken).
+        self.hub_problem: str | None = None
+        self._checking_hub = False
         self._scan.connect(tasks.scan)
         self._probe.connect(tasks.probe)
+        self._check_hub.connect(tasks.check_hub)
+        tasks.hub_checked.connect(self._on_hub_checked)
         self._import.connect(tasks.import_file)
         self._delete.connect(tasks.delete)
         self._download.connect(downloads.download)
@@ -85,6 +92,18 @@ class ModelLibrary(QObject):
         if not self._probing and self.hardware is None:
             self._probing = True
             self._probe.emit(gpu)
+
+    def check_hub(self) -> None:
+        """Looks (on the tasks thread) whether the hub can be reached; answers with
+        ``hub_checked``. Nothing to look at when downloads are off anyway."""
+        if not self._checking_hub and not self.offline:
+            self._checking_hub = True
+            self._check_hub.emit()
+
+    def _on_hub_checked(self, problem: str) -> None:
+        self._checking_hub = False
+        self.hub_problem = problem
+        self.hub_checked.emit(problem)
 
     def import_file(self, path: str) -> None:
         self._import.emit(path)

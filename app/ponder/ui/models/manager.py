@@ -42,6 +42,8 @@ from ponder.ui.models.details import (
     installed_details,
     model_name,
 )
+from ponder.ui.screen_fit import initial_size
+from ponder.ui.theme import set_kind
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -60,7 +62,7 @@ class ModelManagerDialog(QDialog):
         self.current_model = current_model
         self.setWindowTitle("Models")
         self.setObjectName("modelManager")
-        self.resize(1040, 600)
+        initial_size(self, 1040, 600)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._installed_tab(), "Installed")
@@ -201,7 +203,7 @@ class ModelManagerDialog(QDialog):
     def start_import(self, path: str) -> None:
         self.import_bar.setVisible(True)
         self.import_bar.setRange(0, 0)
-        self.status.setText(f"Importing {Path(path).name}…")
+        self._say(f"Importing {Path(path).name}…")
         self.library.import_file(path)
 
     def _import_progress(self, progress: object) -> None:
@@ -212,11 +214,11 @@ class ModelManagerDialog(QDialog):
 
     def _imported(self, model: InstalledModel) -> None:
         self.import_bar.setVisible(False)
-        self.status.setText(f"Imported {model.filename}.")
+        self._say(f"Imported {model.filename}.")
 
     def _problem(self, message: str) -> None:
         self.import_bar.setVisible(False)
-        self.status.setText(message)
+        self._say(message, "error")
 
     def _delete(self) -> None:
         data = self._selected()
@@ -454,6 +456,24 @@ class ModelManagerDialog(QDialog):
         self.catalog_info.setHtml(catalog_details(entry, quant, fit))
         self._sync_download_buttons()
 
+    def select_catalog(self, entry_id: str, quant_name: str) -> None:
+        """Shows the catalog with this quant's row selected (its download's state, its
+        error, its buttons)."""
+        self.tabs.setCurrentIndex(1)
+        for index in range(self.catalog.topLevelItemCount()):
+            item = self.catalog.topLevelItem(index)
+            if item is None:
+                continue
+            entry, quant = item.data(0, _DATA)
+            if (entry.id, quant.name) == (entry_id, quant_name):
+                self.catalog.setCurrentItem(item)
+                self.catalog.scrollToItem(item)
+                return
+
+    def _say(self, text: str, kind: str = "note") -> None:
+        self.status.setText(text)
+        set_kind(self.status, kind)
+
     def _sync_download_buttons(self) -> None:
         current = self._current_catalog()
         state = None
@@ -464,16 +484,19 @@ class ModelManagerDialog(QDialog):
             installed = self.library.installed_copy(entry, quant)
         downloadable = current is not None and current[0].repo is not None
         running = state is not None and state.state in ("queued", "running")
+        failed = state is not None and state.state == "failed"
+        labels = {"paused": self.tr("Resume"), "failed": self.tr("Try again")}
         self.download_button.setText(
-            "Resume" if state is not None and state.state == "paused" else "Download"
+            labels.get(state.state, self.tr("Download")) if state else self.tr("Download")
         )
         self.download_button.setEnabled(
             downloadable and not running and installed is None and not self.library.offline
         )
         self.pause_button.setEnabled(running)
-        self.cancel_button.setEnabled(state is not None)
-        self.download_bar.setVisible(state is not None)
-        if state is not None:
+        # A failed download has nothing left to cancel: no busy bar, no Cancel.
+        self.cancel_button.setEnabled(state is not None and not failed)
+        self.download_bar.setVisible(state is not None and not failed)
+        if state is not None and not failed:
             progress = state.progress
             if progress is not None and progress.total:
                 self.download_bar.setRange(0, 1000)
@@ -485,8 +508,8 @@ class ModelManagerDialog(QDialog):
                 )
             else:
                 self.download_bar.setRange(0, 0)
-            if state.message:
-                self.status.setText(state.message)
+        if state is not None and state.message:
+            self._say(state.message, "error" if failed else "note")
 
     def _download(self) -> None:
         current = self._current_catalog()

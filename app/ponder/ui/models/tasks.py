@@ -62,12 +62,22 @@ class ModelTasks(QObject):
     import_failed = Signal(str)
     deleted = Signal(str)
     failed = Signal(str)
+    hub_checked = Signal(str)  # "" when the hub can be reached, else why it looks offline
 
     def __init__(self, models_root: Path, catalog_path: Path | None = None) -> None:
         super().__init__()
         self._store = ModelStore(models_root)
         self._catalog_path = catalog_path
         self._catalog: Catalog | None = None
+
+    @Slot()
+    def check_hub(self) -> None:
+        """A quick look at whether the model hub answers (a few seconds at most, here on the
+        tasks thread, never on the GUI thread)."""
+        from ponder.core.downloads.hub import Hub
+        from ponder.core.downloads.reachability import unreachable_reason
+
+        self.hub_checked.emit(unreachable_reason(Hub().endpoint))
 
     @Slot()
     def scan(self) -> None:

@@ -33,6 +33,7 @@ from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepResult
 from ponder.core.teaching.sweep_files import SweepFileError, SweepWriteError
 from ponder.ui.export import export_document
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.sweep.chart import SweepChart
 from ponder.ui.sweep.form import SweepSetup
 from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
@@ -47,7 +48,7 @@ class SweepWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("sweepWindow")
         self.setWindowTitle("Budget sweep — Ponder")
-        self.resize(1240, 760)
+        initial_size(self, 1240, 760)
         self.queue = queue
         self.shown: SweepKey | None = None  # what the grid shows
         self._loaded: dict[str, SweepResult] = {}  # saved sweeps read so far, by path
@@ -86,6 +87,7 @@ class SweepWindow(QWidget):
         self.detail.setPlaceholderText("Click a cell of the grid to read that run.")
         self.title = QLabel()
         self.title.setObjectName("sweepTitle")
+        self.title.setWordWrap(True)  # a long model name must not widen the window (#13)
         bold = self.title.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.2)

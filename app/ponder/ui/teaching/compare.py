@@ -29,6 +29,7 @@ from ponder.core.teaching.trajectory import trajectory
 from ponder.core.trace import TraceState, seconds_text, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
 
 
@@ -63,7 +64,8 @@ def _model_of(message: StoredMessage) -> str:
 
 
 def figures(message: StoredMessage) -> str:
-    """One line: model, thinking tokens and time, answer tokens, the last candidate answer."""
+    """One line: model, thinking tokens and time, answer tokens, the value the answer gives
+    (or, when it gives none, the last one the thinking reached, said to be that)."""
     parts = []
     model = _model_of(message)
     if model:
@@ -75,9 +77,14 @@ def figures(message: StoredMessage) -> str:
             f"thought {seconds_text(stats.thinking_s)} · {tokens_text(stats.thinking_tokens)} · "
             f"answer {tokens_text(stats.answer_tokens)}"
         )
-    final = trajectory(message.content).final or trajectory(message.thinking).final
+    # "answer read" is read from the answer only; a value the thinking reached is named as
+    # such (a fork's header showed the thinking's last number as the answer).
+    final = trajectory(message.content).final
+    thought = trajectory(message.thinking).final if final is None else None
     if final is not None:
         parts.append(f"answer read: {final.value}")
+    elif thought is not None:
+        parts.append(f"last value in the thinking: {thought.value} (none in the answer)")
     if message.status != "complete":
         parts.append(message.status)
     return " · ".join(parts)
@@ -158,7 +165,7 @@ class CompareWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
         self.setWindowTitle("Side by side — Ponder")
-        self.resize(1280, 760)
+        initial_size(self, 1280, 760)
         self.question = QLabel(" ".join(question.split()))
         self.question.setObjectName("compareQuestion")
         self.question.setWordWrap(True)

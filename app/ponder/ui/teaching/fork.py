@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.teaching.fork import INSERT_PRESETS, ForkPlan, plan_fork
+from ponder.ui.screen_fit import initial_size
 
 
 class ForkDialog(QDialog):
@@ -36,7 +37,7 @@ class ForkDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Fork the thinking")
-        self.resize(720, 560)
+        initial_size(self, 720, 560)
         self._original = trace
         intro = QLabel(
             "The model goes on from the end of this thinking. Cut it shorter, change a step or "

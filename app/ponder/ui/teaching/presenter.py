@@ -33,6 +33,7 @@ from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
 
 TRACE_POINTS = 20
@@ -155,7 +156,7 @@ class PresenterView(QWidget):
             QShortcut(QKeySequence(keys), self, self.leave)
         QShortcut(QKeySequence("Space"), self, self.toggle_reveal)
         QShortcut(QKeySequence(ANSWER_NOW_SHORTCUT), self, controller.answer_now)
-        self.resize(1280, 720)
+        initial_size(self, 1280, 720)
         self.splitter.setSizes([740, 540])
         controller.conversation_opened.connect(self._conversation_opened)
         controller.reply_begun.connect(self._reply_begun)

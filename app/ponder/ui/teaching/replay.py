@@ -35,6 +35,7 @@ from ponder.core.teaching.replay_timing import SPEEDS, ReplaySchedule
 from ponder.core.trace import TraceState, seconds_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
 
 TICK_MS = 40
@@ -159,7 +160,7 @@ class ReplayWindow(QWidget):
         )
         for keys, action in shortcuts:
             QShortcut(QKeySequence(keys), self, action)
-        self.resize(1280, 720)
+        initial_size(self, 1280, 720)
         self._redraw()
 
     # ----- playing ---------------------------------------------------------------------------

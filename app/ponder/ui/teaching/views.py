@@ -115,7 +115,11 @@ class TeachingViews(QObject):
     def export_conversation(self, path: str | None = None) -> Path | None:
         """Writes the conversation on show (the branch on screen) to ``path`` (asked when
         None): a self-contained .html, a .md or a .pdf, trace and card included."""
-        from ponder.core.teaching.export import conversation_html, conversation_markdown
+        from ponder.core.teaching.export import (
+            conversation_html,
+            conversation_markdown,
+            conversation_versions,
+        )
 
         conversation_id = self.controller.conversation_id
         if conversation_id is None or not self.controller.messages:
@@ -127,12 +131,17 @@ class TeachingViews(QObject):
             self._say(str(exc))
             return None
         messages = self.controller.messages
+        try:
+            versions = conversation_versions(self.controller.store.siblings, messages)
+        except StorageError as exc:
+            self._say(str(exc))
+            return None
         target, message = export_document(
             self.window,
             caption="Export the conversation",
             title=conversation.title or "Conversation",
-            html=lambda: conversation_html(conversation, messages),
-            markdown=lambda: conversation_markdown(conversation, messages),
+            html=lambda: conversation_html(conversation, messages, versions),
+            markdown=lambda: conversation_markdown(conversation, messages, versions),
             path=path,
         )
         if message:
@@ -178,9 +187,12 @@ class TeachingViews(QObject):
             budget or None,
             self.window,
         )
-        if dialog.exec() != ForkDialog.DialogCode.Accepted:
-            return False
-        plan = dialog.plan()
+        try:
+            if dialog.exec() != ForkDialog.DialogCode.Accepted:
+                return False
+            plan = dialog.plan()
+        finally:
+            dialog.deleteLater()  # not left to the window's teardown at quit
         control = replace(self.controller.thinking, budget=plan.budget)
         return self.controller.fork(reply.id, plan.kept, plan.inserted, control)
 
@@ -287,5 +299,10 @@ class TeachingViews(QObject):
         """A fork or another model's answer is done: show it beside the original."""
         if live.compare_to is None or live.reply_id is None:
             return
-        if live.status in ("complete", "cancelled"):
+        if live.status == "complete":
             self.compare_versions(live.reply_id, live.compare_to)
+        elif live.status == "cancelled":  # stopped: no comparison with a version cut short
+            self._say(
+                "Stopped before the other answer was finished, so nothing was compared. The "
+                "unfinished version is kept with the reply's versions."
+            )

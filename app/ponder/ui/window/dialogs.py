@@ -31,9 +31,12 @@ def download_recommended(
     current_model: str | None,
     use_model: UseModel,
 ) -> None:
-    """Starts the download the welcome page recommends and shows it in the manager."""
+    """Starts the download the welcome page recommends and shows it in the manager, its row
+    selected (so its progress, or its error, is what the person sees)."""
     library.download(entry, quant)
-    open_model_manager(parent, library, current_model, use_model, catalog=True)
+    open_model_manager(
+        parent, library, current_model, use_model, catalog=True, select=(entry.id, quant.name)
+    )
 
 
 def import_model(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
@@ -61,15 +64,20 @@ def open_model_manager(
     use_model: UseModel,
     *,
     catalog: bool = False,
+    select: tuple[str, str] | None = None,
 ) -> None:
-    """The model manager; ``catalog``: open on the catalog tab."""
+    """The model manager; ``catalog``: open on the catalog tab; ``select``: with this
+    (catalog id, quant) selected."""
     from ponder.ui.models.manager import ModelManagerDialog
 
     dialog = ModelManagerDialog(library, current_model, parent)
     if catalog:
         dialog.tabs.setCurrentIndex(1)
+    if select is not None:
+        dialog.select_catalog(*select)
     dialog.use_requested.connect(use_model)
     dialog.exec()
+    dialog.deleteLater()  # not left to the window's teardown at quit (see open_settings)
 
 
 def open_settings(
@@ -85,9 +93,13 @@ def open_settings(
 
     old = settings.settings
     dialog = SettingsDialog(old, paths, os.cpu_count() or 1, parent)
-    if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-        return
+    accepted = dialog.exec() == SettingsDialog.DialogCode.Accepted
     new = dialog.result_settings()
+    # Deleted now, not as a child of the window when Ponder quits: left until then, Qt
+    # warned "QObject: shared QObject was deleted directly" on every quit after Settings.
+    dialog.deleteLater()
+    if not accepted:
+        return
     settings.update(new)
     reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
     if reload and current_model:

@@ -42,6 +42,13 @@ from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.details import gguf_paths
 from ponder.ui.models.library import ModelLibrary
+from ponder.ui.screen_fit import (
+    apply_proportions,
+    fit_to_screen,
+    initial_size,
+    parse_splitter_text,
+    splitter_text,
+)
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.teaching.views import TeachingViews
@@ -51,6 +58,10 @@ from ponder.ui.window.menus import build_menus
 from ponder.ui.window.model_switcher import ModelSwitcher
 from ponder.ui.window.shortcuts import ShortcutsDialog
 from ponder.ui.window.welcome import WelcomePage
+
+# How long a line in the status bar stays (a problem, a "done"): it must not outlive its
+# moment, and the next thing the person does (send, open a conversation) clears it earlier.
+STATUS_TIMEOUT_MS = 10_000
 
 THINKING_FIELDS = (
     "thinking_budget",
@@ -88,7 +99,7 @@ class MainWindow(QMainWindow):
         self.renderer = renderer
         self.setWindowTitle("Ponder")
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
+        initial_size(self, 1280, 800)
         current = settings.settings
         # Widgets.
         self.conversations = ConversationList()
@@ -121,6 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.setCollapsible(1, False)
         self.splitter.setSizes([240, 640, 400])
         self._sized = False
+        self._saved_split: list[float] | None = None  # proportions to apply when first shown
         self.splitter.splitterMoved.connect(self._sync_panel_toggle)
         self.setCentralWidget(self.splitter)
         self.menu_actions = build_menus(self)
@@ -163,7 +175,14 @@ class MainWindow(QMainWindow):
         c.reply_ended.connect(self._reply_ended)
         c.busy_changed.connect(self._busy_changed)
         c.error_raised.connect(self.show_error)
+        meter = self.composer.meter
+        self.host.model_ready.connect(lambda event: meter.set_context(event.n_ctx))
+        self.host.model_loading.connect(lambda _path: meter.set_context(None))
+        self.host.model_failed.connect(lambda _message: meter.set_context(None))
         self.conversations.conversation_selected.connect(c.open_conversation)
+        # The next action makes an old status line stale.
+        self.conversations.conversation_selected.connect(self.statusBar().clearMessage)
+        c.reply_begun.connect(self.statusBar().clearMessage)
         self.conversations.new_requested.connect(self.new_conversation)
         self.conversations.rename_requested.connect(c.rename_conversation)
         self.conversations.delete_requested.connect(self.delete_conversation)
@@ -172,6 +191,7 @@ class MainWindow(QMainWindow):
         self.view.regenerate_requested.connect(c.regenerate)
         self.view.edit_requested.connect(self.composer.begin_edit)
         self.view.version_requested.connect(c.select_branch)
+        self.view.delete_requested.connect(self.delete_message)
         self.composer.send_requested.connect(self._send)
         self.composer.edit_submitted.connect(self._resend)
         self.composer.stop_requested.connect(c.stop)
@@ -249,16 +269,18 @@ class MainWindow(QMainWindow):
         self.settings.update_fields(**{f: getattr(edited, f) for f in THINKING_FIELDS})
 
     def restore_state(self, settings: Settings) -> None:
+        """The saved window, within this screen; the splitter's saved proportions are applied
+        when the window is first shown (when its width is known)."""
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
-        if settings.window_state:
-            self.splitter.restoreState(QByteArray.fromBase64(settings.window_state.encode()))
+        fit_to_screen(self)
+        self._saved_split = parse_splitter_text(settings.window_state)
         self._sync_panel_toggle()
 
     def save_state(self) -> None:
         self.settings.update_fields(
             window_geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
-            window_state=bytes(self.splitter.saveState().toBase64().data()).decode(),
+            window_state=splitter_text(self.splitter),
         )
 
     # ----- the panel -------------------------------------------------------------------------
@@ -315,6 +337,7 @@ class MainWindow(QMainWindow):
         self.conversations.show_hits(hits, self.controller.conversation_id)
 
     def new_conversation(self) -> None:
+        self.statusBar().clearMessage()
         self.composer.leave_edit()
         self.controller.open_conversation(None)
         self.conversations.select(None)
@@ -363,8 +386,21 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete_conversation(target)
 
+    def delete_message(self, message_id: int) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete message"),
+            self.tr(
+                "Delete this message and the replies that followed it? Other versions of it "
+                "are kept."
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.delete_message(message_id)
+
     def _conversation_opened(self, conversation_id: int, messages: list) -> None:
         self.composer.leave_edit()
+        self.composer.meter.set_history(messages)
         self.view.show_thread(messages, self.controller.versions(messages))
         self.view.set_empty_hint(
             ""
@@ -420,6 +456,7 @@ class MainWindow(QMainWindow):
         self.menu_actions.answer_now.setEnabled(steerable)
 
     def _reply_ended(self, live: LiveReply) -> None:
+        self.composer.meter.set_history(self.controller.messages)
         if live.conversation_id == self.controller.conversation_id:
             messages = self.controller.messages
             self.view.finish_live(messages, self.controller.versions(messages))
@@ -445,10 +482,10 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Thinking budget raised by {n:,} tokens.").format(n=tokens))
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15000)
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
 
     # ----- models (``ModelSwitcher`` does the work) -------------------------------------------
 
@@ -481,10 +518,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if not self._sized and not self.settings.settings.window_state:
-            # First start: a third of the width for the trace, a fifth for the list.
-            width = max(900, self.width())
-            self.splitter.setSizes([width // 5, width - width // 5 - width // 3, width // 3])
+        if not self._sized:
+            fit_to_screen(self)
+            if self._saved_split is None or not apply_proportions(self.splitter, self._saved_split):
+                # First start: a third of the width for the trace, a fifth for the list.
+                width = max(900, self.width())
+                self.splitter.setSizes([width // 5, width - width // 5 - width // 3, width // 3])
         self._sized = True
         self._sync_panel_toggle()
 

@@ -71,6 +71,8 @@ class ModelSwitcher:
         welcome.manager_requested.connect(self.open_model_manager)
         welcome.download_requested.connect(self._download_recommended)
         library.changed.connect(self.refresh)
+        library.download_changed.connect(lambda _key: self._refresh_welcome())
+        library.hub_checked.connect(lambda _problem: self._refresh_welcome())
         library.download_done.connect(lambda m: self._offer_model(str(m.path)))
         library.import_done.connect(lambda m: self._offer_model(str(m.path)))
 
@@ -98,14 +100,18 @@ class ModelSwitcher:
         """The bar's (and the welcome page's) list of models, from the library."""
         library = self._library
         self._model_bar.set_models(library.demo, library.installed, library.catalog)
+        self._refresh_welcome()
+
+    def _refresh_welcome(self) -> None:
         if self._pages.currentWidget() is self._welcome:
-            self._welcome.update_from(library)
+            self._welcome.update_from(self._library)
 
     def show_welcome(self) -> None:
         """First run: no model chosen yet."""
         self._pages.setCurrentIndex(WELCOME_PAGE)
         self._hide_panel()
         self._library.probe_hardware()
+        self._library.check_hub()  # on the tasks thread: "looks offline" when it cannot
         self._welcome.update_from(self._library)
 
     # ----- choosing and loading ----------------------------------------------------------------
@@ -163,6 +169,7 @@ class ModelSwitcher:
 
     def _offer_model(self, path: str) -> None:
         if not self._host.model_path:
+            self._window.statusBar().clearMessage()  # "Importing…" is over
             self.use_model(path)
         else:
             self._window.statusBar().showMessage(

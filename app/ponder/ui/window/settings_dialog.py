@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.ui.screen_fit import initial_size
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
@@ -130,6 +131,10 @@ class SettingsDialog(QDialog):
         for box in (model_box, folders_box, look_box, self.think_tags):
             layout.addWidget(box)
         layout.addWidget(buttons)
+        # Its full preferred size (within the screen): left to Qt, the wrapped hints' height
+        # was worked out for another width and their last lines were cut off.
+        hint = self.sizeHint()
+        initial_size(self, hint.width(), hint.height())
 
     @staticmethod
     def _hint(text: str) -> QLabel:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ponder.core.byte_size import size_text
 from ponder.ui.models.details import fit_badge
+from ponder.ui.theme import set_kind
 
 
 class WelcomePage(QWidget):
@@ -53,6 +54,12 @@ class WelcomePage(QWidget):
         self.offline = QLabel()
         self.offline.setObjectName("hint")
         self.offline.setWordWrap(True)
+        # The recommended download's failure, here where the person clicked (styled an error).
+        self.download_error = QLabel()
+        self.download_error.setObjectName("hint")
+        self.download_error.setWordWrap(True)
+        set_kind(self.download_error, "error")
+        self.download_error.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.demo_button)
@@ -66,6 +73,7 @@ class WelcomePage(QWidget):
         column.addSpacing(12)
         column.addWidget(self.recommendation)
         column.addLayout(buttons)
+        column.addWidget(self.download_error)
         column.addWidget(self.offline)
         column.addStretch(1)
         box = QWidget()
@@ -85,13 +93,21 @@ class WelcomePage(QWidget):
         assert isinstance(library, ModelLibrary)
         self.demo_button.setVisible(library.demo is not None)
         offline = library.offline
-        self.offline.setText(
-            "You are offline (HF_HUB_OFFLINE is set), so Ponder cannot download models now. "
-            "Import a .gguf file you already have, or bring a model pack on a USB stick."
-            if offline
-            else ""
-        )
-        self.offline.setVisible(offline)
+        looks_offline = bool(library.hub_problem) and not offline
+        if offline:
+            self.offline.setText(
+                self.tr(
+                    "You are offline (HF_HUB_OFFLINE is set), so Ponder cannot download models "
+                    "now. Import a .gguf file you already have, or bring a model pack on a USB "
+                    "stick."
+                )
+            )
+        elif looks_offline:
+            self.offline.setText(library.hub_problem or "")
+        else:
+            self.offline.setText("")
+        set_kind(self.offline, "error" if looks_offline else "note")
+        self.offline.setVisible(offline or looks_offline)
         pick = library.recommendation()
         self._pick = (pick.entry, pick.quant) if pick is not None else None
         if pick is not None:
@@ -107,6 +123,27 @@ class WelcomePage(QWidget):
                 "still try the demo model, or import a smaller .gguf.</p>"
             )
         self.download_button.setVisible(pick is not None and not offline)
+        state = (
+            library.downloads.get(f"{pick.entry.id}:{pick.quant.name}")
+            if pick is not None
+            else None
+        )
+        running = state is not None and state.state in ("queued", "running")
+        failed = state is not None and state.state == "failed"
+        self.download_button.setEnabled(not running)
+        self.download_button.setText(
+            self.tr("Downloading…")
+            if running
+            else self.tr("Try again")
+            if failed
+            else self.tr("Download it")
+        )
+        self.download_error.setText(
+            self.tr("The download failed: {0}").format(state.message)
+            if failed and state is not None
+            else ""
+        )
+        self.download_error.setVisible(failed)
 
     def _download(self) -> None:
         if self._pick is not None:
