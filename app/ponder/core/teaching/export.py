@@ -179,7 +179,10 @@ def _md_message(message: StoredMessage, heading: str) -> list[str]:
     if message.generation is not None:
         lines += ["", "<details><summary>Reproducibility</summary>", ""]
         lines += ["| | |", "|---|---|"]
-        lines += [f"| {k} | {code(v)} |" for k, v in _card_rows(message.generation, _person_steps(message))]
+        lines += [
+            f"| {k} | {code(v)} |"
+            for k, v in _card_rows(message.generation, _person_steps(message))
+        ]
         lines += ["", "</details>"]
     return lines
 

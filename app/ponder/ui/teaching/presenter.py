@@ -32,8 +32,8 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
-from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
 from ponder.ui.screen_fit import initial_size
+from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
 from ponder.ui.thinking.panel import ThinkingPanel
 
 TRACE_POINTS = 20
