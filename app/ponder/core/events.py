@@ -84,6 +84,13 @@ class Stats:
     # the request to the first answer token.
     answer_now_steps: int | None = None
     answer_now_s: float | None = None
+    # What a remote server did not do as asked (``NoticeEvent`` messages, in order): kept
+    # with the figures so that a stored reply still says it (``core.assembly`` puts them here).
+    notices: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.notices, tuple):  # a list, read back from JSON
+            object.__setattr__(self, "notices", tuple(self.notices))
 
     @property
     def generated_tokens(self) -> int:

@@ -1,0 +1,60 @@
+"""A model on a configured server, named the way the app picks, remembers and loads it.
+
+The window treats a server's model like a model file: the model bar lists it, the engine
+loads it, a conversation remembers it. One string names it everywhere — ``server:NAME/MODEL``
+(the registry's name for the server, then the model's id there, which may hold ``/`` or
+``:``; a server's name holds neither). It is what ``LoadRequest.model_path`` carries for such a
+model, and what a conversation keeps in ``model_id``. It never holds the key: ``connect``
+fetches that from the key store when the engine is about to use the server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ponder.core.servers.connection import ServerConnection
+from ponder.core.servers.keys import KeyStore
+from ponder.core.servers.registry import ServerEntry, ServerRegistry
+
+PREFIX = "server:"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerModelRef:
+    """``model`` (its id on the server) on the server the registry calls ``server``."""
+
+    server: str
+    model: str
+
+    @property
+    def id(self) -> str:
+        """``server:NAME/MODEL``: what the app stores and passes around."""
+        return f"{PREFIX}{self.server}/{self.model}"
+
+    @property
+    def label(self) -> str:
+        """The model and its server, as the model bar shows them."""
+        return f"{self.model} · {self.server}"
+
+    @classmethod
+    def parse(cls, text: str | None) -> ServerModelRef | None:
+        """The reference ``text`` holds, or None when it names no server model (a file)."""
+        if not text or not text.startswith(PREFIX):
+            return None
+        server, slash, model = text[len(PREFIX) :].partition("/")
+        if not slash or not server or not model:
+            return None
+        return cls(server, model)
+
+
+def connection_for(entry: ServerEntry, keys: KeyStore) -> ServerConnection:
+    """The connection to a registered server, with its key when one is stored
+    (``KeyStoreError`` when the store cannot give it)."""
+    key = keys.get(entry.name) if entry.has_key else None
+    return ServerConnection(entry.base_url, entry.name, entry.ca_file, key)
+
+
+def connect(ref: ServerModelRef, registry: ServerRegistry, keys: KeyStore) -> ServerConnection:
+    """The connection to the server ``ref`` names (``ServerRegistryError`` when it is no longer
+    registered, ``KeyStoreError`` when its key cannot be read)."""
+    return connection_for(registry.get(ref.server), keys)

@@ -1,0 +1,45 @@
+"""How the app names a model on a server (``server:NAME/MODEL``) and reaches its server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ponder.core.servers.keys import KeyStore
+from ponder.core.servers.reference import ServerModelRef, connect
+from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
+
+
+@pytest.mark.parametrize("model", ["qwen3:0.6b", "Qwen/Qwen3-8B", "smollm2 135m"])
+def test_a_reference_round_trips_whatever_the_model_id_holds(model: str) -> None:
+    ref = ServerModelRef("classroom", model)
+    assert ref.id == f"server:classroom/{model}"
+    assert ServerModelRef.parse(ref.id) == ref
+    assert ref.label == f"{model} · classroom"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [None, "", "/models/qwen3.gguf", "C:\\models\\a.gguf", "server:", "server:x/", "server:/m"],
+)
+def test_a_file_path_or_a_broken_reference_is_no_server_model(text: str | None) -> None:
+    assert ServerModelRef.parse(text) is None
+
+
+def test_connect_finds_the_server_and_its_key_and_never_puts_the_key_in_repr(
+    tmp_path: Path,
+) -> None:
+    registry = ServerRegistry(tmp_path / "servers.json")
+    keys = KeyStore(tmp_path / "keys.json")
+    registry.add(ServerEntry("classroom", "http://10.0.0.5:8080/v1", has_key=True))
+    keys.set("classroom", "sk-secret")
+    connection = connect(ServerModelRef("classroom", "qwen3"), registry, keys)
+    assert (connection.base_url, connection.label, connection.key) == (
+        "http://10.0.0.5:8080",
+        "classroom",
+        "sk-secret",
+    )
+    assert "sk-secret" not in repr(connection)
+    with pytest.raises(ServerRegistryError, match="no server named 'gone'"):
+        connect(ServerModelRef("gone", "qwen3"), registry, keys)
