@@ -11,7 +11,7 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from ponder.core.settings import Settings
 
@@ -64,10 +64,12 @@ _STYLE = """
 #versionLabel {{ color: {muted}; }}
 #messageStatus {{ color: {muted}; font-style: italic; }}
 #messageStatus[kind="error"] {{ color: #d9534f; font-style: normal; }}
+#replyNotices {{ color: {notice}; }}
 #thinkingPanel {{ background: {panel}; }}
 #traceView {{ background: {panel}; }}
 #thinkingHeader {{ color: {muted}; }}
 #hint, #emptyHint {{ color: {muted}; }}
+#hint[kind="error"] {{ color: #d9534f; }}
 #editBanner {{ color: {accent}; }}
 #composerInput {{ border: 1px solid {chip_border}; border-radius: 8px; padding: 4px; }}
 #welcomeTitle {{ font-size: 20pt; font-weight: 600; }}
@@ -105,6 +107,16 @@ QListView:focus, QTreeView:focus, QPlainTextEdit:focus, #composerInput:focus {{
 }}
 QCheckBox:focus, QRadioButton:focus {{ color: {ring}; }}
 """
+
+
+def set_kind(widget: QWidget, kind: str) -> None:
+    """Marks a label as a plain hint ("note") or an error ("error") for the style sheet, and
+    has it drawn again (Qt reads a property when a widget is polished)."""
+    if widget.property("kind") == kind:
+        return
+    widget.setProperty("kind", kind)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def is_dark(app: QApplication) -> bool:
@@ -163,5 +175,6 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
             banner_text="#f0d9a0" if dark else "#5c4500",
             banner_border="#6b5a2e" if dark else "#e8c96a",
             button="#2e3136" if dark else "#f7f8fa",
+            notice="#d9a440" if dark else "#8a5a00",
         )
     )

@@ -19,6 +19,12 @@ def test_a_reference_round_trips_whatever_the_model_id_holds(model: str) -> None
     assert ref.label == f"{model} · classroom"
 
 
+def test_llama_servers_model_path_is_shown_by_its_file_name() -> None:
+    ref = ServerModelRef("lab", "/srv/models/Qwen3-0.6B-Q4_K_M.gguf")
+    assert ref.label == "Qwen3-0.6B-Q4_K_M.gguf · lab" and ref.model.startswith("/srv")
+    assert ServerModelRef("lab", "C:\\models\\a.GGUF").model_name == "a.GGUF"
+
+
 @pytest.mark.parametrize(
     "text",
     [None, "", "/models/qwen3.gguf", "C:\\models\\a.gguf", "server:", "server:x/", "server:/m"],

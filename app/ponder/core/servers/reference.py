@@ -32,9 +32,15 @@ class ServerModelRef:
         return f"{PREFIX}{self.server}/{self.model}"
 
     @property
+    def model_name(self) -> str:
+        """The model's id, short: llama-server names its model by the file it loaded (a
+        whole path), and the file's name is enough to know it."""
+        return short_model_name(self.model)
+
+    @property
     def label(self) -> str:
         """The model and its server, as the model bar shows them."""
-        return f"{self.model} · {self.server}"
+        return f"{self.model_name} · {self.server}"
 
     @classmethod
     def parse(cls, text: str | None) -> ServerModelRef | None:
@@ -45,6 +51,14 @@ class ServerModelRef:
         if not slash or not server or not model:
             return None
         return cls(server, model)
+
+
+def short_model_name(model_id: str) -> str:
+    """``model_id`` without its folders when it is a path to a GGUF file; else as it is
+    (``Qwen/Qwen3-8B`` on vLLM names the repository, which is the model's name)."""
+    if model_id.lower().endswith(".gguf"):
+        return model_id.replace("\\", "/").rsplit("/", 1)[-1]
+    return model_id
 
 
 def connection_for(entry: ServerEntry, keys: KeyStore) -> ServerConnection:
