@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from ponder.core.servers.keys import KeyStore
-from ponder.core.servers.reference import ServerModelRef, connect
+from ponder.core.servers.reference import (
+    ServerModelRef,
+    connect,
+    identity,
+    shown_model_name,
+)
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
 
 
@@ -49,3 +54,14 @@ def test_connect_finds_the_server_and_its_key_and_never_puts_the_key_in_repr(
     assert "sk-secret" not in repr(connection)
     with pytest.raises(ServerRegistryError, match="no server named 'gone'"):
         connect(ServerModelRef("gone", "qwen3"), registry, keys)
+
+
+def test_a_records_model_is_shown_short_for_a_file_and_a_server_model() -> None:
+    assert shown_model_name("/home/ana/models/Qwen3-4B-Q4_K_M.gguf") == "Qwen3-4B-Q4_K_M.gguf"
+    assert shown_model_name("C:\\Users\\ana\\r1.gguf") == "r1.gguf"
+    assert shown_model_name(None) == shown_model_name("") == ""
+    named = identity("/srv/m/Qwen3-0.6B.gguf", "classroom", "http://10.0.0.5:8080", "llama.cpp b1")
+    assert named == "/srv/m/Qwen3-0.6B.gguf on classroom at http://10.0.0.5:8080 (llama.cpp b1)"
+    assert shown_model_name(named) == "Qwen3-0.6B.gguf · classroom"
+    unnamed = identity("Qwen/Qwen3-8B", "", "https://gpu.lab.example", "vLLM 0.11.0")
+    assert shown_model_name(unnamed) == "Qwen/Qwen3-8B · gpu.lab.example"

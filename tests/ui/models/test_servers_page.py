@@ -15,7 +15,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from app_driving import LOAD_TIMEOUT_MS, AppFactory, ask, set_budget
+from app_driving import GREEDY, LOAD_TIMEOUT_MS, AppFactory, ask, set_budget
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,8 +24,10 @@ from ui_helpers import intervention_spans
 from inference_fakes import InferenceFake, Script
 from llama_server import LlamaServer
 from ponder.core.paths import AppPaths
-from ponder.core.servers.reference import ServerModelRef
-from ponder.core.teaching.export import conversation_markdown
+from ponder.core.servers.reference import ServerModelRef, shown_model_name
+from ponder.core.teaching.export import conversation_markdown, sweep_markdown
+from ponder.core.teaching.problems import single_problem
+from ponder.core.teaching.sweep import parse_budgets
 from ponder.ui.main import PonderApp
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.models.servers_page import ServersPage
@@ -207,6 +209,27 @@ def test_a_server_that_ignored_a_control_is_noted_on_the_reply_and_the_conversat
         stored = app.window.view.widgets[-1]
         assert "estimate" in stored.notices.text()  # type: ignore[attr-defined]
         assert not stored.notices.isHidden()  # type: ignore[attr-defined]
+
+
+def test_a_budget_sweep_runs_on_the_server_model_and_its_card_names_the_server(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = make_app(load=False)
+    with InferenceFake("vllm", (MODEL,), version="0.11.0") as fake:
+        fake.scripts = [Script([("Two and two", ""), (" make four.", ""), ("", "4")])]
+        _dialog, page = _manager(app, qtbot)
+        assert _add(qtbot, page, "gpu", fake.base_url) == ""
+        _use(qtbot, app, page, ServerModelRef("gpu", MODEL))
+        queued = app.sweeps.add(
+            single_problem("2 + 2?", "4"), parse_budgets("off,64"), sampling=GREEDY, max_tokens=8
+        )
+        qtbot.waitUntil(lambda: queued.state == "done", timeout=LOAD_TIMEOUT_MS)
+        result = queued.result
+        assert result is not None and len(result.cells) == 2 and fake.chat_bodies()
+        assert result.model_path == f"{MODEL} on gpu at {fake.base_url} (vLLM 0.11.0)"
+        assert result.model_sha256 is None
+        assert f"{MODEL} on gpu at {fake.base_url} (vLLM 0.11.0)" in sweep_markdown(result)
+        assert shown_model_name(result.model_path) == f"{MODEL} · gpu"
 
 
 def test_dark_theme_screenshots_of_the_servers_page(qtbot: QtBot, make_app: AppFactory) -> None:

@@ -6,11 +6,17 @@ loads it, a conversation remembers it. One string names it everywhere — ``serv
 ``:``; a server's name holds neither). It is what ``LoadRequest.model_path`` carries for such a
 model, and what a conversation keeps in ``model_id``. It never holds the key: ``connect``
 fetches that from the key store when the engine is about to use the server.
+
+A reply's record (and a sweep's) names a server model by its *identity* instead: the model,
+the server, its address, its software and version — what the reproducibility card shows
+(``identity``; ``shown_model_name`` reads it back, as it reads a file's path, for the views).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from ponder.core.servers.connection import ServerConnection
 from ponder.core.servers.keys import KeyStore
@@ -59,6 +65,30 @@ def short_model_name(model_id: str) -> str:
     if model_id.lower().endswith(".gguf"):
         return model_id.replace("\\", "/").rsplit("/", 1)[-1]
     return model_id
+
+
+def identity(model: str, label: str, base_url: str, software: str) -> str:
+    """A server model as a record names it: ``MODEL on NAME at URL (SOFTWARE VERSION)`` (no
+    ``NAME at`` for an address given without a name). Never the key."""
+    where = f"{label} at {base_url}" if label else base_url
+    return f"{model} on {where} ({software})"
+
+
+_IDENTITY = re.compile(
+    r"^(?P<model>.+?) on (?:(?P<label>\S+) at )?(?P<url>https?://\S+) \((?P<software>.*)\)$"
+)
+
+
+def shown_model_name(record: str | None) -> str:
+    """A record's model in a few words, for a title or a legend: a file's name without its
+    folders; a server model's short name and server. "" when none is recorded."""
+    if not record:
+        return ""
+    found = _IDENTITY.match(record)
+    if found is not None:
+        server = found["label"] or found["url"].split("://", 1)[1]
+        return f"{short_model_name(found['model'])} · {server}"
+    return PurePath(record.replace("\\", "/")).name
 
 
 def connection_for(entry: ServerEntry, keys: KeyStore) -> ServerConnection:
