@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
+import ssl
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -158,6 +161,11 @@ def test_a_wrong_key_is_refused_with_the_401_message_and_the_right_one_is_kept_h
         assert KEY not in paths.servers_file.read_text()
         assert json.loads(paths.server_keys_file.read_text()) == {"gpu": KEY}
         assert paths.server_keys_file.stat().st_mode & 0o077 == 0
+        # Remove forgets the server and its key.
+        app.servers.remove("gpu")
+        qtbot.waitUntil(lambda: not app.servers.entries)
+        assert page.tree.topLevelItemCount() == 0
+        assert json.loads(paths.server_keys_file.read_text()) == {}
 
 
 def test_a_dead_server_shows_its_error_and_leaves_nothing_busy(
@@ -174,6 +182,45 @@ def test_a_dead_server_shows_its_error_and_leaves_nothing_busy(
     message = _add(qtbot, page, "lab", "lab-machine:8080")
     assert "no scheme" in message and page.message.property("kind") == "error"
     _grab(page, "servers_refused_light.png")
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (a server with its own CA)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate can be made for the TLS test")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def test_a_server_with_its_own_certificate_is_refused_until_its_ca_file_is_given(
+    qtbot: QtBot, make_app: AppFactory, certificate: tuple[Path, Path], tmp_path: Path
+) -> None:
+    cert, key = certificate
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    app = make_app(load=False)
+    with InferenceFake("vllm", (MODEL,), tls=context) as fake:
+        _dialog, page = _manager(app, qtbot)
+        message = _add(qtbot, page, "school", fake.base_url)
+        assert "TLS certificate could not be verified" in message and "give its CA file" in message
+        assert page.message.property("kind") == "error" and app.servers.entries == []
+        garbage = tmp_path / "not-a-ca.pem"
+        garbage.write_text("not a certificate")
+        page.ca_field.setText(str(garbage))
+        message = _add(qtbot, page, "school", fake.base_url)
+        assert "cannot be read" in message and page.message.property("kind") == "error"
+        page.ca_field.setText(str(cert))
+        assert _add(qtbot, page, "school", fake.base_url) == ""
+        assert app.servers.entries[0].ca_file == str(cert)
+        assert "CA file" in page.details.toPlainText()
 
 
 def test_a_server_that_ignored_a_control_is_noted_on_the_reply_and_the_conversation_keeps_it(
@@ -210,6 +257,15 @@ def test_a_server_that_ignored_a_control_is_noted_on_the_reply_and_the_conversat
         assert "estimate" in stored.notices.text()  # type: ignore[attr-defined]
         assert not stored.notices.isHidden()  # type: ignore[attr-defined]
 
+        # Its server removed: the conversation opens, says so, and the model in use stays.
+        app.window.models.use_model(ServerModelRef("spare", "other-model").id)
+        qtbot.waitUntil(lambda: app.engine_host.ready, timeout=LOAD_TIMEOUT_MS)
+        app.servers.remove("gpu")
+        qtbot.waitUntil(lambda: app.servers.entry("gpu") is None)
+        app.controller.open_conversation(live.conversation_id)
+        assert app.engine_host.model_path == ServerModelRef("spare", "other-model").id
+        assert "no longer in Models → Servers" in app.window.statusBar().currentMessage()
+
 
 def test_a_budget_sweep_runs_on_the_server_model_and_its_card_names_the_server(
     qtbot: QtBot, make_app: AppFactory
@@ -241,4 +297,9 @@ def test_dark_theme_screenshots_of_the_servers_page(qtbot: QtBot, make_app: AppF
         _add(qtbot, page, "lab", f"http://127.0.0.1:{_free_port()}")
         assert page.message.property("kind") == "error"
         _grab(dialog, "servers_dialog_dark.png")
+        fake.scripts = [Script([("Salt", ""), (" comes from rocks.", ""), ("", "Rivers.")])]
+        _use(qtbot, app, page, ServerModelRef("gpu", MODEL))
+        live = ask(qtbot, app, "Why is the sea salty?")
+        assert live.trace.notices
+        _grab(app.window, "servers_chat_dark.png")
     app.settings.update_fields(theme="light")

@@ -74,6 +74,10 @@ class ServerTasks(QObject):
         except (ServerRegistryError, KeyStoreError, ServerFault) as exc:
             self.probe_failed.emit(name, _message(exc))
             return
+        except Exception as exc:  # the page must not wait for an answer that never comes
+            log.exception("checking the server %s failed", name)
+            self.probe_failed.emit(name, f"Checking {name} failed: {type(exc).__name__}.")
+            return
         self.probed.emit(name, info)
 
     @Slot(object)
@@ -94,6 +98,10 @@ class ServerTasks(QObject):
             )
         except (ServerAddressError, ServerRegistryError, ServerFault) as exc:
             self.add_failed.emit(new.name, _message(exc))
+            return
+        except Exception as exc:  # the page must not stay busy (the request's repr has no key)
+            log.exception("adding the server %r failed", new)
+            self.add_failed.emit(new.name, f"Adding {new.name} failed: {type(exc).__name__}.")
             return
         if new.key is not None:
             try:

@@ -306,9 +306,14 @@ class ServersPage(QWidget):
                 parts.append(escape(self.tr(" · {n} tokens of context").format(n=model.context)))
             parts.append("</p>")
         parts.append(f"<p>{escape(self.tr('Runs'))}: {escape(info.description)}</p>")
+        words = {
+            "honoured": self.tr("done by the server"),
+            "emulated": self.tr("kept by Ponder"),
+            "unavailable": self.tr("not available"),
+        }
         rows = "".join(
             f"<tr><td>{escape(CONTROL_NAMES.get(control, control))}</td>"
-            f"<td>{escape(_SUPPORT.get(support, support))}</td></tr>"
+            f"<td>{escape(words.get(support, support))}</td></tr>"
             for control, support in info.controls.items()
         )
         parts.append(
@@ -342,13 +347,6 @@ class ServersPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.servers.remove(name)
-
-
-_SUPPORT = {
-    "honoured": "done by the server",
-    "emulated": "kept by Ponder",
-    "unavailable": "not available",
-}
 
 
 def _server_of(data: object) -> str | None:

@@ -161,6 +161,16 @@ class ModelSwitcher:
         host = self._host
         if ref is None or ref.id == host.model_path or host.holder is not None or host.loading:
             return
+        servers = self._library.servers
+        if servers is not None and servers.listed_once and servers.entry(ref.server) is None:
+            self._window.statusBar().showMessage(
+                self._window.tr(
+                    "This conversation was held with {model}; that server is no longer in "
+                    "Models → Servers."
+                ).format(model=ref.label),
+                10000,
+            )
+            return
         self._window.statusBar().showMessage(
             self._window.tr("This conversation was held with {model}: asking its server.").format(
                 model=ref.label
