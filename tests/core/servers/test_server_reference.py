@@ -26,8 +26,8 @@ def test_a_reference_round_trips_whatever_the_model_id_holds(model: str) -> None
 
 def test_llama_servers_model_path_is_shown_by_its_file_name() -> None:
     ref = ServerModelRef("lab", "/srv/models/Qwen3-0.6B-Q4_K_M.gguf")
-    assert ref.label == "Qwen3-0.6B-Q4_K_M.gguf · lab" and ref.model.startswith("/srv")
-    assert ServerModelRef("lab", "C:\\models\\a.GGUF").model_name == "a.GGUF"
+    assert ref.label == "Qwen3-0.6B-Q4_K_M · lab" and ref.model.startswith("/srv")
+    assert ServerModelRef("lab", "C:\\models\\a.GGUF").model_name == "a"
 
 
 @pytest.mark.parametrize(
@@ -57,11 +57,11 @@ def test_connect_finds_the_server_and_its_key_and_never_puts_the_key_in_repr(
 
 
 def test_a_records_model_is_shown_short_for_a_file_and_a_server_model() -> None:
-    assert shown_model_name("/home/ana/models/Qwen3-4B-Q4_K_M.gguf") == "Qwen3-4B-Q4_K_M.gguf"
-    assert shown_model_name("C:\\Users\\ana\\r1.gguf") == "r1.gguf"
+    assert shown_model_name("/home/ana/models/Qwen3-4B-Q4_K_M.gguf") == "Qwen3-4B-Q4_K_M"
+    assert shown_model_name("C:\\Users\\ana\\r1.gguf") == "r1"
     assert shown_model_name(None) == shown_model_name("") == ""
     named = identity("/srv/m/Qwen3-0.6B.gguf", "classroom", "http://10.0.0.5:8080", "llama.cpp b1")
     assert named == "/srv/m/Qwen3-0.6B.gguf on classroom at http://10.0.0.5:8080 (llama.cpp b1)"
-    assert shown_model_name(named) == "Qwen3-0.6B.gguf · classroom"
+    assert shown_model_name(named) == "Qwen3-0.6B · classroom"
     unnamed = identity("Qwen/Qwen3-8B", "", "https://gpu.lab.example", "vLLM 0.11.0")
     assert shown_model_name(unnamed) == "Qwen/Qwen3-8B · gpu.lab.example"

@@ -60,10 +60,11 @@ class ServerModelRef:
 
 
 def short_model_name(model_id: str) -> str:
-    """``model_id`` without its folders when it is a path to a GGUF file; else as it is
-    (``Qwen/Qwen3-8B`` on vLLM names the repository, which is the model's name)."""
+    """``model_id`` as people know it: a path to a GGUF file by the file's name without
+    folders or ``.gguf``; anything else as it is (``Qwen/Qwen3-8B`` on vLLM names the
+    repository, which is the model's name)."""
     if model_id.lower().endswith(".gguf"):
-        return model_id.replace("\\", "/").rsplit("/", 1)[-1]
+        return model_id.replace("\\", "/").rsplit("/", 1)[-1][: -len(".gguf")]
     return model_id
 
 
@@ -80,15 +81,17 @@ _IDENTITY = re.compile(
 
 
 def shown_model_name(record: str | None) -> str:
-    """A record's model in a few words, for a title or a legend: a file's name without its
-    folders; a server model's short name and server. "" when none is recorded."""
+    """A record's model in a few words, for a title, a legend or under a reply: a file's name
+    without its folders or ``.gguf``; a server model's short name and server. "" when none
+    is recorded."""
     if not record:
         return ""
     found = _IDENTITY.match(record)
     if found is not None:
         server = found["label"] or found["url"].split("://", 1)[1]
         return f"{short_model_name(found['model'])} · {server}"
-    return PurePath(record.replace("\\", "/")).name
+    name = PurePath(record.replace("\\", "/")).name
+    return name[: -len(".gguf")] if name.lower().endswith(".gguf") else name
 
 
 def connection_for(entry: ServerEntry, keys: KeyStore) -> ServerConnection:

@@ -396,5 +396,5 @@ class SweepWindow(QWidget):
 
 def _sweep_label(result: SweepResult) -> str:
     """A sweep's name in the chart's legend: its model, and when it ran."""
-    model = shown_model_name(result.model_path).removesuffix(".gguf") or "model"
+    model = shown_model_name(result.model_path) or "model"
     return f"{model} ({time.strftime('%d %b %H:%M', time.localtime(result.started_at))})"
