@@ -135,6 +135,33 @@ def test_a_llama_server_is_added_its_model_used_and_the_chat_thinks_on_it(
     assert info.description in card
 
 
+@pytest.mark.model
+def test_answer_now_in_the_panel_reaches_the_llama_server_and_is_marked(
+    qtbot: QtBot, make_app: AppFactory, llama_server: LlamaServer
+) -> None:
+    app = make_app(load=False, max_tokens=200)
+    _dialog, page = _manager(app, qtbot)
+    assert _add(qtbot, page, "classroom", llama_server.base_url) == ""
+    _use(qtbot, app, page, ServerModelRef("classroom", app.servers.info["classroom"].models[0].id))
+    set_budget(app, "unlimited")
+    window = app.window
+    assert window.panel.answer_now.isEnabled()  # the server model can be steered
+    window.composer.editor.setPlainText("Explain why the sky is blue.")
+    window.composer.send_button.click()
+    qtbot.waitUntil(
+        lambda: app.controller.live is not None and app.controller.live.trace.live_tokens >= 2,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+    assert window.panel.answer_now.isVisible()
+    with qtbot.waitSignal(app.controller.reply_ended, timeout=LOAD_TIMEOUT_MS) as ended:
+        window.panel.answer_now.click()
+    live = ended.args[0]
+    assert live.status == "complete" and live.error is None
+    assert "answer_now" in [reason for reason, _s, _e in intervention_spans(window.panel)]
+    stored = app.store.get_message(live.reply_id)
+    assert [i.reason for i in stored.interventions][:1] == ["answer_now"]
+
+
 def test_a_wrong_key_is_refused_with_the_401_message_and_the_right_one_is_kept_hidden(
     qtbot: QtBot, make_app: AppFactory
 ) -> None:
