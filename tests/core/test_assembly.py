@@ -8,8 +8,10 @@ from ponder.core.events import (
     DoneEvent,
     ErrorEvent,
     LoadProgressEvent,
+    NoticeEvent,
     ThinkingEvent,
 )
+from ponder.core.trace import TraceState
 from stored_reply import CUT, EVENTS, KEEP_GOING, store_reply
 
 
@@ -98,3 +100,31 @@ def test_a_stopped_reply_is_stored_as_the_person_saw_it() -> None:
     assert stored.thinking == "".join(e.text for e in EVENTS[:2])  # type: ignore[union-attr]
     assert stored.content == ""
     assert [i.reason for i in stored.interventions] == ["stopped"]
+
+
+def test_notices_are_folded_and_kept_with_the_figures_so_a_stored_reply_says_them() -> None:
+    ignored = NoticeEvent("the server ignored the thinking budget", "control_ignored")
+    estimate = NoticeEvent("the thinking figure is an estimate", "estimate")
+    events = (*EVENTS[:2], ignored, *EVENTS[2:-2], estimate, *EVENTS[-2:])
+    reply = ReplyAssembly()
+    reply.feed_all(events)
+    assert reply.notices == [ignored.message, estimate.message]
+    assert reply.stats is not None and reply.stats.notices == (ignored.message, estimate.message)
+    _id, stored = store_reply(events)
+    assert stored.generation is not None and stored.generation.stats is not None
+    assert stored.generation.stats.notices == (ignored.message, estimate.message)
+    assert TraceState.from_message(stored).notices == (ignored.message, estimate.message)
+    # A live trace follows them as they come, before the figures.
+    live = TraceState(live=True)
+    partial = ReplyAssembly()
+    partial.feed_all(events[:3])
+    live.follow(partial)
+    assert live.notices == (ignored.message,)
+
+
+def test_a_notice_after_the_figures_is_still_stored() -> None:
+    late = NoticeEvent("late word from the server", "notice")
+    events = (*EVENTS[:-1], late, EVENTS[-1])
+    _id, stored = store_reply(events)
+    assert stored.generation is not None and stored.generation.stats is not None
+    assert stored.generation.stats.notices == (late.message,)

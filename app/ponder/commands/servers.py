@@ -21,6 +21,7 @@ from ponder.core.servers.connection import ServerConnection, ServerFault
 from ponder.core.servers.controls import CONTROL_NAMES
 from ponder.core.servers.keys import KeyStore, KeyStoreError
 from ponder.core.servers.probe import ServerInfo, probe_server
+from ponder.core.servers.reference import connection_for as registered_connection
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
 
 
@@ -65,8 +66,7 @@ def connection_for(name_or_url: str) -> ServerConnection:
     try:
         entry = registry.find(name_or_url)
         if entry is not None:
-            key = keys.get(entry.name) if entry.has_key else None
-            return ServerConnection(entry.base_url, entry.name, entry.ca_file, key)
+            return registered_connection(entry, keys)
     except (ServerRegistryError, KeyStoreError) as exc:
         raise UserError(str(exc)) from None
     if "://" not in name_or_url:

@@ -10,7 +10,7 @@ commands and the benchmarks all read it instead of folding the stream themselves
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ponder.core.events import (
     AnswerEvent,
@@ -18,6 +18,7 @@ from ponder.core.events import (
     ErrorEvent,
     Event,
     InterventionEvent,
+    NoticeEvent,
     Stats,
     StatsEvent,
     ThinkingEvent,
@@ -72,6 +73,9 @@ class ReplyAssembly:
         self.error_kind: str | None = None
         self.done_reason: str | None = None
         self.stopped = False
+        # What the engine said the reply did not do as asked (a server that ignored a
+        # control); also carried in ``stats.notices``, so that storage keeps them.
+        self.notices: list[str] = []
 
     def stop_mark(self) -> InterventionEvent:
         """The event that marks where the person pressed Stop: at the end of the thinking so
@@ -105,6 +109,10 @@ class ReplyAssembly:
             self.stopped = event.reason == "stopped"
         elif isinstance(event, StatsEvent):
             self.stats = event.stats
+            self._note_in_stats()
+        elif isinstance(event, NoticeEvent):
+            self.notices.append(event.message)
+            self._note_in_stats()
         elif isinstance(event, ErrorEvent):
             self.error, self.error_kind = event.message, event.kind
         elif isinstance(event, DoneEvent):
@@ -113,6 +121,10 @@ class ReplyAssembly:
     def feed_all(self, events: Iterable[Event]) -> None:
         for event in events:
             self.feed(event)
+
+    def _note_in_stats(self) -> None:
+        if self.stats is not None and self.notices and self.stats.notices != tuple(self.notices):
+            self.stats = replace(self.stats, notices=tuple(self.notices))
 
     def _add_thinking(self, text: str) -> None:
         if text:

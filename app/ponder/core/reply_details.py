@@ -8,9 +8,8 @@ chip keeps "Thought for N s · N tokens" (``core.trace``); these are the other f
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from ponder.core.events import Stats
+from ponder.core.servers.reference import shown_model_name
 
 # Why a generation ended (``Stats.stop_reason`` / ``DoneEvent.reason``), in words.
 STOP_WORDS: dict[str, str] = {
@@ -23,11 +22,9 @@ STOP_WORDS: dict[str, str] = {
 
 
 def model_name(model_path: str | None) -> str:
-    """The model's file name without ``.gguf`` (the name people know it by), or ''."""
-    if not model_path:
-        return ""
-    name = PurePath(model_path.replace("\\", "/")).name
-    return name[: -len(".gguf")] if name.lower().endswith(".gguf") else name
+    """The model's file name without ``.gguf`` (the name people know it by), or a server
+    model's name and server (``core.servers.reference.shown_model_name``); '' when none."""
+    return shown_model_name(model_path)
 
 
 def stop_words(reason: str | None) -> str:

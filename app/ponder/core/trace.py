@@ -156,6 +156,8 @@ class FoldedReply(Protocol):
     def answer_started(self) -> bool: ...
     @property
     def done_reason(self) -> str | None: ...
+    @property
+    def notices(self) -> Sequence[str]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +257,8 @@ class TraceState:
     # A person asked the live thinking to end ("answer_now" or "stopped"): the live controls
     # go away until the reply ends.
     ending: str | None = None
+    # What the engine said the reply did not do as asked (a server that ignored a control).
+    notices: tuple[str, ...] = ()
     # How far ``follow`` has read its assembly: characters of thinking, interventions.
     _followed_chars: int = field(default=0, init=False, repr=False)
     _followed_interventions: int = field(default=0, init=False, repr=False)
@@ -269,6 +273,7 @@ class TraceState:
             live=message.status == "streaming",
             stats=generation.stats if generation else None,
             thinking_off=bool(generation and generation.thinking.budget == 0),
+            notices=generation.stats.notices if generation and generation.stats else (),
         )
 
     # ----- streaming ---------------------------------------------------------------------
@@ -286,6 +291,8 @@ class TraceState:
         self._followed_chars = len(thinking)
         self._followed_interventions = len(reply.interventions)
         self.live_tokens = reply.thinking_events
+        if len(reply.notices) != len(self.notices):
+            self.notices = tuple(reply.notices)
         if reply.stats is not None:
             self.stats = reply.stats
         if reply.answer_started or reply.done_reason is not None:

@@ -9,6 +9,12 @@ stop flag first (a stop that comes before the engine has begun), then the engine
 directly from the GUI thread, never queued behind the generation it must stop. The live
 controls ("answer now", "think longer") reach the engine the same way.
 
+The engine it is given is the window's ``EngineSwitch`` (``ponder.engine.switch``): loading a
+model file runs it in the local engine process, loading a server model's reference
+(``server:NAME/MODEL``) runs it on that server, and nothing else here or in the views changes.
+``model_path`` is what was loaded (a file, or the reference); ``model_label`` what a reply's
+record names (for a server model: the model, the server, its software and version).
+
 Workers: in Ponder a *worker* is a QObject that lives on a background QThread and runs its
 slots there. The engine's worker thread runs the ``ModelLoader`` (below), the chat's
 ``TurnRunner`` and the ``SweepRunner``: sharing one thread queues a turn behind a sweep (and
@@ -27,6 +33,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.events import ErrorEvent, LoadedEvent, LoadProgressEvent
 from ponder.core.request import LoadRequest
+from ponder.core.servers.reference import ServerModelRef
 from ponder.engine.protocol import Engine, LiveSteering
 
 log = logging.getLogger(__name__)
@@ -162,6 +169,28 @@ class EngineHost(QObject):
     def holder(self) -> str | None:
         """Who holds the engine now ("a chat turn", "a budget sweep"), or None."""
         return self.lease.holder if self.lease is not None else None
+
+    @property
+    def server_model(self) -> ServerModelRef | None:
+        """The server model loaded (or loading), or None for a model file."""
+        return ServerModelRef.parse(self.model_path)
+
+    @property
+    def model_label(self) -> str | None:
+        """What a reply's record names as its model: the file; for a server model, once it is
+        loaded, the model, the server, its software and version (never the key)."""
+        if self.server_model is not None and self.loaded is not None:
+            return self.loaded.model_path
+        return self.model_path
+
+    @property
+    def conversation_model(self) -> tuple[str | None, str | None, str | None]:
+        """(model_id, model_path, model_sha256) for a conversation held with this model: a
+        server model by its reference in ``model_id``, a file by its path and sha256."""
+        ref = self.server_model
+        if ref is not None:
+            return ref.id, None, None
+        return None, self.model_path, self.model_sha256
 
     @property
     def free(self) -> bool:

@@ -24,11 +24,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
 from ponder.core.request import Sampling
+from ponder.core.servers.keys import KeyStore
+from ponder.core.servers.reference import ServerModelRef, connect
+from ponder.core.servers.registry import ServerRegistry
 from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, DatabaseDamagedError, StorageError
 from ponder.core.teaching.sweep_files import SweepFolder
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
+from ponder.engine.switch import EngineSwitch
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.math import MathRenderer
 from ponder.ui.chat.controller import ChatController
@@ -36,6 +40,8 @@ from ponder.ui.chat.live_reply import GenerationDefaults
 from ponder.ui.chat.turn_runner import EventBuffer, TurnRunner
 from ponder.ui.engine_host import EngineHost, ModelLoader
 from ponder.ui.models.library import ModelLibrary
+from ponder.ui.models.server_library import ServerLibrary
+from ponder.ui.models.server_tasks import ServerTasks
 from ponder.ui.models.tasks import ModelDownloads, ModelTasks
 from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
@@ -102,11 +108,17 @@ class PonderApp:
             verify=True,
         )
         self.engine: Engine = engine if engine is not None else EngineClient()
+        # The inference servers the person added, and their keys (read on worker threads).
+        registry = ServerRegistry(paths.servers_file)
+        keys = KeyStore.default(paths.server_keys_file)
+        # The one engine the window's workers use: the local one, or a model on a server.
+        self.engine_switch = EngineSwitch(self.engine, lambda ref: connect(ref, registry, keys))
         self.buffer = EventBuffer()
         # The engine's workers share one thread: the engine serves one caller at a time.
-        self.model_loader = ModelLoader(self.engine)
-        self.turn_runner = TurnRunner(self.engine, self.model_loader, self.buffer, paths.database)
-        self.sweep_runner = SweepRunner(self.engine)
+        switch = self.engine_switch
+        self.model_loader = ModelLoader(switch)
+        self.turn_runner = TurnRunner(switch, self.model_loader, self.buffer, paths.database)
+        self.sweep_runner = SweepRunner(switch)
         self.engine_thread = _thread(
             "ponder-engine", self.model_loader, self.turn_runner, self.sweep_runner
         )
@@ -114,13 +126,16 @@ class PonderApp:
         self.engine_thread.finished.connect(
             self.turn_runner.close_store, Qt.ConnectionType.DirectConnection
         )
-        self.engine_host = EngineHost(self.engine, self.model_loader)
+        self.engine_host = EngineHost(switch, self.model_loader)
         models_root = Path(self.settings.settings.models_folder or paths.models)
         self.tasks = ModelTasks(models_root)
         self.tasks_thread = _thread("ponder-model-tasks", self.tasks)
         self.downloads = ModelDownloads(models_root)
         self.downloads_thread = _thread("ponder-downloads", self.downloads)
-        self.library = ModelLibrary(self.tasks, self.downloads)
+        self.server_tasks = ServerTasks(registry, keys)
+        self.servers_thread = _thread("ponder-server-tasks", self.server_tasks)
+        self.servers = ServerLibrary(self.server_tasks)
+        self.library = ModelLibrary(self.tasks, self.downloads, servers=self.servers)
         self.math = MathRenderer(color="#000000", font_px=14.0)
         self.renderer = MarkdownRenderer(self.math, math_later=True)
         self._style_renderer()
@@ -144,6 +159,7 @@ class PonderApp:
         self.settings.changed.connect(self._settings_changed)
         self._shut_down = False
         self.library.refresh()
+        self.servers.refresh()
         QTimer.singleShot(500, MathRenderer.preload)  # after the window is up
         if options.load_model:
             QTimer.singleShot(0, self.start_model)
@@ -153,7 +169,7 @@ class PonderApp:
     def start_model(self) -> None:
         """Loads the model to use: ``--model``, else the last one used; else the welcome."""
         path = self.options.model or self.settings.settings.last_model_path
-        if path and Path(path).is_file():
+        if path and (Path(path).is_file() or ServerModelRef.parse(path) is not None):
             self.window.use_model(path, n_threads=self.options.n_threads, remember=False)
         else:
             self.window.show_welcome()
@@ -187,13 +203,19 @@ class PonderApp:
         self.sweeps.cancel_all()  # drops the waiting sweeps (and stops the one running)
         self.engine_host.stop()
         self.library.pause_all()
-        for thread in (self.engine_thread, self.downloads_thread, self.tasks_thread):
+        threads = (
+            self.engine_thread,
+            self.downloads_thread,
+            self.tasks_thread,
+            self.servers_thread,
+        )
+        for thread in threads:
             thread.quit()
-        for thread in (self.engine_thread, self.downloads_thread, self.tasks_thread):
+        for thread in threads:
             if not thread.wait(THREAD_STOP_TIMEOUT_MS):
                 log.warning("thread %s did not stop in time", thread.objectName())
         self.math.stop(THREAD_STOP_TIMEOUT_MS)
-        self.engine.close()
+        self.engine_switch.close()  # the server's connection, then the engine process
         self.store.close()
 
 

@@ -67,6 +67,7 @@ _STYLE = """
 #contextLabel {{ color: {muted}; }}
 #contextLabel[state="warning"] {{ color: #d9534f; }}
 #messageStatus[kind="error"] {{ color: #d9534f; font-style: normal; }}
+#replyNotices {{ color: {notice}; }}
 #thinkingPanel {{ background: {panel}; }}
 #traceView {{ background: {panel}; }}
 #thinkingHeader {{ color: {muted}; }}
@@ -177,5 +178,6 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
             banner_text="#f0d9a0" if dark else "#5c4500",
             banner_border="#6b5a2e" if dark else "#e8c96a",
             button="#2e3136" if dark else "#f7f8fa",
+            notice="#d9a440" if dark else "#8a5a00",
         )
     )

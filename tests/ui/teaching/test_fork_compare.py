@@ -142,8 +142,8 @@ def test_another_model_answers_and_the_model_in_use_comes_back(
     qtbot.waitUntil(lambda: bool(teaching.compare_windows))
     window = teaching.compare_windows[-1]
     assert isinstance(window, CompareWindow)
-    assert window.right.picker.currentText() == "2. Other-Model.Q4_1.gguf"
-    assert window.left.picker.currentText() == f"1. {smollm2_path.name}"
+    assert window.right.picker.currentText() == "2. Other-Model.Q4_1"
+    assert window.left.picker.currentText() == f"1. {smollm2_path.stem}"
     third = ask(qtbot, app, "And another colour?")
     assert third.status == "complete"
     third_stored = app.store.get_message(third.reply_id)

@@ -23,6 +23,7 @@ from ponder.core.events import (
     ErrorEvent,
     Event,
     InterventionEvent,
+    NoticeEvent,
     StatsEvent,
     ThinkingEvent,
 )
@@ -127,6 +128,9 @@ class StreamingMessageWriter:
             self.flush()
         elif isinstance(event, ErrorEvent):
             self._error_dirty = True
+            self.flush()
+        elif isinstance(event, NoticeEvent) and self._reply.stats is not None:
+            self._stats_dirty = True  # a notice after the figures: they carry it
             self.flush()
         elif isinstance(event, DoneEvent):
             self.finish(_DONE_STATUS.get(event.reason), done_reason=event.reason)

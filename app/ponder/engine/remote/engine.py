@@ -48,6 +48,7 @@ from ponder.core.servers.connection import (
 )
 from ponder.core.servers.controls import CONTROL_NAMES, can_continue_assistant
 from ponder.core.servers.probe import ServerInfo, probe_server
+from ponder.core.servers.reference import identity
 from ponder.engine.remote.bodies import Dialect, Leg, body, chat_path
 from ponder.engine.remote.reply import Cancelled, RemoteReply
 from ponder.engine.remote.wire import Delta, ollama_deltas, openai_deltas
@@ -94,9 +95,12 @@ class RemoteEngine:
         """Model, server, software and version, for the reproducibility card (never the key)."""
         if self.dialect is None or self.info is None:
             return self.connection.name
-        where = self.connection.base_url
-        label = f"{self.connection.label} at {where}" if self.connection.label else where
-        return f"{self.dialect.model} on {label} ({self.info.description})"
+        return identity(
+            self.dialect.model,
+            self.connection.label,
+            self.connection.base_url,
+            self.info.description,
+        )
 
     # ----- Engine protocol ---------------------------------------------------------------------
 

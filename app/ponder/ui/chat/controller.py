@@ -113,6 +113,15 @@ class ChatController(QObject):
         self.messages = messages
         self.conversation_opened.emit(conversation_id or 0, list(messages))
 
+    def conversation_model(self, conversation_id: int) -> str | None:
+        """The model the conversation was last held with: a server model's reference
+        (``model_id``), else its file; None when not recorded or unreadable."""
+        try:
+            conversation = self.store.get_conversation(conversation_id)
+        except StorageError:
+            return None
+        return conversation.model_id or conversation.model_path
+
     def select_branch(self, message_id: int) -> None:
         """Shows another version of a message (regenerated or edited) and what followed it."""
         if self.busy:
@@ -196,8 +205,9 @@ class ChatController(QObject):
         if self.conversation_id is None:
             try:
                 title = " ".join(text.split())[:TITLE_LENGTH]
+                model_id, model_path, sha256 = self.host.conversation_model
                 conversation = self.store.create_conversation(
-                    title, model_path=self.host.model_path, model_sha256=self.host.model_sha256
+                    title, model_id=model_id, model_path=model_path, model_sha256=sha256
                 )
             except StorageError as exc:
                 self.error_raised.emit(str(exc))
@@ -407,7 +417,7 @@ class ChatController(QObject):
             past_reasoning=settings.past_reasoning,
         )
         token = next(self._tokens)
-        model_path, model_sha256 = self.host.model_path, self.host.model_sha256
+        model_path, model_sha256 = self.host.model_label, self.host.model_sha256
         if switch_model is not None:
             model_path, model_sha256 = switch_model[0].model_path, switch_model[1]
         job = TurnJob(
@@ -421,6 +431,7 @@ class ChatController(QObject):
             prelude=prelude,
             switch_model=switch_model[0] if switch_model else None,
             restore_model=self.host.load_request if switch_model else None,
+            conversation_model=None if switch_model else self.host.conversation_model,
         )
         self._jobs[token] = job
         self.messages = list(history)

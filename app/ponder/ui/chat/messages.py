@@ -216,6 +216,11 @@ class AssistantMessageWidget(QWidget):
         self.context_note.setProperty("kind", "note")
         self.context_note.setWordWrap(True)
         self.context_note.setVisible(False)
+        # What a server did not do as asked (a budget or switch it ignored), from the trace.
+        self.notices = QLabel()
+        self.notices.setObjectName("replyNotices")
+        self.notices.setWordWrap(True)
+        self.notices.setVisible(False)
         self.versions = VersionSwitcher()
         self.regenerate = _action("Regenerate", "Write a new answer to this message")
         self.regenerate.clicked.connect(self._regenerate)
@@ -265,6 +270,7 @@ class AssistantMessageWidget(QWidget):
         layout.setSpacing(4)
         layout.addLayout(chip_row)
         layout.addWidget(self.context_note)
+        layout.addWidget(self.notices)
         layout.addWidget(self.answer)
         layout.addWidget(self.status)
         layout.addLayout(actions)
@@ -359,6 +365,10 @@ class AssistantMessageWidget(QWidget):
         trace = self.trace
         self.chip.setText(trace.summary() + ("  ›" if trace.has_thinking else ""))
         self.chip.setEnabled(trace.has_thinking or trace.live)
+        text = "\n".join(f"⚠ {notice}" for notice in trace.notices)
+        if text != self.notices.text():
+            self.notices.setText(text)
+            self.notices.setVisible(bool(text))
 
     def set_busy(self, busy: bool) -> None:
         done = self.message_id is not None

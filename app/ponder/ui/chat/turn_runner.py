@@ -43,7 +43,9 @@ class TurnJob:
 
     ``prelude``: events that open the reply before the engine's (a fork's kept thinking and
     the text inserted at the fork point). ``switch_model``: load this model for the turn (a
-    comparison with another model), then load ``restore_model`` again.
+    comparison with another model), then load ``restore_model`` again. ``conversation_model``:
+    (model_id, model_path, model_sha256) to remember as the conversation's model (None: keep
+    what it has, as for a comparison's one-off model).
 
     It crosses from the GUI thread to the worker's: frozen, and ``stop`` is thread-safe."""
 
@@ -58,6 +60,7 @@ class TurnJob:
     prelude: tuple[Event, ...] = ()
     switch_model: LoadRequest | None = None
     restore_model: LoadRequest | None = None
+    conversation_model: tuple[str | None, str | None, str | None] | None = None
 
 
 class EventBuffer:
@@ -139,6 +142,14 @@ class TurnRunner(QObject):
                 model_sha256=job.model_sha256,
                 model_path=job.model_path,
             )
+            if job.conversation_model is not None:
+                model_id, model_path, sha256 = job.conversation_model
+                store.set_conversation_model(
+                    job.conversation_id,
+                    model_id=model_id,
+                    model_path=model_path,
+                    model_sha256=sha256,
+                )
         except StorageError as exc:
             self.job_failed.emit(job.token, str(exc))
             return

@@ -1,11 +1,13 @@
 """The bar above the conversation: which model answers (a picker), its loading progress and
-where it runs, and the toggle of the chain-of-thought panel.
+where it runs, and the toggle of the chain-of-thought panel. A model on a server is listed
+and shown as "model · server"; its item's data is its reference (``server:NAME/MODEL``).
 
 Thread: GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QToo
 
 from ponder.core.events import LoadedEvent
 from ponder.core.models.store import InstalledModel
+from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.models.details import model_name
 
 _MANAGE = "__manage__"
@@ -51,9 +54,14 @@ class ModelBar(QWidget):
         layout.addWidget(self.panel_button)
 
     def set_models(
-        self, demo: Path | None, installed: tuple[InstalledModel, ...], catalog: object
+        self,
+        demo: Path | None,
+        installed: tuple[InstalledModel, ...],
+        catalog: object,
+        servers: Sequence[ServerModelRef] = (),
     ) -> None:
-        """The models to pick from: the demo, the installed ones, the one in use."""
+        """The models to pick from: the demo, the installed ones, the servers' models, the
+        one in use."""
         from ponder.core.models.catalog import Catalog
 
         assert catalog is None or isinstance(catalog, Catalog)
@@ -64,8 +72,10 @@ class ModelBar(QWidget):
             picker.addItem("SmolLM2 135M (demo)", str(demo))
         for model in installed:
             picker.addItem(model_name(model, catalog), str(model.path))
+        for ref in servers:
+            picker.addItem(ref.label, ref.id)
         if self._current and picker.findData(self._current) < 0:
-            picker.addItem(Path(self._current).name, self._current)
+            picker.addItem(_shown_name(self._current), self._current)
         picker.addItem("Manage models…", _MANAGE)
         picker.blockSignals(False)
         self.select(self._current)
@@ -79,7 +89,12 @@ class ModelBar(QWidget):
     def loading(self, path: str) -> None:
         self.load_bar.setValue(0)
         self.load_bar.setVisible(True)
-        self.state.setText(f"Loading {Path(path).name}…")
+        ref = ServerModelRef.parse(path)
+        self.state.setText(
+            self.tr("Asking {server} for {model}…").format(server=ref.server, model=ref.model)
+            if ref is not None
+            else f"Loading {Path(path).name}…"
+        )
         self.state.setToolTip("")
         self.select(path)
 
@@ -88,6 +103,11 @@ class ModelBar(QWidget):
 
     def ready(self, event: LoadedEvent) -> None:
         self.load_bar.setVisible(False)
+        if event.family.startswith("remote:"):  # "llama-server b1234 at http://host:port"
+            context = self.tr(" · {n} tokens of context").format(n=f"{event.n_ctx:,}")
+            self.state.setText(event.backend + (context if event.n_ctx else ""))
+            self.state.setToolTip(event.model_path)
+            return
         where = event.backend.split("(")[0].strip() or event.backend
         self.state.setText(f"{where} · {event.n_ctx:,} tokens of context")
         self.state.setToolTip(event.backend)
@@ -104,3 +124,10 @@ class ModelBar(QWidget):
             self.manage_requested.emit()
         elif path and path != self._current:
             self.model_chosen.emit(path)
+
+
+def _shown_name(path: str) -> str:
+    """How the picker names a model that is not in its list: a file's name, or a server
+    model's "model · server"."""
+    ref = ServerModelRef.parse(path)
+    return ref.label if ref is not None else Path(path).name

@@ -20,6 +20,7 @@ from ponder.core.models.load_policy import plan_load
 from ponder.core.models.store import InstalledModel
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
+from ponder.ui.models.server_library import ServerLibrary
 from ponder.ui.models.tasks import DownloadJob, ModelDownloads, ModelScan, ModelTasks
 
 
@@ -52,9 +53,16 @@ class ModelLibrary(QObject):
     _download = Signal(object, object)
 
     def __init__(
-        self, tasks: ModelTasks, downloads: ModelDownloads, parent: QObject | None = None
+        self,
+        tasks: ModelTasks,
+        downloads: ModelDownloads,
+        parent: QObject | None = None,
+        *,
+        servers: ServerLibrary | None = None,
     ) -> None:
+        """``servers``: the inference servers, a place models come from too (None: none)."""
         super().__init__(parent)
+        self.servers = servers
         self.catalog: Catalog | None = None
         self.installed: tuple[InstalledModel, ...] = ()
         self.demo: Path | None = None

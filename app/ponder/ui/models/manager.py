@@ -44,6 +44,7 @@ from ponder.ui.models.details import (
 )
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.theme import set_kind
+from ponder.ui.models.servers_page import ServersPage
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -67,6 +68,11 @@ class ModelManagerDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._installed_tab(), "Installed")
         self.tabs.addTab(self._catalog_tab(), "Catalog")
+        self.servers_page: ServersPage | None = None
+        if library.servers is not None:
+            self.servers_page = ServersPage(library.servers, current_model)
+            self.servers_page.use_requested.connect(self._use_server_model)
+            self.tabs.addTab(self.servers_page, self.tr("Servers"))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -192,6 +198,10 @@ class ModelManagerDialog(QDialog):
         if path:
             self.use_requested.emit(path)
             self.accept()
+
+    def _use_server_model(self, reference: str) -> None:
+        self.use_requested.emit(reference)
+        self.accept()
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -185,7 +185,7 @@ class SweepQueue(QObject):
             return
         host = self._host
         queued.job = dataclasses.replace(
-            queued.job, model_path=host.model_path or "", model_sha256=host.model_sha256
+            queued.job, model_path=host.model_label or "", model_sha256=host.model_sha256
         )
         queued.state = "running"
         queued.result = None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.request import Sampling
+from ponder.core.servers.reference import shown_model_name
 from ponder.core.teaching.export import sweep_html, sweep_markdown
 from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepResult
@@ -293,7 +294,7 @@ class SweepWindow(QWidget):
             )
         else:
             self.chart.set_summary(result.summary(), title=result.problem_set)
-        model = Path(result.model_path).name if result.model_path else "the loaded model"
+        model = shown_model_name(result.model_path) or "the loaded model"
         self.title.setText(f"{result.problem_set} — {model}")
         if queued is not None:
             self.status.setText(queued.message or queued.status_text)
@@ -397,5 +398,5 @@ class SweepWindow(QWidget):
 
 def _sweep_label(result: SweepResult) -> str:
     """A sweep's name in the chart's legend: its model, and when it ran."""
-    model = Path(result.model_path).stem if result.model_path else "model"
+    model = shown_model_name(result.model_path) or "model"
     return f"{model} ({time.strftime('%d %b %H:%M', time.localtime(result.started_at))})"

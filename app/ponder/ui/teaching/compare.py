@@ -11,7 +11,6 @@ Thread: GUI thread.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ponder.core.servers.reference import shown_model_name
 from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.trajectory import trajectory
 from ponder.core.trace import TraceState, seconds_text, tokens_text
@@ -60,7 +60,7 @@ def version_label(message: StoredMessage, versions: Sequence[StoredMessage]) -> 
 
 def _model_of(message: StoredMessage) -> str:
     generation = message.generation
-    return Path(generation.model_path).name if generation and generation.model_path else ""
+    return shown_model_name(generation.model_path) if generation else ""
 
 
 def figures(message: StoredMessage) -> str:

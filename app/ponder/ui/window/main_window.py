@@ -415,6 +415,8 @@ class MainWindow(QMainWindow):
         self.panel.show_trace(TraceState.from_message(last) if last is not None else None)
         self._rejoin_live(messages)
         self._busy_changed(self.controller.busy)
+        if conversation_id:
+            self.models.follow_conversation(self.controller.conversation_model(conversation_id))
 
     def _rejoin_live(self, messages: list) -> None:
         """Back in the conversation whose reply is still being written: its message on

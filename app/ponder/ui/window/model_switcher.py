@@ -1,7 +1,10 @@
 """Which model the window runs: the model bar's list, the first-run welcome page, loading the
 model chosen anywhere (the bar, the welcome page, the manager, Settings, a finished download
 or import) with the load policy's "too large" refusal and its "Load anyway", and what the bar
-and a message box show while the model loads, when it is ready and when it fails.
+and a message box show while the model loads, when it is ready and when it fails. A model on
+a server (``server:NAME/MODEL``, from Models → Servers or the bar) is chosen the same way;
+the engine host's switch sends it to the server. A conversation that was held with a server
+model takes it up again when it is opened.
 
 Thread: GUI thread.
 """
@@ -19,6 +22,8 @@ from ponder.core.events import LoadedEvent
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.models.load_policy import ModelTooLarge
+from ponder.core.request import LoadRequest
+from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.library import ModelLibrary, load_request_for
@@ -73,6 +78,8 @@ class ModelSwitcher:
         library.changed.connect(self.refresh)
         library.download_changed.connect(lambda _key: self._refresh_welcome())
         library.hub_checked.connect(lambda _problem: self._refresh_welcome())
+        if library.servers is not None:
+            library.servers.changed.connect(self.refresh)
         library.download_done.connect(lambda m: self._offer_model(str(m.path)))
         library.import_done.connect(lambda m: self._offer_model(str(m.path)))
 
@@ -99,7 +106,8 @@ class ModelSwitcher:
     def refresh(self) -> None:
         """The bar's (and the welcome page's) list of models, from the library."""
         library = self._library
-        self._model_bar.set_models(library.demo, library.installed, library.catalog)
+        servers = library.servers.models() if library.servers is not None else []
+        self._model_bar.set_models(library.demo, library.installed, library.catalog, servers)
         self._refresh_welcome()
 
     def _refresh_welcome(self) -> None:
@@ -125,7 +133,13 @@ class ModelSwitcher:
         remember: bool = True,
     ) -> None:
         """Loads ``path`` and (``remember``) remembers it for the next start. A model the load
-        policy says cannot fit is not loaded: the refusal offers "Load anyway" (``force``)."""
+        policy says cannot fit is not loaded: the refusal offers "Load anyway" (``force``).
+        A server model's reference is loaded from its server (no file, no policy)."""
+        if ServerModelRef.parse(path) is not None:
+            if remember:
+                self._settings.update_fields(last_model_path=path)
+            self._host.load_model(LoadRequest(model_path=path))
+            return
         try:
             request, sha256, notes = load_request_for(
                 path, self._settings.settings, self._library, n_threads, force=force
@@ -144,6 +158,32 @@ class ModelSwitcher:
         self._host.load_model(request, sha256)
         for note in notes:
             self._show_status(note)
+
+    def follow_conversation(self, model_id: str | None) -> None:
+        """A conversation was opened: if it was held with a server model that is not the one
+        in use, that model is loaded again (a local model is not: loading a file takes a
+        while, and the person may only be reading). Nothing while the engine is busy."""
+        ref = ServerModelRef.parse(model_id)
+        host = self._host
+        if ref is None or ref.id == host.model_path or host.holder is not None or host.loading:
+            return
+        servers = self._library.servers
+        if servers is not None and servers.listed_once and servers.entry(ref.server) is None:
+            self._window.statusBar().showMessage(
+                self._window.tr(
+                    "This conversation was held with {model}; that server is no longer in "
+                    "Models → Servers."
+                ).format(model=ref.label),
+                10000,
+            )
+            return
+        self._window.statusBar().showMessage(
+            self._window.tr("This conversation was held with {model}: asking its server.").format(
+                model=ref.label
+            ),
+            10000,
+        )
+        self.use_model(ref.id)
 
     def use_demo(self) -> None:
         if self._library.demo is not None:
