@@ -72,7 +72,11 @@ def _person_steps(message: StoredMessage) -> str:
 def model_name(path: str | None) -> str:
     """A model file's name without the folders it happened to sit in on one computer (the
     sha256 beside it identifies the file)."""
-    return PurePath(path.replace("\\", "/")).name if path else "not recorded"
+    if not path:
+        return "not recorded"
+    if "://" in path:  # a model on a server: its identity (model, server, address, software)
+        return path
+    return PurePath(path.replace("\\", "/")).name
 
 
 def sampling_text(sampling: Sampling) -> str:
