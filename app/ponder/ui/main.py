@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
@@ -207,7 +207,9 @@ def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> 
     problem = broken_pyside_message()
     if problem:
         print(f"ponder: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, "Ponder cannot start", problem)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Main", "Ponder cannot start"), problem
+        )
         return 1
     app = _start(qapp, options or LaunchOptions())
     if app is None:
@@ -232,5 +234,7 @@ def _start(qapp: QApplication, options: LaunchOptions) -> PonderApp | None:
                 return None
             options = dataclasses.replace(options, read_only_history=read_only)
         except (StorageError, DataFolderError) as exc:
-            QMessageBox.critical(None, "Ponder cannot start", str(exc))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Main", "Ponder cannot start"), str(exc)
+            )
             return None

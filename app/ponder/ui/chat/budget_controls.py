@@ -58,23 +58,29 @@ class AdvancedThinkingDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Advanced thinking controls")
+        self.setWindowTitle(self.tr("Advanced thinking controls"))
         self._budget = settings.thinking_budget_tokens
-        self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=" tokens")
-        self.min_tokens.setSpecialValueText("No minimum")
+        self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=self.tr(" tokens"))
+        self.min_tokens.setSpecialValueText(self.tr("No minimum"))
         self.min_tokens.setValue(settings.min_thinking_tokens)
-        self.keep_minimum = QCheckBox("Keep this minimum after Ponder restarts")
-        self.keep_minimum.setToolTip("Unless this is ticked, the minimum lasts until Ponder quits")
+        self.keep_minimum = QCheckBox(self.tr("Keep this minimum after Ponder restarts"))
+        self.keep_minimum.setToolTip(
+            self.tr("Unless this is ticked, the minimum lasts until Ponder quits")
+        )
         self.keep_minimum.setChecked(settings.keep_min_thinking)
         self.wait_text = QLineEdit(settings.wait_text)
-        self.max_waits = QSpinBox(minimum=0, maximum=100, prefix="at most ", suffix=" times")
+        self.max_waits = QSpinBox(
+            minimum=0, maximum=100, prefix=self.tr("at most "), suffix=self.tr(" times")
+        )
         self.max_waits.setValue(settings.max_waits)
         self.stop_message = QComboBox()
         for key, label in STOP_LABELS.items():
             self.stop_message.addItem(label, key)
         self.stop_message.setCurrentIndex(max(0, self.stop_message.findData(settings.stop_message)))
         self.custom_stop = QPlainTextEdit(settings.custom_stop_message)
-        self.custom_stop.setPlaceholderText("What the model reads when its budget runs out")
+        self.custom_stop.setPlaceholderText(
+            self.tr("What the model reads when its budget runs out")
+        )
         self.custom_stop.setFixedHeight(60)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
@@ -88,19 +94,21 @@ class AdvancedThinkingDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(
             QLabel(
-                "Minimum thinking: when the model tries to stop thinking sooner, Ponder adds "
-                "the wait text so it keeps going."
+                self.tr(
+                    "Minimum thinking: when the model tries to stop thinking sooner, Ponder adds "
+                    "the wait text so it keeps going."
+                )
             )
         )
-        form.addRow("Minimum thinking", self.min_tokens)
+        form.addRow(self.tr("Minimum thinking"), self.min_tokens)
         waits = QHBoxLayout()
         waits.addWidget(self.wait_text, 1)
         waits.addWidget(self.max_waits)
         form.addRow("", self.keep_minimum)
-        form.addRow("Wait text", waits)
+        form.addRow(self.tr("Wait text"), waits)
         form.addRow("", self.problem)
-        form.addRow(QLabel("When the thinking budget is spent, Ponder adds:"))
-        form.addRow("Early-stop message", self.stop_message)
+        form.addRow(QLabel(self.tr("When the thinking budget is spent, Ponder adds:")))
+        form.addRow(self.tr("Early-stop message"), self.stop_message)
         form.addRow("", self.custom_stop)
         form.addRow("", self.preview)
         buttons = QDialogButtonBox(
@@ -157,11 +165,13 @@ class BudgetSelector(QWidget):
         self._settings = settings
         self.preset = QComboBox()
         self.preset.setObjectName("budgetPreset")
-        self.preset.setToolTip("How long the model may think before it must answer")
+        self.preset.setToolTip(self.tr("How long the model may think before it must answer"))
         for key, label in PRESET_LABELS.items():
             self.preset.addItem(label, key)
-        self.custom = QSpinBox(minimum=1, maximum=1_000_000, singleStep=256, suffix=" tokens")
-        self.custom.setToolTip("Custom thinking budget")
+        self.custom = QSpinBox(
+            minimum=1, maximum=1_000_000, singleStep=256, suffix=self.tr(" tokens")
+        )
+        self.custom.setToolTip(self.tr("Custom thinking budget"))
         # Effort: a shortcut onto the budget, mapped for the loaded model's family.
         self.family: FamilyProfile = GENERIC
         self.effort = QComboBox()
@@ -175,7 +185,7 @@ class BudgetSelector(QWidget):
         self.minimum.setObjectName("hint")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Thinking"))
+        layout.addWidget(QLabel(self.tr("Thinking")))
         layout.addWidget(self.preset)
         layout.addWidget(self.custom)
         layout.addWidget(self.effort)
@@ -237,18 +247,26 @@ class BudgetSelector(QWidget):
         minimum, budget = settings.min_thinking_tokens, settings.thinking_budget_tokens
         self.minimum.setVisible(bool(minimum) and budget != 0)
         if budget and minimum > budget:
-            self.minimum.setText(f"min {minimum} (more than the budget: no effect)")
+            self.minimum.setText(
+                self.tr("min {minimum} (more than the budget: no effect)").format(minimum=minimum)
+            )
             self.minimum.setToolTip(
-                "The minimum thinking is more than the thinking budget, so the model is "
-                "stopped before it is reached. Lower it with ⚙."
+                self.tr(
+                    "The minimum thinking is more than the thinking budget, so the model is "
+                    "stopped before it is reached. Lower it with ⚙."
+                )
             )
             return
         self.minimum.setText(
-            f"min {minimum} · “{settings.wait_text.strip()}” ×{settings.max_waits}"
+            self.tr("min {minimum} · “{wait}” ×{max_waits}").format(
+                minimum=minimum, wait=settings.wait_text.strip(), max_waits=settings.max_waits
+            )
         )
         self.minimum.setToolTip(
-            f"The model thinks at least {minimum} tokens: each time it tries to stop sooner, "
-            f"Ponder adds “{settings.wait_text.strip()}” (at most {settings.max_waits} times)."
+            self.tr(
+                "The model thinks at least {minimum} tokens: each time it tries to stop sooner, "
+                "Ponder adds “{wait}” (at most {max_waits} times)."
+            ).format(minimum=minimum, wait=settings.wait_text.strip(), max_waits=settings.max_waits)
         )
 
     def select(self, preset: str, custom: int | None = None) -> None:

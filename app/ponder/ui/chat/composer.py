@@ -41,7 +41,7 @@ class Composer(QWidget):
         self._busy = self._can_regenerate = False
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("composerInput")
-        self.editor.setPlaceholderText("Ask something… (Ctrl+Enter to send)")
+        self.editor.setPlaceholderText(self.tr("Ask something… (Ctrl+Enter to send)"))
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(84)
         self.editor.installEventFilter(self)
@@ -53,19 +53,21 @@ class Composer(QWidget):
         banner.addWidget(self.edit_banner, 1)
         banner.addWidget(self.cancel_edit)
         self.budget = BudgetSelector(settings)
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.submit)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop the answer now (Esc)")
+        self.stop_button.setToolTip(self.tr("Stop the answer now (Esc)"))
         self.stop_button.clicked.connect(self.stop_requested)
         # While the model thinks: end the thinking now, or give it more room.
         self.answer_now = AnswerNowButton()
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Write a new answer to the last message (Ctrl+R)")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(
+            self.tr("Write a new answer to the last message (Ctrl+R)")
+        )
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         row = QHBoxLayout()
         row.addWidget(self.budget)
@@ -110,7 +112,7 @@ class Composer(QWidget):
         self._editing = message_id
         self.editor.setPlainText(text)
         self.editor.setFocus()
-        self.send_button.setText("Resend")
+        self.send_button.setText(self.tr("Resend"))
         self._show_banner(True)
         self._enable_regenerate()
 
@@ -118,7 +120,7 @@ class Composer(QWidget):
         if self._editing is not None:
             self._editing = None
             self.editor.clear()
-        self.send_button.setText("Send")
+        self.send_button.setText(self.tr("Send"))
         self._show_banner(False)
         self._enable_regenerate()
 
@@ -128,8 +130,10 @@ class Composer(QWidget):
 
     def _show_banner(self, shown: bool) -> None:
         self.edit_banner.setText(
-            "Editing an earlier message: sending it starts a new version of the conversation "
-            "from there (the old one is kept)."
+            self.tr(
+                "Editing an earlier message: sending it starts a new version of the conversation "
+                "from there (the old one is kept)."
+            )
         )
         self.edit_banner.setVisible(shown)
         self.cancel_edit.setVisible(shown)

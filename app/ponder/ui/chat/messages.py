@@ -89,7 +89,7 @@ class UserMessageWidget(QWidget):
         self.bubble.setObjectName("userBubble")
         self.bubble.set_plain(text)
         self.versions = VersionSwitcher()
-        self.edit = _action("Edit", "Edit this message and send it again")
+        self.edit = _action("Edit", self.tr("Edit this message and send it again"))
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
         bubble_box = QWidget()
@@ -156,7 +156,7 @@ class AssistantMessageWidget(QWidget):
         self.chip = QToolButton()
         self.chip.setObjectName("thinkingChip")
         self.chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.chip.setToolTip("Show how the model got there (the chain of thought)")
+        self.chip.setToolTip(self.tr("Show how the model got there (the chain of thought)"))
         self.chip.clicked.connect(lambda: self.trace_requested.emit(self.trace))
         self.answer = AnswerView(renderer)
         self.answer.setObjectName("answerView")
@@ -173,9 +173,9 @@ class AssistantMessageWidget(QWidget):
         self.details.setFont(small)
         self.details.setVisible(False)
         self.versions = VersionSwitcher()
-        self.regenerate = _action("Regenerate", "Write a new answer to this message")
+        self.regenerate = _action("Regenerate", self.tr("Write a new answer to this message"))
         self.regenerate.clicked.connect(self._regenerate)
-        self.copy = _action("Copy", "Copy the answer (Markdown)")
+        self.copy = _action("Copy", self.tr("Copy the answer (Markdown)"))
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
@@ -193,7 +193,7 @@ class AssistantMessageWidget(QWidget):
             step = longer.addAction(think_longer_text(tokens))
             step.triggered.connect(lambda _checked=False, n=tokens: self._think_longer(n))
         self.think_longer.setMenu(longer)
-        self.more = _action("More ▾", "Replay, fork, compare")
+        self.more = _action("More ▾", self.tr("Replay, fork, compare"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
@@ -292,11 +292,11 @@ class AssistantMessageWidget(QWidget):
         self.status.style().polish(self.status)
         self.status.setVisible(bool(text))
         self.failed = status == "error"
-        self.regenerate.setText("Try again" if self.failed else "Regenerate")
+        self.regenerate.setText(self.tr("Try again") if self.failed else self.tr("Regenerate"))
         self.set_busy(self._busy)
 
     def show_stopping(self) -> None:
-        self.status.setText("Stopping…")
+        self.status.setText(self.tr("Stopping…"))
         self.status.setVisible(True)
 
     def update_chip(self) -> None:

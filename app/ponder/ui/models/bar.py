@@ -30,8 +30,8 @@ class ModelBar(QWidget):
         self.picker = QComboBox()
         self.picker.setObjectName("modelPicker")
         self.picker.setMinimumWidth(260)
-        self.picker.setToolTip("The model that answers")
-        self.picker.setPlaceholderText("No model yet")
+        self.picker.setToolTip(self.tr("The model that answers"))
+        self.picker.setPlaceholderText(self.tr("No model yet"))
         self.picker.activated.connect(self._picked)
         self.load_bar = QProgressBar()
         self.load_bar.setRange(0, 100)
@@ -40,9 +40,9 @@ class ModelBar(QWidget):
         self.state = QLabel()
         self.state.setObjectName("hint")
         self.panel_button = QToolButton()
-        self.panel_button.setText("Chain of thought")
+        self.panel_button.setText(self.tr("Chain of thought"))
         self.panel_button.setCheckable(True)
-        self.panel_button.setToolTip("Show or hide the chain of thought (Ctrl+T)")
+        self.panel_button.setToolTip(self.tr("Show or hide the chain of thought (Ctrl+T)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 4)
         layout.addWidget(self.picker)
@@ -61,12 +61,12 @@ class ModelBar(QWidget):
         picker.blockSignals(True)
         picker.clear()
         if demo is not None:
-            picker.addItem("SmolLM2 135M (demo)", str(demo))
+            picker.addItem(self.tr("SmolLM2 135M (demo)"), str(demo))
         for model in installed:
             picker.addItem(model_name(model, catalog), str(model.path))
         if self._current and picker.findData(self._current) < 0:
             picker.addItem(Path(self._current).name, self._current)
-        picker.addItem("Manage models…", _MANAGE)
+        picker.addItem(self.tr("Manage models…"), _MANAGE)
         picker.blockSignals(False)
         self.select(self._current)
 
@@ -79,7 +79,7 @@ class ModelBar(QWidget):
     def loading(self, path: str) -> None:
         self.load_bar.setValue(0)
         self.load_bar.setVisible(True)
-        self.state.setText(f"Loading {Path(path).name}…")
+        self.state.setText(self.tr("Loading {file}…").format(file=Path(path).name))
         self.state.setToolTip("")
         self.select(path)
 
@@ -89,12 +89,14 @@ class ModelBar(QWidget):
     def ready(self, event: LoadedEvent) -> None:
         self.load_bar.setVisible(False)
         where = event.backend.split("(")[0].strip() or event.backend
-        self.state.setText(f"{where} · {event.n_ctx:,} tokens of context")
+        self.state.setText(
+            self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx)
+        )
         self.state.setToolTip(event.backend)
 
     def failed(self, message: str) -> None:
         self.load_bar.setVisible(False)
-        self.state.setText("The model could not be loaded.")
+        self.state.setText(self.tr("The model could not be loaded."))
         self.state.setToolTip(message)
 
     def _picked(self, index: int) -> None:

@@ -58,17 +58,17 @@ class ModelManagerDialog(QDialog):
         assert isinstance(library, ModelLibrary)
         self.library = library
         self.current_model = current_model
-        self.setWindowTitle("Models")
+        self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
         self.resize(1040, 600)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._installed_tab(), "Installed")
-        self.tabs.addTab(self._catalog_tab(), "Catalog")
+        self.tabs.addTab(self._installed_tab(), self.tr("Installed"))
+        self.tabs.addTab(self._catalog_tab(), self.tr("Catalog"))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -90,20 +90,24 @@ class ModelManagerDialog(QDialog):
     def _installed_tab(self) -> QWidget:
         self.installed = QTreeWidget()
         self.installed.setObjectName("installedModels")
-        self.installed.setHeaderLabels(["Model", "Size", "Source", "Verified"])
+        self.installed.setHeaderLabels(
+            [self.tr("Model"), self.tr("Size"), self.tr("Source"), self.tr("Verified")]
+        )
         self.installed.setRootIsDecorated(False)
         self.installed.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.installed.currentItemChanged.connect(self._show_installed_details)
         self.installed.itemDoubleClicked.connect(lambda _item, _col: self._use())
         self.installed_info = QTextBrowser()
         self.installed_info.setOpenExternalLinks(False)
-        self.use_button = QPushButton("Use this model")
+        self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setDefault(True)
         self.use_button.clicked.connect(self._use)
-        self.import_button = QPushButton("Import .gguf…")
-        self.import_button.setToolTip("Add a GGUF file from this computer (or drop it here)")
+        self.import_button = QPushButton(self.tr("Import .gguf…"))
+        self.import_button.setToolTip(
+            self.tr("Add a GGUF file from this computer (or drop it here)")
+        )
         self.import_button.clicked.connect(self._choose_import)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self._delete)
         self.import_bar = QProgressBar()
         self.import_bar.setVisible(False)
@@ -193,7 +197,10 @@ class ModelManagerDialog(QDialog):
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+            self,
+            self.tr("Import a model"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         if path:
             self.start_import(path)
@@ -201,7 +208,7 @@ class ModelManagerDialog(QDialog):
     def start_import(self, path: str) -> None:
         self.import_bar.setVisible(True)
         self.import_bar.setRange(0, 0)
-        self.status.setText(f"Importing {Path(path).name}…")
+        self.status.setText(self.tr("Importing {file}…").format(file=Path(path).name))
         self.library.import_file(path)
 
     def _import_progress(self, progress: object) -> None:
@@ -212,7 +219,7 @@ class ModelManagerDialog(QDialog):
 
     def _imported(self, model: InstalledModel) -> None:
         self.import_bar.setVisible(False)
-        self.status.setText(f"Imported {model.filename}.")
+        self.status.setText(self.tr("Imported {filename}.").format(filename=model.filename))
 
     def _problem(self, message: str) -> None:
         self.import_bar.setVisible(False)
@@ -224,9 +231,10 @@ class ModelManagerDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Delete model",
-            f"Delete {data.filename} ({size_text(data.size)}) from the models folder?\n"
-            "Your conversations are kept.",
+            self.tr("Delete model"),
+            self.tr(
+                "Delete {filename} ({size}) from the models folder?\nYour conversations are kept."
+            ).format(filename=data.filename, size=size_text(data.size)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.library.delete(data)
@@ -277,7 +285,9 @@ class ModelManagerDialog(QDialog):
         filters.addWidget(self.fits_filter)
         self.catalog = QTreeWidget()
         self.catalog.setObjectName("catalogModels")
-        self.catalog.setHeaderLabels(["Model", "Quant", "Size", "On this computer"])
+        self.catalog.setHeaderLabels(
+            [self.tr("Model"), self.tr("Quant"), self.tr("Size"), self.tr("On this computer")]
+        )
         header = self.catalog.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -291,11 +301,11 @@ class ModelManagerDialog(QDialog):
         self.hardware_line = QLabel()
         self.hardware_line.setObjectName("hint")
         self.hardware_line.setWordWrap(True)
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.clicked.connect(self._download)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.clicked.connect(self._pause)
-        self.cancel_button = QPushButton("Cancel download")
+        self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.cancel_button.clicked.connect(self._cancel)
         self.download_bar = QProgressBar()
         self.download_bar.setTextVisible(True)
@@ -409,12 +419,22 @@ class ModelManagerDialog(QDialog):
         self.catalog_empty.setVisible(shown == 0)
         hw = library.hardware
         if hw is None:
-            self.hardware_line.setText("Checking what this computer can run…")
+            self.hardware_line.setText(self.tr("Checking what this computer can run…"))
         else:
-            gpu = f"; GPU: {hw.gpu.name}" if hw.gpu is not None else "; no GPU offload"
+            gpu = (
+                self.tr("; GPU: {name}").format(name=hw.gpu.name)
+                if hw.gpu is not None
+                else self.tr("; no GPU offload")
+            )
             self.hardware_line.setText(
-                f"This computer: {size_text(hw.total_ram)} of memory "
-                f"({size_text(hw.available_ram)} free), {hw.physical_cores} cores{gpu}."
+                self.tr(
+                    "This computer: {memory} of memory ({free} free), {cores} cores{gpu}."
+                ).format(
+                    memory=size_text(hw.total_ram),
+                    free=size_text(hw.available_ram),
+                    cores=hw.physical_cores,
+                    gpu=gpu,
+                )
             )
 
     def _fill_families(self, catalog: Catalog) -> None:
@@ -465,7 +485,9 @@ class ModelManagerDialog(QDialog):
         downloadable = current is not None and current[0].repo is not None
         running = state is not None and state.state in ("queued", "running")
         self.download_button.setText(
-            "Resume" if state is not None and state.state == "paused" else "Download"
+            self.tr("Resume")
+            if state is not None and state.state == "paused"
+            else self.tr("Download")
         )
         self.download_button.setEnabled(
             downloadable and not running and installed is None and not self.library.offline
@@ -480,8 +502,12 @@ class ModelManagerDialog(QDialog):
                 self.download_bar.setValue(int(1000 * progress.done / progress.total))
                 speed = f" · {size_text(progress.speed)}/s" if progress.speed else ""
                 self.download_bar.setFormat(
-                    f"{progress.phase} {size_text(progress.done)} of "
-                    f"{size_text(progress.total)}{speed}"
+                    self.tr("{phase} {done} of {total}{speed}").format(
+                        phase=progress.phase,
+                        done=size_text(progress.done),
+                        total=size_text(progress.total),
+                        speed=speed,
+                    )
                 )
             else:
                 self.download_bar.setRange(0, 0)

@@ -126,7 +126,9 @@ class ModelTasks(QObject):
             self.import_failed.emit(str(exc))
             return
         except OSError as exc:
-            self.import_failed.emit(f"Could not import {path}: {exc}")
+            self.import_failed.emit(
+                self.tr("Could not import {path}: {exc}").format(path=path, exc=exc)
+            )
             return
         self.imported.emit(model)
         self.scan()
@@ -137,7 +139,9 @@ class ModelTasks(QObject):
         try:
             self._store.remove(self._store.read(target))
         except OSError as exc:
-            self.failed.emit(f"Could not delete {target.name}: {exc}")
+            self.failed.emit(
+                self.tr("Could not delete {name}: {exc}").format(name=target.name, exc=exc)
+            )
             return
         self.deleted.emit(path)
         self.scan()

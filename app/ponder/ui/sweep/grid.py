@@ -172,7 +172,11 @@ class SweepGrid(QTableWidget):
         self.setHorizontalHeaderLabels([f"budget {b}" if b.isdigit() else b for b in budgets])
         self.setVerticalHeaderLabels([p.id for p in problems] + list(FOOT_ROWS))
         for row, problem in enumerate(problems):
-            self.verticalHeaderItem(row).setToolTip(f"{problem.question}\n\nKey: {problem.answer}")
+            self.verticalHeaderItem(row).setToolTip(
+                self.tr("{question}\n\nKey: {answer}").format(
+                    question=problem.question, answer=problem.answer
+                )
+            )
         self.blockSignals(False)
 
     def _put(self, row: int, column: int, item: QTableWidgetItem) -> None:

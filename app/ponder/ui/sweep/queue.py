@@ -144,7 +144,7 @@ class SweepQueue(QObject):
         self.changed.emit()
         self._start_next()
         if queued.state == "queued" and not self._host.ready:
-            self.problem.emit("The sweep waits for a model: pick one in the main window.")
+            self.problem.emit(self.tr("The sweep waits for a model: pick one in the main window."))
         return queued
 
     def cancel(self, sweep_id: int) -> None:

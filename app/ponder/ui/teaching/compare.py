@@ -157,7 +157,7 @@ class CompareWindow(QWidget):
         """``question``: the user's message the versions answer (shown above them)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
-        self.setWindowTitle("Side by side — Ponder")
+        self.setWindowTitle(self.tr("Side by side — Ponder"))
         self.resize(1280, 760)
         self.question = QLabel(" ".join(question.split()))
         self.question.setObjectName("compareQuestion")

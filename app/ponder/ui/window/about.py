@@ -13,7 +13,7 @@ import platform
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ponder import __version__
@@ -61,6 +61,6 @@ def about_html() -> str:
 
 def show_about(parent: QWidget) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle("About Ponder")
+    box.setWindowTitle(QCoreApplication.translate("About", "About Ponder"))
     box.setText(about_html())
     box.exec()

@@ -13,6 +13,7 @@ import logging
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from ponder.core.storage import recovery
@@ -40,8 +41,11 @@ def ask_what_to_do(
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(TITLE)
     box.setText(
-        f"Ponder cannot read all of your conversation history ({error.path}): the file is "
-        "damaged. Whatever you choose, the damaged file is kept."
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Ponder cannot read all of your conversation history ({path}): the file is damaged. "
+            "Whatever you choose, the damaged file is kept.",
+        ).format(path=error.path)
     )
     lines = [
         "Open read-only: see what can still be read; nothing can be saved this session.",
@@ -87,26 +91,39 @@ def resolve_damaged_history(
             return True
         if choice is HistoryChoice.RECOVER:
             report = recovery.recover(path)
-            QMessageBox.information(parent, "Conversation history recovered", report.summary())
+            QMessageBox.information(
+                parent,
+                QCoreApplication.translate("DamagedHistory", "Conversation history recovered"),
+                report.summary(),
+            )
         elif choice is HistoryChoice.RESTORE and latest is not None:
             kept = recovery.restore_backup(path, latest)
             QMessageBox.information(
                 parent,
-                "Backup restored",
-                f"Restored {latest.name}. The damaged file is kept as {kept}.",
+                QCoreApplication.translate("DamagedHistory", "Backup restored"),
+                QCoreApplication.translate(
+                    "DamagedHistory", "Restored {name}. The damaged file is kept as {kept}."
+                ).format(name=latest.name, kept=kept),
             )
         elif choice is HistoryChoice.START_FRESH:
             kept = recovery.start_fresh(path)
             QMessageBox.information(
-                parent, "New history", f"Starting a new history. The old file is kept as {kept}."
+                parent,
+                QCoreApplication.translate("DamagedHistory", "New history"),
+                QCoreApplication.translate(
+                    "DamagedHistory", "Starting a new history. The old file is kept as {kept}."
+                ).format(kept=kept),
             )
     except OSError as exc:
         log.exception("could not act on the damaged history")
         QMessageBox.critical(
             parent,
             TITLE,
-            f"Could not do that: {exc.strerror or exc}. Nothing was deleted; check that the "
-            f"folder {path.parent} is writable and has free space, then start Ponder again.",
+            QCoreApplication.translate(
+                "DamagedHistory",
+                "Could not do that: {problem}. Nothing was deleted; check that the folder "
+                "{parent} is writable and has free space, then start Ponder again.",
+            ).format(problem=exc.strerror or exc, parent=path.parent),
         )
         return None
     return False

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ponder.core.events import LoadedEvent
@@ -166,5 +166,8 @@ class ModelSwitcher:
             self.use_model(path)
         else:
             self._window.statusBar().showMessage(
-                f"{Path(path).name} is ready: pick it above.", 15000
+                QCoreApplication.translate(
+                    "ModelSwitcher", "{file} is ready: pick it above."
+                ).format(file=Path(path).name),
+                15000,
             )
