@@ -50,7 +50,9 @@ SETTERS: dict[str, tuple[int, ...]] = {
     "getInt": (1, 2),
     "emit": (0,),
     # Ponder's own helpers that hand their text to Qt.
-    "_action": (1, 3),
+    "_action": (0, 1, 3),  # chat/messages.py (text, tip); window/menus.py (window, text, keys, tip)
+    "flat_button": (0, 1),
+    "_status": (0,),
     "_hint": (0,),
     "_say": (0,),
     "show_error": (0,),
@@ -118,6 +120,8 @@ def untranslated(source: str, filename: str) -> Iterator[str]:
         positions: tuple[int, ...] = ()
         if name in SETTERS:
             positions = SETTERS[name]
+        elif name == "QMessageBox":
+            positions = (1, 2)  # (icon, title, text)
         elif name in CONSTRUCTORS:
             positions = (0,)
         texts = [node.args[i] for i in positions if i < len(node.args)]

@@ -42,6 +42,7 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
+from ponder.ui.translations import install_translations
 from ponder.ui.window.damaged_history import resolve_damaged_history
 from ponder.ui.window.main_window import MainWindow
 
@@ -92,6 +93,8 @@ class PonderApp:
         self.options = options = options or LaunchOptions()
         self.paths = paths = (options.paths or AppPaths.from_environment()).ensure()
         self.settings = SettingsKeeper(paths.settings_file)
+        # Before any widget is made: a widget reads its words when it is built.
+        self.translators = install_translations(qapp, self.settings.settings.language)
         self.system_look = SystemLook(qapp)
         apply_theme(qapp, self.settings.settings, self.system_look)
         # StorageError (DatabaseDamagedError: the caller offers the ways forward).

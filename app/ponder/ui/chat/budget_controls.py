@@ -10,7 +10,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,20 +36,23 @@ from ponder.core.request import STOP_MESSAGE_PRESETS
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
 
+# Marked for translation here, translated where they are shown (self.tr in BudgetSelector and
+# AdvancedThinkingDialog). The stop messages themselves are what the model reads: they stay
+# English (core/request.py); these are their names in the menu.
 PRESET_LABELS = {
-    "off": "Off",
-    "quick": "Quick (256)",
-    "standard": "Standard (1024)",
-    "deep": "Deep (4096)",
-    "unlimited": "Unlimited",
-    CUSTOM: "Custom…",
+    "off": QT_TRANSLATE_NOOP("BudgetSelector", "Off"),
+    "quick": QT_TRANSLATE_NOOP("BudgetSelector", "Quick (256)"),
+    "standard": QT_TRANSLATE_NOOP("BudgetSelector", "Standard (1024)"),
+    "deep": QT_TRANSLATE_NOOP("BudgetSelector", "Deep (4096)"),
+    "unlimited": QT_TRANSLATE_NOOP("BudgetSelector", "Unlimited"),
+    CUSTOM: QT_TRANSLATE_NOOP("BudgetSelector", "Custom…"),
 }
 STOP_LABELS = {
-    "none": "None (just stop)",
-    "final": "“I have to stop thinking now…”",
-    "time": "“Okay, time is up…”",
-    "summarize": "“Let me stop and summarize…”",
-    CUSTOM: "Custom…",
+    "none": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "None (just stop)"),
+    "final": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“I have to stop thinking now…”"),
+    "time": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“Okay, time is up…”"),
+    "summarize": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“Let me stop and summarize…”"),
+    CUSTOM: QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "Custom…"),
 }
 
 
@@ -75,7 +78,7 @@ class AdvancedThinkingDialog(QDialog):
         self.max_waits.setValue(settings.max_waits)
         self.stop_message = QComboBox()
         for key, label in STOP_LABELS.items():
-            self.stop_message.addItem(label, key)
+            self.stop_message.addItem(self.tr(label), key)
         self.stop_message.setCurrentIndex(max(0, self.stop_message.findData(settings.stop_message)))
         self.custom_stop = QPlainTextEdit(settings.custom_stop_message)
         self.custom_stop.setPlaceholderText(
@@ -130,11 +133,11 @@ class AdvancedThinkingDialog(QDialog):
         """Why the minimum cannot be kept with the current budget ("" when it can)."""
         minimum, budget = self.min_tokens.value(), self._budget
         if minimum and budget and minimum > budget:
-            return (
-                f"The minimum ({minimum} tokens) is more than the thinking budget "
-                f"({budget} tokens): the model would be stopped before it got there. "
+            return self.tr(
+                "The minimum ({minimum} tokens) is more than the thinking budget "
+                "({budget} tokens): the model would be stopped before it got there. "
                 "Lower the minimum, or raise the budget first."
-            )
+            ).format(minimum=minimum, budget=budget)
         return ""
 
     def accept(self) -> None:
@@ -167,7 +170,7 @@ class BudgetSelector(QWidget):
         self.preset.setObjectName("budgetPreset")
         self.preset.setToolTip(self.tr("How long the model may think before it must answer"))
         for key, label in PRESET_LABELS.items():
-            self.preset.addItem(label, key)
+            self.preset.addItem(self.tr(label), key)
         self.custom = QSpinBox(
             minimum=1, maximum=1_000_000, singleStep=256, suffix=self.tr(" tokens")
         )
@@ -179,7 +182,7 @@ class BudgetSelector(QWidget):
         self.effort.addItem(self.tr("Effort"), None)
         for effort in EFFORTS:
             self.effort.addItem(self.tr(effort.capitalize()), effort)
-        self.advanced = flat_button("⚙", "Minimum thinking and the early-stop message")
+        self.advanced = flat_button("⚙", self.tr("Minimum thinking and the early-stop message"))
         self.advanced.clicked.connect(self._open_advanced)
         self.minimum = QLabel()
         self.minimum.setObjectName("hint")

@@ -47,7 +47,9 @@ class Composer(QWidget):
         self.editor.installEventFilter(self)
         self.edit_banner = QLabel()
         self.edit_banner.setObjectName("editBanner")
-        self.cancel_edit = flat_button("Cancel edit", "Keep the conversation as it is (Esc)")
+        self.cancel_edit = flat_button(
+            self.tr("Cancel edit"), self.tr("Keep the conversation as it is (Esc)")
+        )
         self.cancel_edit.clicked.connect(self.leave_edit)
         banner = QHBoxLayout()
         banner.addWidget(self.edit_banner, 1)

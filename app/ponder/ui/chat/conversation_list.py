@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,12 +46,17 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 def _age(timestamp: float, now: float) -> str:
     seconds = max(0.0, now - timestamp)
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("ConversationList", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return QCoreApplication.translate("ConversationList", "{n} min ago").format(
+            n=int(seconds // 60)
+        )
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return time.strftime("%d %b %Y", time.localtime(timestamp))
+        return QCoreApplication.translate("ConversationList", "{n} h ago").format(
+            n=int(seconds // 3600)
+        )
+    # The date in the window's language ("06 Dec 2026", "06. Dez. 2026").
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(timestamp)).date(), "dd MMM yyyy")
 
 
 class ConversationList(QWidget):

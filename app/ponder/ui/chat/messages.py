@@ -5,7 +5,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,9 +26,12 @@ from ponder.ui.flat_button import flat_button
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
 
 _STATUS_TEXT = {
-    "cancelled": "Stopped.",
-    "interrupted": "Interrupted: Ponder closed before this answer was finished. "
-    "What was written is kept; regenerate to get a whole answer.",
+    "cancelled": QT_TRANSLATE_NOOP("AssistantMessageWidget", "Stopped."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "AssistantMessageWidget",
+        "Interrupted: Ponder closed before this answer was finished. "
+        "What was written is kept; regenerate to get a whole answer.",
+    ),
 }
 
 
@@ -41,8 +44,8 @@ class VersionSwitcher(QWidget):
         super().__init__(parent)
         self._ids: list[int] = []
         self._index = 0
-        self.previous = flat_button("‹", "Previous version")
-        self.next = flat_button("›", "Next version")
+        self.previous = flat_button("‹", self.tr("Previous version"))
+        self.next = flat_button("›", self.tr("Next version"))
         self.label = QLabel()
         self.label.setObjectName("versionLabel")
         layout = QHBoxLayout(self)
@@ -89,7 +92,7 @@ class UserMessageWidget(QWidget):
         self.bubble.setObjectName("userBubble")
         self.bubble.set_plain(text)
         self.versions = VersionSwitcher()
-        self.edit = _action("Edit", self.tr("Edit this message and send it again"))
+        self.edit = _action(self.tr("Edit"), self.tr("Edit this message and send it again"))
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
         bubble_box = QWidget()
@@ -129,11 +132,34 @@ class UserMessageWidget(QWidget):
 
 
 # The teaching actions on an answer: (name the window acts on, menu text, tip).
+# The texts are translated where the menu is built (AssistantMessageWidget).
 TEACH_ACTIONS = (
-    ("replay", "Replay the thinking…", "Play this reply's thinking back at a chosen pace"),
-    ("fork", "Fork the thinking…", "Edit or add to the thinking and let the model go on"),
-    ("compare", "Compare versions side by side", "This version beside another one"),
-    ("other_model", "Answer with another model…", "The same question, another model, side by side"),
+    (
+        "replay",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Replay the thinking…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "Play this reply's thinking back at a chosen pace"
+        ),
+    ),
+    (
+        "fork",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Fork the thinking…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "Edit or add to the thinking and let the model go on"
+        ),
+    ),
+    (
+        "compare",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Compare versions side by side"),
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "This version beside another one"),
+    ),
+    (
+        "other_model",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Answer with another model…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "The same question, another model, side by side"
+        ),
+    ),
 )
 
 
@@ -173,9 +199,11 @@ class AssistantMessageWidget(QWidget):
         self.details.setFont(small)
         self.details.setVisible(False)
         self.versions = VersionSwitcher()
-        self.regenerate = _action("Regenerate", self.tr("Write a new answer to this message"))
+        self.regenerate = _action(
+            self.tr("Regenerate"), self.tr("Write a new answer to this message")
+        )
         self.regenerate.clicked.connect(self._regenerate)
-        self.copy = _action("Copy", self.tr("Copy the answer (Markdown)"))
+        self.copy = _action(self.tr("Copy"), self.tr("Copy the answer (Markdown)"))
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
@@ -193,7 +221,7 @@ class AssistantMessageWidget(QWidget):
             step = longer.addAction(think_longer_text(tokens))
             step.triggered.connect(lambda _checked=False, n=tokens: self._think_longer(n))
         self.think_longer.setMenu(longer)
-        self.more = _action("More ▾", self.tr("Replay, fork, compare"))
+        self.more = _action(self.tr("More ▾"), self.tr("Replay, fork, compare"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
@@ -281,9 +309,9 @@ class AssistantMessageWidget(QWidget):
         self.update_chip()
 
     def _show_status(self, status: str, error: str | None) -> None:
-        text = error if status == "error" and error else _STATUS_TEXT.get(status, "")
+        text = error if status == "error" and error else self.tr(_STATUS_TEXT.get(status, ""))
         if status == "error" and not text:
-            text = "Something went wrong while writing this answer."
+            text = self.tr("Something went wrong while writing this answer.")
         self.status.setText(text)
         self.status.setProperty("kind", "error" if status == "error" else "note")
         # The style sheet reads the property when the label is polished: polish it again, so
@@ -319,9 +347,9 @@ class AssistantMessageWidget(QWidget):
         """Adds the teaching actions to ``menu`` (enabled as this reply allows)."""
         menu.aboutToShow.connect(lambda: self._enable_teach(menu))
         for name, text, tip in TEACH_ACTIONS:
-            action = menu.addAction(text)
+            action = menu.addAction(self.tr(text))
             action.setObjectName(name)
-            action.setToolTip(tip)
+            action.setToolTip(self.tr(tip))
             action.triggered.connect(lambda _checked=False, n=name: self._teach(n))
         self._enable_teach(menu)
         return menu

@@ -133,23 +133,23 @@ class ModelManagerDialog(QDialog):
         if library.demo is not None:
             rows.append(
                 (
-                    "SmolLM2 135M — built-in demo",
+                    self.tr("SmolLM2 135M — built-in demo"),
                     size_text(library.demo.stat().st_size) if library.demo.exists() else "",
-                    "built in",
+                    self.tr("built in"),
                     "—",
                     library.demo,
                 )
             )
         for model in library.installed:
             name = model_name(model, library.catalog)
-            verified = "yes" if model.sha256 else "no"
+            verified = self.tr("yes") if model.sha256 else self.tr("no")
             rows.append((name, size_text(model.size), model.source, verified, model))
         for name, size, source, verified, data in rows:
             item = QTreeWidgetItem([name, size, source, verified])
             item.setData(0, _DATA, data)
             path = data if isinstance(data, Path) else data.path  # type: ignore[attr-defined]
             if str(path) == self.current_model:
-                item.setText(0, f"{name}  · in use")
+                item.setText(0, self.tr("{name}  · in use").format(name=name))
             self.installed.addTopLevelItem(item)
             if str(path) == selected:
                 self.installed.setCurrentItem(item)
@@ -158,8 +158,10 @@ class ModelManagerDialog(QDialog):
             self.installed.setCurrentItem(first)
         if not rows:
             self.installed_info.setHtml(
-                "<p>No models yet. Download one from the <b>Catalog</b> tab, or import a "
-                "<code>.gguf</code> file (you can drop it on this window).</p>"
+                self.tr(
+                    "<p>No models yet. Download one from the <b>Catalog</b> tab, or import a "
+                    "<code>.gguf</code> file (you can drop it on this window).</p>"
+                )
             )
 
     def _selected(self) -> object:
@@ -182,11 +184,13 @@ class ModelManagerDialog(QDialog):
             self.installed_info.setHtml(installed_details(data, self.library.catalog))
         elif isinstance(data, Path):
             self.installed_info.setHtml(
-                "<h3>SmolLM2 135M Instruct (demo)</h3><p>A tiny model that comes with Ponder "
-                "so you can try the app at once. It is not a reasoner: its “thinking” is "
-                "Ponder prompting it to think, and its answers are often wrong. Download a "
-                "real reasoner from the Catalog tab.</p>"
-                f"<p><small>{data}</small></p>"
+                self.tr(
+                    "<h3>SmolLM2 135M Instruct (demo)</h3><p>A tiny model that comes with Ponder "
+                    "so you can try the app at once. It is not a reasoner: its “thinking” is "
+                    "Ponder prompting it to think, and its answers are often wrong. Download a "
+                    "real reasoner from the Catalog tab.</p>"
+                )
+                + f"<p><small>{data}</small></p>"
             )
 
     def _use(self) -> None:
@@ -402,7 +406,9 @@ class ModelManagerDialog(QDialog):
                 # The quant's row: its state in the first column (the model is its parent).
                 child = QTreeWidgetItem([" · ".join(extra), label, size_text(quant.size), badge])
                 child.setForeground(3, colour)
-                child.setToolTip(3, fit.reason if fit is not None else "Checking this computer…")
+                child.setToolTip(
+                    3, fit.reason if fit is not None else self.tr("Checking this computer…")
+                )
                 child.setData(0, _DATA, (entry, quant))
                 parent.addChild(child)
                 if selected == (entry.id, quant.name, True):

@@ -18,7 +18,12 @@ def offer_load_anyway(
     parent: QWidget, refusal: ModelTooLarge, load_anyway: Callable[[], object]
 ) -> QMessageBox:
     """Opens (window-modal, not blocking) the refusal; "Load anyway" calls ``load_anyway``."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Model too large", str(refusal), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Refusal", "Model too large"),
+        str(refusal),
+        parent=parent,
+    )
     box.setInformativeText(
         QCoreApplication.translate(
             "Refusal",

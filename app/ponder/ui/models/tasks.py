@@ -80,7 +80,8 @@ class ModelTasks(QObject):
         try:
             installed = tuple(self._store.installed())
         except OSError as exc:
-            installed, error = (), f"Could not read the models folder: {exc}"
+            installed = ()
+            error = self.tr("Could not read the models folder: {problem}").format(problem=exc)
         partial = self._store.partial_downloads(self._catalog) if self._catalog else {}
         self.scanned.emit(ModelScan(self._catalog, installed, find_demo_model(), error, partial))
 
@@ -182,6 +183,8 @@ class ModelDownloads(QObject):
             return
         except Exception as exc:  # an unexpected failure must not kill the thread silently
             log.exception("download failed")
-            self.finished.emit(job.key, None, f"The download failed: {exc}", False)
+            self.finished.emit(
+                job.key, None, self.tr("The download failed: {problem}").format(problem=exc), False
+            )
             return
         self.finished.emit(job.key, done.model, "", False)

@@ -13,7 +13,7 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from ponder.core.storage import recovery
@@ -22,15 +22,16 @@ from ponder.core.storage.damage import DatabaseDamagedError
 
 log = logging.getLogger(__name__)
 
-TITLE = "Your conversation history is damaged"
+# Marked for translation here, translated where they are shown.
+TITLE = QT_TRANSLATE_NOOP("DamagedHistory", "Your conversation history is damaged")
 
 
 class HistoryChoice(Enum):
-    READ_ONLY = "Open read-only"
-    RECOVER = "Recover into a new file"
-    RESTORE = "Restore the last backup"
-    START_FRESH = "Start a new history"
-    QUIT = "Quit"
+    READ_ONLY = QT_TRANSLATE_NOOP("DamagedHistory", "Open read-only")
+    RECOVER = QT_TRANSLATE_NOOP("DamagedHistory", "Recover into a new file")
+    RESTORE = QT_TRANSLATE_NOOP("DamagedHistory", "Restore the last backup")
+    START_FRESH = QT_TRANSLATE_NOOP("DamagedHistory", "Start a new history")
+    QUIT = QT_TRANSLATE_NOOP("DamagedHistory", "Quit")
 
 
 def ask_what_to_do(
@@ -39,7 +40,7 @@ def ask_what_to_do(
     """Asks the user; the choice (QUIT if the dialog is closed)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
+    box.setWindowTitle(QCoreApplication.translate("DamagedHistory", TITLE))
     box.setText(
         QCoreApplication.translate(
             "DamagedHistory",
@@ -48,12 +49,26 @@ def ask_what_to_do(
         ).format(path=error.path)
     )
     lines = [
-        "Open read-only: see what can still be read; nothing can be saved this session.",
-        "Recover into a new file: copy everything readable into a new history and continue.",
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Open read-only: see what can still be read; nothing can be saved this session.",
+        ),
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Recover into a new file: copy everything readable into a new history and continue.",
+        ),
     ]
     if latest_backup is not None:
-        lines.append(f"Restore the last backup: go back to {latest_backup.name}.")
-    lines.append("Start a new history: begin empty; the old file stays beside it.")
+        lines.append(
+            QCoreApplication.translate(
+                "DamagedHistory", "Restore the last backup: go back to {name}."
+            ).format(name=latest_backup.name)
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "DamagedHistory", "Start a new history: begin empty; the old file stays beside it."
+        )
+    )
     box.setInformativeText("\n".join(lines))
     box.setDetailedText(str(error))
     buttons: dict[QAbstractButton, HistoryChoice] = {}
@@ -66,7 +81,7 @@ def ask_what_to_do(
             if choice is HistoryChoice.QUIT
             else QMessageBox.ButtonRole.AcceptRole
         )
-        button = box.addButton(choice.value, role)
+        button = box.addButton(QCoreApplication.translate("DamagedHistory", choice.value), role)
         buttons[button] = choice
         if choice is HistoryChoice.RECOVER:
             recover = button

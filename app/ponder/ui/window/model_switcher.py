@@ -89,7 +89,10 @@ class ModelSwitcher:
         self._model_bar.failed(message)
         # Window-modal but not blocking: the event loop (and a self-test) goes on.
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Model not loaded", message, parent=self._window
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ModelSwitcher", "Model not loaded"),
+            message,
+            parent=self._window,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

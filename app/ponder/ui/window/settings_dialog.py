@@ -1,5 +1,5 @@
-"""Settings: how the model runs (threads, GPU layers, context), folders, theme and font size,
-and whether the chain-of-thought panel opens by itself.
+"""Settings: how the model runs (threads, GPU layers, context), folders, theme, font size and
+language, and whether the chain-of-thought panel opens by itself.
 
 The dialog edits a copy; the window saves it (``Settings`` is frozen) and reloads the model
 when a setting that shapes the model changed.
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
+from ponder.ui.translations import LANGUAGES
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
@@ -120,6 +121,15 @@ class SettingsDialog(QDialog):
         look_form = QFormLayout(look_box)
         look_form.addRow(self.tr("Theme"), self.theme)
         look_form.addRow(self.tr("Font size"), self.font_size)
+        # Language (from the next start: widgets read their words when they are built).
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem(self.tr("Same as the system"), "system")
+        for key, name in LANGUAGES.items():
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        look_form.addRow(self.tr("Language"), self.language)
+        look_form.addRow("", self._hint(self.tr("A new language is used from the next start.")))
         look_form.addRow("", self.auto_open)
         # Think tags (a model whose family Ponder does not know).
         self.think_tags = ThinkTagsBox(settings)
@@ -162,6 +172,7 @@ class SettingsDialog(QDialog):
         self.models_folder.clear()
         self.theme.setCurrentIndex(self.theme.findData(defaults.theme))
         self.font_size.setValue(0)
+        self.language.setCurrentIndex(self.language.findData(defaults.language))
         self.auto_open.setChecked(defaults.auto_open_thinking_panel)
         self.think_tags.clear()
 
@@ -181,6 +192,7 @@ class SettingsDialog(QDialog):
             "models_folder": self.models_folder.text().strip() or None,
             "theme": self.theme.currentData(),
             "font_size": self.font_size.value() or None,
+            "language": self.language.currentData(),
             "auto_open_thinking_panel": self.auto_open.isChecked(),
         }
         if self.think_tags.is_valid():
