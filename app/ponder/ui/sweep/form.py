@@ -162,13 +162,17 @@ class SweepSetup(QWidget):
     def fill_from(self, result: SweepResult) -> None:
         """Sets the form to run ``result`` again: its problems (as a set of their own), its
         budgets, sampling and token cap."""
-        problems = ProblemSet(result.problem_set, "", tuple(result.problems), "saved sweep")
+        problems = ProblemSet(
+            result.problem_set, "", tuple(result.problems), self.tr("saved sweep")
+        )
         key = f"saved:{result.problem_set}:{result.started_at}"
         self._own_files[key] = problems
         index = self.problems.findData(key)
         if index < 0:
             index = self.problems.count() - 2
-            label = f"{result.problem_set} ({len(result.problems)}) — from a saved sweep"
+            label = self.tr("{name} ({count}) — from a saved sweep").format(
+                name=result.problem_set, count=len(result.problems)
+            )
             self.problems.insertItem(index, label, key)
         self.problems.setCurrentIndex(index)
         self._last_index = index
@@ -184,7 +188,7 @@ class SweepSetup(QWidget):
         if choice == TYPED:
             question = self.question.toPlainText().strip()
             if not question:
-                raise ProblemSetError("Type the question to ask, or pick a problem set.")
+                raise ProblemSetError(self.tr("Type the question to ask, or pick a problem set."))
             return single_problem(question, self.key.text().strip() or None)
         if choice in self._own_files:
             return self._own_files[choice]

@@ -11,10 +11,9 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDateTime, QIODevice, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -303,7 +302,7 @@ class SweepWindow(QWidget):
             )
         else:
             self.chart.set_summary(result.summary(), title=result.problem_set)
-        model = Path(result.model_path).name if result.model_path else "the loaded model"
+        model = Path(result.model_path).name if result.model_path else self.tr("the loaded model")
         self.title.setText(f"{result.problem_set} — {model}")
         if queued is not None:
             self.status.setText(queued.message or queued.status_text)
@@ -396,7 +395,7 @@ class SweepWindow(QWidget):
             return None
         target, message = export_document(
             self,
-            caption="Export the sweep",
+            caption=self.tr("Export the sweep"),
             title=result.problem_set,
             html=lambda: sweep_html(result, self.chart_png()),
             markdown=lambda: sweep_markdown(result),
@@ -409,5 +408,10 @@ class SweepWindow(QWidget):
 
 def _sweep_label(result: SweepResult) -> str:
     """A sweep's name in the chart's legend: its model, and when it ran."""
-    model = Path(result.model_path).stem if result.model_path else "model"
-    return f"{model} ({time.strftime('%d %b %H:%M', time.localtime(result.started_at))})"
+    model = (
+        Path(result.model_path).stem
+        if result.model_path
+        else QCoreApplication.translate("SweepWindow", "model")
+    )
+    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(result.started_at)), "dd MMM HH:mm")
+    return f"{model} ({when})"

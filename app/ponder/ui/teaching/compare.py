@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,11 +50,20 @@ def version_label(message: StoredMessage, versions: Sequence[StoredMessage]) -> 
     if inserted is not None:
         shown = " ".join(inserted.split())
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        return f"{number}. Fork: “{shown}”" if shown else f"{number}. Fork (edited thinking)"
+        if shown:
+            return QCoreApplication.translate("CompareWindow", "{n}. Fork: “{text}”").format(
+                n=number, text=shown
+            )
+        return QCoreApplication.translate("CompareWindow", "{n}. Fork (edited thinking)").format(
+            n=number
+        )
     models = {_model_of(m) for m in versions}
     if len(models) > 1:
-        return f"{number}. {_model_of(message) or 'unknown model'}"
-    return f"{number}. Original" if number == 1 else f"{number}. Version {number}"
+        model = _model_of(message) or QCoreApplication.translate("CompareWindow", "unknown model")
+        return f"{number}. {model}"
+    if number == 1:
+        return QCoreApplication.translate("CompareWindow", "{n}. Original").format(n=number)
+    return QCoreApplication.translate("CompareWindow", "{n}. Version {n}").format(n=number)
 
 
 def _model_of(message: StoredMessage) -> str:
@@ -72,12 +81,21 @@ def figures(message: StoredMessage) -> str:
     stats = generation.stats if generation else None
     if stats is not None:
         parts.append(
-            f"thought {seconds_text(stats.thinking_s)} · {tokens_text(stats.thinking_tokens)} · "
-            f"answer {tokens_text(stats.answer_tokens)}"
+            QCoreApplication.translate(
+                "CompareWindow", "thought {seconds} · {thinking} · answer {answer}"
+            ).format(
+                seconds=seconds_text(stats.thinking_s),
+                thinking=tokens_text(stats.thinking_tokens),
+                answer=tokens_text(stats.answer_tokens),
+            )
         )
     final = trajectory(message.content).final or trajectory(message.thinking).final
     if final is not None:
-        parts.append(f"answer read: {final.value}")
+        parts.append(
+            QCoreApplication.translate("CompareWindow", "answer read: {value}").format(
+                value=final.value
+            )
+        )
     if message.status != "complete":
         parts.append(message.status)
     return " · ".join(parts)

@@ -99,10 +99,14 @@ class ReplayWindow(QWidget):
         self.play_button.clicked.connect(self.toggle_play)
         buttons = []
         for text, tip, slot in (
-            ("◀◀ ¶", "Back a paragraph (Ctrl+Left)", lambda: self.step(-1, "paragraph")),
-            ("◀ word", "Back a word (Left)", lambda: self.step(-1, "word")),
-            ("word ▶", "Forward a word (Right)", lambda: self.step(1, "word")),
-            ("¶ ▶▶", "Forward a paragraph (Ctrl+Right)", lambda: self.step(1, "paragraph")),
+            ("◀◀ ¶", self.tr("Back a paragraph (Ctrl+Left)"), lambda: self.step(-1, "paragraph")),
+            (self.tr("◀ word"), self.tr("Back a word (Left)"), lambda: self.step(-1, "word")),
+            (self.tr("word ▶"), self.tr("Forward a word (Right)"), lambda: self.step(1, "word")),
+            (
+                "¶ ▶▶",
+                self.tr("Forward a paragraph (Ctrl+Right)"),
+                lambda: self.step(1, "paragraph"),
+            ),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)

@@ -131,8 +131,8 @@ class TeachingViews(QObject):
         messages = self.controller.messages
         target, message = export_document(
             self.window,
-            caption="Export the conversation",
-            title=conversation.title or "Conversation",
+            caption=self.tr("Export the conversation"),
+            title=conversation.title or self.tr("Conversation"),
             html=lambda: conversation_html(conversation, messages),
             markdown=lambda: conversation_markdown(conversation, messages),
             path=path,
@@ -244,7 +244,7 @@ class TeachingViews(QObject):
         current = self.host.model_path
         found: list[tuple[str, str]] = []
         if self.library.demo is not None:
-            found.append(("SmolLM2 135M (demo)", str(self.library.demo)))
+            found.append((self.tr("SmolLM2 135M (demo)"), str(self.library.demo)))
         for model in self.library.installed:
             found.append((model_name(model, self.library.catalog), str(model.path)))
         return [(name, path) for name, path in found if path != current]
@@ -267,7 +267,12 @@ class TeachingViews(QObject):
                 return False
             names = [name for name, _ in models]
             name, ok = QInputDialog.getItem(
-                self.window, "Answer with another model", "Model:", names, 0, False
+                self.window,
+                self.tr("Answer with another model"),
+                self.tr("Model:"),
+                names,
+                0,
+                False,
             )
             if not ok:
                 return False

@@ -107,7 +107,11 @@ class SettingsDialog(QDialog):
         folders_form.addRow(self.tr("Conversations"), data)
         # Appearance.
         self.theme = QComboBox()
-        for key, label in (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")):
+        for key, label in (
+            ("system", self.tr("Same as the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
         self.font_size = QSpinBox(minimum=0, maximum=72, suffix=self.tr(" pt"))
