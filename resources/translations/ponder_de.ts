@@ -4,12 +4,100 @@
 <context>
     <name>About</name>
     <message>
+        <source>runs the models (llama.cpp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the window (Qt for Python)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers in Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>math and tables in Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code highlighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>math formulas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chat templates (sandboxed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model downloads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where files go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory and cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small reasoning models on your own computer, with the chain of thought beside the answer. Licensed under the Apache License 2.0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each model has its own license, shown in the model manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About Ponder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AdvancedThinkingDialog</name>
+    <message>
+        <source>None (just stop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“I have to stop thinking now…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Okay, time is up…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Let me stop and summarize…”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Advanced thinking controls</source>
         <translation type="unfinished"></translation>
@@ -62,6 +150,10 @@
         <source>Early-stop message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The minimum ({minimum} tokens) is more than the thinking budget ({budget} tokens): the model would be stopped before it got there. Lower the minimum, or raise the budget first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssistantMessageWidget</name>
@@ -90,12 +182,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted: Ponder closed before this answer was finished. What was written is kept; regenerate to get a whole answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play this reply&apos;s thinking back at a chosen pace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fork the thinking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit or add to the thinking and let the model go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare versions side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version beside another one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer with another model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same question, another model, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More ▾</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong while writing this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopping…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>BudgetSelector</name>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quick (256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard (1024)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deep (4096)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>How long the model may think before it must answer</source>
         <translation type="unfinished"></translation>
@@ -106,6 +274,10 @@
     </message>
     <message>
         <source>Custom thinking budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum thinking and the early-stop message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -139,6 +311,34 @@
 <context>
     <name>CompareWindow</name>
     <message>
+        <source>{n}. Fork: “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. Fork (edited thinking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. Version {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thought {seconds} · {thinking} · answer {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer read: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Side by side — Ponder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,6 +347,14 @@
     <name>Composer</name>
     <message>
         <source>Ask something… (Ctrl+Enter to send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the conversation as it is (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -185,6 +393,18 @@
 <context>
     <name>ConversationList</name>
     <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search conversations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,7 +428,47 @@
 <context>
     <name>DamagedHistory</name>
     <message>
+        <source>Your conversation history is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover into a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the last backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ponder cannot read all of your conversation history ({path}): the file is damaged. Whatever you choose, the damaged file is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only: see what can still be read; nothing can be saved this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover into a new file: copy everything readable into a new history and continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the last backup: go back to {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new history: begin empty; the old file stays beside it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -256,6 +516,56 @@
     </message>
     <message>
         <source>Importing the pack in {folder}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EngineHost</name>
+    <message>
+        <source>a chat turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a budget sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop it with the Stop button under the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop it in Teach → Budget sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model is loaded yet. Pick one in Models → Model manager (or wait for the model to finish loading).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is busy with {holder}. Wait for it to finish, or {stop_where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Web page (*.html);;Markdown (*.md);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {file}: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -555,6 +865,123 @@
     </message>
 </context>
 <context>
+    <name>ModelDetails</name>
+    <message>
+        <source>Runs on the GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part GPU, part CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on the CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very slow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n:g} billion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{length:,} tokens (Ponder starts with {start:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{badge}&lt;/b&gt;: {reason}. About {memory} of memory at {n_ctx:,} tokens of context; roughly {speed:.0f} tokens/s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a reasoning model: it does not really think.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not verified (the file was put in the folder by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelDownloads</name>
+    <message>
+        <source>The download failed: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoader</name>
+    <message>
+        <source>The engine could not start: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine stopped before the model was loaded. Try loading it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelManagerDialog</name>
     <message>
         <source>Models</source>
@@ -605,6 +1032,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SmolLM2 135M — built-in demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}  · in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No models yet. Download one from the &lt;b&gt;Catalog&lt;/b&gt; tab, or import a &lt;code&gt;.gguf&lt;/code&gt; file (you can drop it on this window).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;SmolLM2 135M Instruct (demo)&lt;/h3&gt;&lt;p&gt;A tiny model that comes with Ponder so you can try the app at once. It is not a reasoner: its “thinking” is Ponder prompting it to think, and its answers are often wrong. Download a real reasoner from the Catalog tab.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import a model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,6 +1105,18 @@ Your conversations are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>★ {name} (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking this computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Checking what this computer can run…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,12 +1148,20 @@ Your conversations are kept.</source>
 <context>
     <name>ModelSwitcher</name>
     <message>
+        <source>Model not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} is ready: pick it above.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ModelTasks</name>
+    <message>
+        <source>Could not read the models folder: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Could not import {path}: {exc}</source>
         <translation type="unfinished"></translation>
@@ -735,6 +1210,10 @@ What do you think it will be?</source>
 <context>
     <name>Refusal</name>
     <message>
+        <source>Model too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The context size is in Settings. Loading it anyway may fail, or make this computer very slow while the model runs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,6 +1242,30 @@ What do you think it will be?</source>
     </message>
     <message>
         <source>Play or pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back a paragraph (Ctrl+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back a word (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward a word (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward a paragraph (Ctrl+Right)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -865,6 +1368,14 @@ What do you think it will be?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> pt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,7 +1417,134 @@ What do you think it will be?</source>
     </message>
 </context>
 <context>
+    <name>SweepChart</name>
+    <message>
+        <source>The chart fills in as the sweep runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{letter}: thinking tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{letter}: {label} — accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SweepGrid</name>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking tokens (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged (no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not judged (no key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer read: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking: {thinking}; answer: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ponder stepped in {n}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to read the thinking and the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} at budget {budget}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Question:&lt;/b&gt; {question}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key:&lt;/b&gt; {key} · &lt;b&gt;Read:&lt;/b&gt; {read} · {verdict}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{thinking} thinking tokens · {answer} answer tokens · {seconds:.1f} s · ended: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error:&lt;/b&gt; {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{question}
 
@@ -924,7 +1562,42 @@ Key: {answer}</source>
 <context>
     <name>SweepQueue</name>
     <message>
+        <source>waiting · {total} runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running {done}/{total}{where} · {tokens}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped at {done}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done · {total} runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The sweep waits for a model: pick one in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: another model was loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SweepRunner</name>
+    <message>
+        <source>{problem} Its results stay on screen: free some disk space, then export them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sweep stopped: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -992,6 +1665,18 @@ Key: {answer}</source>
     </message>
     <message>
         <source>Problem sets (*.toml);;All (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saved sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count}) — from a saved sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the question to ask, or pick a problem set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1066,6 +1751,10 @@ Key: {answer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the loaded model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete the sweep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,6 +1764,14 @@ Key: {answer}</source>
     </message>
     <message>
         <source>Deleted {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1090,6 +1787,14 @@ Key: {answer}</source>
     </message>
     <message>
         <source>Nothing to export yet: this conversation is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1109,11 +1814,23 @@ Key: {answer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>SmolLM2 135M (demo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ask something first: then another model can answer it too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no other model on this computer yet: add one in Models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer with another model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1176,9 +1893,82 @@ Key: {answer}</source>
     </message>
 </context>
 <context>
+    <name>TrajectoryMarks</name>
+    <message>
+        <source>Candidate answer: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed its mind: {before} → {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (after second thoughts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (after a &apos;{cue}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (after the fork&apos;s &apos;{cue}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (after Ponder&apos;s &apos;{cue}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers along the way: {answers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · changed its mind {times}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · kept the same answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnRunner</name>
+    <message>
+        <source>The conversation database could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserMessageWidget</name>
     <message>
         <source>Edit this message and send it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionSwitcher</name>
+    <message>
+        <source>Previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

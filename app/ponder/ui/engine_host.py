@@ -23,11 +23,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.events import ErrorEvent, LoadedEvent, LoadProgressEvent
 from ponder.core.request import LoadRequest
 from ponder.engine.protocol import Engine, LiveSteering
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 FILTERS = QT_TRANSLATE_NOOP("Export", "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)")
 

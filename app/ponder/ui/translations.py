@@ -32,6 +32,13 @@ LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 name, so these are never translated)."""
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate looks for it)
+    """Marks ``text`` for lupdate in ``context`` and returns it unchanged: for words kept in
+    a table and translated where they are shown (``QCoreApplication.translate(context, text)``
+    or ``self.tr(text)`` in a class named ``context``). Qt's own returns ``object`` to mypy."""
+    return text
+
+
 def catalogue_folder() -> Path:
     """Where Ponder's compiled catalogues are, in a checkout, a wheel or a bundle."""
     return bundled_path(CATALOGUE_FOLDER)

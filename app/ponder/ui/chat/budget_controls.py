@@ -10,7 +10,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from ponder.core.reasoning.families import GENERIC, FamilyProfile
 from ponder.core.request import STOP_MESSAGE_PRESETS
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 # Marked for translation here, translated where they are shown (self.tr in BudgetSelector and
 # AdvancedThinkingDialog). The stop messages themselves are what the model reads: they stay

@@ -5,7 +5,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 _STATUS_TEXT = {
     "cancelled": QT_TRANSLATE_NOOP("AssistantMessageWidget", "Stopped."),

@@ -9,13 +9,14 @@ import contextlib
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QMimeData
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMimeData
 from PySide6.QtGui import QColor
 
 from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 # Marked for translation here, translated in fit_badge.
 _FIT_TEXT = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 from ponder.core.trace import tokens_text
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
 FOOT_ROWS = (

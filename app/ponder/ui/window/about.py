@@ -13,10 +13,11 @@ import platform
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ponder import __version__
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 # (distribution, what it does here, license) — licenses as their projects state them.
 COMPONENTS: tuple[tuple[str, str, str], ...] = (

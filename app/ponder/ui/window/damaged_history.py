@@ -13,12 +13,13 @@ import logging
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from ponder.core.storage import recovery
 from ponder.core.storage.backups import Backups
 from ponder.core.storage.damage import DatabaseDamagedError
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
