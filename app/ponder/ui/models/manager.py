@@ -42,8 +42,17 @@ from ponder.ui.models.details import (
     installed_details,
     model_name,
 )
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 _DATA = Qt.ItemDataRole.UserRole
+
+
+# A download's phase (core/downloads/control.py's Phase), marked here, translated where shown.
+PHASES = {
+    "checking": QT_TRANSLATE_NOOP("ModelManagerDialog", "checking"),
+    "downloading": QT_TRANSLATE_NOOP("ModelManagerDialog", "downloading"),
+    "verifying": QT_TRANSLATE_NOOP("ModelManagerDialog", "verifying"),
+}
 
 
 class ModelManagerDialog(QDialog):
@@ -509,7 +518,7 @@ class ModelManagerDialog(QDialog):
                 speed = f" · {size_text(progress.speed)}/s" if progress.speed else ""
                 self.download_bar.setFormat(
                     self.tr("{phase} {done} of {total}{speed}").format(
-                        phase=progress.phase,
+                        phase=self.tr(PHASES.get(progress.phase, progress.phase)),
                         done=size_text(progress.done),
                         total=size_text(progress.total),
                         speed=speed,

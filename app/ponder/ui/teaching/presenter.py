@@ -201,13 +201,14 @@ class PresenterView(QWidget):
     def reveal(self, shown: bool = True) -> None:
         self.answer_pages.setCurrentIndex(1 if shown else 0)
         self.reveal_button.setText(self.tr("Hide answer") if shown else self.tr("Reveal answer"))
-        action = "hide" if shown else "reveal"
-        self.hint.setText(
-            self.tr(
-                "Space: {action} the answer · {ANSWER_NOW_SHORTCUT}: answer now · Esc: leave "
-                "presenter mode"
-            ).format(action=action, ANSWER_NOW_SHORTCUT=ANSWER_NOW_SHORTCUT)
+        hint = (
+            self.tr("Space: hide the answer · {keys}: answer now · Esc: leave presenter mode")
+            if shown
+            else self.tr(
+                "Space: reveal the answer · {keys}: answer now · Esc: leave presenter mode"
+            )
         )
+        self.hint.setText(hint.format(keys=ANSWER_NOW_SHORTCUT))
 
     def toggle_reveal(self) -> None:
         self.reveal(not self.revealed)

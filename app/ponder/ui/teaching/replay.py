@@ -268,9 +268,9 @@ class ReplayWindow(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(schedule.position)
         self.slider.blockSignals(False)
-        where = "Thinking" if schedule.in_thinking else "Answer"
+        where = self.tr("Thinking") if schedule.in_thinking else self.tr("Answer")
         if schedule.finished:
-            where = "Done"
+            where = self.tr("Done")
         self.panel.header.setText(
             self.tr("{where} · {shown_tokens} tokens · replay at {speed}").format(
                 where=where,
