@@ -5,2018 +5,2046 @@
     <name>About</name>
     <message>
         <source>runs the models (llama.cpp)</source>
-        <translation type="unfinished"></translation>
+        <translation>führt die Modelle aus (llama.cpp)</translation>
     </message>
     <message>
         <source>the window (Qt for Python)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Fenster (Qt for Python)</translation>
     </message>
     <message>
         <source>answers in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten in Markdown</translation>
     </message>
     <message>
         <source>math and tables in Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Formeln und Tabellen in Markdown</translation>
     </message>
     <message>
         <source>code highlighting</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntaxhervorhebung</translation>
     </message>
     <message>
         <source>math formulas</source>
-        <translation type="unfinished"></translation>
+        <translation>mathematische Formeln</translation>
     </message>
     <message>
         <source>chat templates (sandboxed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Vorlagen (abgeschottet)</translation>
     </message>
     <message>
         <source>model downloads</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-Downloads</translation>
     </message>
     <message>
         <source>where files go</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherorte der Dateien</translation>
     </message>
     <message>
         <source>memory and cores</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher und Kerne</translation>
     </message>
     <message>
         <source>not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht installiert</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Wofür</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Small reasoning models on your own computer, with the chain of thought beside the answer. Licensed under the Apache License 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleine Reasoning-Modelle auf dem eigenen Computer, mit dem Gedankengang neben der Antwort. Lizenziert unter der Apache License 2.0.</translation>
     </message>
     <message>
         <source>Each model has its own license, shown in the model manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Modell hat seine eigene Lizenz; die Modellverwaltung zeigt sie an.</translation>
     </message>
     <message>
         <source>About Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Ponder</translation>
     </message>
 </context>
 <context>
     <name>AdvancedThinkingDialog</name>
     <message>
         <source>None (just stop)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (einfach aufhören)</translation>
     </message>
     <message>
         <source>“I have to stop thinking now…”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Ich muss jetzt aufhören zu denken …“</translation>
     </message>
     <message>
         <source>“Okay, time is up…”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Okay, die Zeit ist um …“</translation>
     </message>
     <message>
         <source>“Let me stop and summarize…”</source>
-        <translation type="unfinished"></translation>
+        <translation>„Ich höre auf und fasse zusammen …“</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene …</translation>
     </message>
     <message>
         <source>Advanced thinking controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Erweiterte Denk-Einstellungen</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source>No minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Minimum</translation>
     </message>
     <message>
         <source>Keep this minimum after Ponder restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Minimum nach einem Neustart von Ponder beibehalten</translation>
     </message>
     <message>
         <source>Unless this is ticked, the minimum lasts until Ponder quits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Häkchen gilt das Minimum nur, bis Ponder beendet wird</translation>
     </message>
     <message>
         <source>at most </source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens </translation>
     </message>
     <message>
         <source> times</source>
-        <translation type="unfinished"></translation>
+        <translation>-mal</translation>
     </message>
     <message>
         <source>What the model reads when its budget runs out</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Modell liest, wenn sein Budget aufgebraucht ist</translation>
     </message>
     <message>
         <source>Minimum thinking: when the model tries to stop thinking sooner, Ponder adds the wait text so it keeps going.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestdenkzeit: Will das Modell früher aufhören zu denken, fügt Ponder den Warte-Text ein, damit es weiterdenkt.</translation>
     </message>
     <message>
         <source>Minimum thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestens denken</translation>
     </message>
     <message>
         <source>Wait text</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte-Text</translation>
     </message>
     <message>
         <source>When the thinking budget is spent, Ponder adds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist das Denkbudget aufgebraucht, fügt Ponder ein:</translation>
     </message>
     <message>
         <source>Early-stop message</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch-Nachricht</translation>
     </message>
     <message>
         <source>The minimum ({minimum} tokens) is more than the thinking budget ({budget} tokens): the model would be stopped before it got there. Lower the minimum, or raise the budget first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Minimum ({minimum} Token) ist größer als das Denkbudget ({budget} Token): Das Modell würde gestoppt, bevor es das Minimum erreicht. Senken Sie das Minimum oder erhöhen Sie zuerst das Budget.</translation>
     </message>
 </context>
 <context>
     <name>AssistantMessageWidget</name>
     <message>
         <source>Show how the model got there (the chain of thought)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen, wie das Modell darauf kam (der Gedankengang)</translation>
     </message>
     <message>
         <source>Write a new answer to this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Antwort auf diese Nachricht schreiben</translation>
     </message>
     <message>
         <source>Copy the answer (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort kopieren (Markdown)</translation>
     </message>
     <message>
         <source>Replay, fork, compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen, abzweigen, vergleichen</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Interrupted: Ponder closed before this answer was finished. What was written is kept; regenerate to get a whole answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen: Ponder wurde geschlossen, bevor diese Antwort fertig war. Das Geschriebene bleibt erhalten; erzeugen Sie die Antwort neu, um sie vollständig zu erhalten.</translation>
     </message>
     <message>
         <source>Replay the thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken abspielen …</translation>
     </message>
     <message>
         <source>Play this reply&apos;s thinking back at a chosen pace</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Denken dieser Antwort in einem gewählten Tempo abspielen</translation>
     </message>
     <message>
         <source>Fork the thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken abzweigen …</translation>
     </message>
     <message>
         <source>Edit or add to the thinking and let the model go on</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Denken bearbeiten oder ergänzen und das Modell weitermachen lassen</translation>
     </message>
     <message>
         <source>Compare versions side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen nebeneinander vergleichen</translation>
     </message>
     <message>
         <source>This version beside another one</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version neben einer anderen</translation>
     </message>
     <message>
         <source>Answer with another model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem anderen Modell antworten …</translation>
     </message>
     <message>
         <source>The same question, another model, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Frage, ein anderes Modell, nebeneinander</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>More ▾</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr ▾</translation>
     </message>
     <message>
         <source>Something went wrong while writing this answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Schreiben dieser Antwort ist etwas schiefgegangen.</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten …</translation>
     </message>
 </context>
 <context>
     <name>BudgetSelector</name>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>Quick (256)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurz (256)</translation>
     </message>
     <message>
         <source>Standard (1024)</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal (1024)</translation>
     </message>
     <message>
         <source>Deep (4096)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gründlich (4096)</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene …</translation>
     </message>
     <message>
         <source>How long the model may think before it must answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange das Modell denken darf, bevor es antworten muss</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source>Custom thinking budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenes Denkbudget</translation>
     </message>
     <message>
         <source>Minimum thinking and the early-stop message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindestdenkzeit und Abbruch-Nachricht</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken</translation>
     </message>
     <message>
         <source>min {minimum} (more than the budget: no effect)</source>
-        <translation type="unfinished"></translation>
+        <translation>min. {minimum} (mehr als das Budget: ohne Wirkung)</translation>
     </message>
     <message>
         <source>The minimum thinking is more than the thinking budget, so the model is stopped before it is reached. Lower it with ⚙.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Denkminimum ist größer als das Denkbudget, daher wird das Modell gestoppt, bevor es erreicht ist. Senken Sie es mit ⚙.</translation>
     </message>
     <message>
         <source>min {minimum} · “{wait}” ×{max_waits}</source>
-        <translation type="unfinished"></translation>
+        <translation>min. {minimum} · „{wait}“ ×{max_waits}</translation>
     </message>
     <message>
         <source>The model thinks at least {minimum} tokens: each time it tries to stop sooner, Ponder adds “{wait}” (at most {max_waits} times).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell denkt mindestens {minimum} Token: Jedes Mal, wenn es früher aufhören will, fügt Ponder „{wait}“ ein (höchstens {max_waits}-mal).</translation>
     </message>
 </context>
 <context>
     <name>ChatController</name>
     <message>
         <source>Stop the answer first, then delete the conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie zuerst die Antwort an und löschen Sie dann das Gespräch.</translation>
     </message>
 </context>
 <context>
     <name>CompareWindow</name>
     <message>
         <source>{n}. Fork: “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. Abzweigung: „{text}“</translation>
     </message>
     <message>
         <source>{n}. Fork (edited thinking)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. Abzweigung (bearbeitetes Denken)</translation>
     </message>
     <message>
         <source>unknown model</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekanntes Modell</translation>
     </message>
     <message>
         <source>{n}. Original</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. Original</translation>
     </message>
     <message>
         <source>{n}. Version {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. Version {n}</translation>
     </message>
     <message>
         <source>thought {seconds} · {thinking} · answer {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>gedacht {seconds} · {thinking} · Antwort {answer}</translation>
     </message>
     <message>
         <source>answer read: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>gelesene Antwort: {value}</translation>
     </message>
     <message>
         <source>Side by side — Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebeneinander — Ponder</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Ask something… (Ctrl+Enter to send)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie etwas … (Strg+Eingabe zum Senden)</translation>
     </message>
     <message>
         <source>Cancel edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
         <source>Keep the conversation as it is (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch so lassen, wie es ist (Esc)</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop the answer now (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort jetzt anhalten (Esc)</translation>
     </message>
     <message>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu erzeugen</translation>
     </message>
     <message>
         <source>Write a new answer to the last message (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Antwort auf die letzte Nachricht schreiben (Strg+R)</translation>
     </message>
     <message>
         <source>Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden</translation>
     </message>
     <message>
         <source>Editing an earlier message: sending it starts a new version of the conversation from there (the old one is kept).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden beginnt ab dort eine neue Version des Gesprächs (die alte bleibt erhalten).</translation>
     </message>
 </context>
 <context>
     <name>ConversationList</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message>
         <source>{n} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {n} Min.</translation>
     </message>
     <message>
         <source>{n} h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor {n} Std.</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche durchsuchen</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Gespräch</translation>
     </message>
     <message>
         <source>Start a new conversation (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Gespräch beginnen (Strg+N)</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen …</translation>
     </message>
 </context>
 <context>
     <name>DamagedHistory</name>
     <message>
         <source>Your conversation history is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Gesprächsverlauf ist beschädigt</translation>
     </message>
     <message>
         <source>Open read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt öffnen</translation>
     </message>
     <message>
         <source>Recover into a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>In eine neue Datei retten</translation>
     </message>
     <message>
         <source>Restore the last backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Sicherung wiederherstellen</translation>
     </message>
     <message>
         <source>Start a new history</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Verlauf beginnen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Ponder cannot read all of your conversation history ({path}): the file is damaged. Whatever you choose, the damaged file is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponder kann Ihren Gesprächsverlauf ({path}) nicht vollständig lesen: Die Datei ist beschädigt. Was Sie auch wählen, die beschädigte Datei bleibt erhalten.</translation>
     </message>
     <message>
         <source>Open read-only: see what can still be read; nothing can be saved this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt öffnen: sehen, was sich noch lesen lässt; in dieser Sitzung kann nichts gespeichert werden.</translation>
     </message>
     <message>
         <source>Recover into a new file: copy everything readable into a new history and continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>In eine neue Datei retten: alles Lesbare in einen neuen Verlauf kopieren und weitermachen.</translation>
     </message>
     <message>
         <source>Restore the last backup: go back to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Sicherung wiederherstellen: zu {name} zurückkehren.</translation>
     </message>
     <message>
         <source>Start a new history: begin empty; the old file stays beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuen Verlauf beginnen: leer anfangen; die alte Datei bleibt daneben liegen.</translation>
     </message>
     <message>
         <source>Conversation history recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprächsverlauf gerettet</translation>
     </message>
     <message>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
         <source>Restored {name}. The damaged file is kept as {kept}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wiederhergestellt. Die beschädigte Datei bleibt als {kept} erhalten.</translation>
     </message>
     <message>
         <source>New history</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Verlauf</translation>
     </message>
     <message>
         <source>Starting a new history. The old file is kept as {kept}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Verlauf beginnt. Die alte Datei bleibt als {kept} erhalten.</translation>
     </message>
     <message>
         <source>Could not do that: {problem}. Nothing was deleted; check that the folder {parent} is writable and has free space, then start Ponder again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ging nicht: {problem}. Es wurde nichts gelöscht; prüfen Sie, ob der Ordner {parent} beschreibbar ist und freien Platz hat, und starten Sie Ponder dann erneut.</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Import a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell importieren</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Modelle (*.gguf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird importiert …</translation>
     </message>
     <message>
         <source>Import a model pack</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modellpaket importieren</translation>
     </message>
     <message>
         <source>Importing the pack in {folder}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paket in {folder} wird importiert …</translation>
     </message>
 </context>
 <context>
     <name>EngineHost</name>
     <message>
         <source>a chat turn</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Chat-Antwort</translation>
     </message>
     <message>
         <source>a budget sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>einer Budget-Reihe</translation>
     </message>
     <message>
         <source>stop it with the Stop button under the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>halten Sie sie mit der Schaltfläche „Anhalten“ unter dem Gespräch an</translation>
     </message>
     <message>
         <source>stop it in Teach → Budget sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>halten Sie sie unter Unterricht → Budget-Reihe an</translation>
     </message>
     <message>
         <source>stop it</source>
-        <translation type="unfinished"></translation>
+        <translation>halten Sie sie an</translation>
     </message>
     <message>
         <source>No model is loaded yet. Pick one in Models → Model manager (or wait for the model to finish loading).</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch ist kein Modell geladen. Wählen Sie eines unter Modelle → Modellverwaltung (oder warten Sie, bis das Modell fertig geladen ist).</translation>
     </message>
     <message>
         <source>The model is busy with {holder}. Wait for it to finish, or {stop_where}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell ist mit {holder} beschäftigt. Warten Sie, bis sie fertig ist, oder {stop_where}.</translation>
     </message>
 </context>
 <context>
     <name>Export</name>
     <message>
         <source>Web page (*.html);;Markdown (*.md);;PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite (*.html);;Markdown (*.md);;PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Could not write {file}: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} konnte nicht geschrieben werden: {problem}.</translation>
     </message>
     <message>
         <source>Exported to {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach {file}.</translation>
     </message>
     <message>
         <source>the PDF could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>das PDF konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
     <name>ForkDialog</name>
     <message>
         <source>Fork the thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken abzweigen</translation>
     </message>
     <message>
         <source>The model goes on from the end of this thinking. Cut it shorter, change a step or plant an error; what you change or add is marked as yours in the trace. The new version appears beside the original when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell denkt ab dem Ende dieses Textes weiter. Kürzen Sie ihn, ändern Sie einen Schritt oder bauen Sie einen Fehler ein; was Sie ändern oder hinzufügen, wird im Verlauf als Ihres markiert. Die neue Version erscheint neben dem Original, sobald sie fertig ist.</translation>
     </message>
     <message>
         <source>What the model wrote after the fork point: the fork drops it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Modell nach dem Abzweigpunkt schrieb: Die Abzweigung verwirft es</translation>
     </message>
     <message>
         <source>Dropped: what the model wrote after this point</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen: was das Modell nach dieser Stelle schrieb</translation>
     </message>
     <message>
         <source>Text added at the fork point: a hint, a doubt, a deliberate error</source>
-        <translation type="unfinished"></translation>
+        <translation>Text, der am Abzweigpunkt eingefügt wird: ein Hinweis, ein Zweifel, ein absichtlicher Fehler</translation>
     </message>
     <message>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> Token</translation>
     </message>
     <message>
         <source>Thinking tokens the model may add after the fork point</source>
-        <translation type="unfinished"></translation>
+        <translation>Denk-Token, die das Modell nach dem Abzweigpunkt hinzufügen darf</translation>
     </message>
     <message>
         <source>Insert at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Ende einfügen</translation>
     </message>
     <message>
         <source>Then think for</source>
-        <translation type="unfinished"></translation>
+        <translation>Dann denken für</translation>
     </message>
     <message>
         <source>Continue from here</source>
-        <translation type="unfinished"></translation>
+        <translation>Von hier aus weiter</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>Ponder cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponder kann nicht starten</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponder</translation>
     </message>
     <message>
         <source>Delete conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch löschen</translation>
     </message>
     <message>
         <source>Delete this conversation and all its messages?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gespräch mit allen Nachrichten löschen?</translation>
     </message>
     <message>
         <source>Ask something. The model&apos;s thinking appears on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie etwas. Das Denken des Modells erscheint rechts.</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird importiert …</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
         <source>&amp;New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Gespräch</translation>
     </message>
     <message>
         <source>Start a new conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues Gespräch beginnen</translation>
     </message>
     <message>
         <source>&amp;Rename conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch &amp;umbenennen</translation>
     </message>
     <message>
         <source>&amp;Delete conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch &amp;löschen …</translation>
     </message>
     <message>
         <source>&amp;Import model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;importieren …</translation>
     </message>
     <message>
         <source>Add a .gguf model file from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine .gguf-Modelldatei von diesem Computer hinzufügen</translation>
     </message>
     <message>
         <source>Import a model &amp;pack…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell&amp;paket importieren …</translation>
     </message>
     <message>
         <source>Install a model from a pack folder (made with `ponder pack export`, e.g. on a USB stick), checksum-verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell aus einem Paketordner installieren (erstellt mit `ponder pack export`, z. B. auf einem USB-Stick), mit Prüfsummenkontrolle</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle …</translation>
     </message>
     <message>
         <source>Download, import, pick and delete models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle herunterladen, importieren, auswählen und löschen</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht senden</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Stop the answer now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort jetzt anhalten</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu erzeugen</translation>
     </message>
     <message>
         <source>Write a new answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Antwort schreiben</translation>
     </message>
     <message>
         <source>&amp;Chain of thought</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gedankengang</translation>
     </message>
     <message>
         <source>Show or hide the chain-of-thought panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Gedankengang-Bereich ein- oder ausblenden</translation>
     </message>
     <message>
         <source>C&amp;onversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge&amp;spräche</translation>
     </message>
     <message>
         <source>Show or hide the conversations list</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gesprächsliste ein- oder ausblenden</translation>
     </message>
     <message>
         <source>&amp;Find conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch &amp;suchen</translation>
     </message>
     <message>
         <source>&amp;About Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Ponder</translation>
     </message>
     <message>
         <source>&amp;Presenter mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Präsentationsmodus</translation>
     </message>
     <message>
         <source>Thinking and answer in large type for a class</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken und Antwort in großer Schrift für eine Klasse</translation>
     </message>
     <message>
         <source>Re&amp;play trace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken &amp;abspielen …</translation>
     </message>
     <message>
         <source>Play the reply&apos;s thinking back</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Denken der Antwort abspielen</translation>
     </message>
     <message>
         <source>&amp;Budget sweep…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Budget-Reihe …</translation>
     </message>
     <message>
         <source>Run problems at several thinking budgets: the grid and the accuracy chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben mit mehreren Denkbudgets lösen lassen: Tabelle und Trefferquoten-Diagramm</translation>
     </message>
     <message>
         <source>&amp;Fork the thinking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken ab&amp;zweigen …</translation>
     </message>
     <message>
         <source>Edit or add to the reply&apos;s thinking and let the model go on from there</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Denken der Antwort bearbeiten oder ergänzen und das Modell von dort weitermachen lassen</translation>
     </message>
     <message>
         <source>&amp;Compare versions side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versionen nebeneinander vergleichen</translation>
     </message>
     <message>
         <source>The reply beside another version of it (regenerated, forked, another model)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort neben einer anderen Version (neu erzeugt, abgezweigt, anderes Modell)</translation>
     </message>
     <message>
         <source>Answer with &amp;another model…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem a&amp;nderen Modell antworten …</translation>
     </message>
     <message>
         <source>The same question answered by another model, shown side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Frage, von einem anderen Modell beantwortet, nebeneinander gezeigt</translation>
     </message>
     <message>
         <source>&amp;Export conversation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch &amp;exportieren …</translation>
     </message>
     <message>
         <source>Save this conversation, thinking included, as HTML, Markdown or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gespräch samt Denken als HTML, Markdown oder PDF speichern</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gespräch</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Teach</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterricht</translation>
     </message>
     <message>
         <source>&amp;Models</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
 </context>
 <context>
     <name>ModelBar</name>
     <message>
         <source>The model that answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, das antwortet</translation>
     </message>
     <message>
         <source>No model yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Modell</translation>
     </message>
     <message>
         <source>Chain of thought</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedankengang</translation>
     </message>
     <message>
         <source>Show or hide the chain of thought (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Gedankengang ein- oder ausblenden (Strg+T)</translation>
     </message>
     <message>
         <source>SmolLM2 135M (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M (Demo)</translation>
     </message>
     <message>
         <source>Manage models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle verwalten …</translation>
     </message>
     <message>
         <source>Loading {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird geladen …</translation>
     </message>
     <message>
         <source>{where} · {n_ctx:,} tokens of context</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} · {n_ctx:,} Token Kontext</translation>
     </message>
     <message>
         <source>The model could not be loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell konnte nicht geladen werden.</translation>
     </message>
 </context>
 <context>
     <name>ModelDetails</name>
     <message>
         <source>Runs on the GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf der GPU</translation>
     </message>
     <message>
         <source>Part GPU, part CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>Teils GPU, teils CPU</translation>
     </message>
     <message>
         <source>Runs on the CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft auf der CPU</translation>
     </message>
     <message>
         <source>fast</source>
-        <translation type="unfinished"></translation>
+        <translation>schnell</translation>
     </message>
     <message>
         <source>usable</source>
-        <translation type="unfinished"></translation>
+        <translation>brauchbar</translation>
     </message>
     <message>
         <source>slow</source>
-        <translation type="unfinished"></translation>
+        <translation>langsam</translation>
     </message>
     <message>
         <source>very slow</source>
-        <translation type="unfinished"></translation>
+        <translation>sehr langsam</translation>
     </message>
     <message>
         <source>checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geprüft …</translation>
     </message>
     <message>
         <source>Too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu groß</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished"></translation>
+        <translation>Familie</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>{n:g} billion</source>
-        <translation type="unfinished"></translation>
+        <translation>{n:g} Milliarden</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>License</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>{length:,} tokens (Ponder starts with {start:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>{length:,} Token (Ponder beginnt mit {start:,})</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>&lt;b&gt;{badge}&lt;/b&gt;: {reason}. About {memory} of memory at {n_ctx:,} tokens of context; roughly {speed:.0f} tokens/s.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{badge}&lt;/b&gt;: {reason}. Etwa {memory} Arbeitsspeicher bei {n_ctx:,} Token Kontext; ungefähr {speed:.0f} Token/s.</translation>
     </message>
     <message>
         <source>Not a reasoning model: it does not really think.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Reasoning-Modell: Es denkt nicht wirklich nach.</translation>
     </message>
     <message>
         <source>not verified (the file was put in the folder by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft (die Datei wurde von Hand in den Ordner gelegt)</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
 </context>
 <context>
     <name>ModelDownloads</name>
     <message>
         <source>The download failed: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download ist fehlgeschlagen: {problem}</translation>
     </message>
 </context>
 <context>
     <name>ModelLoader</name>
     <message>
         <source>The engine could not start: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine konnte nicht starten: {problem}</translation>
     </message>
     <message>
         <source>The engine stopped before the model was loaded. Try loading it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine wurde beendet, bevor das Modell geladen war. Versuchen Sie, es erneut zu laden.</translation>
     </message>
 </context>
 <context>
     <name>ModelManagerDialog</name>
     <message>
+        <source>checking</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Installiert</translation>
     </message>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft</translation>
     </message>
     <message>
         <source>Use this model</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Modell verwenden</translation>
     </message>
     <message>
         <source>Import .gguf…</source>
-        <translation type="unfinished"></translation>
+        <translation>.gguf importieren …</translation>
     </message>
     <message>
         <source>Add a GGUF file from this computer (or drop it here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine GGUF-Datei von diesem Computer hinzufügen (oder hierher ziehen)</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen …</translation>
     </message>
     <message>
         <source>SmolLM2 135M — built-in demo</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M — eingebaute Demo</translation>
     </message>
     <message>
         <source>built in</source>
-        <translation type="unfinished"></translation>
+        <translation>eingebaut</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <source>{name}  · in use</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}  · in Verwendung</translation>
     </message>
     <message>
         <source>&lt;p&gt;No models yet. Download one from the &lt;b&gt;Catalog&lt;/b&gt; tab, or import a &lt;code&gt;.gguf&lt;/code&gt; file (you can drop it on this window).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Noch keine Modelle. Laden Sie eines im Reiter &lt;b&gt;Katalog&lt;/b&gt; herunter oder importieren Sie eine &lt;code&gt;.gguf&lt;/code&gt;-Datei (Sie können sie auf dieses Fenster ziehen).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;SmolLM2 135M Instruct (demo)&lt;/h3&gt;&lt;p&gt;A tiny model that comes with Ponder so you can try the app at once. It is not a reasoner: its “thinking” is Ponder prompting it to think, and its answers are often wrong. Download a real reasoner from the Catalog tab.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;SmolLM2 135M Instruct (Demo)&lt;/h3&gt;&lt;p&gt;Ein winziges Modell, das mit Ponder kommt, damit Sie die App sofort ausprobieren können. Es ist kein Reasoning-Modell: Sein „Denken“ entsteht, weil Ponder es dazu auffordert, und seine Antworten sind oft falsch. Laden Sie im Reiter Katalog ein echtes Reasoning-Modell herunter.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Import a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Modell importieren</translation>
     </message>
     <message>
         <source>GGUF models (*.gguf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF-Modelle (*.gguf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} wird importiert …</translation>
     </message>
     <message>
         <source>Imported {filename}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{filename} importiert.</translation>
     </message>
     <message>
         <source>Delete model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell löschen</translation>
     </message>
     <message>
         <source>Delete {filename} ({size}) from the models folder?
 Your conversations are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{filename} ({size}) aus dem Modellordner löschen?
+Ihre Gespräche bleiben erhalten.</translation>
     </message>
     <message>
         <source>Quant</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantisierung</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Cancel download</source>
-        <translation type="unfinished"></translation>
+        <translation>Download abbrechen</translation>
     </message>
     <message>
         <source>★ {name} (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>★ {name} (empfohlen)</translation>
     </message>
     <message>
         <source> · installed</source>
-        <translation type="unfinished"></translation>
+        <translation> · installiert</translation>
     </message>
     <message>
         <source>Checking this computer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer wird geprüft …</translation>
     </message>
     <message>
         <source>Checking what this computer can run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird geprüft, was dieser Computer ausführen kann …</translation>
     </message>
     <message>
         <source>; GPU: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>; GPU: {name}</translation>
     </message>
     <message>
         <source>; no GPU offload</source>
-        <translation type="unfinished"></translation>
+        <translation>; keine GPU-Auslagerung</translation>
     </message>
     <message>
         <source>This computer: {memory} of memory ({free} free), {cores} cores{gpu}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer: {memory} Arbeitsspeicher ({free} frei), {cores} Kerne{gpu}.</translation>
     </message>
     <message>
         <source>  Offline: downloads are off.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Offline: Downloads sind ausgeschaltet.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>{phase} {done} of {total}{speed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase} {done} von {total}{speed}</translation>
     </message>
 </context>
 <context>
     <name>ModelSwitcher</name>
     <message>
         <source>Model not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell nicht geladen</translation>
     </message>
     <message>
         <source>{file} is ready: pick it above.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} ist bereit: Wählen Sie es oben aus.</translation>
     </message>
 </context>
 <context>
     <name>ModelTasks</name>
     <message>
         <source>Could not read the models folder: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Modellordner konnte nicht gelesen werden: {problem}</translation>
     </message>
     <message>
         <source>Could not import {path}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} konnte nicht importiert werden: {exc}</translation>
     </message>
     <message>
         <source>Could not delete {name}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht gelöscht werden: {exc}</translation>
     </message>
 </context>
 <context>
     <name>PresenterView</name>
     <message>
         <source>Presenter — Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Präsentation — Ponder</translation>
     </message>
     <message>
         <source>How the model thinks</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Modell denkt</translation>
     </message>
     <message>
         <source>The answer is hidden.
 What do you think it will be?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort ist verdeckt.
+Was glauben Sie, wie sie lautet?</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Reveal answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort aufdecken</translation>
     </message>
     <message>
         <source>Show or hide the answer (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort zeigen oder verbergen (Leertaste)</translation>
     </message>
     <message>
         <source>Hide answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort verbergen</translation>
     </message>
     <message>
-        <source>Space: {action} the answer · Esc: leave presenter mode</source>
-        <translation type="unfinished"></translation>
+        <source>Space: hide the answer · Esc: leave presenter mode</source>
+        <translation>Leertaste: Antwort verbergen · Esc: Präsentationsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>Space: reveal the answer · Esc: leave presenter mode</source>
+        <translation>Leertaste: Antwort aufdecken · Esc: Präsentationsmodus verlassen</translation>
     </message>
 </context>
 <context>
     <name>Refusal</name>
     <message>
         <source>Model too large</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell zu groß</translation>
     </message>
     <message>
         <source>The context size is in Settings. Loading it anyway may fail, or make this computer very slow while the model runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kontextgröße finden Sie in den Einstellungen. Trotzdem zu laden kann fehlschlagen oder diesen Computer sehr langsam machen, solange das Modell läuft.</translation>
     </message>
     <message>
         <source>Load anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem laden</translation>
     </message>
 </context>
 <context>
     <name>ReplayWindow</name>
     <message>
         <source>Replay — Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabe — Ponder</translation>
     </message>
     <message>
         <source>Chain of thought — replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedankengang — Wiedergabe</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
         <source>Back a paragraph (Ctrl+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Absatz zurück (Strg+Links)</translation>
     </message>
     <message>
         <source>◀ word</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Wort</translation>
     </message>
     <message>
         <source>Back a word (Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wort zurück (Links)</translation>
     </message>
     <message>
         <source>word ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Wort ▶</translation>
     </message>
     <message>
         <source>Forward a word (Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Wort vor (Rechts)</translation>
     </message>
     <message>
         <source>Forward a paragraph (Ctrl+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Absatz vor (Strg+Rechts)</translation>
     </message>
     <message>
         <source>Where the replay stands: drag to jump</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo die Wiedergabe steht: ziehen, um zu springen</translation>
     </message>
     <message>
         <source>{speed:g}× recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>{speed:g}× Aufnahmetempo</translation>
     </message>
     <message>
         <source>{rate:g} tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate:g} Token/s</translation>
     </message>
     <message>
         <source>Recorded pace: {recorded_tokens_per_s:.1f} tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommenes Tempo: {recorded_tokens_per_s:.1f} Token/s</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denken</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>{where} · {shown_tokens} tokens · replay at {speed}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} · {shown_tokens} Token · Wiedergabe mit {speed}</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Automatic ({cores} cores)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch ({cores} Kerne)</translation>
     </message>
     <message>
         <source>Automatic (as many layers as fit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (so viele Schichten, wie passen)</translation>
     </message>
     <message>
         <source> layers</source>
-        <translation type="unfinished"></translation>
+        <translation> Schichten</translation>
     </message>
     <message>
         <source>None (CPU only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine (nur CPU)</translation>
     </message>
     <message>
         <source>{size:,} tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{size:,} Token</translation>
     </message>
     <message>
         <source>{context_size:,} tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{context_size:,} Token</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>CPU threads</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Threads</translation>
     </message>
     <message>
         <source>GPU layers</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU-Schichten</translation>
     </message>
     <message>
         <source>Context size</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextgröße</translation>
     </message>
     <message>
         <source>A longer context holds longer conversations and traces but needs more memory. Changes reload the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein längerer Kontext fasst längere Gespräche und Gedankengänge, braucht aber mehr Arbeitsspeicher. Änderungen laden das Modell neu.</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <source>Folders</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>A new models folder is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Modellordner gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräche</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>System size</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemgröße</translation>
     </message>
     <message>
         <source>Open the chain-of-thought panel while the model thinks</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Gedankengang-Bereich öffnen, während das Modell denkt</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbschema</translation>
     </message>
     <message>
         <source>Font size</source>
-        <translation type="unfinished"></translation>
+        <translation>Schriftgröße</translation>
     </message>
     <message>
         <source>Same as the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>A new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Models folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellordner</translation>
     </message>
 </context>
 <context>
     <name>SweepChart</name>
     <message>
         <source>The chart fills in as the sweep runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm füllt sich, während die Reihe läuft.</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote</translation>
     </message>
     <message>
         <source>thinking tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Denk-Token</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote</translation>
     </message>
     <message>
         <source>Thinking tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Denk-Token</translation>
     </message>
     <message>
         <source>{letter}: thinking tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>{letter}: Denk-Token</translation>
     </message>
     <message>
         <source>{letter}: {label} — accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>{letter}: {label} — Trefferquote</translation>
     </message>
 </context>
 <context>
     <name>SweepGrid</name>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>Trefferquote</translation>
     </message>
     <message>
         <source>thinking tokens (mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>Denk-Token (Mittel)</translation>
     </message>
     <message>
         <source>⚠ error</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Fehler</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>Correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig</translation>
     </message>
     <message>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsch</translation>
     </message>
     <message>
         <source>Not judged (no key)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bewertet (keine Lösung)</translation>
     </message>
     <message>
         <source>✓ correct</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ richtig</translation>
     </message>
     <message>
         <source>✗ wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ falsch</translation>
     </message>
     <message>
         <source>not judged (no key)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bewertet (keine Lösung)</translation>
     </message>
     <message>
         <source>Answer read: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesene Antwort: {answer}</translation>
     </message>
     <message>
         <source>Thinking: {thinking}; answer: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken: {thinking}; Antwort: {answer}</translation>
     </message>
     <message>
         <source>Ponder stepped in {n}×</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponder hat {n}× eingegriffen</translation>
     </message>
     <message>
         <source>Ended: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet: {reason}</translation>
     </message>
     <message>
         <source>Error: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: {error}</translation>
     </message>
     <message>
         <source>Click to read the thinking and the answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um Denken und Antwort zu lesen.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>{problem} at budget {budget}</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem} mit Budget {budget}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Question:&lt;/b&gt; {question}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Key:&lt;/b&gt; {key} · &lt;b&gt;Read:&lt;/b&gt; {read} · {verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Frage:&lt;/b&gt; {question}&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lösung:&lt;/b&gt; {key} · &lt;b&gt;Gelesen:&lt;/b&gt; {read} · {verdict}</translation>
     </message>
     <message>
         <source>{thinking} thinking tokens · {answer} answer tokens · {seconds:.1f} s · ended: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{thinking} Denk-Token · {answer} Antwort-Token · {seconds:.1f} s · beendet: {reason}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Error:&lt;/b&gt; {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Fehler:&lt;/b&gt; {error}</translation>
     </message>
     <message>
         <source>Thinking</source>
-        <translation type="unfinished"></translation>
+        <translation>Denken</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>budget {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget {n}</translation>
     </message>
     <message>
         <source>{question}
 
 Key: {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>{question}
+
+Lösung: {answer}</translation>
     </message>
 </context>
 <context>
     <name>SweepList</name>
     <message>
         <source>Saved in {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in {path}</translation>
     </message>
 </context>
 <context>
     <name>SweepQueue</name>
     <message>
         <source>waiting · {total} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet · {total} Durchläufe</translation>
     </message>
     <message>
         <source>running {done}/{total}{where} · {tokens}</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft {done}/{total}{where} · {tokens}</translation>
     </message>
     <message>
         <source>stopped at {done}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten bei {done}/{total}</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <source>done · {total} runs</source>
-        <translation type="unfinished"></translation>
+        <translation>fertig · {total} Durchläufe</translation>
     </message>
     <message>
         <source>The sweep waits for a model: pick one in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reihe wartet auf ein Modell: Wählen Sie eines im Hauptfenster.</translation>
     </message>
     <message>
         <source>stopped: another model was loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten: ein anderes Modell wurde geladen</translation>
     </message>
 </context>
 <context>
     <name>SweepRunner</name>
     <message>
         <source>{problem} Its results stay on screen: free some disk space, then export them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{problem} Die Ergebnisse bleiben sichtbar: Schaffen Sie Speicherplatz frei und exportieren Sie sie dann.</translation>
     </message>
     <message>
         <source>The sweep stopped: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reihe wurde beendet: {problem}</translation>
     </message>
 </context>
 <context>
     <name>SweepSetup</name>
     <message>
         <source>Open a problem-set file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabensammlung öffnen …</translation>
     </message>
     <message>
         <source>A question I type</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene Frage</translation>
     </message>
     <message>
         <source>The question to ask at every budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage, die bei jedem Budget gestellt wird</translation>
     </message>
     <message>
         <source>Its answer (optional): 42, 3/4, (B), yes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Lösung (optional): 42, 3/4, (B), ja …</translation>
     </message>
     <message>
         <source>Comma-separated: off (no thinking), a number of thinking tokens, unlimited, or waitK (the model must keep thinking: “Wait” is added up to K times when it tries to stop).</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt: off (kein Denken), eine Zahl von Denk-Token, unlimited oder waitK (das Modell muss weiterdenken: „Wait“ wird bis zu K-mal eingefügt, wenn es aufhören will).</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Grenze</translation>
     </message>
     <message>
         <source>Stop each run after this many tokens (thinking + answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Durchlauf nach so vielen Token beenden (Denken + Antwort)</translation>
     </message>
     <message>
         <source>0 (greedy: the same every time)</source>
-        <translation type="unfinished"></translation>
+        <translation>0 (greedy: jedes Mal gleich)</translation>
     </message>
     <message>
         <source>Add to queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben</translation>
     </message>
     <message>
         <source>Budgets</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgets</translation>
     </message>
     <message>
         <source>Max tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Token</translation>
     </message>
     <message>
         <source>seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Open a problem set</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufgabensammlung öffnen</translation>
     </message>
     <message>
         <source>Problem sets (*.toml);;All (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabensammlungen (*.toml);;Alle (*)</translation>
     </message>
     <message>
         <source>saved sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeicherte Reihe</translation>
     </message>
     <message>
         <source>{name} ({count}) — from a saved sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({count}) — aus einer gespeicherten Reihe</translation>
     </message>
     <message>
         <source>Type the question to ask, or pick a problem set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Frage ein oder wählen Sie eine Aufgabensammlung.</translation>
     </message>
 </context>
 <context>
     <name>SweepWindow</name>
     <message>
         <source>Budget sweep — Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget-Reihe — Ponder</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop the running sweep (what finished is kept), or drop it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die laufende Reihe anhalten (Fertiges bleibt erhalten) oder eine wartende verwerfen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Take a finished sweep off this session&apos;s list (its file stays), or delete a saved sweep&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fertige Reihe aus der Liste dieser Sitzung nehmen (ihre Datei bleibt) oder die Datei einer gespeicherten Reihe löschen</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <source>Save this sweep as HTML (with the chart), Markdown or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Reihe als HTML (mit Diagramm), Markdown oder PDF speichern</translation>
     </message>
     <message>
         <source>Run again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut ausführen</translation>
     </message>
     <message>
         <source>Queue this sweep&apos;s problems and budgets again, on the model loaded now (to compare models, or a new seed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgaben und Budgets dieser Reihe erneut einreihen, mit dem jetzt geladenen Modell (um Modelle zu vergleichen oder mit neuem Seed)</translation>
     </message>
     <message>
         <source>Large type</source>
-        <translation type="unfinished"></translation>
+        <translation>Große Schrift</translation>
     </message>
     <message>
         <source>Bigger grid and chart, for a projector</source>
-        <translation type="unfinished"></translation>
+        <translation>Größere Tabelle und größeres Diagramm, für einen Beamer</translation>
     </message>
     <message>
         <source>Draw another sweep beside this one in the chart: the same problems on another model, or with another seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine weitere Reihe neben dieser ins Diagramm zeichnen: dieselben Aufgaben mit einem anderen Modell oder einem anderen Seed</translation>
     </message>
     <message>
         <source>Click a cell of the grid to read that run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf eine Zelle der Tabelle, um diesen Durchlauf zu lesen.</translation>
     </message>
     <message>
         <source>Sweeps</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen</translation>
     </message>
     <message>
         <source>Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit</translation>
     </message>
     <message>
         <source>nothing (this sweep alone)</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts (nur diese Reihe)</translation>
     </message>
     <message>
         <source>No sweep chosen: set one up on the left and add it to the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Reihe gewählt: Richten Sie links eine ein und fügen Sie sie zur Warteschlange hinzu.</translation>
     </message>
     <message>
         <source>the loaded model</source>
-        <translation type="unfinished"></translation>
+        <translation>das geladene Modell</translation>
     </message>
     <message>
         <source>Delete the sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe löschen</translation>
     </message>
     <message>
         <source>Delete the saved sweep {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherte Reihe {name} löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Deleted {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gelöscht.</translation>
     </message>
     <message>
         <source>Export the sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reihe exportieren</translation>
     </message>
     <message>
         <source>model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
 </context>
 <context>
     <name>TeachingViews</name>
     <message>
         <source>A budget sweep is using the model: click to watch it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Budget-Reihe verwendet das Modell: klicken, um zuzusehen</translation>
     </message>
     <message>
         <source>No saved reply to replay yet: ask something first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine gespeicherte Antwort zum Abspielen: Fragen Sie zuerst etwas.</translation>
     </message>
     <message>
         <source>Nothing to export yet: this conversation is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts zu exportieren: Dieses Gespräch ist leer.</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gespräch exportieren</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespräch</translation>
     </message>
     <message>
         <source>▶ Sweep {done}/{total}{more}</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Reihe {done}/{total}{more}</translation>
     </message>
     <message>
         <source>Fork needs a saved reply with thinking: ask something with thinking on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Abzweigen braucht es eine gespeicherte Antwort mit Denken: Fragen Sie etwas mit eingeschaltetem Denken.</translation>
     </message>
     <message>
         <source>Wait for the model to finish, then fork.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie, bis das Modell fertig ist, und zweigen Sie dann ab.</translation>
     </message>
     <message>
         <source>This reply has one version. Regenerate it, fork its thinking or answer it with another model, then compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort hat nur eine Version. Erzeugen Sie sie neu, zweigen Sie ihr Denken ab oder lassen Sie ein anderes Modell antworten, und vergleichen Sie dann.</translation>
     </message>
     <message>
         <source>SmolLM2 135M (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M (Demo)</translation>
     </message>
     <message>
         <source>Ask something first: then another model can answer it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen Sie zuerst etwas: Dann kann auch ein anderes Modell antworten.</translation>
     </message>
     <message>
         <source>There is no other model on this computer yet: add one in Models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer gibt es noch kein anderes Modell: Fügen Sie eines unter Modelle hinzu.</translation>
     </message>
     <message>
         <source>Answer with another model</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem anderen Modell antworten</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <source>{path} is not there any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ist nicht mehr vorhanden.</translation>
     </message>
     <message>
         <source>{file} is answering; the model in use comes back after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} antwortet; danach kommt das bisherige Modell zurück.</translation>
     </message>
 </context>
 <context>
     <name>ThinkTagsBox</name>
     <message>
         <source>Think tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Denk-Tags</translation>
     </message>
     <message>
         <source>for example {tag}</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Beispiel {tag}</translation>
     </message>
     <message>
         <source>For a model Ponder does not know. Empty: the family&apos;s own tags. Used from the next load.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für ein Modell, das Ponder nicht kennt. Leer: die Tags der Modellfamilie. Gilt ab dem nächsten Laden.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfang</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
 </context>
 <context>
     <name>ThinkingPanel</name>
     <message>
         <source>Chain of thought</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedankengang</translation>
     </message>
     <message>
         <source>Hide the chain of thought (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Gedankengang ausblenden (Strg+T)</translation>
     </message>
     <message>
         <source>The model&apos;s candidate answers in order: click one to find it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwortkandidaten des Modells der Reihe nach: Klicken Sie einen an, um ihn zu finden</translation>
     </message>
     <message>
         <source>The model&apos;s thinking appears here while it works. Click an answer&apos;s “Thought for …” chip to see how it got there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier erscheint das Denken des Modells, während es arbeitet. Klicken Sie bei einer Antwort auf „Dachte …“, um zu sehen, wie es darauf kam.</translation>
     </message>
     <message>
         <source>Fork from here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Von hier abzweigen …</translation>
     </message>
     <message>
         <source>Start a new reply whose thinking continues from this point</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Antwort beginnen, deren Denken an dieser Stelle weitergeht</translation>
     </message>
 </context>
 <context>
     <name>TrajectoryMarks</name>
     <message>
         <source>Candidate answer: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortkandidat: {value}</translation>
     </message>
     <message>
         <source>Changed its mind: {before} → {after}</source>
-        <translation type="unfinished"></translation>
+        <translation>Meinung geändert: {before} → {after}</translation>
     </message>
     <message>
         <source> (after second thoughts)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nach erneutem Überlegen)</translation>
     </message>
     <message>
         <source> (after a &apos;{cue}&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nach einem „{cue}“)</translation>
     </message>
     <message>
         <source> (after the fork&apos;s &apos;{cue}&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nach dem „{cue}“ der Abzweigung)</translation>
     </message>
     <message>
         <source> (after Ponder&apos;s &apos;{cue}&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nach Ponders „{cue}“)</translation>
     </message>
     <message>
         <source>once</source>
-        <translation type="unfinished"></translation>
+        <translation>einmal</translation>
     </message>
     <message>
         <source>twice</source>
-        <translation type="unfinished"></translation>
+        <translation>zweimal</translation>
     </message>
     <message>
         <source>{n} times</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}-mal</translation>
     </message>
     <message>
         <source>Answers along the way: {answers}</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten unterwegs: {answers}</translation>
     </message>
     <message>
         <source> · changed its mind {times}</source>
-        <translation type="unfinished"></translation>
+        <translation> · Meinung {times} geändert</translation>
     </message>
     <message>
         <source> · kept the same answer</source>
-        <translation type="unfinished"></translation>
+        <translation> · bei derselben Antwort geblieben</translation>
     </message>
 </context>
 <context>
     <name>TurnRunner</name>
     <message>
         <source>The conversation database could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gesprächsdatenbank konnte nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>
     <name>UserMessageWidget</name>
     <message>
         <source>Edit this message and send it again</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht bearbeiten und erneut senden</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten</translation>
     </message>
 </context>
 <context>
     <name>VersionSwitcher</name>
     <message>
         <source>Previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Version</translation>
     </message>
     <message>
         <source>Next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Version</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Ponder</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Ponder</translation>
     </message>
     <message>
         <source>Ponder runs reasoning models on this computer, privately and offline. You see the model think in a panel beside its answer, and you decide how long it may think. First, pick a model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponder führt Reasoning-Modelle auf diesem Computer aus, privat und offline. Sie sehen das Modell in einem Bereich neben seiner Antwort denken und bestimmen, wie lange es denken darf. Wählen Sie zuerst ein Modell.</translation>
     </message>
     <message>
         <source>Looking at what this computer can run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird geprüft, was dieser Computer ausführen kann …</translation>
     </message>
     <message>
         <source>Download it</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <source>Try the built-in demo model</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingebaute Demo-Modell ausprobieren</translation>
     </message>
     <message>
         <source>SmolLM2 135M: tiny and not a real reasoner, but enough to see how Ponder works</source>
-        <translation type="unfinished"></translation>
+        <translation>SmolLM2 135M: winzig und kein echtes Reasoning-Modell, aber genug, um zu sehen, wie Ponder funktioniert</translation>
     </message>
     <message>
         <source>Import a .gguf file…</source>
-        <translation type="unfinished"></translation>
+        <translation>.gguf-Datei importieren …</translation>
     </message>
     <message>
         <source>All models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Modelle …</translation>
     </message>
     <message>
         <source>You are offline (HF_HUB_OFFLINE is set), so Ponder cannot download models now. Import a .gguf file you already have, or bring a model pack on a USB stick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind offline (HF_HUB_OFFLINE ist gesetzt), daher kann Ponder gerade keine Modelle herunterladen. Importieren Sie eine vorhandene .gguf-Datei oder bringen Sie ein Modellpaket auf einem USB-Stick mit.</translation>
     </message>
     <message>
         <source>&lt;p&gt;The best reasoner for this computer: &lt;b&gt;{model}&lt;/b&gt; ({quant}, {size} download) — {badge}.&lt;br&gt;&lt;small&gt;{summary}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Das beste Reasoning-Modell für diesen Computer: &lt;b&gt;{model}&lt;/b&gt; ({quant}, {size} Download) — {badge}.&lt;br&gt;&lt;small&gt;{summary}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;None of the catalog&apos;s reasoners fits in this computer&apos;s memory. You can still try the demo model, or import a smaller .gguf.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Keines der Reasoning-Modelle im Katalog passt in den Arbeitsspeicher dieses Computers. Sie können trotzdem das Demo-Modell ausprobieren oder eine kleinere .gguf-Datei importieren.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -42,7 +42,7 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
-from ponder.ui.translations import install_translations
+from ponder.ui.translations import install_translations, remove_translations
 from ponder.ui.window.damaged_history import resolve_damaged_history
 from ponder.ui.window.main_window import MainWindow
 
@@ -198,6 +198,7 @@ class PonderApp:
         self.math.stop(THREAD_STOP_TIMEOUT_MS)
         self.engine.close()
         self.store.close()
+        remove_translations(self.qapp)
 
 
 def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> int:

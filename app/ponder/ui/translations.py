@@ -70,12 +70,13 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
             installed.append(translator)
         else:
             log.info("no %s translation for %s in %s", name, locale.name(), folder)
-            translator.deleteLater()
+            translator.setParent(None)
     return installed
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Takes out the translators ``install_translations`` put in."""
+    """Takes out the translators ``install_translations`` put in, and the locale it chose."""
     for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(translator)
-        translator.deleteLater()
+        translator.setParent(None)  # no longer the app's: freed with its last reference
+    QLocale.setDefault(QLocale.system())
