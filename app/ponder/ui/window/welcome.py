@@ -57,12 +57,18 @@ class WelcomePage(QWidget):
         self.offline = QLabel()
         self.offline.setObjectName("hint")
         self.offline.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.download_button)
-        buttons.addWidget(self.demo_button)
-        buttons.addWidget(import_button)
-        buttons.addWidget(manager_button)
-        buttons.addStretch(1)
+        # Two rows (ways to get a model, then the others): one row was wider than the page's
+        # 640 px in German, and Qt clipped the buttons' text.
+        buttons = QVBoxLayout()
+        for row_buttons in (
+            (self.download_button, self.demo_button),
+            (import_button, manager_button),
+        ):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         column = QVBoxLayout()
         column.addWidget(title)
         column.addSpacing(8)
