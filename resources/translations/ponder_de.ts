@@ -156,6 +156,17 @@
     </message>
 </context>
 <context>
+    <name>AnswerView</name>
+    <message>
+        <source>Copied ✓</source>
+        <translation>Kopiert ✓</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
     <name>AssistantMessageWidget</name>
     <message>
         <source>Show how the model got there (the chain of thought)</source>
@@ -228,6 +239,18 @@
     <message>
         <source>More ▾</source>
         <translation>Mehr ▾</translation>
+    </message>
+    <message>
+        <source>Written by {0}</source>
+        <translation>Geschrieben von {0}</translation>
+    </message>
+    <message>
+        <source>Prompt: {0} tokens ({1} reused) in {2:.2f} s</source>
+        <translation>Prompt: {0} Token ({1} wiederverwendet) in {2:.2f} s</translation>
+    </message>
+    <message>
+        <source>Thinking: {0} tokens in {1:.2f} s · answer: {2} tokens in {3:.2f} s</source>
+        <translation>Denken: {0} Token in {1:.2f} s · Antwort: {2} Token in {3:.2f} s</translation>
     </message>
     <message>
         <source>Something went wrong while writing this answer.</source>
@@ -417,12 +440,89 @@
         <translation>Ein neues Gespräch beginnen (Strg+N)</translation>
     </message>
     <message>
+        <source>No matches for “{0}”.
+Esc clears the search.</source>
+        <translation>Keine Treffer für „{0}“.
+Esc leert die Suche.</translation>
+    </message>
+    <message>
+        <source>Your conversations appear here, newest first: each keeps the model&apos;s thinking beside its answers. Search finds words in both.</source>
+        <translation>Hier erscheinen Ihre Gespräche, das neueste zuerst: Jedes bewahrt das Denken des Modells neben seinen Antworten. Die Suche findet Wörter in beidem.</translation>
+    </message>
+    <message>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
+        <source>Settings…</source>
+        <translation>Einstellungen …</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>Löschen …</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationSettingsDialog</name>
+    <message>
+        <source>Settings of “{0}”</source>
+        <translation>Einstellungen von „{0}“</translation>
+    </message>
+    <message>
+        <source>Conversation settings</source>
+        <translation>Gesprächseinstellungen</translation>
+    </message>
+    <message>
+        <source>These apply to every later turn of this conversation, and are written on each reply&apos;s reproducibility card.</source>
+        <translation>Sie gelten für alle weiteren Runden dieses Gesprächs und stehen auf der Reproduzierbarkeitskarte jeder Antwort.</translation>
+    </message>
+    <message>
+        <source>For example: Answer in French. Explain each step to a 12-year-old.</source>
+        <translation>Zum Beispiel: Antworte auf Französisch. Erkläre jeden Schritt für eine Zwölfjährige.</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Vorgabe des Modells</translation>
+    </message>
+    <message>
+        <source>Lower is steadier, higher more varied; 0 always picks the likeliest token</source>
+        <translation>Niedriger ist beständiger, höher abwechslungsreicher; 0 wählt immer das wahrscheinlichste Token</translation>
+    </message>
+    <message>
+        <source>Sample only from the likeliest tokens that make up this share</source>
+        <translation>Nur aus den wahrscheinlichsten Token wählen, die zusammen diesen Anteil ausmachen</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same reply again</source>
+        <translation>Derselbe Seed mit denselben Einstellungen ergibt wieder dieselbe Antwort</translation>
+    </message>
+    <message>
+        <source>Send past reasoning back to the model</source>
+        <translation>Früheres Denken an das Modell zurückgeben</translation>
+    </message>
+    <message>
+        <source>Off (recommended by the model families): earlier replies go back without their thinking. On: each goes back with its thinking in the model&apos;s think tags, which uses more of the context.</source>
+        <translation>Aus (von den Modellfamilien empfohlen): Frühere Antworten gehen ohne ihr Denken zurück. An: Jede geht mit ihrem Denken in den Denk-Tags des Modells zurück, was mehr Kontext belegt.</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
     </message>
 </context>
 <context>
@@ -630,6 +730,14 @@
         <translation>Ponder</translation>
     </message>
     <message>
+        <source>Wait for the answer to finish, or stop it first.</source>
+        <translation>Warten Sie, bis die Antwort fertig ist, oder halten Sie sie zuerst an.</translation>
+    </message>
+    <message>
+        <source>Saved: the next turns use these settings.</source>
+        <translation>Gespeichert: Die nächsten Runden verwenden diese Einstellungen.</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>Gespräch löschen</translation>
     </message>
@@ -638,8 +746,8 @@
         <translation>Dieses Gespräch mit allen Nachrichten löschen?</translation>
     </message>
     <message>
-        <source>Ask something. The model&apos;s thinking appears on the right.</source>
-        <translation>Fragen Sie etwas. Das Denken des Modells erscheint rechts.</translation>
+        <source>Ask something, or start from one of these. The model&apos;s thinking appears on the right, beside its answer.</source>
+        <translation>Fragen Sie etwas oder beginnen Sie mit einem dieser Vorschläge. Das Denken des Modells erscheint rechts, neben seiner Antwort.</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
@@ -738,7 +846,7 @@
     </message>
     <message>
         <source>&amp;Find conversation</source>
-        <translation>Gespräch &amp;suchen</translation>
+        <translation>Gespräch such&amp;en</translation>
     </message>
     <message>
         <source>&amp;About Ponder</source>
@@ -794,11 +902,35 @@
     </message>
     <message>
         <source>&amp;Export conversation…</source>
-        <translation>Gespräch &amp;exportieren …</translation>
+        <translation>Gespräch e&amp;xportieren …</translation>
     </message>
     <message>
         <source>Save this conversation, thinking included, as HTML, Markdown or PDF</source>
         <translation>Dieses Gespräch samt Denken als HTML, Markdown oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Conversation se&amp;ttings…</source>
+        <translation>Gesprächseins&amp;tellungen …</translation>
+    </message>
+    <message>
+        <source>System prompt, temperature, top-p, seed and past reasoning for this conversation</source>
+        <translation>Systemprompt, Temperatur, Top-p, Seed und früheres Denken für dieses Gespräch</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt conversation</source>
+        <translation>Nä&amp;chstes Gespräch</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious conversation</source>
+        <translation>&amp;Vorheriges Gespräch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every shortcut of the window</source>
+        <translation>Alle Tastenkürzel des Fensters</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1098,6 +1230,22 @@ Your conversations are kept.</source>
 Ihre Gespräche bleiben erhalten.</translation>
     </message>
     <message>
+        <source>This computer looks offline, so downloads are off. Installed models still work; import a .gguf file or a model pack (Models menu) to add one.</source>
+        <translation>Dieser Computer scheint offline zu sein, daher sind Downloads ausgeschaltet. Installierte Modelle funktionieren weiter; importieren Sie eine .gguf-Datei oder ein Modellpaket (Menü Modelle), um eines hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>Modelle durchsuchen</translation>
+    </message>
+    <message>
+        <source>All families</source>
+        <translation>Alle Familien</translation>
+    </message>
+    <message>
+        <source>Fits this computer</source>
+        <translation>Passt auf diesen Computer</translation>
+    </message>
+    <message>
         <source>Quant</source>
         <translation>Quantisierung</translation>
     </message>
@@ -1118,16 +1266,32 @@ Ihre Gespräche bleiben erhalten.</translation>
         <translation>Download abbrechen</translation>
     </message>
     <message>
-        <source>★ {name} (recommended)</source>
-        <translation>★ {name} (empfohlen)</translation>
+        <source>installed</source>
+        <translation>installiert</translation>
     </message>
     <message>
-        <source> · installed</source>
-        <translation> · installiert</translation>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>partial download ({0})</source>
+        <translation>teilweise heruntergeladen ({0})</translation>
+    </message>
+    <message>
+        <source> (recommended)</source>
+        <translation> (empfohlen)</translation>
+    </message>
+    <message>
+        <source>{0} quants</source>
+        <translation>{0} Quantisierungen</translation>
     </message>
     <message>
         <source>Checking this computer…</source>
         <translation>Dieser Computer wird geprüft …</translation>
+    </message>
+    <message>
+        <source>No models match. Clear the search or the filters.</source>
+        <translation>Keine passenden Modelle. Leeren Sie die Suche oder die Filter.</translation>
     </message>
     <message>
         <source>Checking what this computer can run…</source>
@@ -1144,10 +1308,6 @@ Ihre Gespräche bleiben erhalten.</translation>
     <message>
         <source>This computer: {memory} of memory ({free} free), {cores} cores{gpu}.</source>
         <translation>Dieser Computer: {memory} Arbeitsspeicher ({free} frei), {cores} Kerne{gpu}.</translation>
-    </message>
-    <message>
-        <source>  Offline: downloads are off.</source>
-        <translation>  Offline: Downloads sind ausgeschaltet.</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1440,6 +1600,67 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>Models folder</source>
         <translation>Modellordner</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionPanel</name>
+    <message>
+        <source>Sets thinking to Off: send it, then pick a budget and Regenerate to compare the two answers.</source>
+        <translation>Stellt das Denken auf Aus: Senden Sie die Frage, wählen Sie dann ein Budget und erzeugen Sie neu, um die beiden Antworten zu vergleichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>Thinking off, then on</source>
+        <translation>Erst ohne, dann mit Denken</translation>
+    </message>
+    <message>
+        <source>How many times does the letter r appear in the word “strawberry”? Answer with just the number.</source>
+        <translation>Wie oft kommt der Buchstabe r im Wort „Erdbeere“ vor? Antworte nur mit der Zahl.</translation>
+    </message>
+    <message>
+        <source>A word problem</source>
+        <translation>Eine Textaufgabe</translation>
+    </message>
+    <message>
+        <source>A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. How much does the ball cost?</source>
+        <translation>Ein Schläger und ein Ball kosten zusammen 1,10 €. Der Schläger kostet 1,00 € mehr als der Ball. Wie viel kostet der Ball?</translation>
+    </message>
+    <message>
+        <source>Check some arithmetic</source>
+        <translation>Eine Rechnung prüfen</translation>
+    </message>
+    <message>
+        <source>What is 17 × 24? Show each step.</source>
+        <translation>Was ist 17 × 24? Zeige jeden Schritt.</translation>
+    </message>
+    <message>
+        <source>Explain to a class</source>
+        <translation>Einer Klasse erklären</translation>
+    </message>
+    <message>
+        <source>Explain why the sky is blue to a class of 12-year-olds, in five sentences.</source>
+        <translation>Erkläre einer Klasse von Zwölfjährigen in fünf Sätzen, warum der Himmel blau ist.</translation>
     </message>
 </context>
 <context>

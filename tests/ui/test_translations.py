@@ -187,3 +187,25 @@ def test_translations_keep_every_placeholder(ts: Path) -> None:
         or source.count("&") != (translation.text or "").count("&")
     ]
     assert wrong == []
+
+
+def test_no_german_menu_gives_two_items_the_same_key(make_app: AppFactory) -> None:
+    """Alt+letter picks one item: within a menu (and the menu bar) the letters differ."""
+    _start_in("de")
+    app = make_app(load=False)
+    bar = app.window.menuBar()
+
+    def keys(texts: list[str]) -> list[str]:
+        return [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+
+    clashes = []
+    menus = [("bar", [a.text() for a in bar.actions()])]
+    for action in bar.actions():
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        menus.append((action.text(), [a.text() for a in menu.actions() if a.text()]))
+    for name, texts in menus:
+        letters = keys(texts)
+        if len(letters) != len(set(letters)):
+            clashes.append((name, texts))
+    assert clashes == [], "\n".join(f"{name}: {texts}" for name, texts in clashes)
