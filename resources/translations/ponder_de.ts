@@ -1632,7 +1632,7 @@ Was glauben Sie, wie sie lautet?</translation>
     <name>Suggestions</name>
     <message>
         <source>Thinking off, then on</source>
-        <translation>Erst ohne, dann mit Denken</translation>
+        <translation>Ohne, dann mit Denken</translation>
     </message>
     <message>
         <source>How many times does the letter r appear in the word “strawberry”? Answer with just the number.</source>
@@ -2130,7 +2130,7 @@ Lösung: {answer}</translation>
     </message>
     <message>
         <source>The model&apos;s thinking appears here while it works. Click an answer&apos;s “Thought for …” chip to see how it got there.</source>
-        <translation>Hier erscheint das Denken des Modells, während es arbeitet. Klicken Sie bei einer Antwort auf „Dachte …“, um zu sehen, wie es darauf kam.</translation>
+        <translation>Hier erscheint das Denken des Modells, während es arbeitet. Klicken Sie bei einer Antwort auf „Thought for …“, um zu sehen, wie es darauf kam.</translation>
     </message>
     <message>
         <source>Fork from here…</source>
