@@ -1981,7 +1981,7 @@ Lösung: {answer}</translation>
     </message>
     <message>
         <source>Click a cell of the grid to read that run.</source>
-        <translation>Klicken Sie auf eine Zelle der Tabelle, um diesen Durchlauf zu lesen.</translation>
+        <translation>Zelle anklicken, um diesen Durchlauf zu lesen.</translation>
     </message>
     <message>
         <source>Sweeps</source>
