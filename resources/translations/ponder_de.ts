@@ -156,6 +156,21 @@
     </message>
 </context>
 <context>
+    <name>AnswerNowButton</name>
+    <message>
+        <source>Answer now</source>
+        <translation>Jetzt antworten</translation>
+    </message>
+    <message>
+        <source>Stop thinking now and answer ({shortcut}): Ponder adds the early-stop message from the settings and closes the thinking. The arrow: think longer.</source>
+        <translation>Jetzt aufhören zu denken und antworten ({shortcut}): Ponder fügt die Abbruch-Nachricht aus den Einstellungen ein und schließt das Denken ab. Der Pfeil: länger denken.</translation>
+    </message>
+    <message>
+        <source>Raise the running thinking budget, without restarting</source>
+        <translation>Das laufende Denkbudget erhöhen, ohne neu zu beginnen</translation>
+    </message>
+</context>
+<context>
     <name>AnswerView</name>
     <message>
         <source>Copied ✓</source>
@@ -237,6 +252,14 @@
         <translation>Kopieren</translation>
     </message>
     <message>
+        <source>Think longer ▾</source>
+        <translation>Länger denken ▾</translation>
+    </message>
+    <message>
+        <source>A new version of this reply: the thinking goes on from where it stopped, then the model answers again</source>
+        <translation>Eine neue Version dieser Antwort: Das Denken geht dort weiter, wo es aufhörte, dann antwortet das Modell erneut</translation>
+    </message>
+    <message>
         <source>More ▾</source>
         <translation>Mehr ▾</translation>
     </message>
@@ -288,6 +311,18 @@
         <translation>Eigene …</translation>
     </message>
     <message>
+        <source>Low</source>
+        <translation>Wenig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Viel</translation>
+    </message>
+    <message>
         <source>How long the model may think before it must answer</source>
         <translation>Wie lange das Modell denken darf, bevor es antworten muss</translation>
     </message>
@@ -300,12 +335,20 @@
         <translation>Eigenes Denkbudget</translation>
     </message>
     <message>
+        <source>Effort</source>
+        <translation>Aufwand</translation>
+    </message>
+    <message>
         <source>Minimum thinking and the early-stop message</source>
         <translation>Mindestdenkzeit und Abbruch-Nachricht</translation>
     </message>
     <message>
         <source>Thinking</source>
         <translation>Denken</translation>
+    </message>
+    <message>
+        <source>How hard the model thinks, mapped for this model&apos;s family.</source>
+        <translation>Wie gründlich das Modell denkt, passend zu seiner Modellfamilie umgesetzt.</translation>
     </message>
     <message>
         <source>min {minimum} (more than the budget: no effect)</source>
@@ -649,6 +692,10 @@ Esc leert die Suche.</translation>
         <source>The model is busy with {holder}. Wait for it to finish, or {stop_where}.</source>
         <translation>Das Modell ist mit {holder} beschäftigt. Warten Sie, bis sie fertig ist, oder {stop_where}.</translation>
     </message>
+    <message>
+        <source>This engine cannot end or lengthen the thinking while it runs; stop it and ask again with another budget.</source>
+        <translation>Diese Engine kann das Denken während des Laufs weder beenden noch verlängern; halten Sie sie an und fragen Sie mit einem anderen Budget erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -717,6 +764,17 @@ Esc leert die Suche.</translation>
     </message>
 </context>
 <context>
+    <name>LiveControls</name>
+    <message>
+        <source>Think without a limit</source>
+        <translation>Ohne Grenze denken</translation>
+    </message>
+    <message>
+        <source>Think {n:,} tokens longer</source>
+        <translation>{n:,} Token länger denken</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>Ponder cannot start</source>
@@ -748,6 +806,14 @@ Esc leert die Suche.</translation>
     <message>
         <source>Ask something, or start from one of these. The model&apos;s thinking appears on the right, beside its answer.</source>
         <translation>Fragen Sie etwas oder beginnen Sie mit einem dieser Vorschläge. Das Denken des Modells erscheint rechts, neben seiner Antwort.</translation>
+    </message>
+    <message>
+        <source>Thinking budget lifted: the model may think without a limit.</source>
+        <translation>Denkbudget aufgehoben: Das Modell darf ohne Grenze denken.</translation>
+    </message>
+    <message>
+        <source>Thinking budget raised by {n:,} tokens.</source>
+        <translation>Denkbudget um {n:,} Token erhöht.</translation>
     </message>
     <message>
         <source>Importing {file}…</source>
@@ -819,6 +885,14 @@ Esc leert die Suche.</translation>
     <message>
         <source>Stop the answer now</source>
         <translation>Die Antwort jetzt anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Answer now</source>
+        <translation>Jetzt ant&amp;worten</translation>
+    </message>
+    <message>
+        <source>Stop thinking now and answer (the early-stop message from the settings)</source>
+        <translation>Jetzt aufhören zu denken und antworten (mit der Abbruch-Nachricht aus den Einstellungen)</translation>
     </message>
     <message>
         <source>&amp;Regenerate</source>
@@ -1377,12 +1451,12 @@ Was glauben Sie, wie sie lautet?</translation>
         <translation>Antwort verbergen</translation>
     </message>
     <message>
-        <source>Space: hide the answer · Esc: leave presenter mode</source>
-        <translation>Leertaste: Antwort verbergen · Esc: Präsentationsmodus verlassen</translation>
+        <source>Space: hide the answer · {keys}: answer now · Esc: leave presenter mode</source>
+        <translation>Leertaste: Antwort verbergen · {keys}: jetzt antworten · Esc: Präsentationsmodus verlassen</translation>
     </message>
     <message>
-        <source>Space: reveal the answer · Esc: leave presenter mode</source>
-        <translation>Leertaste: Antwort aufdecken · Esc: Präsentationsmodus verlassen</translation>
+        <source>Space: reveal the answer · {keys}: answer now · Esc: leave presenter mode</source>
+        <translation>Leertaste: Antwort aufdecken · {keys}: jetzt antworten · Esc: Präsentationsmodus verlassen</translation>
     </message>
 </context>
 <context>

@@ -249,7 +249,7 @@ class EngineHost(QObject):
         """Why this engine cannot be steered while it thinks (for the user), or None."""
         if isinstance(self._engine, LiveSteering):
             return None
-        return (
+        return self.tr(
             "This engine cannot end or lengthen the thinking while it runs; stop it and ask "
             "again with another budget."
         )

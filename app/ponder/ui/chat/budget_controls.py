@@ -48,6 +48,12 @@ PRESET_LABELS = {
     "unlimited": QT_TRANSLATE_NOOP("BudgetSelector", "Unlimited"),
     CUSTOM: QT_TRANSLATE_NOOP("BudgetSelector", "Custom…"),
 }
+# core/reasoning/effort.py's Effort, as the menu shows it.
+EFFORT_LABELS = {
+    "low": QT_TRANSLATE_NOOP("BudgetSelector", "Low"),
+    "medium": QT_TRANSLATE_NOOP("BudgetSelector", "Medium"),
+    "high": QT_TRANSLATE_NOOP("BudgetSelector", "High"),
+}
 STOP_LABELS = {
     "none": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "None (just stop)"),
     "final": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“I have to stop thinking now…”"),
@@ -182,7 +188,7 @@ class BudgetSelector(QWidget):
         self.effort.setObjectName("effortPreset")
         self.effort.addItem(self.tr("Effort"), None)
         for effort in EFFORTS:
-            self.effort.addItem(self.tr(effort.capitalize()), effort)
+            self.effort.addItem(self.tr(EFFORT_LABELS.get(effort, effort.capitalize())), effort)
         self.advanced = flat_button("⚙", self.tr("Minimum thinking and the early-stop message"))
         self.advanced.clicked.connect(self._open_advanced)
         self.minimum = QLabel()
