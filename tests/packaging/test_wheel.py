@@ -90,6 +90,14 @@ def test_the_wheel_carries_the_real_catalog(wheel: zipfile.ZipFile) -> None:
     assert len(catalog.entries) >= 10
 
 
+def test_the_wheel_carries_the_compiled_translations(wheel: zipfile.ZipFile) -> None:
+    originals = sorted((ROOT / "resources" / "translations").glob("ponder_*.qm"))
+    assert originals, "resources/translations has no compiled catalogue (make translations)"
+    for original in originals:
+        data = wheel.read(f"ponder/data/resources/translations/{original.name}")
+        assert data == original.read_bytes()
+
+
 def test_the_wheel_carries_every_problem_set(wheel: zipfile.ZipFile) -> None:
     originals = sorted((ROOT / "resources" / "problems").glob("*.toml"))
     assert len(originals) >= 5

@@ -96,6 +96,7 @@ class Stats:
 
     def with_left_out(self, turns: int) -> Stats:
         return dataclasses.replace(self, left_out_turns=turns) if turns else self
+
     # What a remote server did not do as asked (``NoticeEvent`` messages, in order): kept
     # with the figures so that a stored reply still says it (``core.assembly`` puts them here).
     notices: tuple[str, ...] = ()

@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 SETTINGS_MAX_BYTES = 1024 * 1024  # the file is a few kilobytes; more is not a settings file
 
 Theme = Literal["system", "light", "dark"]
+# The window's language: the system's, or one Ponder has a translation for (English is the
+# source; resources/translations/ holds the others).
+Language = Literal["system", "en", "de"]
 BudgetPreset = Literal["off", "quick", "standard", "deep", "unlimited", "custom"]
 
 # Thinking budget presets (tokens; None = unlimited). "custom" uses custom_thinking_budget.
@@ -90,6 +93,7 @@ class Settings:
     custom_think_close: str = ""
     # Appearance and window.
     theme: Theme = "system"
+    language: Language = "system"  # used from the next start
     font_size: int | None = None  # points; None: the system's
     window_geometry: str | None = None  # opaque (Qt's saveGeometry, base64)
     # The main splitter's sizes as proportions ("0.2000,0.4700,0.3300"), so that a layout

@@ -35,21 +35,27 @@ from ponder.core.events import ErrorEvent, LoadedEvent, LoadProgressEvent
 from ponder.core.request import LoadRequest
 from ponder.core.servers.reference import ServerModelRef
 from ponder.engine.protocol import Engine, LiveSteering
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 # The holders, as the user reads them, and where the user stops each (for the sentence that
-# refuses the others).
-CHAT_TURN = "a chat turn"
-BUDGET_SWEEP = "a budget sweep"
+# refuses the others); marked for translation here, translated in ``EngineHost.refusal``.
+CHAT_TURN = QT_TRANSLATE_NOOP("EngineHost", "a chat turn")
+BUDGET_SWEEP = QT_TRANSLATE_NOOP("EngineHost", "a budget sweep")
 STOP_WHERE = {
-    CHAT_TURN: "stop it with the Stop button under the conversation",
-    BUDGET_SWEEP: "stop it in Teach → Budget sweep",
+    CHAT_TURN: QT_TRANSLATE_NOOP(
+        "EngineHost", "stop it with the Stop button under the conversation"
+    ),
+    BUDGET_SWEEP: QT_TRANSLATE_NOOP("EngineHost", "stop it in Teach → Budget sweep"),
 }
 
-NO_MODEL = (
+STOP_IT = QT_TRANSLATE_NOOP("EngineHost", "stop it")
+
+NO_MODEL = QT_TRANSLATE_NOOP(
+    "EngineHost",
     "No model is loaded yet. Pick one in Models → Model manager (or wait for the model to "
-    "finish loading)."
+    "finish loading).",
 )
 
 
@@ -121,9 +127,12 @@ class ModelLoader(QObject):
                     return event
         except Exception as exc:  # the engine process could not even start
             log.exception("model load failed")
-            return ErrorEvent(f"The engine could not start: {exc}", kind="load_failed")
+            return ErrorEvent(
+                self.tr("The engine could not start: {problem}").format(problem=exc),
+                kind="load_failed",
+            )
         return ErrorEvent(
-            "The engine stopped before the model was loaded. Try loading it again.",
+            self.tr("The engine stopped before the model was loaded. Try loading it again."),
             kind="load_failed",
         )
 
@@ -231,13 +240,15 @@ class EngineHost(QObject):
     def refusal(self) -> str | None:
         """Why the engine cannot be leased now (written for the user), or None if it can."""
         if self.lease is not None:
-            stop_where = STOP_WHERE.get(self.lease.holder, "stop it")
-            return (
-                f"The model is busy with {self.lease.holder}. Wait for it to finish, or "
-                f"{stop_where}."
+            holder = self.lease.holder
+            return self.tr(
+                "The model is busy with {holder}. Wait for it to finish, or {stop_where}."
+            ).format(
+                holder=self.tr(holder),
+                stop_where=self.tr(STOP_WHERE.get(holder, STOP_IT)),
             )
         if not self.ready:
-            return NO_MODEL
+            return self.tr(NO_MODEL)
         return None
 
     def acquire(self, holder: str, on_stop: Callable[[], None]) -> EngineLease:
@@ -267,7 +278,7 @@ class EngineHost(QObject):
         """Why this engine cannot be steered while it thinks (for the user), or None."""
         if isinstance(self._engine, LiveSteering):
             return None
-        return (
+        return self.tr(
             "This engine cannot end or lengthen the thinking while it runs; stop it and ask "
             "again with another budget."
         )

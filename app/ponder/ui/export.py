@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-FILTERS = "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)"
+from ponder.ui.translations import QT_TRANSLATE_NOOP
+
+FILTERS = QT_TRANSLATE_NOOP("Export", "Web page (*.html);;Markdown (*.md);;PDF (*.pdf)")
 
 
 def file_name(title: str) -> str:
@@ -34,7 +37,10 @@ def export_document(
     written (None if cancelled or failed) and a line for the status bar."""
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, caption, str(Path.home() / f"{file_name(title)}.html"), FILTERS
+            parent,
+            caption,
+            str(Path.home() / f"{file_name(title)}.html"),
+            QCoreApplication.translate("Export", FILTERS),
         )
         if not path:
             return None, ""
@@ -50,5 +56,7 @@ def export_document(
         else:
             target.write_text(html(), encoding="utf-8")
     except OSError as exc:
-        return None, f"Could not write {target}: {exc.strerror or exc}."
-    return target, f"Exported to {target}."
+        problem = QCoreApplication.translate("Export", "Could not write {file}: {problem}.")
+        return None, problem.format(file=target, problem=exc.strerror or exc)
+    done = QCoreApplication.translate("Export", "Exported to {file}.")
+    return target, done.format(file=target)

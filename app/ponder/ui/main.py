@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
@@ -48,6 +48,7 @@ from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
 from ponder.ui.theme import SystemLook, apply_theme, is_dark
+from ponder.ui.translations import install_translations, remove_translations
 from ponder.ui.window.damaged_history import resolve_damaged_history
 from ponder.ui.window.main_window import MainWindow
 
@@ -98,6 +99,8 @@ class PonderApp:
         self.options = options = options or LaunchOptions()
         self.paths = paths = (options.paths or AppPaths.from_environment()).ensure()
         self.settings = SettingsKeeper(paths.settings_file)
+        # Before any widget is made: a widget reads its words when it is built.
+        self.translators = install_translations(qapp, self.settings.settings.language)
         self.system_look = SystemLook(qapp)
         apply_theme(qapp, self.settings.settings, self.system_look)
         # StorageError (DatabaseDamagedError: the caller offers the ways forward).
@@ -217,6 +220,7 @@ class PonderApp:
         self.math.stop(THREAD_STOP_TIMEOUT_MS)
         self.engine_switch.close()  # the server's connection, then the engine process
         self.store.close()
+        remove_translations(self.qapp)
 
 
 def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> int:
@@ -229,7 +233,9 @@ def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> 
     problem = broken_pyside_message()
     if problem:
         print(f"ponder: {problem}", file=sys.stderr)
-        QMessageBox.critical(None, "Ponder cannot start", problem)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("Main", "Ponder cannot start"), problem
+        )
         return 1
     app = _start(qapp, options or LaunchOptions())
     if app is None:
@@ -254,5 +260,7 @@ def _start(qapp: QApplication, options: LaunchOptions) -> PonderApp | None:
                 return None
             options = dataclasses.replace(options, read_only_history=read_only)
         except (StorageError, DataFolderError) as exc:
-            QMessageBox.critical(None, "Ponder cannot start", str(exc))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Main", "Ponder cannot start"), str(exc)
+            )
             return None

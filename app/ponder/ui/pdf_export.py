@@ -12,7 +12,7 @@ import errno
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
@@ -39,7 +39,11 @@ def write_pdf(html: str, path: Path, title: str = "") -> None:
     document.print_(writer)
     del writer  # the file is finished when the writer goes away
     if path.stat().st_size == 0:
-        raise OSError(errno.EIO, "the PDF could not be written", str(path))
+        raise OSError(
+            errno.EIO,
+            QCoreApplication.translate("Export", "the PDF could not be written"),
+            str(path),
+        )
 
 
 def write_pdf_headless(html: str, path: Path, title: str = "") -> None:

@@ -35,21 +35,31 @@ from ponder.core.reasoning.families import GENERIC, FamilyProfile
 from ponder.core.request import STOP_MESSAGE_PRESETS
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
+# Marked for translation here, translated where they are shown (self.tr in BudgetSelector and
+# AdvancedThinkingDialog). The stop messages themselves are what the model reads: they stay
+# English (core/request.py); these are their names in the menu.
 PRESET_LABELS = {
-    "off": "Off",
-    "quick": "Quick (256)",
-    "standard": "Standard (1024)",
-    "deep": "Deep (4096)",
-    "unlimited": "Unlimited",
-    CUSTOM: "Custom…",
+    "off": QT_TRANSLATE_NOOP("BudgetSelector", "Off"),
+    "quick": QT_TRANSLATE_NOOP("BudgetSelector", "Quick (256)"),
+    "standard": QT_TRANSLATE_NOOP("BudgetSelector", "Standard (1024)"),
+    "deep": QT_TRANSLATE_NOOP("BudgetSelector", "Deep (4096)"),
+    "unlimited": QT_TRANSLATE_NOOP("BudgetSelector", "Unlimited"),
+    CUSTOM: QT_TRANSLATE_NOOP("BudgetSelector", "Custom…"),
+}
+# core/reasoning/effort.py's Effort, as the menu shows it.
+EFFORT_LABELS = {
+    "low": QT_TRANSLATE_NOOP("BudgetSelector", "Low"),
+    "medium": QT_TRANSLATE_NOOP("BudgetSelector", "Medium"),
+    "high": QT_TRANSLATE_NOOP("BudgetSelector", "High"),
 }
 STOP_LABELS = {
-    "none": "None (just stop)",
-    "final": "“I have to stop thinking now…”",
-    "time": "“Okay, time is up…”",
-    "summarize": "“Let me stop and summarize…”",
-    CUSTOM: "Custom…",
+    "none": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "None (just stop)"),
+    "final": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“I have to stop thinking now…”"),
+    "time": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“Okay, time is up…”"),
+    "summarize": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "“Let me stop and summarize…”"),
+    CUSTOM: QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "Custom…"),
 }
 
 
@@ -58,23 +68,29 @@ class AdvancedThinkingDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Advanced thinking controls")
+        self.setWindowTitle(self.tr("Advanced thinking controls"))
         self._budget = settings.thinking_budget_tokens
-        self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=" tokens")
-        self.min_tokens.setSpecialValueText("No minimum")
+        self.min_tokens = QSpinBox(maximum=1_000_000, singleStep=128, suffix=self.tr(" tokens"))
+        self.min_tokens.setSpecialValueText(self.tr("No minimum"))
         self.min_tokens.setValue(settings.min_thinking_tokens)
-        self.keep_minimum = QCheckBox("Keep this minimum after Ponder restarts")
-        self.keep_minimum.setToolTip("Unless this is ticked, the minimum lasts until Ponder quits")
+        self.keep_minimum = QCheckBox(self.tr("Keep this minimum after Ponder restarts"))
+        self.keep_minimum.setToolTip(
+            self.tr("Unless this is ticked, the minimum lasts until Ponder quits")
+        )
         self.keep_minimum.setChecked(settings.keep_min_thinking)
         self.wait_text = QLineEdit(settings.wait_text)
-        self.max_waits = QSpinBox(minimum=0, maximum=100, prefix="at most ", suffix=" times")
+        self.max_waits = QSpinBox(
+            minimum=0, maximum=100, prefix=self.tr("at most "), suffix=self.tr(" times")
+        )
         self.max_waits.setValue(settings.max_waits)
         self.stop_message = QComboBox()
         for key, label in STOP_LABELS.items():
-            self.stop_message.addItem(label, key)
+            self.stop_message.addItem(self.tr(label), key)
         self.stop_message.setCurrentIndex(max(0, self.stop_message.findData(settings.stop_message)))
         self.custom_stop = QPlainTextEdit(settings.custom_stop_message)
-        self.custom_stop.setPlaceholderText("What the model reads when its budget runs out")
+        self.custom_stop.setPlaceholderText(
+            self.tr("What the model reads when its budget runs out")
+        )
         self.custom_stop.setFixedHeight(60)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
@@ -88,19 +104,21 @@ class AdvancedThinkingDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(
             QLabel(
-                "Minimum thinking: when the model tries to stop thinking sooner, Ponder adds "
-                "the wait text so it keeps going."
+                self.tr(
+                    "Minimum thinking: when the model tries to stop thinking sooner, Ponder adds "
+                    "the wait text so it keeps going."
+                )
             )
         )
-        form.addRow("Minimum thinking", self.min_tokens)
+        form.addRow(self.tr("Minimum thinking"), self.min_tokens)
         waits = QHBoxLayout()
         waits.addWidget(self.wait_text, 1)
         waits.addWidget(self.max_waits)
         form.addRow("", self.keep_minimum)
-        form.addRow("Wait text", waits)
+        form.addRow(self.tr("Wait text"), waits)
         form.addRow("", self.problem)
-        form.addRow(QLabel("When the thinking budget is spent, Ponder adds:"))
-        form.addRow("Early-stop message", self.stop_message)
+        form.addRow(QLabel(self.tr("When the thinking budget is spent, Ponder adds:")))
+        form.addRow(self.tr("Early-stop message"), self.stop_message)
         form.addRow("", self.custom_stop)
         form.addRow("", self.preview)
         buttons = QDialogButtonBox(
@@ -122,11 +140,11 @@ class AdvancedThinkingDialog(QDialog):
         """Why the minimum cannot be kept with the current budget ("" when it can)."""
         minimum, budget = self.min_tokens.value(), self._budget
         if minimum and budget and minimum > budget:
-            return (
-                f"The minimum ({minimum} tokens) is more than the thinking budget "
-                f"({budget} tokens): the model would be stopped before it got there. "
+            return self.tr(
+                "The minimum ({minimum} tokens) is more than the thinking budget "
+                "({budget} tokens): the model would be stopped before it got there. "
                 "Lower the minimum, or raise the budget first."
-            )
+            ).format(minimum=minimum, budget=budget)
         return ""
 
     def accept(self) -> None:
@@ -157,25 +175,27 @@ class BudgetSelector(QWidget):
         self._settings = settings
         self.preset = QComboBox()
         self.preset.setObjectName("budgetPreset")
-        self.preset.setToolTip("How long the model may think before it must answer")
+        self.preset.setToolTip(self.tr("How long the model may think before it must answer"))
         for key, label in PRESET_LABELS.items():
-            self.preset.addItem(label, key)
-        self.custom = QSpinBox(minimum=1, maximum=1_000_000, singleStep=256, suffix=" tokens")
-        self.custom.setToolTip("Custom thinking budget")
+            self.preset.addItem(self.tr(label), key)
+        self.custom = QSpinBox(
+            minimum=1, maximum=1_000_000, singleStep=256, suffix=self.tr(" tokens")
+        )
+        self.custom.setToolTip(self.tr("Custom thinking budget"))
         # Effort: a shortcut onto the budget, mapped for the loaded model's family.
         self.family: FamilyProfile = GENERIC
         self.effort = QComboBox()
         self.effort.setObjectName("effortPreset")
         self.effort.addItem(self.tr("Effort"), None)
         for effort in EFFORTS:
-            self.effort.addItem(self.tr(effort.capitalize()), effort)
-        self.advanced = flat_button("⚙", "Minimum thinking and the early-stop message")
+            self.effort.addItem(self.tr(EFFORT_LABELS.get(effort, effort.capitalize())), effort)
+        self.advanced = flat_button("⚙", self.tr("Minimum thinking and the early-stop message"))
         self.advanced.clicked.connect(self._open_advanced)
         self.minimum = QLabel()
         self.minimum.setObjectName("hint")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Thinking"))
+        layout.addWidget(QLabel(self.tr("Thinking")))
         layout.addWidget(self.preset)
         layout.addWidget(self.custom)
         layout.addWidget(self.effort)
@@ -237,18 +257,26 @@ class BudgetSelector(QWidget):
         minimum, budget = settings.min_thinking_tokens, settings.thinking_budget_tokens
         self.minimum.setVisible(bool(minimum) and budget != 0)
         if budget and minimum > budget:
-            self.minimum.setText(f"min {minimum} (more than the budget: no effect)")
+            self.minimum.setText(
+                self.tr("min {minimum} (more than the budget: no effect)").format(minimum=minimum)
+            )
             self.minimum.setToolTip(
-                "The minimum thinking is more than the thinking budget, so the model is "
-                "stopped before it is reached. Lower it with ⚙."
+                self.tr(
+                    "The minimum thinking is more than the thinking budget, so the model is "
+                    "stopped before it is reached. Lower it with ⚙."
+                )
             )
             return
         self.minimum.setText(
-            f"min {minimum} · “{settings.wait_text.strip()}” ×{settings.max_waits}"
+            self.tr("min {minimum} · “{wait}” ×{max_waits}").format(
+                minimum=minimum, wait=settings.wait_text.strip(), max_waits=settings.max_waits
+            )
         )
         self.minimum.setToolTip(
-            f"The model thinks at least {minimum} tokens: each time it tries to stop sooner, "
-            f"Ponder adds “{settings.wait_text.strip()}” (at most {settings.max_waits} times)."
+            self.tr(
+                "The model thinks at least {minimum} tokens: each time it tries to stop sooner, "
+                "Ponder adds “{wait}” (at most {max_waits} times)."
+            ).format(minimum=minimum, wait=settings.wait_text.strip(), max_waits=settings.max_waits)
         )
 
     def select(self, preset: str, custom: int | None = None) -> None:

@@ -42,7 +42,7 @@ class Composer(QWidget):
         self._busy = self._can_regenerate = False
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("composerInput")
-        self.editor.setPlaceholderText("Ask something… (Ctrl+Enter to send)")
+        self.editor.setPlaceholderText(self.tr("Ask something… (Ctrl+Enter to send)"))
         self.editor.setTabChangesFocus(True)
         self.editor.setFixedHeight(84)
         self.editor.installEventFilter(self)
@@ -51,7 +51,9 @@ class Composer(QWidget):
         # Wrapped: one long line would set the composer's minimum width and squeeze the
         # sidebar and the trace panel whenever an edit starts (#13 item 7).
         self.edit_banner.setWordWrap(True)
-        self.cancel_edit = flat_button("Cancel edit", "Keep the conversation as it is (Esc)")
+        self.cancel_edit = flat_button(
+            self.tr("Cancel edit"), self.tr("Keep the conversation as it is (Esc)")
+        )
         self.cancel_edit.clicked.connect(self.leave_edit)
         self.meter = ContextMeter()
         self.editor.textChanged.connect(lambda: self.meter.set_draft(self.editor.toPlainText()))
@@ -61,19 +63,21 @@ class Composer(QWidget):
         banner.addStretch(0)
         banner.addWidget(self.meter)
         self.budget = BudgetSelector(settings)
-        self.send_button = QPushButton("Send")
+        self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.setToolTip("Send (Ctrl+Enter)")
+        self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.submit)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
-        self.stop_button.setToolTip("Stop the answer now (Esc)")
+        self.stop_button.setToolTip(self.tr("Stop the answer now (Esc)"))
         self.stop_button.clicked.connect(self.stop_requested)
         # While the model thinks: end the thinking now, or give it more room.
         self.answer_now = AnswerNowButton()
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Write a new answer to the last message (Ctrl+R)")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(
+            self.tr("Write a new answer to the last message (Ctrl+R)")
+        )
         self.regenerate_button.clicked.connect(self.regenerate_requested)
         row = QHBoxLayout()
         row.addWidget(self.budget)
@@ -118,7 +122,7 @@ class Composer(QWidget):
         self._editing = message_id
         self.editor.setPlainText(text)
         self.editor.setFocus()
-        self.send_button.setText("Resend")
+        self.send_button.setText(self.tr("Resend"))
         self._show_banner(True)
         self._enable_regenerate()
 
@@ -126,7 +130,7 @@ class Composer(QWidget):
         if self._editing is not None:
             self._editing = None
             self.editor.clear()
-        self.send_button.setText("Send")
+        self.send_button.setText(self.tr("Send"))
         self._show_banner(False)
         self._enable_regenerate()
 
@@ -136,8 +140,10 @@ class Composer(QWidget):
 
     def _show_banner(self, shown: bool) -> None:
         self.edit_banner.setText(
-            "Editing an earlier message: sending it starts a new version of the conversation "
-            "from there (the old one is kept)."
+            self.tr(
+                "Editing an earlier message: sending it starts a new version of the conversation "
+                "from there (the old one is kept)."
+            )
         )
         self.edit_banner.setVisible(shown)
         self.cancel_edit.setVisible(shown)

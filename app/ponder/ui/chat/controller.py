@@ -173,7 +173,7 @@ class ChatController(QObject):
         """Deletes a conversation (stopping its answer first if one is being written)."""
         if self.live is not None and self.live.conversation_id == conversation_id:
             self.stop()
-            self.error_raised.emit("Stop the answer first, then delete the conversation.")
+            self.error_raised.emit(self.tr("Stop the answer first, then delete the conversation."))
             return
         try:
             self.store.delete_conversation(conversation_id)

@@ -14,7 +14,17 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,12 +46,17 @@ _ID_ROLE = Qt.ItemDataRole.UserRole
 def _age(timestamp: float, now: float) -> str:
     seconds = max(0.0, now - timestamp)
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("ConversationList", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
+        return QCoreApplication.translate("ConversationList", "{n} min ago").format(
+            n=int(seconds // 60)
+        )
     if seconds < 86400:
-        return f"{int(seconds // 3600)} h ago"
-    return time.strftime("%d %b %Y", time.localtime(timestamp))
+        return QCoreApplication.translate("ConversationList", "{n} h ago").format(
+            n=int(seconds // 3600)
+        )
+    # The date in the window's language ("06 Dec 2026", "06. Dez. 2026").
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(timestamp)).date(), "dd MMM yyyy")
 
 
 class ConversationList(QWidget):
@@ -58,11 +73,11 @@ class ConversationList(QWidget):
         super().__init__(parent)
         self.setObjectName("conversationList")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search conversations")
+        self.search.setPlaceholderText(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
-        self.new_button = QPushButton("New conversation")
+        self.new_button = QPushButton(self.tr("New conversation"))
         self.new_button.setObjectName("newConversation")
-        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.new_button.setToolTip(self.tr("Start a new conversation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
         self.list = QListWidget()
         self.list.setObjectName("conversationItems")
@@ -218,7 +233,7 @@ class ConversationList(QWidget):
             return
         conversation_id = int(item.data(_ID_ROLE))
         menu = QMenu(self)
-        menu.addAction("Rename", lambda: self.list.editItem(item))
+        menu.addAction(self.tr("Rename"), lambda: self.list.editItem(item))
         menu.addAction(self.tr("Settings…"), lambda: self.settings_requested.emit(conversation_id))
-        menu.addAction("Delete…", lambda: self.delete_requested.emit(conversation_id))
+        menu.addAction(self.tr("Delete…"), lambda: self.delete_requested.emit(conversation_id))
         menu.exec(self.list.viewport().mapToGlobal(point))

@@ -25,11 +25,15 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 _STATUS_TEXT = {
-    "cancelled": "Stopped.",
-    "interrupted": "Interrupted: Ponder closed before this answer was finished. "
-    "What was written is kept; regenerate to get a whole answer.",
+    "cancelled": QT_TRANSLATE_NOOP("AssistantMessageWidget", "Stopped."),
+    "interrupted": QT_TRANSLATE_NOOP(
+        "AssistantMessageWidget",
+        "Interrupted: Ponder closed before this answer was finished. "
+        "What was written is kept; regenerate to get a whole answer.",
+    ),
 }
 
 
@@ -42,8 +46,8 @@ class VersionSwitcher(QWidget):
         super().__init__(parent)
         self._ids: list[int] = []
         self._index = 0
-        self.previous = flat_button("‹", "Previous version")
-        self.next = flat_button("›", "Next version")
+        self.previous = flat_button("‹", self.tr("Previous version"))
+        self.next = flat_button("›", self.tr("Next version"))
         self.label = QLabel()
         self.label.setObjectName("versionLabel")
         layout = QHBoxLayout(self)
@@ -100,7 +104,7 @@ class UserMessageWidget(QWidget):
         self.expand.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
         self.set_collapsed(len(text) > COLLAPSE_OVER_CHARS)
         self.versions = VersionSwitcher()
-        self.edit = _action("Edit", "Edit this message and send it again")
+        self.edit = _action(self.tr("Edit"), self.tr("Edit this message and send it again"))
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
         self.delete = _action(
@@ -167,11 +171,34 @@ class UserMessageWidget(QWidget):
 
 
 # The teaching actions on an answer: (name the window acts on, menu text, tip).
+# The texts are translated where the menu is built (AssistantMessageWidget).
 TEACH_ACTIONS = (
-    ("replay", "Replay the thinking…", "Play this reply's thinking back at a chosen pace"),
-    ("fork", "Fork the thinking…", "Edit or add to the thinking and let the model go on"),
-    ("compare", "Compare versions side by side", "This version beside another one"),
-    ("other_model", "Answer with another model…", "The same question, another model, side by side"),
+    (
+        "replay",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Replay the thinking…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "Play this reply's thinking back at a chosen pace"
+        ),
+    ),
+    (
+        "fork",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Fork the thinking…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "Edit or add to the thinking and let the model go on"
+        ),
+    ),
+    (
+        "compare",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Compare versions side by side"),
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "This version beside another one"),
+    ),
+    (
+        "other_model",
+        QT_TRANSLATE_NOOP("AssistantMessageWidget", "Answer with another model…"),
+        QT_TRANSLATE_NOOP(
+            "AssistantMessageWidget", "The same question, another model, side by side"
+        ),
+    ),
 )
 
 
@@ -195,7 +222,7 @@ class AssistantMessageWidget(QWidget):
         self.chip = QToolButton()
         self.chip.setObjectName("thinkingChip")
         self.chip.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.chip.setToolTip("Show how the model got there (the chain of thought)")
+        self.chip.setToolTip(self.tr("Show how the model got there (the chain of thought)"))
         self.chip.clicked.connect(lambda: self.trace_requested.emit(self.trace))
         self.answer = AnswerView(renderer)
         self.answer.setObjectName("answerView")
@@ -222,9 +249,11 @@ class AssistantMessageWidget(QWidget):
         self.notices.setWordWrap(True)
         self.notices.setVisible(False)
         self.versions = VersionSwitcher()
-        self.regenerate = _action("Regenerate", "Write a new answer to this message")
+        self.regenerate = _action(
+            self.tr("Regenerate"), self.tr("Write a new answer to this message")
+        )
         self.regenerate.clicked.connect(self._regenerate)
-        self.copy = _action("Copy", "Copy the answer (Markdown)")
+        self.copy = _action(self.tr("Copy"), self.tr("Copy the answer (Markdown)"))
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
@@ -242,7 +271,7 @@ class AssistantMessageWidget(QWidget):
             step = longer.addAction(think_longer_text(tokens))
             step.triggered.connect(lambda _checked=False, n=tokens: self._think_longer(n))
         self.think_longer.setMenu(longer)
-        self.more = _action("More ▾", "Replay, fork, compare")
+        self.more = _action(self.tr("More ▾"), self.tr("Replay, fork, compare"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
@@ -343,9 +372,9 @@ class AssistantMessageWidget(QWidget):
         self.update_chip()
 
     def _show_status(self, status: str, error: str | None) -> None:
-        text = error if status == "error" and error else _STATUS_TEXT.get(status, "")
+        text = error if status == "error" and error else self.tr(_STATUS_TEXT.get(status, ""))
         if status == "error" and not text:
-            text = "Something went wrong while writing this answer."
+            text = self.tr("Something went wrong while writing this answer.")
         self.status.setText(text)
         self.status.setProperty("kind", "error" if status == "error" else "note")
         # The style sheet reads the property when the label is polished: polish it again, so
@@ -354,11 +383,11 @@ class AssistantMessageWidget(QWidget):
         self.status.style().polish(self.status)
         self.status.setVisible(bool(text))
         self.failed = status == "error"
-        self.regenerate.setText("Try again" if self.failed else "Regenerate")
+        self.regenerate.setText(self.tr("Try again") if self.failed else self.tr("Regenerate"))
         self.set_busy(self._busy)
 
     def show_stopping(self) -> None:
-        self.status.setText("Stopping…")
+        self.status.setText(self.tr("Stopping…"))
         self.status.setVisible(True)
 
     def update_chip(self) -> None:
@@ -387,9 +416,9 @@ class AssistantMessageWidget(QWidget):
         """Adds the teaching actions to ``menu`` (enabled as this reply allows)."""
         menu.aboutToShow.connect(lambda: self._enable_teach(menu))
         for name, text, tip in TEACH_ACTIONS:
-            action = menu.addAction(text)
+            action = menu.addAction(self.tr(text))
             action.setObjectName(name)
-            action.setToolTip(tip)
+            action.setToolTip(self.tr(tip))
             action.triggered.connect(lambda _checked=False, n=name: self._teach(n))
         self._enable_teach(menu)
         return menu

@@ -32,31 +32,35 @@ class Suggestion:
     budget: str | None = None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Suggestions", text)
-
-
 def suggestions() -> tuple[Suggestion, ...]:
     return (
         Suggestion(
-            _t("Thinking off, then on"),
-            _t(
+            QCoreApplication.translate("Suggestions", "Thinking off, then on"),
+            QCoreApplication.translate(
+                "Suggestions",
                 "How many times does the letter r appear in the word “strawberry”? "
-                "Answer with just the number."
+                "Answer with just the number.",
             ),
             "off",
         ),
         Suggestion(
-            _t("A word problem"),
-            _t(
+            QCoreApplication.translate("Suggestions", "A word problem"),
+            QCoreApplication.translate(
+                "Suggestions",
                 "A bat and a ball cost $1.10 in total. The bat costs $1.00 more than the ball. "
-                "How much does the ball cost?"
+                "How much does the ball cost?",
             ),
         ),
-        Suggestion(_t("Check some arithmetic"), _t("What is 17 × 24? Show each step.")),
         Suggestion(
-            _t("Explain to a class"),
-            _t("Explain why the sky is blue to a class of 12-year-olds, in five sentences."),
+            QCoreApplication.translate("Suggestions", "Check some arithmetic"),
+            QCoreApplication.translate("Suggestions", "What is 17 × 24? Show each step."),
+        ),
+        Suggestion(
+            QCoreApplication.translate("Suggestions", "Explain to a class"),
+            QCoreApplication.translate(
+                "Suggestions",
+                "Explain why the sky is blue to a class of 12-year-olds, in five sentences.",
+            ),
         ),
     )
 

@@ -126,7 +126,9 @@ class TurnRunner(QObject):
         """Stores the user's message (if any), then streams and stores the reply."""
         store = self._open_store()
         if store is None:
-            self.job_failed.emit(job.token, "The conversation database could not be opened.")
+            self.job_failed.emit(
+                job.token, self.tr("The conversation database could not be opened.")
+            )
             return
         try:
             parent = job.parent_id

@@ -33,8 +33,8 @@ class ModelBar(QWidget):
         self.picker = QComboBox()
         self.picker.setObjectName("modelPicker")
         self.picker.setMinimumWidth(260)
-        self.picker.setToolTip("The model that answers")
-        self.picker.setPlaceholderText("No model yet")
+        self.picker.setToolTip(self.tr("The model that answers"))
+        self.picker.setPlaceholderText(self.tr("No model yet"))
         self.picker.activated.connect(self._picked)
         self.load_bar = QProgressBar()
         self.load_bar.setRange(0, 100)
@@ -43,9 +43,9 @@ class ModelBar(QWidget):
         self.state = QLabel()
         self.state.setObjectName("hint")
         self.panel_button = QToolButton()
-        self.panel_button.setText("Chain of thought")
+        self.panel_button.setText(self.tr("Chain of thought"))
         self.panel_button.setCheckable(True)
-        self.panel_button.setToolTip("Show or hide the chain of thought (Ctrl+T)")
+        self.panel_button.setToolTip(self.tr("Show or hide the chain of thought (Ctrl+T)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 4)
         layout.addWidget(self.picker)
@@ -69,14 +69,14 @@ class ModelBar(QWidget):
         picker.blockSignals(True)
         picker.clear()
         if demo is not None:
-            picker.addItem("SmolLM2 135M (demo)", str(demo))
+            picker.addItem(self.tr("SmolLM2 135M (demo)"), str(demo))
         for model in installed:
             picker.addItem(model_name(model, catalog), str(model.path))
         for ref in servers:
             picker.addItem(ref.label, ref.id)
         if self._current and picker.findData(self._current) < 0:
             picker.addItem(_shown_name(self._current), self._current)
-        picker.addItem("Manage models…", _MANAGE)
+        picker.addItem(self.tr("Manage models…"), _MANAGE)
         picker.blockSignals(False)
         self.select(self._current)
 
@@ -93,7 +93,7 @@ class ModelBar(QWidget):
         self.state.setText(
             self.tr("Asking {server} for {model}…").format(server=ref.server, model=ref.model)
             if ref is not None
-            else f"Loading {Path(path).name}…"
+            else self.tr("Loading {file}…").format(file=Path(path).name)
         )
         self.state.setToolTip("")
         self.select(path)
@@ -109,12 +109,14 @@ class ModelBar(QWidget):
             self.state.setToolTip(event.model_path)
             return
         where = event.backend.split("(")[0].strip() or event.backend
-        self.state.setText(f"{where} · {event.n_ctx:,} tokens of context")
+        self.state.setText(
+            self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx)
+        )
         self.state.setToolTip(event.backend)
 
     def failed(self, message: str) -> None:
         self.load_bar.setVisible(False)
-        self.state.setText("The model could not be loaded.")
+        self.state.setText(self.tr("The model could not be loaded."))
         self.state.setToolTip(message)
 
     def _picked(self, index: int) -> None:

@@ -7,19 +7,34 @@ from __future__ import annotations
 
 import contextlib
 import html
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMimeData
 from PySide6.QtGui import QColor
 
 from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
-_FIT_TEXT = {"gpu": "Runs on the GPU", "partial": "Part GPU, part CPU", "cpu": "Runs on the CPU"}
-_SPEED_TEXT = {"fast": "fast", "usable": "usable", "slow": "slow", "very_slow": "very slow"}
+# Marked for translation here, translated in fit_badge.
+_FIT_TEXT = {
+    "gpu": QT_TRANSLATE_NOOP("ModelDetails", "Runs on the GPU"),
+    "partial": QT_TRANSLATE_NOOP("ModelDetails", "Part GPU, part CPU"),
+    "cpu": QT_TRANSLATE_NOOP("ModelDetails", "Runs on the CPU"),
+}
+_SPEED_TEXT = {
+    "fast": QT_TRANSLATE_NOOP("ModelDetails", "fast"),
+    "usable": QT_TRANSLATE_NOOP("ModelDetails", "usable"),
+    "slow": QT_TRANSLATE_NOOP("ModelDetails", "slow"),
+    "very_slow": QT_TRANSLATE_NOOP("ModelDetails", "very slow"),
+}
+
+
+def _tr(text: str) -> str:
+    """``text`` (marked with QT_TRANSLATE_NOOP in the "ModelDetails" context) translated."""
+    return QCoreApplication.translate("ModelDetails", text) if text else ""
 
 
 def model_name(model: InstalledModel, catalog: Catalog | None) -> str:
@@ -33,14 +48,19 @@ def model_name(model: InstalledModel, catalog: Catalog | None) -> str:
 def fit_badge(fit: Fit | None) -> tuple[str, QColor]:
     """The short badge for the catalog list, and its colour."""
     if fit is None:
-        return "checking…", QColor("#888888")
+        return QCoreApplication.translate("ModelDetails", "checking…"), QColor("#888888")
     if not fit.runs:
-        return "Too large", QColor("#c0392b")
-    speed = _SPEED_TEXT.get(fit.speed or "", "")
+        return QCoreApplication.translate("ModelDetails", "Too large"), QColor("#c0392b")
+    speed = _tr(_SPEED_TEXT.get(fit.speed or "", ""))
     colour = {"fast": "#1e8449", "usable": "#2874a6", "slow": "#b9770e"}.get(
         fit.speed or "", "#b9770e"
     )
-    return f"{_FIT_TEXT.get(fit.kind, fit.kind)} · {speed}", QColor(colour)
+    kind = _tr(_FIT_TEXT[fit.kind]) if fit.kind in _FIT_TEXT else fit.kind
+    return f"{kind} · {speed}", QColor(colour)
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><td>{label}</td><td>{value}</td></tr>"
 
 
 def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
@@ -50,24 +70,50 @@ def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
         f"<h3>{e(entry.name)}</h3>",
         f"<p>{e(entry.summary)}</p>",
         "<table cellpadding='2'>",
-        f"<tr><td>Family</td><td>{e(entry.family)}</td></tr>",
-        f"<tr><td>Parameters</td><td>{entry.params_b:g} billion</td></tr>",
-        f"<tr><td>File</td><td>{e(quant.file)} ({size_text(quant.size)})</td></tr>",
-        f"<tr><td>License</td><td>{e(entry.license)}</td></tr>",
-        f"<tr><td>Context</td><td>{entry.context_length:,} tokens (Ponder starts with "
-        f"{entry.recommended.context:,})</td></tr>",
+        _row(QCoreApplication.translate("ModelDetails", "Family"), e(entry.family)),
+        _row(
+            QCoreApplication.translate("ModelDetails", "Parameters"),
+            QCoreApplication.translate("ModelDetails", "{n:g} billion").format(n=entry.params_b),
+        ),
+        _row(
+            QCoreApplication.translate("ModelDetails", "File"),
+            f"{e(quant.file)} ({size_text(quant.size)})",
+        ),
+        _row(QCoreApplication.translate("ModelDetails", "License"), e(entry.license)),
+        _row(
+            QCoreApplication.translate("ModelDetails", "Context"),
+            QCoreApplication.translate(
+                "ModelDetails", "{length:,} tokens (Ponder starts with {start:,})"
+            ).format(length=entry.context_length, start=entry.recommended.context),
+        ),
     ]
     if entry.repo:
-        rows.append(f"<tr><td>Source</td><td>{e(entry.repo)}</td></tr>")
+        rows.append(_row(QCoreApplication.translate("ModelDetails", "Source"), e(entry.repo)))
     rows.append("</table>")
     if fit is not None:
         rows.append(
-            f"<p><b>{e(fit_badge(fit)[0])}</b>: {e(fit.reason)}. About "
-            f"{size_text(fit.estimate.total)} of memory at {fit.estimate.n_ctx:,} tokens of "
-            f"context; roughly {fit.tokens_per_s:.0f} tokens/s.</p>"
+            "<p>"
+            + QCoreApplication.translate(
+                "ModelDetails",
+                "<b>{badge}</b>: {reason}. About {memory} of memory at {n_ctx:,} tokens of "
+                "context; roughly {speed:.0f} tokens/s.",
+            ).format(
+                badge=e(fit_badge(fit)[0]),
+                reason=e(fit.reason),
+                memory=size_text(fit.estimate.total),
+                n_ctx=fit.estimate.n_ctx,
+                speed=fit.tokens_per_s,
+            )
+            + "</p>"
         )
     if not entry.reasoner:
-        rows.append("<p><i>Not a reasoning model: it does not really think.</i></p>")
+        rows.append(
+            "<p><i>"
+            + QCoreApplication.translate(
+                "ModelDetails", "Not a reasoning model: it does not really think."
+            )
+            + "</i></p>"
+        )
     return "".join(rows)
 
 
@@ -79,23 +125,27 @@ def installed_details(model: InstalledModel, catalog: Catalog | None) -> str:
     if model.catalog_id and catalog is not None:
         with contextlib.suppress(ValueError):
             summary = catalog.get(model.catalog_id).summary
-    when = time.strftime("%d %b %Y %H:%M", time.localtime(model.installed_at))
+    when = QLocale().toString(
+        QDateTime.fromSecsSinceEpoch(int(model.installed_at)), "dd MMM yyyy HH:mm"
+    )
     verified = (
         f"sha256 {e(model.sha256)}"
         if model.sha256
-        else "not verified (the file was put in the folder by hand)"
+        else QCoreApplication.translate(
+            "ModelDetails", "not verified (the file was put in the folder by hand)"
+        )
     )
     origin = model.repo or model.original_path or model.source
     return (
         f"<h3>{e(name)}</h3>"
         + (f"<p>{e(summary)}</p>" if summary else "")
         + "<table cellpadding='2'>"
-        f"<tr><td>File</td><td>{e(str(model.path))}</td></tr>"
-        f"<tr><td>Size</td><td>{size_text(model.size)}</td></tr>"
-        f"<tr><td>From</td><td>{e(str(origin))}</td></tr>"
-        f"<tr><td>Added</td><td>{when}</td></tr>"
-        f"<tr><td>Checked</td><td>{verified}</td></tr>"
-        "</table>"
+        + _row(QCoreApplication.translate("ModelDetails", "File"), e(str(model.path)))
+        + _row(QCoreApplication.translate("ModelDetails", "Size"), size_text(model.size))
+        + _row(QCoreApplication.translate("ModelDetails", "From"), e(str(origin)))
+        + _row(QCoreApplication.translate("ModelDetails", "Added"), when)
+        + _row(QCoreApplication.translate("ModelDetails", "Checked"), verified)
+        + "</table>"
     )
 
 

@@ -42,11 +42,20 @@ from ponder.ui.models.details import (
     installed_details,
     model_name,
 )
+from ponder.ui.models.servers_page import ServersPage
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.theme import set_kind
-from ponder.ui.models.servers_page import ServersPage
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 _DATA = Qt.ItemDataRole.UserRole
+
+
+# A download's phase (core/downloads/control.py's Phase), marked here, translated where shown.
+PHASES = {
+    "checking": QT_TRANSLATE_NOOP("ModelManagerDialog", "checking"),
+    "downloading": QT_TRANSLATE_NOOP("ModelManagerDialog", "downloading"),
+    "verifying": QT_TRANSLATE_NOOP("ModelManagerDialog", "verifying"),
+}
 
 
 class ModelManagerDialog(QDialog):
@@ -61,13 +70,13 @@ class ModelManagerDialog(QDialog):
         assert isinstance(library, ModelLibrary)
         self.library = library
         self.current_model = current_model
-        self.setWindowTitle("Models")
+        self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
         initial_size(self, 1040, 600)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._installed_tab(), "Installed")
-        self.tabs.addTab(self._catalog_tab(), "Catalog")
+        self.tabs.addTab(self._installed_tab(), self.tr("Installed"))
+        self.tabs.addTab(self._catalog_tab(), self.tr("Catalog"))
         self.servers_page: ServersPage | None = None
         if library.servers is not None:
             self.servers_page = ServersPage(library.servers, current_model)
@@ -76,7 +85,7 @@ class ModelManagerDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -98,20 +107,24 @@ class ModelManagerDialog(QDialog):
     def _installed_tab(self) -> QWidget:
         self.installed = QTreeWidget()
         self.installed.setObjectName("installedModels")
-        self.installed.setHeaderLabels(["Model", "Size", "Source", "Verified"])
+        self.installed.setHeaderLabels(
+            [self.tr("Model"), self.tr("Size"), self.tr("Source"), self.tr("Verified")]
+        )
         self.installed.setRootIsDecorated(False)
         self.installed.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.installed.currentItemChanged.connect(self._show_installed_details)
         self.installed.itemDoubleClicked.connect(lambda _item, _col: self._use())
         self.installed_info = QTextBrowser()
         self.installed_info.setOpenExternalLinks(False)
-        self.use_button = QPushButton("Use this model")
+        self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setDefault(True)
         self.use_button.clicked.connect(self._use)
-        self.import_button = QPushButton("Import .gguf…")
-        self.import_button.setToolTip("Add a GGUF file from this computer (or drop it here)")
+        self.import_button = QPushButton(self.tr("Import .gguf…"))
+        self.import_button.setToolTip(
+            self.tr("Add a GGUF file from this computer (or drop it here)")
+        )
         self.import_button.clicked.connect(self._choose_import)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self._delete)
         self.import_bar = QProgressBar()
         self.import_bar.setVisible(False)
@@ -137,23 +150,23 @@ class ModelManagerDialog(QDialog):
         if library.demo is not None:
             rows.append(
                 (
-                    "SmolLM2 135M — built-in demo",
+                    self.tr("SmolLM2 135M — built-in demo"),
                     size_text(library.demo.stat().st_size) if library.demo.exists() else "",
-                    "built in",
+                    self.tr("built in"),
                     "—",
                     library.demo,
                 )
             )
         for model in library.installed:
             name = model_name(model, library.catalog)
-            verified = "yes" if model.sha256 else "no"
+            verified = self.tr("yes") if model.sha256 else self.tr("no")
             rows.append((name, size_text(model.size), model.source, verified, model))
         for name, size, source, verified, data in rows:
             item = QTreeWidgetItem([name, size, source, verified])
             item.setData(0, _DATA, data)
             path = data if isinstance(data, Path) else data.path  # type: ignore[attr-defined]
             if str(path) == self.current_model:
-                item.setText(0, f"{name}  · in use")
+                item.setText(0, self.tr("{name}  · in use").format(name=name))
             self.installed.addTopLevelItem(item)
             if str(path) == selected:
                 self.installed.setCurrentItem(item)
@@ -162,8 +175,10 @@ class ModelManagerDialog(QDialog):
             self.installed.setCurrentItem(first)
         if not rows:
             self.installed_info.setHtml(
-                "<p>No models yet. Download one from the <b>Catalog</b> tab, or import a "
-                "<code>.gguf</code> file (you can drop it on this window).</p>"
+                self.tr(
+                    "<p>No models yet. Download one from the <b>Catalog</b> tab, or import a "
+                    "<code>.gguf</code> file (you can drop it on this window).</p>"
+                )
             )
 
     def _selected(self) -> object:
@@ -186,11 +201,13 @@ class ModelManagerDialog(QDialog):
             self.installed_info.setHtml(installed_details(data, self.library.catalog))
         elif isinstance(data, Path):
             self.installed_info.setHtml(
-                "<h3>SmolLM2 135M Instruct (demo)</h3><p>A tiny model that comes with Ponder "
-                "so you can try the app at once. It is not a reasoner: its “thinking” is "
-                "Ponder prompting it to think, and its answers are often wrong. Download a "
-                "real reasoner from the Catalog tab.</p>"
-                f"<p><small>{data}</small></p>"
+                self.tr(
+                    "<h3>SmolLM2 135M Instruct (demo)</h3><p>A tiny model that comes with Ponder "
+                    "so you can try the app at once. It is not a reasoner: its “thinking” is "
+                    "Ponder prompting it to think, and its answers are often wrong. Download a "
+                    "real reasoner from the Catalog tab.</p>"
+                )
+                + f"<p><small>{data}</small></p>"
             )
 
     def _use(self) -> None:
@@ -205,7 +222,10 @@ class ModelManagerDialog(QDialog):
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+            self,
+            self.tr("Import a model"),
+            str(Path.home()),
+            self.tr("GGUF models (*.gguf);;All files (*)"),
         )
         if path:
             self.start_import(path)
@@ -213,7 +233,7 @@ class ModelManagerDialog(QDialog):
     def start_import(self, path: str) -> None:
         self.import_bar.setVisible(True)
         self.import_bar.setRange(0, 0)
-        self._say(f"Importing {Path(path).name}…")
+        self._say(self.tr("Importing {file}…").format(file=Path(path).name))
         self.library.import_file(path)
 
     def _import_progress(self, progress: object) -> None:
@@ -224,7 +244,7 @@ class ModelManagerDialog(QDialog):
 
     def _imported(self, model: InstalledModel) -> None:
         self.import_bar.setVisible(False)
-        self._say(f"Imported {model.filename}.")
+        self._say(self.tr("Imported {filename}.").format(filename=model.filename))
 
     def _problem(self, message: str) -> None:
         self.import_bar.setVisible(False)
@@ -236,9 +256,10 @@ class ModelManagerDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Delete model",
-            f"Delete {data.filename} ({size_text(data.size)}) from the models folder?\n"
-            "Your conversations are kept.",
+            self.tr("Delete model"),
+            self.tr(
+                "Delete {filename} ({size}) from the models folder?\nYour conversations are kept."
+            ).format(filename=data.filename, size=size_text(data.size)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.library.delete(data)
@@ -289,7 +310,9 @@ class ModelManagerDialog(QDialog):
         filters.addWidget(self.fits_filter)
         self.catalog = QTreeWidget()
         self.catalog.setObjectName("catalogModels")
-        self.catalog.setHeaderLabels(["Model", "Quant", "Size", "On this computer"])
+        self.catalog.setHeaderLabels(
+            [self.tr("Model"), self.tr("Quant"), self.tr("Size"), self.tr("On this computer")]
+        )
         header = self.catalog.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -303,11 +326,11 @@ class ModelManagerDialog(QDialog):
         self.hardware_line = QLabel()
         self.hardware_line.setObjectName("hint")
         self.hardware_line.setWordWrap(True)
-        self.download_button = QPushButton("Download")
+        self.download_button = QPushButton(self.tr("Download"))
         self.download_button.clicked.connect(self._download)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.clicked.connect(self._pause)
-        self.cancel_button = QPushButton("Cancel download")
+        self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.cancel_button.clicked.connect(self._cancel)
         self.download_bar = QProgressBar()
         self.download_bar.setTextVisible(True)
@@ -404,7 +427,9 @@ class ModelManagerDialog(QDialog):
                 # The quant's row: its state in the first column (the model is its parent).
                 child = QTreeWidgetItem([" · ".join(extra), label, size_text(quant.size), badge])
                 child.setForeground(3, colour)
-                child.setToolTip(3, fit.reason if fit is not None else "Checking this computer…")
+                child.setToolTip(
+                    3, fit.reason if fit is not None else self.tr("Checking this computer…")
+                )
                 child.setData(0, _DATA, (entry, quant))
                 parent.addChild(child)
                 if selected == (entry.id, quant.name, True):
@@ -421,12 +446,22 @@ class ModelManagerDialog(QDialog):
         self.catalog_empty.setVisible(shown == 0)
         hw = library.hardware
         if hw is None:
-            self.hardware_line.setText("Checking what this computer can run…")
+            self.hardware_line.setText(self.tr("Checking what this computer can run…"))
         else:
-            gpu = f"; GPU: {hw.gpu.name}" if hw.gpu is not None else "; no GPU offload"
+            gpu = (
+                self.tr("; GPU: {name}").format(name=hw.gpu.name)
+                if hw.gpu is not None
+                else self.tr("; no GPU offload")
+            )
             self.hardware_line.setText(
-                f"This computer: {size_text(hw.total_ram)} of memory "
-                f"({size_text(hw.available_ram)} free), {hw.physical_cores} cores{gpu}."
+                self.tr(
+                    "This computer: {memory} of memory ({free} free), {cores} cores{gpu}."
+                ).format(
+                    memory=size_text(hw.total_ram),
+                    free=size_text(hw.available_ram),
+                    cores=hw.physical_cores,
+                    gpu=gpu,
+                )
             )
 
     def _fill_families(self, catalog: Catalog) -> None:
@@ -513,8 +548,12 @@ class ModelManagerDialog(QDialog):
                 self.download_bar.setValue(int(1000 * progress.done / progress.total))
                 speed = f" · {size_text(progress.speed)}/s" if progress.speed else ""
                 self.download_bar.setFormat(
-                    f"{progress.phase} {size_text(progress.done)} of "
-                    f"{size_text(progress.total)}{speed}"
+                    self.tr("{phase} {done} of {total}{speed}").format(
+                        phase=self.tr(PHASES.get(progress.phase, progress.phase)),
+                        done=size_text(progress.done),
+                        total=size_text(progress.total),
+                        speed=speed,
+                    )
                 )
             else:
                 self.download_bar.setRange(0, 0)

@@ -90,7 +90,8 @@ class ModelTasks(QObject):
         try:
             installed = tuple(self._store.installed())
         except OSError as exc:
-            installed, error = (), f"Could not read the models folder: {exc}"
+            installed = ()
+            error = self.tr("Could not read the models folder: {problem}").format(problem=exc)
         partial = self._store.partial_downloads(self._catalog) if self._catalog else {}
         self.scanned.emit(ModelScan(self._catalog, installed, find_demo_model(), error, partial))
 
@@ -136,7 +137,9 @@ class ModelTasks(QObject):
             self.import_failed.emit(str(exc))
             return
         except OSError as exc:
-            self.import_failed.emit(f"Could not import {path}: {exc}")
+            self.import_failed.emit(
+                self.tr("Could not import {path}: {exc}").format(path=path, exc=exc)
+            )
             return
         self.imported.emit(model)
         self.scan()
@@ -147,7 +150,9 @@ class ModelTasks(QObject):
         try:
             self._store.remove(self._store.read(target))
         except OSError as exc:
-            self.failed.emit(f"Could not delete {target.name}: {exc}")
+            self.failed.emit(
+                self.tr("Could not delete {name}: {exc}").format(name=target.name, exc=exc)
+            )
             return
         self.deleted.emit(path)
         self.scan()
@@ -188,6 +193,8 @@ class ModelDownloads(QObject):
             return
         except Exception as exc:  # an unexpected failure must not kill the thread silently
             log.exception("download failed")
-            self.finished.emit(job.key, None, f"The download failed: {exc}", False)
+            self.finished.emit(
+                job.key, None, self.tr("The download failed: {problem}").format(problem=exc), False
+            )
             return
         self.finished.emit(job.key, done.model, "", False)

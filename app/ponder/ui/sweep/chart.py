@@ -213,7 +213,9 @@ class SweepChart(QWidget):
         if not names:
             painter.setFont(self._font())
             painter.setPen(muted)
-            painter.drawText(QRectF(self.rect()), CENTRE, "The chart fills in as the sweep runs.")
+            painter.drawText(
+                QRectF(self.rect()), CENTRE, self.tr("The chart fills in as the sweep runs.")
+            )
             painter.end()
             return
         s = self._scale
@@ -230,9 +232,9 @@ class SweepChart(QWidget):
         for label, y in axes.token_ticks:
             box = QRectF(plot.right() + 6 * s, y - tick.height() / 2, 200 * s, tick.height())
             painter.drawText(box, LEFT, label)
-        self._draw_axis_title(painter, "accuracy", 8 * s, text)
+        self._draw_axis_title(painter, self.tr("accuracy"), 8 * s, text)
         right_title_x = self.width() - 8 * s - tick.height()
-        self._draw_axis_title(painter, "thinking tokens", right_title_x, axis_colour)
+        self._draw_axis_title(painter, self.tr("thinking tokens"), right_title_x, axis_colour)
         for columns, look in series:
             self._draw_bars(painter, [c for c in columns if c is not None], look, muted)
         painter.setPen(text)

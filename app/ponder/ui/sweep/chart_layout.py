@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from ponder.core.teaching.sweep import BudgetSummary
@@ -220,7 +220,10 @@ def legend_layout(
     mark = metrics.height() * 0.7 * 1.6 + 6 * scale  # a mark and the space after it
     entries: list[LegendEntry] = []
     if labels is None:
-        texts = [("Accuracy", True), ("Thinking tokens", False)]
+        texts = [
+            (QCoreApplication.translate("SweepChart", "Accuracy"), True),
+            (QCoreApplication.translate("SweepChart", "Thinking tokens"), False),
+        ]
         legend_width = sum(mark + metrics.horizontalAdvance(t) + gap for t, _ in texts)
         x = width - pad - legend_width
         for text, is_bar in texts:
@@ -229,11 +232,15 @@ def legend_layout(
             )
             x += mark + metrics.horizontalAdvance(text) + gap
         return entries, width - 3 * pad - legend_width
-    line_texts = [f"{letter}: thinking tokens" for letter in SWEEP_LETTERS]
-    fixed = metrics.horizontalAdvance(line_texts[0] + "A:  — accuracy")
+    line_text = QCoreApplication.translate("SweepChart", "{letter}: thinking tokens")
+    bar_text = QCoreApplication.translate("SweepChart", "{letter}: {label} — accuracy")
+    line_texts = [line_text.format(letter=letter) for letter in SWEEP_LETTERS]
+    fixed = metrics.horizontalAdvance(line_texts[0] + bar_text.format(letter="A", label=""))
     room = width - 2 * pad - 2 * mark - gap - fixed
     bar_texts = [
-        f"{letter}: {metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)} — accuracy"
+        bar_text.format(
+            letter=letter, label=metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+        )
         for letter, label in zip(SWEEP_LETTERS, labels, strict=True)
     ]
     line_x = pad + mark + max(metrics.horizontalAdvance(t) for t in bar_texts) + gap

@@ -59,53 +59,57 @@ class SweepSetup(QWidget):
                 continue
             self.problems.addItem(f"{bundled.name} ({len(bundled.problems)})", name)
         self.problems.insertSeparator(self.problems.count())
-        self.problems.addItem("Open a problem-set file…", OWN_FILE)
-        self.problems.addItem("A question I type", TYPED)
+        self.problems.addItem(self.tr("Open a problem-set file…"), OWN_FILE)
+        self.problems.addItem(self.tr("A question I type"), TYPED)
         self.problems.activated.connect(self._problems_chosen)
         self._last_index = 0  # where the list goes back to when "Open…" is cancelled
         self.question = QPlainTextEdit()
-        self.question.setPlaceholderText("The question to ask at every budget")
+        self.question.setPlaceholderText(self.tr("The question to ask at every budget"))
         self.question.setFixedHeight(64)
         self.key = QLineEdit()
-        self.key.setPlaceholderText("Its answer (optional): 42, 3/4, (B), yes…")
+        self.key.setPlaceholderText(self.tr("Its answer (optional): 42, 3/4, (B), yes…"))
         self.budgets = QLineEdit(DEFAULT_BUDGETS)
         self.budgets.setObjectName("sweepBudgets")
         self.budgets.setToolTip(
-            "Comma-separated: off (no thinking), a number of thinking tokens, unlimited, or "
-            "waitK (the model must keep thinking: “Wait” is added up to K times when it tries "
-            "to stop)."
+            self.tr(
+                "Comma-separated: off (no thinking), a number of thinking tokens, unlimited, or "
+                "waitK (the model must keep thinking: “Wait” is added up to K times when it tries "
+                "to stop)."
+            )
         )
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(0, 1_000_000)
         self.max_tokens.setSingleStep(256)
-        self.max_tokens.setSpecialValueText("no limit")
-        self.max_tokens.setToolTip("Stop each run after this many tokens (thinking + answer)")
+        self.max_tokens.setSpecialValueText(self.tr("no limit"))
+        self.max_tokens.setToolTip(
+            self.tr("Stop each run after this many tokens (thinking + answer)")
+        )
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(0.0, 2.0)
         self.temperature.setSingleStep(0.1)
-        self.temperature.setSpecialValueText("0 (greedy: the same every time)")
+        self.temperature.setSpecialValueText(self.tr("0 (greedy: the same every time)"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
         self.error.setVisible(False)
-        self.queue_button = QPushButton("Add to queue")
+        self.queue_button = QPushButton(self.tr("Add to queue"))
         self.queue_button.setObjectName("queueSweep")
         self.queue_button.setDefault(True)
         self.queue_button.clicked.connect(self.submit)
         self._own_files: dict[str, ProblemSet] = {}
         form = QFormLayout()
-        form.addRow("Problems", self.problems)
+        form.addRow(self.tr("Problems"), self.problems)
         form.addRow("", self.question)
         form.addRow("", self.key)
-        form.addRow("Budgets", self.budgets)
-        form.addRow("Max tokens", self.max_tokens)
+        form.addRow(self.tr("Budgets"), self.budgets)
+        form.addRow(self.tr("Max tokens"), self.max_tokens)
         sampling = QHBoxLayout()
         sampling.addWidget(self.temperature, 1)
-        sampling.addWidget(QLabel("seed"))
+        sampling.addWidget(QLabel(self.tr("seed")))
         sampling.addWidget(self.seed)
-        form.addRow("Temperature", sampling)
+        form.addRow(self.tr("Temperature"), sampling)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -121,7 +125,10 @@ class SweepSetup(QWidget):
         choice = self.problems.itemData(index)
         if choice == OWN_FILE:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Open a problem set", str(Path.home()), "Problem sets (*.toml);;All (*)"
+                self,
+                self.tr("Open a problem set"),
+                str(Path.home()),
+                self.tr("Problem sets (*.toml);;All (*)"),
             )
             self.problems.setCurrentIndex(self._last_index)
             if path:
@@ -155,13 +162,17 @@ class SweepSetup(QWidget):
     def fill_from(self, result: SweepResult) -> None:
         """Sets the form to run ``result`` again: its problems (as a set of their own), its
         budgets, sampling and token cap."""
-        problems = ProblemSet(result.problem_set, "", tuple(result.problems), "saved sweep")
+        problems = ProblemSet(
+            result.problem_set, "", tuple(result.problems), self.tr("saved sweep")
+        )
         key = f"saved:{result.problem_set}:{result.started_at}"
         self._own_files[key] = problems
         index = self.problems.findData(key)
         if index < 0:
             index = self.problems.count() - 2
-            label = f"{result.problem_set} ({len(result.problems)}) — from a saved sweep"
+            label = self.tr("{name} ({count}) — from a saved sweep").format(
+                name=result.problem_set, count=len(result.problems)
+            )
             self.problems.insertItem(index, label, key)
         self.problems.setCurrentIndex(index)
         self._last_index = index
@@ -177,7 +188,7 @@ class SweepSetup(QWidget):
         if choice == TYPED:
             question = self.question.toPlainText().strip()
             if not question:
-                raise ProblemSetError("Type the question to ask, or pick a problem set.")
+                raise ProblemSetError(self.tr("Type the question to ask, or pick a problem set."))
             return single_problem(question, self.key.text().strip() or None)
         if choice in self._own_files:
             return self._own_files[choice]

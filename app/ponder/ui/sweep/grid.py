@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,29 +24,65 @@ from PySide6.QtWidgets import (
 
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 from ponder.core.trace import tokens_text
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
-FOOT_ROWS = ("accuracy", "thinking tokens (mean)")
+FOOT_ROWS = (
+    QT_TRANSLATE_NOOP("SweepGrid", "accuracy"),
+    QT_TRANSLATE_NOOP("SweepGrid", "thinking tokens (mean)"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SweepGrid", text)
 
 
 def cell_text(cell: SweepCell) -> str:
     """Two lines: the verdict and the answer read, then tokens and time."""
     mark = {True: "✓", False: "✗", None: "·"}[cell.correct]
     if cell.error:
-        return f"⚠ error\n{tokens_text(cell.thinking_tokens)}"
-    shown = cell.extracted or " ".join(cell.answer.split())[:18] or "no answer"
+        return QCoreApplication.translate("SweepGrid", "⚠ error") + (
+            f"\n{tokens_text(cell.thinking_tokens)}"
+        )
+    shown = (
+        cell.extracted
+        or " ".join(cell.answer.split())[:18]
+        or QCoreApplication.translate("SweepGrid", "no answer")
+    )
     return f"{mark} {shown}\n{tokens_text(cell.thinking_tokens)} · {cell.seconds:.1f} s"
+
+
+_VERDICTS = {
+    True: QT_TRANSLATE_NOOP("SweepGrid", "Correct"),
+    False: QT_TRANSLATE_NOOP("SweepGrid", "Wrong"),
+    None: QT_TRANSLATE_NOOP("SweepGrid", "Not judged (no key)"),
+}
+_MARKED_VERDICTS = {
+    True: QT_TRANSLATE_NOOP("SweepGrid", "✓ correct"),
+    False: QT_TRANSLATE_NOOP("SweepGrid", "✗ wrong"),
+    None: QT_TRANSLATE_NOOP("SweepGrid", "not judged (no key)"),
+}
 
 
 def cell_tooltip(cell: SweepCell) -> str:
     lines = [
-        {True: "Correct", False: "Wrong", None: "Not judged (no key)"}[cell.correct],
-        f"Answer read: {cell.extracted or '—'}",
-        f"Thinking: {tokens_text(cell.thinking_tokens)}; answer: {tokens_text(cell.answer_tokens)}",
-        f"Ponder stepped in {cell.interventions}×" if cell.interventions else "",
-        f"Ended: {cell.done_reason}",
-        f"Error: {cell.error}" if cell.error else "",
-        "Click to read the thinking and the answer.",
+        _tr(_VERDICTS[cell.correct]),
+        QCoreApplication.translate("SweepGrid", "Answer read: {answer}").format(
+            answer=cell.extracted or "—"
+        ),
+        QCoreApplication.translate("SweepGrid", "Thinking: {thinking}; answer: {answer}").format(
+            thinking=tokens_text(cell.thinking_tokens), answer=tokens_text(cell.answer_tokens)
+        ),
+        QCoreApplication.translate("SweepGrid", "Ponder stepped in {n}×").format(
+            n=cell.interventions
+        )
+        if cell.interventions
+        else "",
+        QCoreApplication.translate("SweepGrid", "Ended: {reason}").format(reason=cell.done_reason),
+        QCoreApplication.translate("SweepGrid", "Error: {error}").format(error=cell.error)
+        if cell.error
+        else "",
+        QCoreApplication.translate("SweepGrid", "Click to read the thinking and the answer."),
     ]
     return "\n".join(line for line in lines if line)
 
@@ -58,19 +94,51 @@ def cell_detail_html(result: SweepResult, problem_id: str, budget: str) -> str:
     problem = next((p for p in result.problems if p.id == problem_id), None)
     if cell is None or problem is None:
         return ""
-    verdict = {True: "✓ correct", False: "✗ wrong", None: "not judged (no key)"}[cell.correct]
+    verdict = _tr(_MARKED_VERDICTS[cell.correct])
     e = html.escape
+    none = QCoreApplication.translate("SweepGrid", "(none)")
     return (
-        f"<h3>{e(problem_id)} at budget {e(budget)}</h3>"
-        f"<p><b>Question:</b> {e(problem.question)}</p>"
-        f"<p><b>Key:</b> {e(problem.answer) or '—'} · <b>Read:</b> "
-        f"{e(cell.extracted or '—')} · {verdict}</p>"
-        f"<p>{cell.thinking_tokens} thinking tokens · {cell.answer_tokens} answer tokens · "
-        f"{cell.seconds:.1f} s · ended: {e(cell.done_reason)}</p>"
-        + (f"<p><b>Error:</b> {e(cell.error)}</p>" if cell.error else "")
-        + "<h4>Thinking</h4>"
-        f"<p style='white-space: pre-wrap; color: gray'>{e(cell.thinking) or '(none)'}</p>"
-        f"<h4>Answer</h4><p style='white-space: pre-wrap'>{e(cell.answer) or '(none)'}</p>"
+        "<h3>"
+        + QCoreApplication.translate("SweepGrid", "{problem} at budget {budget}").format(
+            problem=e(problem_id), budget=e(budget)
+        )
+        + "</h3><p>"
+        + QCoreApplication.translate(
+            "SweepGrid",
+            "<b>Question:</b> {question}</p><p><b>Key:</b> {key} · <b>Read:</b> {read} · {verdict}",
+        ).format(
+            question=e(problem.question),
+            key=e(problem.answer) or "—",
+            read=e(cell.extracted or "—"),
+            verdict=verdict,
+        )
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "SweepGrid",
+            "{thinking} thinking tokens · {answer} answer tokens · {seconds:.1f} s · "
+            "ended: {reason}",
+        ).format(
+            thinking=cell.thinking_tokens,
+            answer=cell.answer_tokens,
+            seconds=cell.seconds,
+            reason=e(cell.done_reason),
+        )
+        + "</p>"
+        + (
+            "<p>"
+            + QCoreApplication.translate("SweepGrid", "<b>Error:</b> {error}").format(
+                error=e(cell.error)
+            )
+            + "</p>"
+            if cell.error
+            else ""
+        )
+        + "<h4>"
+        + QCoreApplication.translate("SweepGrid", "Thinking")
+        + "</h4>"
+        f"<p style='white-space: pre-wrap; color: gray'>{e(cell.thinking) or none}</p><h4>"
+        + QCoreApplication.translate("SweepGrid", "Answer")
+        + f"</h4><p style='white-space: pre-wrap'>{e(cell.answer) or none}</p>"
     )
 
 
@@ -169,10 +237,16 @@ class SweepGrid(QTableWidget):
         problems, budgets = result.problems, result.budgets
         self.setColumnCount(len(budgets))
         self.setRowCount(len(problems) + len(FOOT_ROWS))
-        self.setHorizontalHeaderLabels([f"budget {b}" if b.isdigit() else b for b in budgets])
-        self.setVerticalHeaderLabels([p.id for p in problems] + list(FOOT_ROWS))
+        self.setHorizontalHeaderLabels(
+            [self.tr("budget {n}").format(n=b) if b.isdigit() else b for b in budgets]
+        )
+        self.setVerticalHeaderLabels([p.id for p in problems] + [self.tr(r) for r in FOOT_ROWS])
         for row, problem in enumerate(problems):
-            self.verticalHeaderItem(row).setToolTip(f"{problem.question}\n\nKey: {problem.answer}")
+            self.verticalHeaderItem(row).setToolTip(
+                self.tr("{question}\n\nKey: {answer}").format(
+                    question=problem.question, answer=problem.answer
+                )
+            )
         self.blockSignals(False)
 
     def _put(self, row: int, column: int, item: QTableWidgetItem) -> None:

@@ -46,7 +46,7 @@ class SweepList(QListWidget):
             if str(path) in in_session:
                 continue
             item = QListWidgetItem(f"Saved: {saved_label(path)}")
-            item.setToolTip(f"Saved in {path}")
+            item.setToolTip(self.tr("Saved in {path}").format(path=path))
             item.setData(ROLE_KEY, ("file", str(path)))
             self.addItem(item)
         self.blockSignals(False)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ponder.core.request import Sampling
 from ponder.core.teaching.problems import ProblemSet
@@ -69,15 +69,21 @@ class QueuedSweep:
     def status_text(self) -> str:
         done, total = len(self.cells), self.job.total
         if self.state == "queued":
-            return f"waiting · {total} runs"
+            return QCoreApplication.translate("SweepQueue", "waiting · {total} runs").format(
+                total=total
+            )
         if self.state == "running":
             where = f" · {self.current[0]} @ {self.current[1]}" if self.current else ""
-            return f"running {done}/{total}{where} · {tokens_text(self.tokens)}"
+            return QCoreApplication.translate(
+                "SweepQueue", "running {done}/{total}{where} · {tokens}"
+            ).format(done=done, total=total, where=where, tokens=tokens_text(self.tokens))
         if self.state == "cancelled":
-            return f"stopped at {done}/{total}"
+            return QCoreApplication.translate("SweepQueue", "stopped at {done}/{total}").format(
+                done=done, total=total
+            )
         if self.state == "failed":
-            return self.message or "failed"
-        return f"done · {total} runs"
+            return self.message or QCoreApplication.translate("SweepQueue", "failed")
+        return QCoreApplication.translate("SweepQueue", "done · {total} runs").format(total=total)
 
 
 class SweepQueue(QObject):
@@ -144,7 +150,7 @@ class SweepQueue(QObject):
         self.changed.emit()
         self._start_next()
         if queued.state == "queued" and not self._host.ready:
-            self.problem.emit("The sweep waits for a model: pick one in the main window.")
+            self.problem.emit(self.tr("The sweep waits for a model: pick one in the main window."))
         return queued
 
     def cancel(self, sweep_id: int) -> None:
@@ -196,7 +202,7 @@ class SweepQueue(QObject):
         """Another model is loading: the host has stopped the sweep under way; say why."""
         running = self.running
         if running is not None:
-            running.message = "stopped: another model was loaded"
+            running.message = self.tr("stopped: another model was loaded")
 
     def _on_started(self, sweep_id: int, result: SweepResult, path: str) -> None:
         queued = self.find(sweep_id)

@@ -116,9 +116,9 @@ class SweepRunner(QObject):
         def on_save_error(exc: SweepWriteError) -> None:
             nonlocal save_error
             log.warning("%s", exc)
-            save_error = (
-                f"{exc} Its results stay on screen: free some disk space, then export them."
-            )
+            save_error = self.tr(
+                "{problem} Its results stay on screen: free some disk space, then export them."
+            ).format(problem=exc)
 
         if not job.cancel.is_set():
             try:
@@ -132,7 +132,7 @@ class SweepRunner(QObject):
                 )
             except Exception as exc:  # the engine process could not even start
                 log.exception("sweep %s failed", job.id)
-                save_error = f"The sweep stopped: {exc}"
+                save_error = self.tr("The sweep stopped: {problem}").format(problem=exc)
         result.cancelled = job.cancel.is_set()
         result.finished_at = result.finished_at or time.time()
         self.finished.emit(job.id, result, save_error)

@@ -11,10 +11,9 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDateTime, QIODevice, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,7 +47,7 @@ class SweepWindow(QWidget):
     def __init__(self, queue: SweepQueue, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("sweepWindow")
-        self.setWindowTitle("Budget sweep — Ponder")
+        self.setWindowTitle(self.tr("Budget sweep — Ponder"))
         initial_size(self, 1240, 760)
         self.queue = queue
         self.shown: SweepKey | None = None  # what the grid shows
@@ -56,36 +55,46 @@ class SweepWindow(QWidget):
         self._follow = True  # show the running sweep (until the user picks another)
         self.setup = SweepSetup()
         self.list = SweepList()
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop the running sweep (what finished is kept), or drop it")
-        self.remove_button = QPushButton("Remove")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(
+            self.tr("Stop the running sweep (what finished is kept), or drop it")
+        )
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setToolTip(
-            "Take a finished sweep off this session's list (its file stays), or delete a saved "
-            "sweep's file"
+            self.tr(
+                "Take a finished sweep off this session's list (its file stays), or delete a saved "
+                "sweep's file"
+            )
         )
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save this sweep as HTML (with the chart), Markdown or PDF")
-        self.again_button = QPushButton("Run again")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Save this sweep as HTML (with the chart), Markdown or PDF")
+        )
+        self.again_button = QPushButton(self.tr("Run again"))
         self.again_button.setToolTip(
-            "Queue this sweep's problems and budgets again, on the model loaded now (to "
-            "compare models, or a new seed)"
+            self.tr(
+                "Queue this sweep's problems and budgets again, on the model loaded now (to "
+                "compare models, or a new seed)"
+            )
         )
-        self.large_button = QPushButton("Large type")
+        self.large_button = QPushButton(self.tr("Large type"))
         self.large_button.setCheckable(True)
-        self.large_button.setToolTip("Bigger grid and chart, for a projector")
+        self.large_button.setToolTip(self.tr("Bigger grid and chart, for a projector"))
         self.large_button.toggled.connect(self.set_large)
         self.grid = SweepGrid()
         self.chart = SweepChart()
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("sweepCompare")
         self.compare_box.setToolTip(
-            "Draw another sweep beside this one in the chart: the same problems on another "
-            "model, or with another seed"
+            self.tr(
+                "Draw another sweep beside this one in the chart: the same problems on another "
+                "model, or with another seed"
+            )
         )
         self.compare_box.activated.connect(lambda _index: self.show_chosen())
         self.detail = QTextBrowser()
         self.detail.setObjectName("sweepDetail")
-        self.detail.setPlaceholderText("Click a cell of the grid to read that run.")
+        self.detail.setPlaceholderText(self.tr("Click a cell of the grid to read that run."))
         self.title = QLabel()
         self.title.setObjectName("sweepTitle")
         self.title.setWordWrap(True)  # a long model name must not widen the window (#13)
@@ -123,14 +132,14 @@ class SweepWindow(QWidget):
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.setup)
         left_layout.addSpacing(8)
-        left_layout.addWidget(QLabel("Sweeps"))
+        left_layout.addWidget(QLabel(self.tr("Sweeps")))
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(buttons)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         compare_row = QHBoxLayout()
-        compare_row.addWidget(QLabel("Compare with"))
+        compare_row.addWidget(QLabel(self.tr("Compare with")))
         compare_row.addWidget(self.compare_box, 1)
         chart_layout.addLayout(compare_row)
         chart_layout.addWidget(self.chart, 1)
@@ -195,7 +204,7 @@ class SweepWindow(QWidget):
         keep = self.compare_box.currentData()
         self.compare_box.blockSignals(True)
         self.compare_box.clear()
-        self.compare_box.addItem("nothing (this sweep alone)", None)
+        self.compare_box.addItem(self.tr("nothing (this sweep alone)"), None)
         for text, key in self.list.entries():
             self.compare_box.addItem(text, key)
         self.compare_box.setCurrentIndex(max(0, self._compare_index(keep)))
@@ -280,7 +289,9 @@ class SweepWindow(QWidget):
         self.grid.show_result(result, current, tokens, answering=answering)
         if result is None:
             self.chart.clear()
-            self.title.setText("No sweep chosen: set one up on the left and add it to the queue.")
+            self.title.setText(
+                self.tr("No sweep chosen: set one up on the left and add it to the queue.")
+            )
             return
         other_key = self.compare_box.currentData()
         other = self._result_for(tuple(other_key)) if other_key else None
@@ -294,7 +305,7 @@ class SweepWindow(QWidget):
             )
         else:
             self.chart.set_summary(result.summary(), title=result.problem_set)
-        model = shown_model_name(result.model_path) or "the loaded model"
+        model = shown_model_name(result.model_path) or self.tr("the loaded model")
         self.title.setText(f"{result.problem_set} — {model}")
         if queued is not None:
             self.status.setText(queued.message or queued.status_text)
@@ -353,7 +364,9 @@ class SweepWindow(QWidget):
     def delete_saved(self, path: Path) -> bool:
         """Deletes a saved sweep's file, after asking; False if it was kept."""
         answer = QMessageBox.question(
-            self, "Delete the sweep", f"Delete the saved sweep {path.name}? This cannot be undone."
+            self,
+            self.tr("Delete the sweep"),
+            self.tr("Delete the saved sweep {name}? This cannot be undone.").format(name=path.name),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -365,7 +378,7 @@ class SweepWindow(QWidget):
         self._loaded.pop(str(path), None)
         self.shown = None
         self.refresh_list()
-        self.status.setText(f"Deleted {path.name}.")
+        self.status.setText(self.tr("Deleted {name}.").format(name=path.name))
         return True
 
     def chart_png(self) -> bytes:
@@ -385,7 +398,7 @@ class SweepWindow(QWidget):
             return None
         target, message = export_document(
             self,
-            caption="Export the sweep",
+            caption=self.tr("Export the sweep"),
             title=result.problem_set,
             html=lambda: sweep_html(result, self.chart_png()),
             markdown=lambda: sweep_markdown(result),
@@ -398,5 +411,8 @@ class SweepWindow(QWidget):
 
 def _sweep_label(result: SweepResult) -> str:
     """A sweep's name in the chart's legend: its model, and when it ran."""
-    model = shown_model_name(result.model_path) or "model"
-    return f"{model} ({time.strftime('%d %b %H:%M', time.localtime(result.started_at))})"
+    model = shown_model_name(result.model_path) or QCoreApplication.translate(
+        "SweepWindow", "model"
+    )
+    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(result.started_at)), "dd MMM HH:mm")
+    return f"{model} ({when})"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,11 +51,20 @@ def version_label(message: StoredMessage, versions: Sequence[StoredMessage]) -> 
     if inserted is not None:
         shown = " ".join(inserted.split())
         shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        return f"{number}. Fork: “{shown}”" if shown else f"{number}. Fork (edited thinking)"
+        if shown:
+            return QCoreApplication.translate("CompareWindow", "{n}. Fork: “{text}”").format(
+                n=number, text=shown
+            )
+        return QCoreApplication.translate("CompareWindow", "{n}. Fork (edited thinking)").format(
+            n=number
+        )
     models = {_model_of(m) for m in versions}
     if len(models) > 1:
-        return f"{number}. {_model_of(message) or 'unknown model'}"
-    return f"{number}. Original" if number == 1 else f"{number}. Version {number}"
+        model = _model_of(message) or QCoreApplication.translate("CompareWindow", "unknown model")
+        return f"{number}. {model}"
+    if number == 1:
+        return QCoreApplication.translate("CompareWindow", "{n}. Original").format(n=number)
+    return QCoreApplication.translate("CompareWindow", "{n}. Version {n}").format(n=number)
 
 
 def _model_of(message: StoredMessage) -> str:
@@ -74,17 +83,30 @@ def figures(message: StoredMessage) -> str:
     stats = generation.stats if generation else None
     if stats is not None:
         parts.append(
-            f"thought {seconds_text(stats.thinking_s)} · {tokens_text(stats.thinking_tokens)} · "
-            f"answer {tokens_text(stats.answer_tokens)}"
+            QCoreApplication.translate(
+                "CompareWindow", "thought {seconds} · {thinking} · answer {answer}"
+            ).format(
+                seconds=seconds_text(stats.thinking_s),
+                thinking=tokens_text(stats.thinking_tokens),
+                answer=tokens_text(stats.answer_tokens),
+            )
         )
     # "answer read" is read from the answer only; a value the thinking reached is named as
     # such (a fork's header showed the thinking's last number as the answer).
     final = trajectory(message.content).final
     thought = trajectory(message.thinking).final if final is None else None
     if final is not None:
-        parts.append(f"answer read: {final.value}")
+        parts.append(
+            QCoreApplication.translate("CompareWindow", "answer read: {value}").format(
+                value=final.value
+            )
+        )
     elif thought is not None:
-        parts.append(f"last value in the thinking: {thought.value} (none in the answer)")
+        parts.append(
+            QCoreApplication.translate(
+                "CompareWindow", "last value in the thinking: {value} (none in the answer)"
+            ).format(value=thought.value)
+        )
     if message.status != "complete":
         parts.append(message.status)
     return " · ".join(parts)
@@ -164,7 +186,7 @@ class CompareWindow(QWidget):
         """``question``: the user's message the versions answer (shown above them)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
-        self.setWindowTitle("Side by side — Ponder")
+        self.setWindowTitle(self.tr("Side by side — Ponder"))
         initial_size(self, 1280, 760)
         self.question = QLabel(" ".join(question.split()))
         self.question.setObjectName("compareQuestion")

@@ -36,13 +36,15 @@ class ForkDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Fork the thinking")
+        self.setWindowTitle(self.tr("Fork the thinking"))
         initial_size(self, 720, 560)
         self._original = trace
         intro = QLabel(
-            "The model goes on from the end of this thinking. Cut it shorter, change a step or "
-            "plant an error; what you change or add is marked as yours in the trace. The new "
-            "version appears beside the original when it is done."
+            self.tr(
+                "The model goes on from the end of this thinking. Cut it shorter, change a step or "
+                "plant an error; what you change or add is marked as yours in the trace. The new "
+                "version appears beside the original when it is done."
+            )
         )
         intro.setWordWrap(True)
         head = trace[: max(0, min(offset, len(trace)))]
@@ -56,31 +58,35 @@ class ForkDialog(QDialog):
         self.dropped.setObjectName("forkDropped")
         self.dropped.setReadOnly(True)
         self.dropped.setMaximumHeight(96)
-        self.dropped.setToolTip("What the model wrote after the fork point: the fork drops it")
+        self.dropped.setToolTip(
+            self.tr("What the model wrote after the fork point: the fork drops it")
+        )
         self.dropped.setStyleSheet("color: palette(placeholder-text);")
-        dropped_label = QLabel("Dropped: what the model wrote after this point")
+        dropped_label = QLabel(self.tr("Dropped: what the model wrote after this point"))
         dropped_label.setVisible(bool(dropped_text))
         self.dropped.setVisible(bool(dropped_text))
         self.insert = QComboBox()
         self.insert.setObjectName("forkInsert")
         self.insert.setEditable(True)
         self.insert.addItems(list(INSERT_PRESETS))
-        self.insert.setToolTip("Text added at the fork point: a hint, a doubt, a deliberate error")
+        self.insert.setToolTip(
+            self.tr("Text added at the fork point: a hint, a doubt, a deliberate error")
+        )
         self.budget = QSpinBox()
         self.budget.setRange(0, 1_000_000)
         self.budget.setSingleStep(256)
-        self.budget.setSpecialValueText("unlimited")
+        self.budget.setSpecialValueText(self.tr("unlimited"))
         self.budget.setValue(budget or 0)
-        self.budget.setSuffix(" tokens")
-        self.budget.setToolTip("Thinking tokens the model may add after the fork point")
+        self.budget.setSuffix(self.tr(" tokens"))
+        self.budget.setToolTip(self.tr("Thinking tokens the model may add after the fork point"))
         form = QFormLayout()
-        form.addRow("Insert at the end", self.insert)
-        form.addRow("Then think for", self.budget)
+        form.addRow(self.tr("Insert at the end"), self.insert)
+        form.addRow(self.tr("Then think for"), self.budget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Continue from here")
+        ok.setText(self.tr("Continue from here"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.kept.textChanged.connect(

@@ -77,7 +77,9 @@ class PresenterView(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenterView")
-        self.setWindowTitle("Presenter — Ponder")  # ends with the display name: Qt adds none
+        self.setWindowTitle(
+            self.tr("Presenter — Ponder")
+        )  # ends with the display name: Qt adds none
         self.controller = controller
         palette = self.palette()
         for role, colour in _COLOURS.items():
@@ -86,14 +88,14 @@ class PresenterView(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet(_STYLE)
         self.panel = ThinkingPanel()
-        self.panel.title.setText("How the model thinks")
+        self.panel.title.setText(self.tr("How the model thinks"))
         self.panel.close_requested.connect(self.leave)
         self.panel.answer_now_requested.connect(controller.answer_now)
         self.panel.answer_now.set_refusal(controller.host.live_refusal)
         self.panel.think_longer_requested.connect(controller.think_longer)
         self.answer = AnswerView(renderer)
         self.answer.setObjectName("presenterAnswer")
-        self.hidden_label = QLabel("The answer is hidden.\nWhat do you think it will be?")
+        self.hidden_label = QLabel(self.tr("The answer is hidden.\nWhat do you think it will be?"))
         self.hidden_label.setObjectName("hiddenAnswer")
         self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hidden_label.setWordWrap(True)
@@ -111,12 +113,12 @@ class PresenterView(QWidget):
         self.answer_pages = QStackedWidget()
         self.answer_pages.addWidget(self.hidden_label)
         self.answer_pages.addWidget(scroll)
-        answer_title = QLabel("Answer")
+        answer_title = QLabel(self.tr("Answer"))
         bold = answer_title.font()
         bold.setBold(True)
         answer_title.setFont(bold)
-        self.reveal_button = QPushButton("Reveal answer")
-        self.reveal_button.setToolTip("Show or hide the answer (Space)")
+        self.reveal_button = QPushButton(self.tr("Reveal answer"))
+        self.reveal_button.setToolTip(self.tr("Show or hide the answer (Space)"))
         # Space belongs to the reveal, not to a text view (which would take it to scroll).
         for widget in (self.reveal_button, self.panel.view, self.answer):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -199,12 +201,15 @@ class PresenterView(QWidget):
 
     def reveal(self, shown: bool = True) -> None:
         self.answer_pages.setCurrentIndex(1 if shown else 0)
-        self.reveal_button.setText("Hide answer" if shown else "Reveal answer")
-        action = "hide" if shown else "reveal"
-        self.hint.setText(
-            f"Space: {action} the answer · {ANSWER_NOW_SHORTCUT}: answer now · "
-            "Esc: leave presenter mode"
+        self.reveal_button.setText(self.tr("Hide answer") if shown else self.tr("Reveal answer"))
+        hint = (
+            self.tr("Space: hide the answer · {keys}: answer now · Esc: leave presenter mode")
+            if shown
+            else self.tr(
+                "Space: reveal the answer · {keys}: answer now · Esc: leave presenter mode"
+            )
         )
+        self.hint.setText(hint.format(keys=ANSWER_NOW_SHORTCUT))
 
     def toggle_reveal(self) -> None:
         self.reveal(not self.revealed)

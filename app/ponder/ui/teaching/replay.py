@@ -61,7 +61,7 @@ class ReplayWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         # Ends with the display name, so Qt appends nothing to it.
-        self.setWindowTitle("Replay — Ponder")
+        self.setWindowTitle(self.tr("Replay — Ponder"))
         self.setObjectName("replayWindow")
         self.message = message
         self.schedule = ReplaySchedule.from_message(message)
@@ -72,7 +72,7 @@ class ReplayWindow(QWidget):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
         self.panel = ThinkingPanel()
-        self.panel.title.setText("Chain of thought — replay")
+        self.panel.title.setText(self.tr("Chain of thought — replay"))
         self.panel.close_requested.connect(self.close)
         self.answer = AnswerView(renderer)
         answer_scroll = QScrollArea()
@@ -82,7 +82,7 @@ class ReplayWindow(QWidget):
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(12, 8, 12, 8)
-        answer_title = QLabel("Answer")
+        answer_title = QLabel(self.tr("Answer"))
         bold = answer_title.font()
         bold.setBold(True)
         answer_title.setFont(bold)
@@ -95,15 +95,19 @@ class ReplayWindow(QWidget):
         split.addWidget(self.panel)
         split.addWidget(answer_scroll)
         split.setSizes([700, 580])
-        self.play_button = QPushButton("Play")
-        self.play_button.setToolTip("Play or pause (Space)")
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Play or pause (Space)"))
         self.play_button.clicked.connect(self.toggle_play)
         buttons = []
         for text, tip, slot in (
-            ("◀◀ ¶", "Back a paragraph (Ctrl+Left)", lambda: self.step(-1, "paragraph")),
-            ("◀ word", "Back a word (Left)", lambda: self.step(-1, "word")),
-            ("word ▶", "Forward a word (Right)", lambda: self.step(1, "word")),
-            ("¶ ▶▶", "Forward a paragraph (Ctrl+Right)", lambda: self.step(1, "paragraph")),
+            ("◀◀ ¶", self.tr("Back a paragraph (Ctrl+Left)"), lambda: self.step(-1, "paragraph")),
+            (self.tr("◀ word"), self.tr("Back a word (Left)"), lambda: self.step(-1, "word")),
+            (self.tr("word ▶"), self.tr("Forward a word (Right)"), lambda: self.step(1, "word")),
+            (
+                "¶ ▶▶",
+                self.tr("Forward a paragraph (Ctrl+Right)"),
+                lambda: self.step(1, "paragraph"),
+            ),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
@@ -111,15 +115,19 @@ class ReplayWindow(QWidget):
             buttons.append(button)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, len(self.schedule.units))
-        self.slider.setToolTip("Where the replay stands: drag to jump")
+        self.slider.setToolTip(self.tr("Where the replay stands: drag to jump"))
         self.slider.valueChanged.connect(self._slider_moved)
         self.speed = QComboBox()
         for speed in SPEEDS:
-            self.speed.addItem(f"{speed:g}× recorded", ("speed", speed))
+            self.speed.addItem(self.tr("{speed:g}× recorded").format(speed=speed), ("speed", speed))
         for rate in FIXED_RATES:
-            self.speed.addItem(f"{rate:g} tokens/s", ("rate", rate))
+            self.speed.addItem(self.tr("{rate:g} tokens/s").format(rate=rate), ("rate", rate))
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip(f"Recorded pace: {self.schedule.recorded_tokens_per_s:.1f} tokens/s")
+        self.speed.setToolTip(
+            self.tr("Recorded pace: {recorded_tokens_per_s:.1f} tokens/s").format(
+                recorded_tokens_per_s=self.schedule.recorded_tokens_per_s
+            )
+        )
         self.speed.currentIndexChanged.connect(self._speed_chosen)
         # Space and the arrows belong to the replay, not to a text view or the slider.
         controls_and_views = (
@@ -142,7 +150,7 @@ class ReplayWindow(QWidget):
             controls.addWidget(button)
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.time_label)
-        controls.addWidget(QLabel("Speed"))
+        controls.addWidget(QLabel(self.tr("Speed")))
         controls.addWidget(self.speed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,12 +183,12 @@ class ReplayWindow(QWidget):
             self._redraw()
         self._last_tick = self._clock()
         self.timer.start()
-        self.play_button.setText("Pause")
+        self.play_button.setText(self.tr("Pause"))
 
     def pause(self) -> None:
         self.timer.stop()
         self._last_tick = None
-        self.play_button.setText("Play")
+        self.play_button.setText(self.tr("Play"))
 
     def toggle_play(self) -> None:
         self.pause() if self.playing else self.play()
@@ -261,11 +269,15 @@ class ReplayWindow(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(schedule.position)
         self.slider.blockSignals(False)
-        where = "Thinking" if schedule.in_thinking else "Answer"
+        where = self.tr("Thinking") if schedule.in_thinking else self.tr("Answer")
         if schedule.finished:
-            where = "Done"
+            where = self.tr("Done")
         self.panel.header.setText(
-            f"{where} · {schedule.shown_tokens()} tokens · replay at {self.speed.currentText()}"
+            self.tr("{where} · {shown_tokens} tokens · replay at {speed}").format(
+                where=where,
+                shown_tokens=schedule.shown_tokens(),
+                speed=self.speed.currentText(),
+            )
         )
         self.time_label.setText(
             f"{seconds_text(schedule.elapsed)} / {seconds_text(schedule.duration)}"

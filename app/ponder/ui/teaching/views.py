@@ -62,7 +62,9 @@ class TeachingViews(QObject):
         self.sweep_status = QPushButton()
         self.sweep_status.setObjectName("sweepStatus")
         self.sweep_status.setFlat(True)
-        self.sweep_status.setToolTip("A budget sweep is using the model: click to watch it")
+        self.sweep_status.setToolTip(
+            self.tr("A budget sweep is using the model: click to watch it")
+        )
         self.sweep_status.clicked.connect(self.open_sweeps)
         self.sweep_status.setVisible(False)
         window.statusBar().addPermanentWidget(self.sweep_status)
@@ -90,7 +92,7 @@ class TeachingViews(QObject):
 
         message = reply_to_replay(self.controller.messages, message_id)
         if message is None:
-            self._say("No saved reply to replay yet: ask something first.")
+            self._say(self.tr("No saved reply to replay yet: ask something first."))
             return None
         window = ReplayWindow(message, self.renderer, self.window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -123,7 +125,7 @@ class TeachingViews(QObject):
 
         conversation_id = self.controller.conversation_id
         if conversation_id is None or not self.controller.messages:
-            self._say("Nothing to export yet: this conversation is empty.")
+            self._say(self.tr("Nothing to export yet: this conversation is empty."))
             return None
         try:
             conversation = self.controller.store.get_conversation(conversation_id)
@@ -138,8 +140,8 @@ class TeachingViews(QObject):
             return None
         target, message = export_document(
             self.window,
-            caption="Export the conversation",
-            title=conversation.title or "Conversation",
+            caption=self.tr("Export the conversation"),
+            title=conversation.title or self.tr("Conversation"),
             html=lambda: conversation_html(conversation, messages, versions),
             markdown=lambda: conversation_markdown(conversation, messages, versions),
             path=path,
@@ -155,7 +157,11 @@ class TeachingViews(QObject):
         if sweeps is not None and running is not None:
             waiting = sum(1 for s in sweeps.sweeps if s.state == "queued")
             more = f" (+{waiting} queued)" if waiting else ""
-            self.sweep_status.setText(f"▶ Sweep {len(running.cells)}/{running.job.total}{more}")
+            self.sweep_status.setText(
+                self.tr("▶ Sweep {done}/{total}{more}").format(
+                    done=len(running.cells), total=running.job.total, more=more
+                )
+            )
 
     # ----- fork ----------------------------------------------------------------------------
 
@@ -175,10 +181,12 @@ class TeachingViews(QObject):
 
         reply = self._saved_reply(reply_id)
         if reply is None or not reply.thinking.strip():
-            self._say("Fork needs a saved reply with thinking: ask something with thinking on.")
+            self._say(
+                self.tr("Fork needs a saved reply with thinking: ask something with thinking on.")
+            )
             return False
         if self.host.holder is not None:
-            self._say("Wait for the model to finish, then fork.")
+            self._say(self.tr("Wait for the model to finish, then fork."))
             return False
         budget = self.controller.thinking.budget
         dialog = ForkDialog(
@@ -216,8 +224,10 @@ class TeachingViews(QObject):
         versions = [m for m in versions if m.status != "streaming"]
         if reply is None or len(versions) < 2:
             self._say(
-                "This reply has one version. Regenerate it, fork its thinking or answer it with "
-                "another model, then compare."
+                self.tr(
+                    "This reply has one version. Regenerate it, fork its thinking or answer it "
+                    "with another model, then compare."
+                )
             )
             return None
         ids = [m.id for m in versions]
@@ -246,7 +256,7 @@ class TeachingViews(QObject):
         current = self.host.model_path
         found: list[tuple[str, str]] = []
         if self.library.demo is not None:
-            found.append(("SmolLM2 135M (demo)", str(self.library.demo)))
+            found.append((self.tr("SmolLM2 135M (demo)"), str(self.library.demo)))
         for model in self.library.installed:
             found.append((model_name(model, self.library.catalog), str(model.path)))
         return [(name, path) for name, path in found if path != current]
@@ -258,22 +268,29 @@ class TeachingViews(QObject):
         ``force``: even one the load policy says cannot fit (the user chose "Load anyway")."""
         reply = self._saved_reply(reply_id)
         if reply is None:
-            self._say("Ask something first: then another model can answer it too.")
+            self._say(self.tr("Ask something first: then another model can answer it too."))
             return False
         if path is None:
             models = self.other_models()
             if not models:
-                self._say("There is no other model on this computer yet: add one in Models.")
+                self._say(
+                    self.tr("There is no other model on this computer yet: add one in Models.")
+                )
                 return False
             names = [name for name, _ in models]
             name, ok = QInputDialog.getItem(
-                self.window, "Answer with another model", "Model:", names, 0, False
+                self.window,
+                self.tr("Answer with another model"),
+                self.tr("Model:"),
+                names,
+                0,
+                False,
             )
             if not ok:
                 return False
             path = dict(models)[name]
         if not Path(path).is_file():
-            self._say(f"{path} is not there any more.")
+            self._say(self.tr("{path} is not there any more.").format(path=path))
             return False
         try:
             request, sha256, _ = load_request_for(
@@ -292,7 +309,11 @@ class TeachingViews(QObject):
             return False
         started = self.controller.compare_with_model(reply.id, request, sha256)
         if started:
-            self._say(f"{Path(path).name} is answering; the model in use comes back after it.")
+            self._say(
+                self.tr("{file} is answering; the model in use comes back after it.").format(
+                    file=Path(path).name
+                )
+            )
         return started
 
     def _reply_ended(self, live: LiveReply) -> None:

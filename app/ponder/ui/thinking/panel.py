@@ -88,7 +88,7 @@ class ThinkingPanel(QWidget):
         self._marks_timer.setSingleShot(True)
         self._marks_timer.setInterval(MARKS_INTERVAL_MS)
         self._marks_timer.timeout.connect(self.refresh_marks)
-        self.title = QLabel("Chain of thought")
+        self.title = QLabel(self.tr("Chain of thought"))
         self.title.setObjectName("panelTitle")
         bold = self.title.font()
         bold.setBold(True)
@@ -99,7 +99,7 @@ class ThinkingPanel(QWidget):
         self.close_button = close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Hide the chain of thought (Ctrl+T)")
+        close.setToolTip(self.tr("Hide the chain of thought (Ctrl+T)"))
         close.clicked.connect(self.close_requested)
         top = QHBoxLayout()
         top.setContentsMargins(10, 8, 6, 0)
@@ -122,7 +122,9 @@ class ThinkingPanel(QWidget):
         self.strip.setTextFormat(Qt.TextFormat.RichText)
         self.strip.setWordWrap(True)  # one line, unless the panel is narrow
         self.strip.setContentsMargins(10, 0, 10, 4)
-        self.strip.setToolTip("The model's candidate answers in order: click one to find it")
+        self.strip.setToolTip(
+            self.tr("The model's candidate answers in order: click one to find it")
+        )
         self.strip.linkActivated.connect(self._strip_link)
         self.strip.hide()
         self.view.document().setDocumentMargin(10)
@@ -135,8 +137,10 @@ class ThinkingPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.strip)
         self.hint = QLabel(
-            "The model's thinking appears here while it works. Click an answer's "
-            "“Thought for …” chip to see how it got there."
+            self.tr(
+                "The model's thinking appears here while it works. Click an answer's "
+                "“Thought for …” chip to see how it got there."
+            )
         )
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -352,8 +356,8 @@ class ThinkingPanel(QWidget):
             )
             fork_at = self.trace_offset_at_document_position(position)
             menu.addSeparator()
-            fork = menu.addAction("Fork from here…")
-            fork.setToolTip("Start a new reply whose thinking continues from this point")
+            fork = menu.addAction(self.tr("Fork from here…"))
+            fork.setToolTip(self.tr("Start a new reply whose thinking continues from this point"))
             fork.triggered.connect(lambda: self.fork_requested.emit(fork_at))
         return menu
 

@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -143,21 +144,36 @@ def find_marks(document: QTextDocument) -> list[Mark]:
     marks = []
     for candidate in found.candidates:
         kind: MarkKind = "candidate"
-        tooltip = f"Candidate answer: {candidate.value}"
+        tooltip = QCoreApplication.translate("TrajectoryMarks", "Candidate answer: {value}").format(
+            value=candidate.value
+        )
         change = changes.get(candidate.start)
         if change is not None:
             kind = "correction" if change.doubt else "change"
-            tooltip = f"Changed its mind: {change.before.value} → {candidate.value}"
+            tooltip = QCoreApplication.translate(
+                "TrajectoryMarks", "Changed its mind: {before} → {after}"
+            ).format(before=change.before.value, after=candidate.value)
             if change.doubt:
                 # Name the cue the reader can see; core's own test for doubt also counts
                 # words such as "mistake" that are not self-check phrases.
                 cue = SELF_CHECK.search(plain, change.before.end, candidate.start)
                 if cue is None:
-                    tooltip += " (after second thoughts)"
+                    tooltip += QCoreApplication.translate(
+                        "TrajectoryMarks", " (after second thoughts)"
+                    )
                 else:
                     reason = _injected_by(document, to_qt(cue.start()))
-                    whose = {None: "a", "fork": "the fork's"}.get(reason, "Ponder's")
-                    tooltip += f" (after {whose} '{cue.group()}')"
+                    if reason is None:
+                        after = QCoreApplication.translate("TrajectoryMarks", " (after a '{cue}')")
+                    elif reason == "fork":
+                        after = QCoreApplication.translate(
+                            "TrajectoryMarks", " (after the fork's '{cue}')"
+                        )
+                    else:
+                        after = QCoreApplication.translate(
+                            "TrajectoryMarks", " (after Ponder's '{cue}')"
+                        )
+                    tooltip += after.format(cue=cue.group())
         start, end = to_qt(candidate.start), to_qt(candidate.end)
         marks.append(Mark(start, end, candidate.value, kind, tooltip))
     return marks
@@ -217,7 +233,11 @@ def selections(
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 1:
+        return QCoreApplication.translate("TrajectoryMarks", "once")
+    if count == 2:
+        return QCoreApplication.translate("TrajectoryMarks", "twice")
+    return QCoreApplication.translate("TrajectoryMarks", "{n} times").format(n=count)
 
 
 def strip_html(marks: list[Mark], dark: bool) -> str:
@@ -239,10 +259,14 @@ def strip_html(marks: list[Mark], dark: bool) -> str:
             f'<a href="candidate:{number}" style="color:{color}; text-decoration:none">'
             f"{html.escape(mark.value)}</a>"
         )
-    text = "Answers along the way: " + " → ".join(links)
+    text = QCoreApplication.translate("TrajectoryMarks", "Answers along the way: {answers}").format(
+        answers=" → ".join(links)
+    )
     changed = sum(mark.kind != "candidate" for mark in marks)
     if changed:
-        text += f" · changed its mind {_times(changed)}"
+        text += QCoreApplication.translate("TrajectoryMarks", " · changed its mind {times}").format(
+            times=_times(changed)
+        )
     elif len(marks) > 1:
-        text += " · kept the same answer"
+        text += QCoreApplication.translate("TrajectoryMarks", " · kept the same answer")
     return text

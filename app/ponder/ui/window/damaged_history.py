@@ -13,23 +13,26 @@ import logging
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QPushButton, QWidget
 
 from ponder.core.storage import recovery
 from ponder.core.storage.backups import Backups
 from ponder.core.storage.damage import DatabaseDamagedError
+from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-TITLE = "Your conversation history is damaged"
+# Marked for translation here, translated where they are shown.
+TITLE = QT_TRANSLATE_NOOP("DamagedHistory", "Your conversation history is damaged")
 
 
 class HistoryChoice(Enum):
-    READ_ONLY = "Open read-only"
-    RECOVER = "Recover into a new file"
-    RESTORE = "Restore the last backup"
-    START_FRESH = "Start a new history"
-    QUIT = "Quit"
+    READ_ONLY = QT_TRANSLATE_NOOP("DamagedHistory", "Open read-only")
+    RECOVER = QT_TRANSLATE_NOOP("DamagedHistory", "Recover into a new file")
+    RESTORE = QT_TRANSLATE_NOOP("DamagedHistory", "Restore the last backup")
+    START_FRESH = QT_TRANSLATE_NOOP("DamagedHistory", "Start a new history")
+    QUIT = QT_TRANSLATE_NOOP("DamagedHistory", "Quit")
 
 
 def ask_what_to_do(
@@ -38,18 +41,35 @@ def ask_what_to_do(
     """Asks the user; the choice (QUIT if the dialog is closed)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(TITLE)
+    box.setWindowTitle(QCoreApplication.translate("DamagedHistory", TITLE))
     box.setText(
-        f"Ponder cannot read all of your conversation history ({error.path}): the file is "
-        "damaged. Whatever you choose, the damaged file is kept."
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Ponder cannot read all of your conversation history ({path}): the file is damaged. "
+            "Whatever you choose, the damaged file is kept.",
+        ).format(path=error.path)
     )
     lines = [
-        "Open read-only: see what can still be read; nothing can be saved this session.",
-        "Recover into a new file: copy everything readable into a new history and continue.",
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Open read-only: see what can still be read; nothing can be saved this session.",
+        ),
+        QCoreApplication.translate(
+            "DamagedHistory",
+            "Recover into a new file: copy everything readable into a new history and continue.",
+        ),
     ]
     if latest_backup is not None:
-        lines.append(f"Restore the last backup: go back to {latest_backup.name}.")
-    lines.append("Start a new history: begin empty; the old file stays beside it.")
+        lines.append(
+            QCoreApplication.translate(
+                "DamagedHistory", "Restore the last backup: go back to {name}."
+            ).format(name=latest_backup.name)
+        )
+    lines.append(
+        QCoreApplication.translate(
+            "DamagedHistory", "Start a new history: begin empty; the old file stays beside it."
+        )
+    )
     box.setInformativeText("\n".join(lines))
     box.setDetailedText(str(error))
     buttons: dict[QAbstractButton, HistoryChoice] = {}
@@ -62,7 +82,7 @@ def ask_what_to_do(
             if choice is HistoryChoice.QUIT
             else QMessageBox.ButtonRole.AcceptRole
         )
-        button = box.addButton(choice.value, role)
+        button = box.addButton(QCoreApplication.translate("DamagedHistory", choice.value), role)
         buttons[button] = choice
         if choice is HistoryChoice.RECOVER:
             recover = button
@@ -87,26 +107,39 @@ def resolve_damaged_history(
             return True
         if choice is HistoryChoice.RECOVER:
             report = recovery.recover(path)
-            QMessageBox.information(parent, "Conversation history recovered", report.summary())
+            QMessageBox.information(
+                parent,
+                QCoreApplication.translate("DamagedHistory", "Conversation history recovered"),
+                report.summary(),
+            )
         elif choice is HistoryChoice.RESTORE and latest is not None:
             kept = recovery.restore_backup(path, latest)
             QMessageBox.information(
                 parent,
-                "Backup restored",
-                f"Restored {latest.name}. The damaged file is kept as {kept}.",
+                QCoreApplication.translate("DamagedHistory", "Backup restored"),
+                QCoreApplication.translate(
+                    "DamagedHistory", "Restored {name}. The damaged file is kept as {kept}."
+                ).format(name=latest.name, kept=kept),
             )
         elif choice is HistoryChoice.START_FRESH:
             kept = recovery.start_fresh(path)
             QMessageBox.information(
-                parent, "New history", f"Starting a new history. The old file is kept as {kept}."
+                parent,
+                QCoreApplication.translate("DamagedHistory", "New history"),
+                QCoreApplication.translate(
+                    "DamagedHistory", "Starting a new history. The old file is kept as {kept}."
+                ).format(kept=kept),
             )
     except OSError as exc:
         log.exception("could not act on the damaged history")
         QMessageBox.critical(
             parent,
             TITLE,
-            f"Could not do that: {exc.strerror or exc}. Nothing was deleted; check that the "
-            f"folder {path.parent} is writable and has free space, then start Ponder again.",
+            QCoreApplication.translate(
+                "DamagedHistory",
+                "Could not do that: {problem}. Nothing was deleted; check that the folder "
+                "{parent} is writable and has free space, then start Ponder again.",
+            ).format(problem=exc.strerror or exc, parent=path.parent),
         )
         return None
     return False

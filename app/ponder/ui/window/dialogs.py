@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ponder.core.models.catalog import CatalogEntry, Quant
@@ -41,20 +42,31 @@ def download_recommended(
 
 def import_model(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Import a model", str(Path.home()), "GGUF models (*.gguf);;All files (*)"
+        parent,
+        QCoreApplication.translate("Dialogs", "Import a model"),
+        str(Path.home()),
+        QCoreApplication.translate("Dialogs", "GGUF models (*.gguf);;All files (*)"),
     )
     if path:
         library.import_file(path)
-        show_status(f"Importing {Path(path).name}…")
+        show_status(
+            QCoreApplication.translate("Dialogs", "Importing {file}…").format(file=Path(path).name)
+        )
 
 
 def import_pack(parent: QWidget, library: ModelLibrary, show_status: ShowStatus) -> None:
     """A model pack folder (made by `ponder pack export` on another computer, e.g. on a USB
     stick): its model is copied in, sha256-verified and validated."""
-    folder = QFileDialog.getExistingDirectory(parent, "Import a model pack", str(Path.home()))
+    folder = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Dialogs", "Import a model pack"), str(Path.home())
+    )
     if folder:
         library.import_file(folder)
-        show_status(f"Importing the pack in {folder}…")
+        show_status(
+            QCoreApplication.translate("Dialogs", "Importing the pack in {folder}…").format(
+                folder=folder
+            )
+        )
 
 
 def open_model_manager(

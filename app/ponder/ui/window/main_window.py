@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self.renderer = renderer
-        self.setWindowTitle("Ponder")
+        self.setWindowTitle(self.tr("Ponder"))
         self.setAcceptDrops(True)
         initial_size(self, 1280, 800)
         current = settings.settings
@@ -381,7 +381,9 @@ class MainWindow(QMainWindow):
         if target is None:
             return
         answer = QMessageBox.question(
-            self, "Delete conversation", "Delete this conversation and all its messages?"
+            self,
+            self.tr("Delete conversation"),
+            self.tr("Delete this conversation and all its messages?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.controller.delete_conversation(target)
@@ -515,7 +517,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
         for path in gguf_paths(event.mimeData()):
             self.library.import_file(path)
-            self.show_status(f"Importing {Path(path).name}…")
+            self.show_status(self.tr("Importing {file}…").format(file=Path(path).name))
         event.acceptProposedAction()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -65,91 +66,164 @@ def build_menus(window: QMainWindow) -> WindowActions:
     """Creates the actions and the menu bar; the window connects them."""
     a = WindowActions(
         new_conversation=_action(
-            window, "&New conversation", QKeySequence.StandardKey.New, "Start a new conversation"
+            window,
+            QCoreApplication.translate("Menus", "&New conversation"),
+            QKeySequence.StandardKey.New,
+            QCoreApplication.translate("Menus", "Start a new conversation"),
         ),
-        rename_conversation=_action(window, "&Rename conversation", "F2"),
-        delete_conversation=_action(window, "&Delete conversation…"),
+        rename_conversation=_action(
+            window, QCoreApplication.translate("Menus", "&Rename conversation"), "F2"
+        ),
+        delete_conversation=_action(
+            window, QCoreApplication.translate("Menus", "&Delete conversation…")
+        ),
         import_model=_action(
             window,
-            "&Import model…",
+            QCoreApplication.translate("Menus", "&Import model…"),
             QKeySequence.StandardKey.Open,
-            "Add a .gguf model file from this computer",
+            QCoreApplication.translate("Menus", "Add a .gguf model file from this computer"),
         ),
         import_pack=_action(
             window,
-            "Import a model &pack…",
+            QCoreApplication.translate("Menus", "Import a model &pack…"),
             None,
-            "Install a model from a pack folder (made with `ponder pack export`, e.g. on a "
-            "USB stick), checksum-verified",
+            QCoreApplication.translate(
+                "Menus",
+                "Install a model from a pack folder (made with `ponder pack export`, e.g. on a "
+                "USB stick), checksum-verified",
+            ),
         ),
         model_manager=_action(
-            window, "&Models…", "Ctrl+M", "Download, import, pick and delete models"
+            window,
+            QCoreApplication.translate("Menus", "&Models…"),
+            "Ctrl+M",
+            QCoreApplication.translate("Menus", "Download, import, pick and delete models"),
         ),
-        settings=_action(window, "&Settings…", QKeySequence.StandardKey.Preferences),
-        quit=_action(window, "&Quit", QKeySequence.StandardKey.Quit),
-        send=_action(window, "&Send", "Ctrl+Return", "Send the message"),
-        stop=_action(window, "S&top", "Esc", "Stop the answer now"),
+        settings=_action(
+            window,
+            QCoreApplication.translate("Menus", "&Settings…"),
+            QKeySequence.StandardKey.Preferences,
+        ),
+        quit=_action(
+            window, QCoreApplication.translate("Menus", "&Quit"), QKeySequence.StandardKey.Quit
+        ),
+        send=_action(
+            window,
+            QCoreApplication.translate("Menus", "&Send"),
+            "Ctrl+Return",
+            QCoreApplication.translate("Menus", "Send the message"),
+        ),
+        stop=_action(
+            window,
+            QCoreApplication.translate("Menus", "S&top"),
+            "Esc",
+            QCoreApplication.translate("Menus", "Stop the answer now"),
+        ),
         answer_now=_action(
             window,
-            "&Answer now",
+            QCoreApplication.translate("Menus", "&Answer now"),
             ANSWER_NOW_SHORTCUT,
-            "Stop thinking now and answer (the early-stop message from the settings)",
+            QCoreApplication.translate(
+                "Menus", "Stop thinking now and answer (the early-stop message from the settings)"
+            ),
         ),
-        regenerate=_action(window, "&Regenerate", "Ctrl+R", "Write a new answer"),
+        regenerate=_action(
+            window,
+            QCoreApplication.translate("Menus", "&Regenerate"),
+            "Ctrl+R",
+            QCoreApplication.translate("Menus", "Write a new answer"),
+        ),
         toggle_thinking=_action(
-            window, "&Chain of thought", "Ctrl+T", "Show or hide the chain-of-thought panel"
+            window,
+            QCoreApplication.translate("Menus", "&Chain of thought"),
+            "Ctrl+T",
+            QCoreApplication.translate("Menus", "Show or hide the chain-of-thought panel"),
         ),
         toggle_sidebar=_action(
-            window, "C&onversations", "Ctrl+Shift+L", "Show or hide the conversations list"
+            window,
+            QCoreApplication.translate("Menus", "C&onversations"),
+            "Ctrl+Shift+L",
+            QCoreApplication.translate("Menus", "Show or hide the conversations list"),
         ),
-        focus_search=_action(window, "&Find conversation", QKeySequence.StandardKey.Find),
-        about=_action(window, "&About Ponder"),
+        focus_search=_action(
+            window,
+            QCoreApplication.translate("Menus", "&Find conversation"),
+            QKeySequence.StandardKey.Find,
+        ),
+        about=_action(window, QCoreApplication.translate("Menus", "&About Ponder")),
         presenter=_action(
-            window, "&Presenter mode", "F11", "Thinking and answer in large type for a class"
+            window,
+            QCoreApplication.translate("Menus", "&Presenter mode"),
+            "F11",
+            QCoreApplication.translate("Menus", "Thinking and answer in large type for a class"),
         ),
         replay_trace=_action(
-            window, "Re&play trace…", "Ctrl+Shift+Y", "Play the reply's thinking back"
+            window,
+            QCoreApplication.translate("Menus", "Re&play trace…"),
+            "Ctrl+Shift+Y",
+            QCoreApplication.translate("Menus", "Play the reply's thinking back"),
         ),
         budget_sweep=_action(
             window,
-            "&Budget sweep…",
+            QCoreApplication.translate("Menus", "&Budget sweep…"),
             "Ctrl+Shift+B",
-            "Run problems at several thinking budgets: the grid and the accuracy chart",
+            QCoreApplication.translate(
+                "Menus", "Run problems at several thinking budgets: the grid and the accuracy chart"
+            ),
         ),
         fork=_action(
             window,
-            "&Fork the thinking…",
+            QCoreApplication.translate("Menus", "&Fork the thinking…"),
             "Ctrl+Shift+K",
-            "Edit or add to the reply's thinking and let the model go on from there",
+            QCoreApplication.translate(
+                "Menus", "Edit or add to the reply's thinking and let the model go on from there"
+            ),
         ),
         compare_versions=_action(
             window,
-            "&Compare versions side by side",
+            QCoreApplication.translate("Menus", "&Compare versions side by side"),
             "Ctrl+Shift+C",
-            "The reply beside another version of it (regenerated, forked, another model)",
+            QCoreApplication.translate(
+                "Menus",
+                "The reply beside another version of it (regenerated, forked, another model)",
+            ),
         ),
         other_model=_action(
             window,
-            "Answer with &another model…",
+            QCoreApplication.translate("Menus", "Answer with &another model…"),
             None,
-            "The same question answered by another model, shown side by side",
+            QCoreApplication.translate(
+                "Menus", "The same question answered by another model, shown side by side"
+            ),
         ),
         export_conversation=_action(
             window,
-            "&Export conversation…",
+            QCoreApplication.translate("Menus", "&Export conversation…"),
             "Ctrl+E",
-            "Save this conversation, thinking included, as HTML, Markdown or PDF",
+            QCoreApplication.translate(
+                "Menus", "Save this conversation, thinking included, as HTML, Markdown or PDF"
+            ),
         ),
         conversation_settings=_action(
             window,
-            "Conversation se&ttings…",
+            QCoreApplication.translate("Menus", "Conversation se&ttings…"),
             "Ctrl+Shift+,",
-            "System prompt, temperature, top-p, seed and past reasoning for this conversation",
+            QCoreApplication.translate(
+                "Menus",
+                "System prompt, temperature, top-p, seed and past reasoning for this conversation",
+            ),
         ),
-        next_conversation=_action(window, "Ne&xt conversation", "Ctrl+Down"),
-        previous_conversation=_action(window, "Pre&vious conversation", "Ctrl+Up"),
+        next_conversation=_action(
+            window, QCoreApplication.translate("Menus", "Ne&xt conversation"), "Ctrl+Down"
+        ),
+        previous_conversation=_action(
+            window, QCoreApplication.translate("Menus", "Pre&vious conversation"), "Ctrl+Up"
+        ),
         keyboard_shortcuts=_action(
-            window, "&Keyboard shortcuts", "Ctrl+/", "Every shortcut of the window"
+            window,
+            QCoreApplication.translate("Menus", "&Keyboard shortcuts"),
+            "Ctrl+/",
+            QCoreApplication.translate("Menus", "Every shortcut of the window"),
         ),
     )
     a.presenter.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+P")])
@@ -162,7 +236,7 @@ def build_menus(window: QMainWindow) -> WindowActions:
         toggle.setCheckable(True)
         toggle.setChecked(True)
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(QCoreApplication.translate("Menus", "&File"))
     for action in (
         a.new_conversation,
         a.import_model,
@@ -173,7 +247,7 @@ def build_menus(window: QMainWindow) -> WindowActions:
         a.quit,
     ):
         file_menu.addSeparator() if action is None else file_menu.addAction(action)
-    chat = bar.addMenu("&Conversation")
+    chat = bar.addMenu(QCoreApplication.translate("Menus", "&Conversation"))
     for action in (
         a.send,
         a.stop,
@@ -189,12 +263,12 @@ def build_menus(window: QMainWindow) -> WindowActions:
         a.previous_conversation,
     ):
         chat.addSeparator() if action is None else chat.addAction(action)
-    view = bar.addMenu("&View")
+    view = bar.addMenu(QCoreApplication.translate("Menus", "&View"))
     view.addAction(a.toggle_thinking)
     view.addAction(a.toggle_sidebar)
     view.addSeparator()
     view.addAction(a.presenter)
-    teach = bar.addMenu("&Teach")
+    teach = bar.addMenu(QCoreApplication.translate("Menus", "&Teach"))
     for action in (
         a.presenter,
         a.replay_trace,
@@ -206,11 +280,11 @@ def build_menus(window: QMainWindow) -> WindowActions:
         a.other_model,
     ):
         teach.addSeparator() if action is None else teach.addAction(action)
-    models = bar.addMenu("&Models")
+    models = bar.addMenu(QCoreApplication.translate("Menus", "&Models"))
     models.addAction(a.model_manager)
     models.addAction(a.import_model)
     models.addAction(a.import_pack)
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(a.keyboard_shortcuts)
     help_menu.addAction(a.about)
     return a

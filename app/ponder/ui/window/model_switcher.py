@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from ponder.core.events import LoadedEvent
@@ -98,7 +98,10 @@ class ModelSwitcher:
         self._model_bar.failed(message)
         # Window-modal but not blocking: the event loop (and a self-test) goes on.
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Model not loaded", message, parent=self._window
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("ModelSwitcher", "Model not loaded"),
+            message,
+            parent=self._window,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -213,5 +216,8 @@ class ModelSwitcher:
             self.use_model(path)
         else:
             self._window.statusBar().showMessage(
-                f"{Path(path).name} is ready: pick it above.", 15000
+                QCoreApplication.translate(
+                    "ModelSwitcher", "{file} is ready: pick it above."
+                ).format(file=Path(path).name),
+                15000,
             )

@@ -1,5 +1,5 @@
-"""Settings: how the model runs (threads, GPU layers, context), folders, theme and font size,
-and whether the chain-of-thought panel opens by itself.
+"""Settings: how the model runs (threads, GPU layers, context), folders, theme, font size and
+language, and whether the chain-of-thought panel opens by itself.
 
 The dialog edits a copy; the window saves it (``Settings`` is frozen) and reloads the model
 when a setting that shapes the model changed.
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ponder.core.paths import AppPaths
 from ponder.core.settings import Settings
 from ponder.ui.screen_fit import initial_size
+from ponder.ui.translations import LANGUAGES
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
@@ -44,17 +45,17 @@ class SettingsDialog(QDialog):
         self, settings: Settings, paths: AppPaths, cores: int, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
         self._settings = settings
         self._paths = paths
         # The model.
         self.threads = QSpinBox(minimum=0, maximum=1024)
-        self.threads.setSpecialValueText(f"Automatic ({cores} cores)")
+        self.threads.setSpecialValueText(self.tr("Automatic ({cores} cores)").format(cores=cores))
         self.threads.setValue(settings.threads or 0)
-        self.gpu_auto = QCheckBox("Automatic (as many layers as fit)")
-        self.gpu_layers = QSpinBox(minimum=0, maximum=999, suffix=" layers")
-        self.gpu_layers.setSpecialValueText("None (CPU only)")
+        self.gpu_auto = QCheckBox(self.tr("Automatic (as many layers as fit)"))
+        self.gpu_layers = QSpinBox(minimum=0, maximum=999, suffix=self.tr(" layers"))
+        self.gpu_layers.setSpecialValueText(self.tr("None (CPU only)"))
         self.gpu_auto.setChecked(settings.gpu_layers < 0)
         self.gpu_layers.setValue(max(0, settings.gpu_layers))
         self.gpu_layers.setEnabled(settings.gpu_layers >= 0)
@@ -62,56 +63,78 @@ class SettingsDialog(QDialog):
         self.context = QComboBox()
         self.context.setEditable(True)
         for size in CONTEXT_SIZES:
-            self.context.addItem(f"{size:,} tokens", size)
+            self.context.addItem(self.tr("{size:,} tokens").format(size=size), size)
         index = self.context.findData(settings.context_size)
         if index < 0:
-            self.context.addItem(f"{settings.context_size:,} tokens", settings.context_size)
+            self.context.addItem(
+                self.tr("{context_size:,} tokens").format(context_size=settings.context_size),
+                settings.context_size,
+            )
             index = self.context.count() - 1
         self.context.setCurrentIndex(index)
-        model_box = QGroupBox("Model")
+        model_box = QGroupBox(self.tr("Model"))
         model_form = QFormLayout(model_box)
-        model_form.addRow("CPU threads", self.threads)
+        model_form.addRow(self.tr("CPU threads"), self.threads)
         gpu_row = QHBoxLayout()
         gpu_row.addWidget(self.gpu_auto)
         gpu_row.addWidget(self.gpu_layers)
-        model_form.addRow("GPU layers", gpu_row)
-        model_form.addRow("Context size", self.context)
+        model_form.addRow(self.tr("GPU layers"), gpu_row)
+        model_form.addRow(self.tr("Context size"), self.context)
         model_form.addRow(
             "",
             self._hint(
-                "A longer context holds longer conversations and traces but needs more "
-                "memory. Changes reload the model."
+                self.tr(
+                    "A longer context holds longer conversations and traces but needs more "
+                    "memory. Changes reload the model."
+                )
             ),
         )
         # Folders.
         self.models_folder = QLineEdit(settings.models_folder or "")
         self.models_folder.setPlaceholderText(str(paths.models))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.models_folder, 1)
         folder_row.addWidget(browse)
-        folders_box = QGroupBox("Folders")
+        folders_box = QGroupBox(self.tr("Folders"))
         folders_form = QFormLayout(folders_box)
-        folders_form.addRow("Models", folder_row)
-        folders_form.addRow("", self._hint("A new models folder is used from the next start."))
+        folders_form.addRow(self.tr("Models"), folder_row)
+        folders_form.addRow(
+            "", self._hint(self.tr("A new models folder is used from the next start."))
+        )
         data = QLabel(str(paths.data))
         data.setObjectName("hint")
-        folders_form.addRow("Conversations", data)
+        folders_form.addRow(self.tr("Conversations"), data)
         # Appearance.
         self.theme = QComboBox()
-        for key, label in (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark")):
+        for key, label in (
+            ("system", self.tr("Same as the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
-        self.font_size = QSpinBox(minimum=0, maximum=72, suffix=" pt")
-        self.font_size.setSpecialValueText("System size")
+        self.font_size = QSpinBox(minimum=0, maximum=72, suffix=self.tr(" pt"))
+        self.font_size.setSpecialValueText(self.tr("System size"))
         self.font_size.setValue(settings.font_size or 0)
-        self.auto_open = QCheckBox("Open the chain-of-thought panel while the model thinks")
+        self.auto_open = QCheckBox(
+            self.tr("Open the chain-of-thought panel while the model thinks")
+        )
         self.auto_open.setChecked(settings.auto_open_thinking_panel)
-        look_box = QGroupBox("Appearance")
+        look_box = QGroupBox(self.tr("Appearance"))
         look_form = QFormLayout(look_box)
-        look_form.addRow("Theme", self.theme)
-        look_form.addRow("Font size", self.font_size)
+        look_form.addRow(self.tr("Theme"), self.theme)
+        look_form.addRow(self.tr("Font size"), self.font_size)
+        # Language (from the next start: widgets read their words when they are built).
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem(self.tr("Same as the system"), "system")
+        for key, name in LANGUAGES.items():
+            self.language.addItem(name, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        look_form.addRow(self.tr("Language"), self.language)
+        look_form.addRow("", self._hint(self.tr("A new language is used from the next start.")))
         look_form.addRow("", self.auto_open)
         # Think tags (a model whose family Ponder does not know).
         self.think_tags = ThinkTagsBox(settings)
@@ -145,7 +168,7 @@ class SettingsDialog(QDialog):
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Models folder", self.models_folder.text() or str(self._paths.models)
+            self, self.tr("Models folder"), self.models_folder.text() or str(self._paths.models)
         )
         if folder:
             self.models_folder.setText(folder)
@@ -158,6 +181,7 @@ class SettingsDialog(QDialog):
         self.models_folder.clear()
         self.theme.setCurrentIndex(self.theme.findData(defaults.theme))
         self.font_size.setValue(0)
+        self.language.setCurrentIndex(self.language.findData(defaults.language))
         self.auto_open.setChecked(defaults.auto_open_thinking_panel)
         self.think_tags.clear()
 
@@ -177,6 +201,7 @@ class SettingsDialog(QDialog):
             "models_folder": self.models_folder.text().strip() or None,
             "theme": self.theme.currentData(),
             "font_size": self.font_size.value() or None,
+            "language": self.language.currentData(),
             "auto_open_thinking_panel": self.auto_open.isChecked(),
         }
         if self.think_tags.is_valid():

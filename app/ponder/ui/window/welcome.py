@@ -27,29 +27,33 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
-        title = QLabel("Welcome to Ponder")
+        title = QLabel(self.tr("Welcome to Ponder"))
         title.setObjectName("welcomeTitle")
         intro = QLabel(
-            "Ponder runs reasoning models on this computer, privately and offline. You see "
-            "the model think in a panel beside its answer, and you decide how long it may "
-            "think. First, pick a model."
+            self.tr(
+                "Ponder runs reasoning models on this computer, privately and offline. You see "
+                "the model think in a panel beside its answer, and you decide how long it may "
+                "think. First, pick a model."
+            )
         )
         intro.setWordWrap(True)
-        self.recommendation = QLabel("Looking at what this computer can run…")
+        self.recommendation = QLabel(self.tr("Looking at what this computer can run…"))
         self.recommendation.setWordWrap(True)
         self.recommendation.setTextFormat(Qt.TextFormat.RichText)
-        self.download_button = QPushButton("Download it")
+        self.download_button = QPushButton(self.tr("Download it"))
         self.download_button.setVisible(False)
         self.download_button.clicked.connect(self._download)
-        self.demo_button = QPushButton("Try the built-in demo model")
+        self.demo_button = QPushButton(self.tr("Try the built-in demo model"))
         self.demo_button.setToolTip(
-            "SmolLM2 135M: tiny and not a real reasoner, but enough to see how Ponder works"
+            self.tr(
+                "SmolLM2 135M: tiny and not a real reasoner, but enough to see how Ponder works"
+            )
         )
         self.demo_button.clicked.connect(self.demo_requested)
         self.demo_button.setVisible(False)
-        import_button = QPushButton("Import a .gguf file…")
+        import_button = QPushButton(self.tr("Import a .gguf file…"))
         import_button.clicked.connect(self.import_requested)
-        manager_button = QPushButton("All models…")
+        manager_button = QPushButton(self.tr("All models…"))
         manager_button.clicked.connect(self.manager_requested)
         self.offline = QLabel()
         self.offline.setObjectName("hint")
@@ -60,12 +64,18 @@ class WelcomePage(QWidget):
         self.download_error.setWordWrap(True)
         set_kind(self.download_error, "error")
         self.download_error.setVisible(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.download_button)
-        buttons.addWidget(self.demo_button)
-        buttons.addWidget(import_button)
-        buttons.addWidget(manager_button)
-        buttons.addStretch(1)
+        # Two rows (ways to get a model, then the others): one row was wider than the page's
+        # 640 px in German, and Qt clipped the buttons' text.
+        buttons = QVBoxLayout()
+        for row_buttons in (
+            (self.download_button, self.demo_button),
+            (import_button, manager_button),
+        ):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         column = QVBoxLayout()
         column.addWidget(title)
         column.addSpacing(8)
@@ -113,14 +123,23 @@ class WelcomePage(QWidget):
         if pick is not None:
             badge = fit_badge(pick.fit)[0]
             self.recommendation.setText(
-                f"<p>The best reasoner for this computer: <b>{html.escape(pick.entry.name)}</b> "
-                f"({html.escape(pick.quant.name)}, {size_text(pick.quant.size)} download) — "
-                f"{html.escape(badge)}.<br><small>{html.escape(pick.entry.summary)}</small></p>"
+                self.tr(
+                    "<p>The best reasoner for this computer: <b>{model}</b> ({quant}, {size} "
+                    "download) — {badge}.<br><small>{summary}</small></p>"
+                ).format(
+                    model=html.escape(pick.entry.name),
+                    quant=html.escape(pick.quant.name),
+                    size=size_text(pick.quant.size),
+                    badge=html.escape(badge),
+                    summary=html.escape(pick.entry.summary),
+                )
             )
         elif library.hardware is not None and library.catalog is not None:
             self.recommendation.setText(
-                "<p>None of the catalog's reasoners fits in this computer's memory. You can "
-                "still try the demo model, or import a smaller .gguf.</p>"
+                self.tr(
+                    "<p>None of the catalog's reasoners fits in this computer's memory. You can "
+                    "still try the demo model, or import a smaller .gguf.</p>"
+                )
             )
         self.download_button.setVisible(pick is not None and not offline)
         state = (
