@@ -264,6 +264,14 @@
         <translation>Mehr ▾</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete this reply and what followed it</source>
+        <translation>Diese Antwort und alles Folgende löschen</translation>
+    </message>
+    <message>
         <source>Written by {0}</source>
         <translation>Geschrieben von {0}</translation>
     </message>
@@ -373,6 +381,10 @@
         <source>Stop the answer first, then delete the conversation.</source>
         <translation>Halten Sie zuerst die Antwort an und löschen Sie dann das Gespräch.</translation>
     </message>
+    <message>
+        <source>Stop the answer first, then delete the message.</source>
+        <translation>Halten Sie zuerst die Antwort an und löschen Sie dann die Nachricht.</translation>
+    </message>
 </context>
 <context>
     <name>CompareWindow</name>
@@ -403,6 +415,10 @@
     <message>
         <source>answer read: {value}</source>
         <translation>gelesene Antwort: {value}</translation>
+    </message>
+    <message>
+        <source>last value in the thinking: {value} (none in the answer)</source>
+        <translation>letzter Wert im Denken: {value} (keiner in der Antwort)</translation>
     </message>
     <message>
         <source>Side by side — Ponder</source>
@@ -454,6 +470,45 @@
     <message>
         <source>Editing an earlier message: sending it starts a new version of the conversation from there (the old one is kept).</source>
         <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden beginnt ab dort eine neue Version des Gesprächs (die alte bleibt erhalten).</translation>
+    </message>
+</context>
+<context>
+    <name>ContextMeter</name>
+    <message>
+        <source>message too long</source>
+        <translation>Nachricht zu lang</translation>
+    </message>
+    <message>
+        <source>This message is too long for the model&apos;s context: shorten it or load the model with a larger context.</source>
+        <translation>Diese Nachricht ist zu lang für den Kontext des Modells: Kürzen Sie sie oder laden Sie das Modell mit einem größeren Kontext.</translation>
+    </message>
+    <message>
+        <source>oldest turns left out</source>
+        <translation>älteste Runden ausgelassen</translation>
+    </message>
+    <message>
+        <source>The conversation is longer than the model&apos;s context: the oldest turns will be left out.</source>
+        <translation>Das Gespräch ist länger als der Kontext des Modells: Die ältesten Runden werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} Tokens</translation>
+    </message>
+    <message>
+        <source>about {0} tokens</source>
+        <translation>etwa {0} Tokens</translation>
+    </message>
+    <message>
+        <source>Counted by the model&apos;s tokenizer.</source>
+        <translation>Vom Tokenizer des Modells gezählt.</translation>
+    </message>
+    <message>
+        <source>The conversation so far is counted by the model&apos;s tokenizer where Ponder has its count; the rest, and the message being typed, is an estimate.</source>
+        <translation>Das bisherige Gespräch zählt der Tokenizer des Modells, soweit Ponder diese Zahl hat; der Rest und die Nachricht, die Sie gerade schreiben, sind geschätzt.</translation>
+    </message>
+    <message>
+        <source>Context used: {0} tokens of {1}, {2} kept for the answer.</source>
+        <translation>Belegter Kontext: {0} von {1} Tokens, {2} für die Antwort freigehalten.</translation>
     </message>
 </context>
 <context>
@@ -804,6 +859,14 @@ Esc leert die Suche.</translation>
         <translation>Dieses Gespräch mit allen Nachrichten löschen?</translation>
     </message>
     <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message and the replies that followed it? Other versions of it are kept.</source>
+        <translation>Diese Nachricht und die folgenden Antworten löschen? Andere Versionen bleiben erhalten.</translation>
+    </message>
+    <message>
         <source>Ask something, or start from one of these. The model&apos;s thinking appears on the right, beside its answer.</source>
         <translation>Fragen Sie etwas oder beginnen Sie mit einem dieser Vorschläge. Das Denken des Modells erscheint rechts, neben seiner Antwort.</translation>
     </message>
@@ -1058,8 +1121,16 @@ Esc leert die Suche.</translation>
         <translation>Modelle verwalten …</translation>
     </message>
     <message>
+        <source>Asking {server} for {model}…</source>
+        <translation>Frage {server} nach {model}…</translation>
+    </message>
+    <message>
         <source>Loading {file}…</source>
         <translation>{file} wird geladen …</translation>
+    </message>
+    <message>
+        <source> · {n} tokens of context</source>
+        <translation> · {n} Tokens Kontext</translation>
     </message>
     <message>
         <source>{where} · {n_ctx:,} tokens of context</source>
@@ -1212,6 +1283,10 @@ Esc leert die Suche.</translation>
     <message>
         <source>Catalog</source>
         <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1388,6 +1463,10 @@ Ihre Gespräche bleiben erhalten.</translation>
         <translation>Fortsetzen</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
         <source>{phase} {done} of {total}{speed}</source>
         <translation>{phase} {done} von {total}{speed}</translation>
     </message>
@@ -1397,6 +1476,14 @@ Ihre Gespräche bleiben erhalten.</translation>
     <message>
         <source>Model not loaded</source>
         <translation>Modell nicht geladen</translation>
+    </message>
+    <message>
+        <source>This conversation was held with {model}; that server is no longer in Models → Servers.</source>
+        <translation>Dieses Gespräch wurde mit {model} geführt; dieser Server steht nicht mehr unter Modelle → Server.</translation>
+    </message>
+    <message>
+        <source>This conversation was held with {model}: asking its server.</source>
+        <translation>Dieses Gespräch wurde mit {model} geführt: frage seinen Server.</translation>
     </message>
     <message>
         <source>{file} is ready: pick it above.</source>
@@ -1555,6 +1642,153 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>{where} · {shown_tokens} tokens · replay at {speed}</source>
         <translation>{where} · {shown_tokens} Token · Wiedergabe mit {speed}</translation>
+    </message>
+</context>
+<context>
+    <name>ServersPage</name>
+    <message>
+        <source>classroom</source>
+        <translation>klassenzimmer</translation>
+    </message>
+    <message>
+        <source>http://192.168.1.20:8080</source>
+        <translation>http://192.168.1.20:8080</translation>
+    </message>
+    <message>
+        <source>only if the server asks for one</source>
+        <translation>nur, wenn der Server einen verlangt</translation>
+    </message>
+    <message>
+        <source>only for a server with its own certificates</source>
+        <translation>nur für einen Server mit eigenen Zertifikaten</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-Datei</translation>
+    </message>
+    <message>
+        <source>Server / model</source>
+        <translation>Server / Modell</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läuft mit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>Dieses Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the server again what it runs</source>
+        <translation>Den Server erneut fragen, was er ausführt</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, e.g. http://192.168.1.20:8080.</source>
+        <translation>Geben Sie die Adresse des Servers an, z. B. http://192.168.1.20:8080.</translation>
+    </message>
+    <message>
+        <source>Checking {url}…</source>
+        <translation>Prüfe {url}…</translation>
+    </message>
+    <message>
+        <source>Added {name}: {software}, {count} model(s).</source>
+        <translation>{name} hinzugefügt: {software}, {count} Modell(e).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s CA certificate</source>
+        <translation>Das CA-Zertifikat des Servers</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem *.crt);;All files (*)</source>
+        <translation>PEM (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Prüfe…</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>failed: see the details</source>
+        <translation>fehlgeschlagen: siehe Details</translation>
+    </message>
+    <message>
+        <source>{n} model(s)</source>
+        <translation>{n} Modell(e)</translation>
+    </message>
+    <message>
+        <source> · key stored</source>
+        <translation> · Schlüssel gespeichert</translation>
+    </message>
+    <message>
+        <source> (thinking)</source>
+        <translation> (denkt)</translation>
+    </message>
+    <message>
+        <source>  · in use</source>
+        <translation>  · in Verwendung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No servers yet. If a computer near you runs &lt;b&gt;llama-server&lt;/b&gt;, &lt;b&gt;Ollama&lt;/b&gt;, &lt;b&gt;vLLM&lt;/b&gt; or &lt;b&gt;LM Studio&lt;/b&gt;, add it above by its address; its models then appear here and in the model list.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Noch keine Server. Wenn ein Rechner in Ihrer Nähe &lt;b&gt;llama-server&lt;/b&gt;, &lt;b&gt;Ollama&lt;/b&gt;, &lt;b&gt;vLLM&lt;/b&gt; oder &lt;b&gt;LM Studio&lt;/b&gt; ausführt, fügen Sie ihn oben mit seiner Adresse hinzu; seine Modelle erscheinen dann hier und in der Modellliste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> · {n} tokens of context</source>
+        <translation> · {n} Tokens Kontext</translation>
+    </message>
+    <message>
+        <source>done by the server</source>
+        <translation>erledigt der Server</translation>
+    </message>
+    <message>
+        <source>kept by Ponder</source>
+        <translation>übernimmt Ponder</translation>
+    </message>
+    <message>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Remove server</source>
+        <translation>Server entfernen</translation>
+    </message>
+    <message>
+        <source>Forget the server {name} and its key? Conversations are kept.</source>
+        <translation>Den Server {name} und seinen Schlüssel vergessen? Gespräche bleiben erhalten.</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2398,10 @@ Lösung: {answer}</translation>
         <source>{file} is answering; the model in use comes back after it.</source>
         <translation>{file} antwortet; danach kommt das bisherige Modell zurück.</translation>
     </message>
+    <message>
+        <source>Stopped before the other answer was finished, so nothing was compared. The unfinished version is kept with the reply&apos;s versions.</source>
+        <translation>Angehalten, bevor die andere Antwort fertig war, daher wurde nichts verglichen. Die unfertige Version bleibt bei den Versionen der Antwort.</translation>
+    </message>
 </context>
 <context>
     <name>ThinkTagsBox</name>
@@ -2276,12 +2514,40 @@ Lösung: {answer}</translation>
 <context>
     <name>UserMessageWidget</name>
     <message>
+        <source>Show all</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Show the whole message</source>
+        <translation>Die ganze Nachricht zeigen</translation>
+    </message>
+    <message>
         <source>Edit this message and send it again</source>
         <translation>Diese Nachricht bearbeiten und erneut senden</translation>
     </message>
     <message>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message and the replies that followed it</source>
+        <translation>Diese Nachricht und die folgenden Antworten löschen</translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>Weniger zeigen</translation>
+    </message>
+    <message>
+        <source>Show the whole message ({0:,} characters)</source>
+        <translation>Die ganze Nachricht zeigen ({0:,} Zeichen)</translation>
+    </message>
+    <message>
+        <source>Fold the message again</source>
+        <translation>Die Nachricht wieder einklappen</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2606,18 @@ Lösung: {answer}</translation>
     <message>
         <source>&lt;p&gt;None of the catalog&apos;s reasoners fits in this computer&apos;s memory. You can still try the demo model, or import a smaller .gguf.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Keines der Reasoning-Modelle im Katalog passt in den Arbeitsspeicher dieses Computers. Sie können trotzdem das Demo-Modell ausprobieren oder eine kleinere .gguf-Datei importieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The download failed: {0}</source>
+        <translation>Der Download ist fehlgeschlagen: {0}</translation>
     </message>
 </context>
 </TS>

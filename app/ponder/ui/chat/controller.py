@@ -187,7 +187,7 @@ class ChatController(QObject):
         """Deletes a message of the conversation on show and the replies that followed it
         (not while an answer is being written), and shows what remains."""
         if self.busy:
-            self.error_raised.emit("Stop the answer first, then delete the message.")
+            self.error_raised.emit(self.tr("Stop the answer first, then delete the message."))
             return
         try:
             self.store.delete_message(message_id)

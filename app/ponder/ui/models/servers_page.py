@@ -60,7 +60,7 @@ class ServersPage(QWidget):
         self.name_field.setPlaceholderText(self.tr("classroom"))
         self.url_field = QLineEdit()
         self.url_field.setObjectName("serverAddress")
-        self.url_field.setPlaceholderText("http://192.168.1.20:8080")
+        self.url_field.setPlaceholderText(self.tr("http://192.168.1.20:8080"))
         self.key_field = QLineEdit()
         self.key_field.setObjectName("serverKey")
         self.key_field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -177,7 +177,10 @@ class ServersPage(QWidget):
 
     def _choose_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The server's CA certificate"), "", "PEM (*.pem *.crt);;All files (*)"
+            self,
+            self.tr("The server's CA certificate"),
+            "",
+            self.tr("PEM (*.pem *.crt);;All files (*)"),
         )
         if path:
             self.ca_field.setText(path)

@@ -324,6 +324,8 @@ class TeachingViews(QObject):
             self.compare_versions(live.reply_id, live.compare_to)
         elif live.status == "cancelled":  # stopped: no comparison with a version cut short
             self._say(
-                "Stopped before the other answer was finished, so nothing was compared. The "
-                "unfinished version is kept with the reply's versions."
+                self.tr(
+                    "Stopped before the other answer was finished, so nothing was compared. The "
+                    "unfinished version is kept with the reply's versions."
+                )
             )

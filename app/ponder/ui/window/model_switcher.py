@@ -173,17 +173,18 @@ class ModelSwitcher:
         servers = self._library.servers
         if servers is not None and servers.listed_once and servers.entry(ref.server) is None:
             self._window.statusBar().showMessage(
-                self._window.tr(
+                QCoreApplication.translate(
+                    "ModelSwitcher",
                     "This conversation was held with {model}; that server is no longer in "
-                    "Models → Servers."
+                    "Models → Servers.",
                 ).format(model=ref.label),
                 10000,
             )
             return
         self._window.statusBar().showMessage(
-            self._window.tr("This conversation was held with {model}: asking its server.").format(
-                model=ref.label
-            ),
+            QCoreApplication.translate(
+                "ModelSwitcher", "This conversation was held with {model}: asking its server."
+            ).format(model=ref.label),
             10000,
         )
         self.use_model(ref.id)
