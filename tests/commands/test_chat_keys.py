@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -18,12 +19,16 @@ from ponder.commands.chat import think_longer_budget
 
 
 def read_until(out: IO[str], seen: list[dict[str, Any]], done: Any) -> None:
-    """Reads JSON lines into ``seen`` until ``done(event)`` is true."""
+    """Reads JSON lines into ``seen`` until ``done(event)`` is true. A turn that ends (or a
+    stream that closes) first fails the test: ``ponder chat`` then waits for the next line
+    and would never write what the test waits for."""
     for line in out:
         event = json.loads(line)
         seen.append(event)
         if done(event):
             return
+        if event["type"] == "done":
+            raise AssertionError(f"the turn ended first: {seen[-8:]}")
     raise AssertionError(f"the stream ended early: {seen[-5:]}")
 
 
@@ -44,6 +49,10 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
             sys.executable, "-m", "ponder.cli", "chat", "--json",
             "--model", str(smollm2_path), "--threads", "2", "--ctx", "2048",
             "--think-budget", "unlimited", "--temperature", "0", "--seed", "1",
+            # A long thinking ("Wait" whenever the model tries to stop before 400 tokens), so
+            # each Ctrl+C still finds it thinking however far this test lags behind the stream
+            # on a busy machine.
+            "--min-think", "400", "--max-waits", "50",
         ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -52,6 +61,10 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
         env=dict(os.environ),
     ) as process:  # fmt: skip
         assert process.stdin is not None and process.stdout is not None
+        # Should the test and the chat still wait on each other, the chat is ended and the
+        # reads above fail instead of hanging the suite.
+        watchdog = threading.Timer(600, process.kill)
+        watchdog.start()
         first: list[dict[str, Any]] = []
         process.stdin.write("Explain why the sky is blue.\n")
         process.stdin.flush()
@@ -96,6 +109,7 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
             assert second[stop_at + 1]["reason"] == "stopped"
         process.stdin.close()
         assert process.wait(timeout=120) == 0  # the engine child lived through both Ctrl+Cs
+        watchdog.cancel()
 
 
 def test_longer_says_what_it_takes() -> None:
