@@ -64,6 +64,7 @@ def test_ctrl_c_answers_now_then_stops(smollm2_path: Path) -> None:
         # Should the test and the chat still wait on each other, the chat is ended and the
         # reads above fail instead of hanging the suite.
         watchdog = threading.Timer(600, process.kill)
+        watchdog.daemon = True
         watchdog.start()
         first: list[dict[str, Any]] = []
         process.stdin.write("Explain why the sky is blue.\n")
