@@ -107,5 +107,7 @@ class LoadRequest:
     # (start, end) think tags that replace the detected family's (the custom-tags setting).
     think_tags: tuple[str, str] | None = None
     # Speculative decoding: draft tokens from the context and let the model verify them in one
-    # batch. Exact (the same tokens as without it); off only to compare or to rule it out.
-    speculate: bool = True
+    # batch. Exact (the same tokens as without it). Off by default: on SmolLM2 on a CPU,
+    # where a batch costs nearly as much as its tokens one by one, `ponder bench --speculate`
+    # measured 0.92x; it is meant for memory-bound decoding (7B models, GPUs).
+    speculate: bool = False
