@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -150,14 +153,33 @@ class SettingsDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.think_tags.is_valid())
         self.think_tags.validity_changed.connect(ok.setEnabled)
-        layout = QVBoxLayout(self)
+        # The sections scroll (a small screen cannot show them all); the buttons stay in view.
+        sections = QWidget()
+        column = QVBoxLayout(sections)
+        column.setContentsMargins(0, 0, 0, 0)
         for box in (model_box, folders_box, look_box, self.think_tags):
-            layout.addWidget(box)
+            column.addWidget(box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(sections)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         # Its full preferred size (within the screen): left to Qt, the wrapped hints' height
         # was worked out for another width and their last lines were cut off.
-        hint = self.sizeHint()
-        initial_size(self, hint.width(), hint.height())
+        content = sections.sizeHint()
+        margins = layout.contentsMargins()
+        width = content.width() + margins.left() + margins.right() + 20  # room for a scroll bar
+        height = (
+            content.height()
+            + buttons.sizeHint().height()
+            + layout.spacing()
+            + margins.top()
+            + margins.bottom()
+        )
+        initial_size(self, width, height)
 
     @staticmethod
     def _hint(text: str) -> QLabel:
