@@ -327,7 +327,10 @@ def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit)
         # on where the backend supports it. Ponder wants it on the CPU in particular: there,
         # without it, a batch's logits differ from one-token decoding (the attention takes
         # another kernel), and verified drafts must see the same logits as the plain loop.
-        params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
+        # Only for a speculating session: it changes the numerics (and so the text) of
+        # every reply, and speculation is off by default.
+        if request.speculate:
+            params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
         return original_context(model, params)
 
     llama_low.llama_model_default_params = params_with_progress
