@@ -329,7 +329,7 @@ def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit)
         # another kernel), and verified drafts must see the same logits as the plain loop.
         # Only for a speculating session: it changes the numerics (and so the text) of
         # every reply, and speculation is off by default.
-        if request.speculate:
+        if request.speculate or request.flash_attention:
             params.flash_attn_type = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
         return original_context(model, params)
 

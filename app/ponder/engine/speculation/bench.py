@@ -120,7 +120,7 @@ def run_speculation_bench(
         EngineClient() as drafting,
     ):
         for engine, speculate in ((plain, False), (drafting, True)):
-            for event in engine.load(replace(load, speculate=speculate)):
+            for event in engine.load(replace(load, speculate=speculate, flash_attention=True)):
                 if isinstance(event, ErrorEvent):
                     raise RuntimeError(event.message)
         warm_up = GenerateRequest(messages=(Message("user", "Hi"),), max_tokens=4)
