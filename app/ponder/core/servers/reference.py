@@ -80,6 +80,14 @@ _IDENTITY = re.compile(
 )
 
 
+def recorded_model_name(record: str) -> str:
+    """A record's model for a card: a server model's identity whole (model, server, address,
+    software); a file's name without the folders it sat in on one computer."""
+    if _IDENTITY.match(record) is not None:
+        return record
+    return PurePath(record.replace("\\", "/")).name
+
+
 def shown_model_name(record: str | None) -> str:
     """A record's model in a few words, for a title, a legend or under a reply: a file's name
     without its folders or ``.gguf``; a server model's short name and server. "" when none
@@ -90,7 +98,7 @@ def shown_model_name(record: str | None) -> str:
     if found is not None:
         server = found["label"] or found["url"].split("://", 1)[1]
         return f"{short_model_name(found['model'])} · {server}"
-    name = PurePath(record.replace("\\", "/")).name
+    name = recorded_model_name(record)
     return name[: -len(".gguf")] if name.lower().endswith(".gguf") else name
 
 

@@ -14,11 +14,11 @@ import dataclasses
 import html
 import time
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import PurePath
 
 from markdown_it import MarkdownIt
 
 from ponder.core.request import Sampling
+from ponder.core.servers.reference import recorded_model_name
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
@@ -72,11 +72,7 @@ def _person_steps(message: StoredMessage) -> str:
 def model_name(path: str | None) -> str:
     """A model file's name without the folders it happened to sit in on one computer (the
     sha256 beside it identifies the file)."""
-    if not path:
-        return "not recorded"
-    if "://" in path:  # a model on a server: its identity (model, server, address, software)
-        return path
-    return PurePath(path.replace("\\", "/")).name
+    return recorded_model_name(path) if path else "not recorded"
 
 
 def sampling_text(sampling: Sampling) -> str:
