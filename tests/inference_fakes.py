@@ -61,8 +61,10 @@ class InferenceFake:
         key: str | None = None,
         version: str = "0.12.6",
         tls: ssl.SSLContext | None = None,
+        context: int = 32768,
     ) -> None:
         self.kind = kind
+        self.context = context  # the models' context length, as the server lists it
         self.models = models
         self.key = key
         self.version = version
@@ -211,7 +213,7 @@ class InferenceFake:
                                 "owned_by": "vllm",
                                 "root": m,
                                 "parent": None,
-                                "max_model_len": 32768,
+                                "max_model_len": self.context,
                             }
                             for m in self.models
                         ],
@@ -235,7 +237,7 @@ class InferenceFake:
                                 "compatibility_type": "gguf",
                                 "quantization": "Q4_K_M",
                                 "state": "loaded",
-                                "max_context_length": 32768,
+                                "max_context_length": self.context,
                             }
                             for m in self.models
                         ],

@@ -60,3 +60,10 @@ def test_a_new_message_too_long_on_its_own_is_a_clear_error() -> None:
     assert caught.value.tokens == 202
     assert "Your message is 202 tokens long" in str(caught.value)
     assert "Shorten the message" in str(caught.value)
+
+
+def test_a_length_that_is_only_an_estimate_gives_the_shortest_prompt_instead_of_refusing() -> None:
+    messages = [*_conversation(3, 5), Message("user", "word " * 500)]
+    fitted = fit_to_context(messages, _words, _length, 200, 20, refuse=False)
+    assert fitted.left_out_turns == 3
+    assert fitted.messages == (messages[0], messages[-1])

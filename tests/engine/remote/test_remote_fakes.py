@@ -280,3 +280,33 @@ def test_more_budget_is_refused_with_a_notice_where_the_server_keeps_it() -> Non
                 engine.extend_budget(100)
     notices = [e for e in events if isinstance(e, NoticeEvent) and e.kind == "control_unavailable"]
     assert len(notices) == 1 and "cannot be raised" in notices[0].message
+
+
+@pytest.mark.parametrize("kind", ["vllm", "lmstudio"])
+def test_a_server_that_cannot_count_gets_the_turns_that_fit_by_an_estimate_and_says_so(
+    kind: Kind,
+) -> None:
+    """#13 item 1 on a server without a tokenizer endpoint: the turns that fit its context
+    are chosen by an estimate, and a notice says so; a message that alone seems too long
+    is still sent (the server judges it, an estimate never refuses)."""
+    history: list[Message] = []
+    for i in range(10):
+        history += [Message("user", f"Fact {i}: " + "ocean " * 200), Message("assistant", "Ok.")]
+    with InferenceFake(kind, (MODEL,), context=2048) as fake:
+        engine = _engine(fake)
+        assert engine.n_ctx == 2048
+        request = GenerateRequest((*history, Message("user", "hi")), ThinkingControl())
+        events = list(engine.generate(request))
+        stats = next(e for e in events if isinstance(e, StatsEvent)).stats
+        assert 0 < stats.left_out_turns < 10
+        sent = fake.chat_bodies()[-1]["messages"]
+        assert sent[-1] == {"role": "user", "content": "hi"}
+        assert len(sent) == 1 + 2 * (10 - stats.left_out_turns)
+        assert sum(len(m["content"]) for m in sent) / 3 <= 2048 - 256
+        notices = [e for e in events if isinstance(e, NoticeEvent) and e.kind == "estimate"]
+        assert any("estimate" in n.message and "left out" in n.message for n in notices)
+
+        alone = GenerateRequest((*history, Message("user", "word " * 3000)), ThinkingControl())
+        events = list(engine.generate(alone))
+        assert not [e for e in events if isinstance(e, ErrorEvent)]
+        assert fake.chat_bodies()[-1]["messages"] == [{"role": "user", "content": "word " * 3000}]

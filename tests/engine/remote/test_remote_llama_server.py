@@ -210,3 +210,58 @@ def test_a_template_without_thinking_markers_gets_tags_and_a_budget_kept_by_pond
     cuts = [i for i in reply.interventions if i.reason == "budget_spent"]
     assert len(cuts) == 1 and cuts[0].position == 10
     assert not reply.failed
+
+
+def _long_conversation(turns: int, words: int, last: str) -> tuple[Message, ...]:
+    history: list[Message] = []
+    for i in range(turns):
+        history += [
+            Message("user", f"Fact {i}: " + "ocean " * words),
+            Message("assistant", "Noted."),
+        ]
+    return (*history, Message("user", last))
+
+
+def test_the_probe_reads_the_servers_own_context_not_the_models_training_length(
+    engine: RemoteEngine, llama_server: LlamaServer
+) -> None:
+    """SmolLM2 was trained on 8192 tokens; the server gives a request 2048 (``-c``)."""
+    assert engine.n_ctx == llama_server.ctx
+
+
+def test_turns_that_do_not_fit_the_servers_context_are_left_out_counted_by_the_server(
+    engine: RemoteEngine, llama_server: LlamaServer
+) -> None:
+    """#13 item 1 on a server: a conversation past the server's context failed on every later
+    message ("request exceeds the available context size"), even "hi"."""
+    messages = _long_conversation(8, 320, "hi")
+    request = GenerateRequest(
+        messages, ThinkingControl(budget=0), GREEDY, max_tokens=8, system_prompt="Be brief."
+    )
+    events = list(engine.generate(request))
+    assert not [e for e in events if isinstance(e, ErrorEvent)], events
+    stats = _stats(events).stats
+    assert 0 < stats.left_out_turns < 8
+    # Counted by the server's own template and tokenizer: the prompt fits with room to answer.
+    assert stats.prompt_tokens + min(512, llama_server.ctx // 8) <= llama_server.ctx
+    assert not [n for n in _notices(events) if n.kind == "estimate"]
+
+
+def test_a_message_too_long_for_the_servers_context_is_refused_in_the_local_engines_words(
+    engine: RemoteEngine,
+) -> None:
+    events = list(engine.generate(_request(ThinkingControl(budget=0))))
+    assert not [e for e in events if isinstance(e, ErrorEvent)]
+    long = GenerateRequest(
+        _long_conversation(2, 20, "word " * 3000), ThinkingControl(budget=0), GREEDY
+    )
+    events = list(engine.generate(long))
+    errors = [e for e in events if isinstance(e, ErrorEvent)]
+    assert [e.kind for e in errors] == ["prompt_too_long"]
+    assert "context holds 2048 tokens" in errors[0].message
+    # A long system prompt counts as well: with it the short message does not fit.
+    long_system = GenerateRequest(
+        (Message("user", "hi"),), ThinkingControl(budget=0), GREEDY, system_prompt="sky " * 3000
+    )
+    errors = [e for e in engine.generate(long_system) if isinstance(e, ErrorEvent)]
+    assert [e.kind for e in errors] == ["prompt_too_long"]

@@ -81,12 +81,15 @@ def fit_to_context(
     length: Callable[[Prompt], int],
     n_ctx: int,
     reserve: int,
+    *,
+    refuse: bool = True,
 ) -> FittedPrompt[Prompt]:
     """The prompt of ``messages`` without the fewest oldest turns for ``length(prompt) +
     reserve <= n_ctx``. The whole conversation is tried first (one build when it fits);
     otherwise a binary search over how many turns to leave out (a prompt only shrinks as
     turns go). Raises ``MessageTooLong`` when even the system prompt and the new message
-    alone do not fit, and whatever ``build`` raises."""
+    alone do not fit (with ``refuse=False``, for a length that is only an estimate, that
+    prompt is returned instead and whoever reads it judges), and whatever ``build`` raises."""
     systems, turns, new = _turns(messages)
     limit = n_ctx - reserve
 
@@ -100,6 +103,8 @@ def fit_to_context(
         return FittedPrompt(prompt, kept, 0)
     best = attempt(len(turns))
     if best[2] > limit:
+        if not refuse:
+            return FittedPrompt(best[0], best[1], len(turns))
         raise MessageTooLong(best[2], n_ctx, reserve)
     low, high = 1, len(turns)  # the answer lies in [low, high]; `high` is known to fit
     while low < high:

@@ -121,12 +121,18 @@ def _llama_server(
 ) -> ServerInfo:
     build = str(props.get("build_info") or "unknown build")
     thinking = _template_thinks(props)
-    models = [
-        ServerModel(str(m["id"]), thinking, _int(m.get("meta", {}).get("n_ctx_train")))
-        for m in _openai_models(client, connection)
-    ]
+    # The context a request gets is the slot's (``-c``, shared among ``-np`` slots), not the
+    # model's training length: a prompt longer than the slot's is refused.
+    settings = props.get("default_generation_settings")
+    slot_ctx = _int(settings.get("n_ctx")) if isinstance(settings, dict) else None
+    models = []
+    for m in _openai_models(client, connection):
+        meta = m.get("meta")
+        meta = meta if isinstance(meta, dict) else {}
+        context = slot_ctx or _int(meta.get("n_ctx")) or _int(meta.get("n_ctx_train"))
+        models.append(ServerModel(str(m["id"]), thinking, context))
     if not models and props.get("model_alias"):
-        models = [ServerModel(str(props["model_alias"]), thinking)]
+        models = [ServerModel(str(props["model_alias"]), thinking, slot_ctx)]
     notes = []
     controls = dict(CONTROL_MAP["llama-server"])
     if thinking is False:
@@ -213,7 +219,12 @@ def probe_server(connection: ServerConnection, *, timeout_s: float = 10.0) -> Se
         status, native = _get_json(client, connection, "/api/v0/models")
         if status == 200 and isinstance(native, dict) and isinstance(native.get("data"), list):
             models = tuple(
-                ServerModel(str(m["id"]), None, _int(m.get("max_context_length")))
+                # A loaded model's context is the one it was loaded with.
+                ServerModel(
+                    str(m["id"]),
+                    None,
+                    _int(m.get("loaded_context_length")) or _int(m.get("max_context_length")),
+                )
                 for m in native["data"]
                 if isinstance(m, dict)
                 and isinstance(m.get("id"), str)

@@ -57,14 +57,21 @@ def chat_path(dialect: Dialect) -> str:
     return "/api/chat" if dialect.kind == "ollama" else "/v1/chat/completions"
 
 
+def turns(dialect: Dialect, request: GenerateRequest) -> list[dict[str, Any]]:
+    """The conversation as this server is sent it (the system prompt, then each turn; past
+    reasoning in the server's own field where it has one)."""
+    kind = dialect.kind
+    field = "thinking" if kind == "ollama" else "reasoning_content" if dialect.split else None
+    return conversation(request, field, dialect.tags)
+
+
 def body(
     dialect: Dialect, request: GenerateRequest, leg: Leg, *, max_tokens: int | None
 ) -> dict[str, Any]:
     """The JSON body of one leg."""
     kind = dialect.kind
     control = request.thinking
-    field = "thinking" if kind == "ollama" else "reasoning_content" if dialect.split else None
-    messages = conversation(request, field, dialect.tags)
+    messages = turns(dialect, request)
     fields: dict[str, Any] = {"model": dialect.model, "stream": True}
     fields |= sampling_fields(request, kind)
     if kind == "ollama":

@@ -36,6 +36,7 @@ from ponder.core.events import (
     LoadProgressEvent,
     NoticeEvent,
 )
+from ponder.core.reasoning.context_fit import MessageTooLong
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.servers.connection import (
     BUSY,
@@ -49,7 +50,8 @@ from ponder.core.servers.connection import (
 from ponder.core.servers.controls import CONTROL_NAMES, can_continue_assistant
 from ponder.core.servers.probe import ServerInfo, probe_server
 from ponder.core.servers.reference import identity
-from ponder.engine.remote.bodies import Dialect, Leg, body, chat_path
+from ponder.engine.remote.bodies import Dialect, Leg, body, chat_path, turns
+from ponder.engine.remote.context import ServerTokenCounter, fit_request
 from ponder.engine.remote.reply import Cancelled, RemoteReply
 from ponder.engine.remote.wire import Delta, ollama_deltas, openai_deltas
 
@@ -79,6 +81,7 @@ class RemoteEngine:
         self.retry_wait_s = retry_wait_s
         self.info: ServerInfo | None = None
         self.dialect: Dialect | None = None
+        self.n_ctx = 0  # the model's context on the server (0: the server does not say)
         self._client: httpx2.Client | None = None
         self._lock = threading.Lock()
         self._response: httpx2.Response | None = None
@@ -132,6 +135,7 @@ class RemoteEngine:
             split = False
         self.info = info
         self.dialect = Dialect(info.kind, found.id, split, prefill, tags)
+        self.n_ctx = found.context or 0
         if self._client is not None:
             self._client.close()
         self._client = self.connection.client(connect_s=self.connect_s, read_s=self.stall_s)
@@ -155,12 +159,27 @@ class RemoteEngine:
             yield DoneEvent("error")
             return
         self._cancel.clear()
+        dialect = self.dialect
+        # The oldest turns that do not fit the server's context are left out, as locally.
+        counter = (
+            ServerTokenCounter(self._client, self.connection, self.connect_s)
+            if self.info.kind == "llama-server"
+            else None
+        )
+        try:
+            fitted = fit_request(request, lambda kept: turns(dialect, kept), self.n_ctx, counter)
+        except MessageTooLong as exc:
+            yield ErrorEvent(str(exc), "prompt_too_long")
+            yield DoneEvent("error")
+            return
         reply = RemoteReply(
-            request,
+            fitted.request,
             self.dialect,
             self.info.controls,
             server=self.connection.name,
             count_tokens=self._count_tokens if self.info.kind == "llama-server" else None,
+            left_out_turns=fitted.left_out_turns,
+            left_out_estimated=fitted.estimated,
         )
         with self._lock:
             self._reply = reply

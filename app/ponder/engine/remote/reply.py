@@ -78,8 +78,14 @@ class RemoteReply:
         *,
         server: str,
         count_tokens: Callable[[str], int | None] | None = None,
+        left_out_turns: int = 0,
+        left_out_estimated: bool = False,
     ) -> None:
         self.request = request
+        # Earlier turns left out to fit the server's context (``engine.remote.context``), and
+        # whether they were chosen by an estimate (the server cannot count tokens).
+        self.left_out_turns = left_out_turns
+        self.left_out_estimated = left_out_estimated
         self.dialect = dialect
         self.controls = controls
         self.server = server
@@ -167,6 +173,12 @@ class RemoteReply:
     # ----- requests ----------------------------------------------------------------------------
 
     def opening_notices(self) -> Iterator[Event]:
+        if self.left_out_turns and self.left_out_estimated:
+            yield NoticeEvent(
+                f"{self.server} does not count tokens: the earlier turns left out to fit its "
+                "context were chosen by an estimate of the conversation's length.",
+                "estimate",
+            )
         if self.control.min_tokens and self.controls.get("min_thinking") != "honoured":
             yield NoticeEvent(
                 f"Minimum thinking is unavailable on {self.server}: it cannot continue a "
@@ -516,6 +528,6 @@ class RemoteReply:
                 first_token_s=(
                     self.first_piece_at - self.started if self.first_piece_at is not None else None
                 ),
-            )
+            ).with_left_out(self.left_out_turns)
         )
         yield DoneEvent(reason)
