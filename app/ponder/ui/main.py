@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
 from ponder.core.request import Sampling
+from ponder.core.servers.connection import WINDOW
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.reference import ServerModelRef, connect
 from ponder.core.servers.registry import ServerRegistry
@@ -115,7 +116,10 @@ class PonderApp:
         registry = ServerRegistry(paths.servers_file)
         keys = KeyStore.default(paths.server_keys_file)
         # The one engine the window's workers use: the local one, or a model on a server.
-        self.engine_switch = EngineSwitch(self.engine, lambda ref: connect(ref, registry, keys))
+        # Its faults reach the chat: they advise the window's ways out, not the command line's.
+        self.engine_switch = EngineSwitch(
+            self.engine, lambda ref: connect(ref, registry, keys, WINDOW)
+        )
         self.buffer = EventBuffer()
         # The engine's workers share one thread: the engine serves one caller at a time.
         switch = self.engine_switch

@@ -171,7 +171,7 @@ def test_a_wrong_key_is_refused_with_the_401_message_and_the_right_one_is_kept_h
         assert page.key_field.echoMode() == page.key_field.EchoMode.Password
         message = _add(qtbot, page, "gpu", fake.base_url, key="sk-wrong-key")
         assert "(401)" in message and "API key is missing or wrong" in message
-        assert "sk-wrong-key" not in message and "Check the key and add it again." in message
+        assert "sk-wrong-key" not in message and "Check the key and add the server again" in message
         assert message.startswith("gpu refused")  # the name as the person wrote it
         assert page.message.text() == message and page.message.property("kind") == "error"
         assert page.add_button.isEnabled() and page.add_button.text() == "Add server"
@@ -209,6 +209,27 @@ def test_a_dead_server_shows_its_error_and_leaves_nothing_busy(
     message = _add(qtbot, page, "lab", "lab-machine:8080")
     assert "no scheme" in message and page.message.property("kind") == "error"
     _grab(page, "servers_refused_light.png")
+
+
+def test_a_servers_faults_in_the_chat_advise_the_windows_ways_out_not_commands(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    """A key changed on the server, a model it no longer offers: the chat's error says what
+    to do in the window (the command line's advice, "run ponder servers add …", was shown)."""
+    app = make_app(load=False, max_tokens=40)
+    with InferenceFake("vllm", (MODEL,), key=KEY) as fake:
+        _dialog, page = _manager(app, qtbot)
+        assert _add(qtbot, page, "gpu", fake.base_url, key=KEY) == ""
+        _use(qtbot, app, page, ServerModelRef("gpu", MODEL))
+        fake.key = "sk-rotated-by-the-admin"
+        live = ask(qtbot, app, "Why is the sea salty?")
+        assert live.error is not None and "(401)" in live.error
+        assert "Models → Servers" in live.error and "ponder" not in live.error
+        assert "--" not in live.error
+        fake.key, fake.models = KEY, ("another-model",)
+        live = ask(qtbot, app, "Why is the sea salty?")
+        assert live.error is not None and "404" in live.error
+        assert "Models → Servers" in live.error and "ponder" not in live.error
 
 
 @pytest.fixture(scope="module")

@@ -50,14 +50,39 @@ class ServerFault(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class WaysOut:
+    """The advice a fault's message ends with, in the words of where the person meets it: the
+    command line names its commands, the window its controls. Each fault's message is written
+    here once; only the way out differs."""
+
+    set_key: str  # "{name}": the server's name
+    ca_file: str
+    list_models: str
+
+
+COMMAND_LINE = WaysOut(
+    set_key="Set it with `ponder servers add {name} URL --key-stdin --replace`.",
+    ca_file="add it with --ca-file",
+    list_models="`ponder servers check` lists its models.",
+)
+WINDOW = WaysOut(
+    set_key="Check the key and add the server again (Models → Servers).",
+    ca_file="give its CA file when you add it (Models → Servers)",
+    list_models="Check (Models → Servers) lists its models.",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class ServerConnection:
     """Everything needed to talk to one server. ``label`` names it in messages (the name the
-    person gave, or the address). ``key`` is kept out of ``repr``."""
+    person gave, or the address). ``key`` is kept out of ``repr``. ``ways_out``: where the
+    person reads its faults (``COMMAND_LINE`` or ``WINDOW``)."""
 
     base_url: str
     label: str = ""
     ca_file: str | None = None
     key: str | None = field(default=None, repr=False)
+    ways_out: WaysOut = field(default=COMMAND_LINE, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -117,7 +142,7 @@ def fault_message(exc: Exception, connection: ServerConnection, *, streaming: bo
         return ServerFault(
             TLS,
             f"{name}: its TLS certificate could not be verified ({_first_line(exc)}). If the "
-            "server uses its own certificate authority, add it with --ca-file.",
+            f"server uses its own certificate authority, {connection.ways_out.ca_file}.",
         )
     if any(isinstance(e, ssl.SSLError) for e in chain):
         return ServerFault(TLS, f"{name}: the TLS connection failed ({_first_line(exc)}).")
@@ -190,16 +215,16 @@ def status_fault(
     if status in (401, 403):
         return ServerFault(
             AUTH,
-            f"{name} refused the request ({status}): the API key is missing or wrong. Set it "
-            f"with `ponder servers add {connection.label or 'NAME'} URL --key-stdin --replace`."
+            f"{name} refused the request ({status}): the API key is missing or wrong. "
+            + connection.ways_out.set_key.format(name=connection.label or "NAME")
             + detail,
         )
     if status == 404:
         what = f"the model {model!r} is not loaded there or" if model else "this path"
         return ServerFault(
             MODEL_MISSING,
-            f"{name} answered 404: {what} does not exist. `ponder servers check` lists its "
-            "models." + detail,
+            f"{name} answered 404: {what} does not exist. {connection.ways_out.list_models}"
+            + detail,
         )
     if status in (429, 503):
         return ServerFault(BUSY, f"{name} is busy ({status}); try again in a moment." + detail)

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ponder.core.servers.connection import ServerConnection
+from ponder.core.servers.connection import COMMAND_LINE, ServerConnection, WaysOut
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.registry import ServerEntry, ServerRegistry
 
@@ -102,14 +102,21 @@ def shown_model_name(record: str | None) -> str:
     return name[: -len(".gguf")] if name.lower().endswith(".gguf") else name
 
 
-def connection_for(entry: ServerEntry, keys: KeyStore) -> ServerConnection:
+def connection_for(
+    entry: ServerEntry, keys: KeyStore, ways_out: WaysOut = COMMAND_LINE
+) -> ServerConnection:
     """The connection to a registered server, with its key when one is stored
-    (``KeyStoreError`` when the store cannot give it)."""
+    (``KeyStoreError`` when the store cannot give it); its faults advise ``ways_out``."""
     key = keys.get(entry.name) if entry.has_key else None
-    return ServerConnection(entry.base_url, entry.name, entry.ca_file, key)
+    return ServerConnection(entry.base_url, entry.name, entry.ca_file, key, ways_out)
 
 
-def connect(ref: ServerModelRef, registry: ServerRegistry, keys: KeyStore) -> ServerConnection:
+def connect(
+    ref: ServerModelRef,
+    registry: ServerRegistry,
+    keys: KeyStore,
+    ways_out: WaysOut = COMMAND_LINE,
+) -> ServerConnection:
     """The connection to the server ``ref`` names (``ServerRegistryError`` when it is no longer
     registered, ``KeyStoreError`` when its key cannot be read)."""
-    return connection_for(registry.get(ref.server), keys)
+    return connection_for(registry.get(ref.server), keys, ways_out)

@@ -13,14 +13,13 @@ reach the GUI queued.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.servers.addresses import ServerAddressError, normalize_base_url
-from ponder.core.servers.connection import ServerConnection, ServerFault
+from ponder.core.servers.connection import WINDOW, ServerConnection, ServerFault
 from ponder.core.servers.keys import KeyStore, KeyStoreError
 from ponder.core.servers.probe import probe_server
 from ponder.core.servers.reference import connection_for
@@ -69,7 +68,7 @@ class ServerTasks(QObject):
     def probe(self, name: str) -> None:
         """What the server ``name`` runs now and which models it offers."""
         try:
-            connection = connection_for(self._registry.get(name), self._keys)
+            connection = connection_for(self._registry.get(name), self._keys, WINDOW)
             info = probe_server(connection, timeout_s=self._timeout_s)
         except (ServerRegistryError, KeyStoreError, ServerFault) as exc:
             self.probe_failed.emit(name, _message(exc))
@@ -91,7 +90,8 @@ class ServerTasks(QObject):
             if any(e.name == new.name for e in self._registry.entries()):
                 raise ServerRegistryError(f"a server named {new.name!r} exists already")
             info = probe_server(
-                ServerConnection(url, new.name, new.ca_file, new.key), timeout_s=self._timeout_s
+                ServerConnection(url, new.name, new.ca_file, new.key, WINDOW),
+                timeout_s=self._timeout_s,
             )
             entry = self._registry.add(
                 ServerEntry(new.name, url, new.ca_file, has_key=new.key is not None)
@@ -127,22 +127,11 @@ class ServerTasks(QObject):
         self.list_servers()
 
 
-# The faults' messages name the command line's ways out; the window has its own.
-_WINDOW_WORDS = (
-    (re.compile(r"Set it with `ponder servers add [^`]*`\."), "Check the key and add it again."),
-    (re.compile(r"add it with --ca-file"), "give its CA file"),
-    (re.compile(r"`ponder servers check` lists"), "Check lists"),
-    (re.compile(r"--key-stdin"), "the API key field"),
-)
-
-
 def _message(exc: Exception) -> str:
     """The fault in words for the window (a server fault begins with the server's name, kept
-    as the person wrote it; other messages get a capital)."""
+    as the person wrote it, and advises the window's ways out: ``WINDOW``; other messages get
+    a capital)."""
     if isinstance(exc, ServerFault):
-        message = exc.message
-        for pattern, words in _WINDOW_WORDS:
-            message = pattern.sub(words, message)
-        return message
+        return exc.message
     message = str(exc)
     return message[:1].upper() + message[1:]
