@@ -13,7 +13,7 @@ import pytest
 from cli_runner import run_ponder
 from ponder.cli import build_parser
 from ponder.commands import UserError
-from ponder.commands.chat import apply_command, turn_request
+from ponder.commands.chat import apply_command, describe, turn_request
 from ponder.core.request import LoadRequest, Message, ThinkingControl
 from ponder.engine.session import _load_failure
 
@@ -61,6 +61,31 @@ def test_chat_slash_commands_say_what_they_take(line: str, expected: str) -> Non
         apply_command(line, ThinkingControl())
     assert str(error.value).startswith(expected)
     assert apply_command("/waits 4", ThinkingControl()).max_waits == 4
+
+
+def test_a_minimum_above_the_budget_is_refused_in_every_way_the_command_line_sets_it(
+    smollm2_path: Path,
+) -> None:
+    """#13 item 4: ``--min-think 60 --think-budget 20`` was accepted and silently ignored."""
+    for budget in (["--think-budget", "20"], ["--effort", "low"]):
+        option = budget[0]
+        result = run_ponder(
+            "ask", "--model", str(smollm2_path), "--min-think", "600", *budget, "hi", timeout=120
+        )
+        assert result.returncode == 2, result.stderr
+        assert "the minimum thinking (600 tokens) is more than the thinking budget" in (
+            result.stderr
+        ), result.stderr
+        assert f"Lower --min-think, or raise {option}." in result.stderr
+    # In `ponder chat`: /min above the budget is refused; a budget set below an earlier
+    # minimum says the minimum has no effect.
+    with pytest.raises(UserError) as error:
+        apply_command("/min 60", ThinkingControl(budget=20))
+    assert "Lower /min, or raise /budget" in str(error.value)
+    lowered = apply_command("/budget 20", ThinkingControl(budget=None, min_tokens=60))
+    assert describe(lowered) == ("thinking budget 20, minimum 60 (more than the budget: no effect)")
+    assert apply_command("/min 20", ThinkingControl(budget=20)).min_tokens == 20
+    assert apply_command("/min 60", ThinkingControl(budget=None)).min_tokens == 60
 
 
 @pytest.mark.skipif(os.name != "posix", reason="bytes in argv are a POSIX thing")

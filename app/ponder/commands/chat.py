@@ -54,6 +54,15 @@ def apply_command(
     the loaded model's family (``/effort`` maps onto it; the generic one if None)."""
     name, _, value = line[1:].partition(" ")
     value = value.strip()
+    changed = _apply(name, value, control, profile)
+    if name == "min":  # a budget set below an earlier minimum is said by ``describe``
+        return options.check_minimum(changed, "/min", "/budget")
+    return changed
+
+
+def _apply(
+    name: str, value: str, control: ThinkingControl, profile: FamilyProfile | None
+) -> ThinkingControl:
     try:
         if name == "effort":
             if value not in EFFORTS:
@@ -92,7 +101,11 @@ def think_longer_budget(value: str) -> int | None:
 
 def describe(control: ThinkingControl) -> str:
     budget = "off" if control.budget == 0 else control.budget or "unlimited"
-    return f"thinking budget {budget}, minimum {control.min_tokens} (Wait ×{control.max_waits})"
+    if control.minimum_unreachable:
+        minimum = f"minimum {control.min_tokens} (more than the budget: no effect)"
+    else:
+        minimum = f"minimum {control.min_tokens} (Wait ×{control.max_waits})"
+    return f"thinking budget {budget}, {minimum}"
 
 
 def turn_request(

@@ -351,7 +351,7 @@ def thinking_control(args: argparse.Namespace, header: GGUFHeader | None) -> Thi
     else:
         budget = detect_family(header.metadata).default_budget if header is not None else None
     try:
-        return ThinkingControl(
+        control = ThinkingControl(
             budget=budget,
             min_tokens=args.min_think,
             max_waits=args.max_waits,
@@ -360,6 +360,20 @@ def thinking_control(args: argparse.Namespace, header: GGUFHeader | None) -> Thi
         )
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    return check_minimum(control, "--min-think", "--effort" if effort else "--think-budget")
+
+
+def check_minimum(control: ThinkingControl, minimum: str, budget: str) -> ThinkingControl:
+    """``control``, or ``UserError`` when its minimum is above its budget (the budget would
+    stop the thinking first, and the minimum would silently do nothing). ``minimum`` and
+    ``budget`` name the options that set them."""
+    if control.minimum_unreachable:
+        raise UserError(
+            f"the minimum thinking ({control.min_tokens} tokens) is more than the thinking "
+            f"budget ({control.budget} tokens): the model would be stopped before it got "
+            f"there. Lower {minimum}, or raise {budget}."
+        )
+    return control
 
 
 def sampling(args: argparse.Namespace) -> Sampling:

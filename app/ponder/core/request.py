@@ -58,6 +58,12 @@ class ThinkingControl:
     def thinking_off(self) -> bool:
         return self.budget == 0
 
+    @property
+    def minimum_unreachable(self) -> bool:
+        """A minimum above the budget: the budget stops the thinking before the minimum is
+        reached, so the minimum would have no effect (refused where it is set)."""
+        return bool(self.min_tokens and self.budget and self.min_tokens > self.budget)
+
 
 @dataclass(frozen=True, slots=True)
 class Sampling:

@@ -32,7 +32,7 @@ from ponder.core.reasoning.effort import (
     effort_table,
 )
 from ponder.core.reasoning.families import GENERIC, FamilyProfile
-from ponder.core.request import STOP_MESSAGE_PRESETS
+from ponder.core.request import STOP_MESSAGE_PRESETS, ThinkingControl
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
 from ponder.ui.translations import QT_TRANSLATE_NOOP
@@ -139,7 +139,7 @@ class AdvancedThinkingDialog(QDialog):
     def minimum_problem(self) -> str:
         """Why the minimum cannot be kept with the current budget ("" when it can)."""
         minimum, budget = self.min_tokens.value(), self._budget
-        if minimum and budget and minimum > budget:
+        if ThinkingControl(budget=budget, min_tokens=minimum).minimum_unreachable:
             return self.tr(
                 "The minimum ({minimum} tokens) is more than the thinking budget "
                 "({budget} tokens): the model would be stopped before it got there. "
@@ -256,7 +256,7 @@ class BudgetSelector(QWidget):
         settings = self._settings
         minimum, budget = settings.min_thinking_tokens, settings.thinking_budget_tokens
         self.minimum.setVisible(bool(minimum) and budget != 0)
-        if budget and minimum > budget:
+        if settings.thinking_control().minimum_unreachable:
             self.minimum.setText(
                 self.tr("min {minimum} (more than the budget: no effect)").format(minimum=minimum)
             )
