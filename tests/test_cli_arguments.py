@@ -111,6 +111,14 @@ def test_a_prompt_that_leaves_no_room_for_a_reply_is_an_error(smollm2_path: Path
     )
     assert result.returncode != 0
     assert "context holds 256" in result.stderr, result.stderr
+    assert "Shorten the message" in result.stderr and "Settings" not in result.stderr
+    # A long system prompt with a short message: the system prompt is the part named.
+    result = run_ponder(
+        "ask", "--model", str(smollm2_path), "--ctx", "256", "--threads", "2",
+        "--system", words + words, "hi", timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "Shorten the system prompt" in result.stderr, result.stderr
 
 
 def test_a_context_that_does_not_fit_in_memory_is_not_blamed_on_the_file() -> None:

@@ -67,3 +67,17 @@ def test_a_length_that_is_only_an_estimate_gives_the_shortest_prompt_instead_of_
     fitted = fit_to_context(messages, _words, _length, 200, 20, refuse=False)
     assert fitted.left_out_turns == 3
     assert fitted.messages == (messages[0], messages[-1])
+
+
+def test_a_system_prompt_too_long_is_named_as_the_part_to_shorten() -> None:
+    """A short message after a long system prompt was refused as "Your message is N tokens
+    long", which sent the person to shorten the wrong text."""
+    messages = [Message("system", "rule " * 300), Message("user", "hi")]
+    with pytest.raises(MessageTooLong) as caught:
+        fit_to_context(messages, _words, _length, n_ctx=128, reserve=16)
+    text = str(caught.value)
+    assert caught.value.system_tokens == 300
+    assert "301 tokens (300 of them the system prompt)" in text
+    assert "Shorten the system prompt" in text and "Your message" not in text
+    # Words that hold wherever they are read: no window control, no command-line option.
+    assert "Settings" not in text and "Edit" not in text and "--" not in text

@@ -265,3 +265,5 @@ def test_a_message_too_long_for_the_servers_context_is_refused_in_the_local_engi
     )
     errors = [e for e in engine.generate(long_system) if isinstance(e, ErrorEvent)]
     assert [e.kind for e in errors] == ["prompt_too_long"]
+    assert "Shorten the system prompt" in errors[0].message
+    assert "server to be started with a larger context" in errors[0].message

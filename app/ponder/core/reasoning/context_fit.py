@@ -12,6 +12,7 @@ the model's own tokenizer) and ``length`` counts it, so the count is exact, not 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -21,17 +22,41 @@ from ponder.core.request import Message
 Prompt = TypeVar("Prompt")
 
 
-class MessageTooLong(ValueError):
-    """The new message (with the system prompt) does not fit the context on its own."""
+# The way to a larger context, as the engine that measured knows it (a local model is
+# loaded again with a larger context; a server's is set where the server runs).
+LOCAL_CONTEXT = "load the model with a larger context size"
+SERVER_CONTEXT = "ask for the server to be started with a larger context"
 
-    def __init__(self, tokens: int, n_ctx: int, reserve: int) -> None:
+
+class MessageTooLong(ValueError):
+    """The new message (with the system prompt) does not fit the context on its own.
+    ``system_tokens``: what the prompt takes without the message (the system prompt and the
+    template), to name the part that is too long."""
+
+    def __init__(
+        self,
+        tokens: int,
+        n_ctx: int,
+        reserve: int,
+        system_tokens: int = 0,
+        larger: str = LOCAL_CONTEXT,
+    ) -> None:
         self.tokens, self.n_ctx, self.reserve = tokens, n_ctx, reserve
-        super().__init__(
-            f"Your message is {tokens} tokens long, but the model's context holds {n_ctx} "
-            f"tokens and keeps {reserve} of them for the answer. Shorten the message (Edit "
-            "under it), send it in parts, or load the model with a larger context size "
-            "(Settings)."
+        self.system_tokens = system_tokens
+        holds = (
+            f"the model's context holds {n_ctx} tokens and keeps {reserve} of them for the answer"
         )
+        if system_tokens > tokens - system_tokens:
+            text = (
+                f"The system prompt and your message take {tokens} tokens ({system_tokens} of "
+                f"them the system prompt), but {holds}. Shorten the system prompt, or {larger}."
+            )
+        else:
+            text = (
+                f"Your message is {tokens} tokens long, but {holds}. Shorten the message or "
+                f"send it in parts, or {larger}."
+            )
+        super().__init__(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +108,7 @@ def fit_to_context(
     reserve: int,
     *,
     refuse: bool = True,
+    larger: str = LOCAL_CONTEXT,
 ) -> FittedPrompt[Prompt]:
     """The prompt of ``messages`` without the fewest oldest turns for ``length(prompt) +
     reserve <= n_ctx``. The whole conversation is tried first (one build when it fits);
@@ -105,7 +131,13 @@ def fit_to_context(
     if best[2] > limit:
         if not refuse:
             return FittedPrompt(best[0], best[1], len(turns))
-        raise MessageTooLong(best[2], n_ctx, reserve)
+        # What the prompt takes without the message's text, to name the part too long.
+        empty = dataclasses.replace(new, content="")
+        try:
+            bare = length(build((*systems, empty)))
+        except Exception:  # only the wording depends on it: a measure that fails names none
+            bare = 0
+        raise MessageTooLong(best[2], n_ctx, reserve, bare, larger)
     low, high = 1, len(turns)  # the answer lies in [low, high]; `high` is known to fit
     while low < high:
         middle = (low + high) // 2
@@ -118,6 +150,8 @@ def fit_to_context(
 
 
 __all__ = [
+    "LOCAL_CONTEXT",
+    "SERVER_CONTEXT",
     "FittedPrompt",
     "MessageTooLong",
     "answer_reserve",

@@ -25,7 +25,7 @@ from typing import Any
 
 import httpx2
 
-from ponder.core.reasoning.context_fit import answer_reserve, fit_to_context
+from ponder.core.reasoning.context_fit import SERVER_CONTEXT, answer_reserve, fit_to_context
 from ponder.core.request import GenerateRequest, Message
 from ponder.core.servers.connection import ServerConnection
 
@@ -112,7 +112,9 @@ def fit_request(
     reserve = answer_reserve(n_ctx)
     if count is not None:
         try:
-            fitted = fit_to_context(request.messages, with_messages, count, n_ctx, reserve)
+            fitted = fit_to_context(
+                request.messages, with_messages, count, n_ctx, reserve, larger=SERVER_CONTEXT
+            )
         except CannotCount:
             pass
         else:
