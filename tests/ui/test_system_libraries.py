@@ -3,9 +3,11 @@ abort ("could not load the Qt platform plugin xcb")."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +99,67 @@ def test_ponder_gui_on_a_minimal_linux_prints_the_install_command() -> None:
     assert result.returncode == 2, result.stderr
     assert sl.install_command(_missing_here()) in result.stderr
     assert "Aborted" not in result.stderr and "could not load" not in result.stderr
+
+
+def _library_dir(soname: str) -> Path | None:
+    """The folder the loader finds ``soname`` in for Qt's X11 plugin here (None: not found)."""
+    plugin, ldd = sl.xcb_plugin(), shutil.which("ldd")
+    if plugin is None or ldd is None:
+        return None
+    out = subprocess.run([ldd, str(plugin)], capture_output=True, text=True, check=False)
+    for line in out.stdout.splitlines():
+        name, _, where = line.strip().partition(" => ")
+        if name == soname and where.startswith("/"):
+            return Path(where.split(" (")[0]).parent
+    return None
+
+
+def _hiding(folder: Path, soname: str, tmp: Path, command: str) -> list[str]:
+    """``command`` in a user and mount namespace of its own where ``folder`` lacks
+    ``soname`` (an overlay over the folder with the library deleted): a minimal Linux as far
+    as that library goes, made without root and without touching the machine."""
+    for part in ("upper", "work", "merged"):
+        (tmp / part).mkdir(parents=True)
+    script = (
+        f"mount -t overlay overlay -o lowerdir={folder},upperdir={tmp / 'upper'},"
+        f"workdir={tmp / 'work'} {tmp / 'merged'} && rm -f {tmp / 'merged'}/{soname}* && "
+        f"mount --bind {tmp / 'merged'} {folder} && exec {command}"
+    )
+    return ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Qt's xcb plugin is Linux's")
+def test_make_run_where_libxcb_cursor0_is_missing_prints_the_install_command(
+    tmp_path: Path,
+) -> None:
+    """The test above runs only on a machine that lacks the libraries. This one makes such a
+    machine where they are installed: libxcb-cursor0 is hidden from a private view of the
+    file system, and `ponder` with no arguments (what `make run` starts) runs in that view.
+    Without the check Qt aborts there ("could not load the Qt platform plugin xcb")."""
+    soname = "libxcb-cursor.so.0"
+    folder = _library_dir(soname)
+    if folder is None or shutil.which("unshare") is None:
+        pytest.skip(f"{soname} is not found here, or unshare is missing")
+    probe = subprocess.run(
+        _hiding(folder, soname, tmp_path / "probe", f"ls {folder}"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip(f"no user namespaces with overlay mounts here: {probe.stderr.strip()}")
+    assert soname not in probe.stdout  # the view lacks it; the machine does not
+    assert (folder / soname).exists()
+
+    python = f"{sys.executable} -m ponder.cli"
+    result = subprocess.run(
+        _hiding(folder, soname, tmp_path / "run", python),
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, DISPLAY=":77", QT_QPA_PLATFORM=""),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert sl.install_command([soname]) in result.stderr
+    assert "could not load" not in result.stderr and "Aborted" not in result.stderr
