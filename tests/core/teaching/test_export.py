@@ -249,3 +249,28 @@ def test_card_says_the_system_prompt_and_whether_past_reasoning_was_sent() -> No
     assert "| system prompt | `Answer in one line.` |" in text
     assert "| past reasoning | `sent back to the model` |" in text
     assert "| past reasoning | `not sent` |" in conversation_markdown(conversation, [not_sent])
+
+
+def test_a_server_models_card_says_the_server_chose_the_unset_sampling_and_has_no_file_hash() -> (
+    None
+):
+    """#13 item 8 on a server: the card said "sha256: not recorded" and "the model family's
+    recommended values", neither of which holds for a model on a server."""
+    from ponder.core.servers.reference import identity
+
+    record_model = identity("Qwen/Qwen3-8B", "gpu", "http://10.0.0.5:8000", "vLLM 0.11.0")
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        conversation = store.create_conversation("On the server", model_id="server:gpu/Qwen")
+        question = store.add_message(conversation.id, "user", "2 + 2?", parent_id=None)
+        request = GenerateRequest(
+            messages=(Message("user", "2 + 2?"),), sampling=Sampling(temperature=0.6)
+        )
+        writer = store.begin_reply(conversation.id, question.id, request, model_path=record_model)
+        for event in (AnswerEvent("4"), DoneEvent("eos")):
+            writer.feed(event)
+        messages = store.thread(conversation.id)
+    text = conversation_markdown(conversation, messages)
+    assert record_model in text
+    assert "none: the model ran on the server named above" in text
+    assert "temperature=0.6; the rest: the server's defaults" in text
+    assert "not recorded" not in text and "recommended values" not in text

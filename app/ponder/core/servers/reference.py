@@ -80,6 +80,11 @@ _IDENTITY = re.compile(
 )
 
 
+def is_server_record(record: str | None) -> bool:
+    """Whether a record's model ran on a server (its identity), not from a file here."""
+    return bool(record) and _IDENTITY.match(record or "") is not None
+
+
 def recorded_model_name(record: str) -> str:
     """A record's model for a card: a server model's identity whole (model, server, address,
     software); a file's name without the folders it sat in on one computer."""

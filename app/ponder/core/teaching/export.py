@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from markdown_it import MarkdownIt
 
 from ponder.core.request import Sampling
-from ponder.core.servers.reference import recorded_model_name
+from ponder.core.servers.reference import is_server_record, recorded_model_name
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
@@ -75,34 +75,44 @@ def model_name(path: str | None) -> str:
     return recorded_model_name(path) if path else "not recorded"
 
 
-def sampling_text(sampling: Sampling) -> str:
-    """The sampling a person chose; values left to the model family are not listed as
-    "None" (the seed has its own row)."""
+def sampling_text(sampling: Sampling, on_server: bool = False) -> str:
+    """The sampling a person chose; values left to the model family (a server: to the
+    server's own defaults, Ponder does not fill them in) are not listed as "None" (the seed
+    has its own row)."""
     chosen = [
         f"{name}={value}"
         for name, value in dataclasses.asdict(sampling).items()
         if value is not None and name != "seed"
     ]
-    recommended = "the model family's recommended values"
+    recommended = "the server's defaults" if on_server else "the model family's recommended values"
     if not chosen:
         return recommended
     return ", ".join(chosen) + (f"; the rest: {recommended}" if len(chosen) < 5 else "")
+
+
+def _sha256_text(sha256: str | None, on_server: bool) -> str:
+    if sha256:
+        return sha256
+    # A server's model is not a file Ponder read: the model row names it, its server and the
+    # server's software instead.
+    return "none: the model ran on the server named above" if on_server else "not recorded"
 
 
 def _card_rows(record: GenerationRecord, steered: str = "") -> list[tuple[str, str]]:
     stats = record.stats
     control = record.thinking
     budget = "off" if control.budget == 0 else str(control.budget or "unlimited")
+    on_server = is_server_record(record.model_path)
     rows = [
         ("model", model_name(record.model_path)),
-        ("sha256", record.model_sha256 or "not recorded"),
+        ("sha256", _sha256_text(record.model_sha256, on_server)),
         ("thinking budget", budget),
     ]
     if control.min_tokens:
         rows.append(
             ("minimum thinking", f"{control.min_tokens} tokens, at most {control.max_waits} waits")
         )
-    rows.append(("sampling", sampling_text(record.sampling)))
+    rows.append(("sampling", sampling_text(record.sampling, on_server)))
     if record.seed is not None:
         rows.append(("seed", str(record.seed)))
     rows.append(("max tokens", str(record.max_tokens) if record.max_tokens else "no limit"))
@@ -245,9 +255,9 @@ def sweep_markdown(result: SweepResult) -> str:
 def _sweep_card(result: SweepResult) -> list[tuple[str, str]]:
     return [
         ("model", model_name(result.model_path)),
-        ("sha256", result.model_sha256 or "not recorded"),
+        ("sha256", _sha256_text(result.model_sha256, is_server_record(result.model_path))),
         ("budgets", ", ".join(result.budgets)),
-        ("sampling", sampling_text(result.sampling)),
+        ("sampling", sampling_text(result.sampling, is_server_record(result.model_path))),
         ("seed", str(result.sampling.seed) if result.sampling.seed is not None else "random"),
         ("max tokens", str(result.max_tokens)),
         ("started", _when(result.started_at)),
