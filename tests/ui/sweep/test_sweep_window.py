@@ -387,3 +387,49 @@ def test_two_saved_sweeps_are_drawn_side_by_side(make_app: AppFactory) -> None:
     assert window.chart.current_comparison_layout() is not None
     assert window.compare_with(None)
     assert window.chart.current_comparison_layout() is None
+
+
+def test_a_sweep_of_every_thinking_option_reads_the_same_after_a_restart(
+    make_app: AppFactory, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """#13 item 6 with every kind of budget (off, a number, unlimited, waitK): the live grid,
+    then the saved file in a new app on the same data folder: its name in the list, the
+    grid as it was, and the setup fields as the sweep was set up."""
+    app = make_app()
+    window = _sweep_window(app, tmp_path, budgets="off,12,unlimited,wait1")
+    window.setup.temperature.setValue(0.3)
+    window.setup.seed.setValue(77)
+    window.setup.queue_button.click()
+    queued = app.sweeps.sweeps[0]
+    qtbot.waitUntil(lambda: queued.state == "done", timeout=TURN_TIMEOUT_MS)
+    live = [
+        [window.grid.item(row, column).text() for column in range(4)]
+        for row in range(window.grid.rowCount())
+    ]
+    assert all(text and "0 tokens" not in text.split("\n")[0] for text in live[0]), live
+    result = window.chosen_result()
+    assert result is not None and len(result.cells) == 8
+    assert all(c.error is None for c in result.cells), result.cells
+    path = queued.path
+    assert path is not None
+    app.shutdown()
+    app.window.close()
+
+    again = make_app(load=False)
+    window = again.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    names = [window.list.item(i).text() for i in range(window.list.count())]
+    row = next(i for i, t in enumerate(tips) if str(path) in t)
+    assert names[row].startswith("Saved: Tiny checks"), names
+    assert all(ord(c) < 0x2600 for c in names[row]) and path.name not in names[row]
+    window.list.setCurrentRow(row)
+    reloaded = [
+        [window.grid.item(r, column).text() for column in range(4)]
+        for r in range(window.grid.rowCount())
+    ]
+    assert reloaded == live
+    assert window.setup.budgets.text() == "off,12,unlimited,wait1"
+    assert window.setup.max_tokens.value() == 24
+    assert window.setup.temperature.value() == pytest.approx(0.3)
+    assert window.setup.seed.value() == 77
