@@ -200,6 +200,14 @@
         <translation>Abspielen, abzweigen, vergleichen</translation>
     </message>
     <message>
+        <source>Prompt: {0} ({1} reused) in {2:.2f} s</source>
+        <translation>Prompt: {0} ({1} wiederverwendet) in {2:.2f} s</translation>
+    </message>
+    <message>
+        <source>Thinking: {0} in {1:.2f} s · answer: {2} in {3:.2f} s</source>
+        <translation>Denken: {0} in {1:.2f} s · Antwort: {2} in {3:.2f} s</translation>
+    </message>
+    <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -274,14 +282,6 @@
     <message>
         <source>Written by {0}</source>
         <translation>Geschrieben von {0}</translation>
-    </message>
-    <message>
-        <source>Prompt: {0} tokens ({1} reused) in {2:.2f} s</source>
-        <translation>Prompt: {0} Token ({1} wiederverwendet) in {2:.2f} s</translation>
-    </message>
-    <message>
-        <source>Thinking: {0} tokens in {1:.2f} s · answer: {2} tokens in {3:.2f} s</source>
-        <translation>Denken: {0} Token in {1:.2f} s · Antwort: {2} Token in {3:.2f} s</translation>
     </message>
     <message>
         <source>Something went wrong while writing this answer.</source>
@@ -1640,8 +1640,8 @@ Was glauben Sie, wie sie lautet?</translation>
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>{where} · {shown_tokens} tokens · replay at {speed}</source>
-        <translation>{where} · {shown_tokens} Token · Wiedergabe mit {speed}</translation>
+        <source>{where} · {shown_tokens} · replay at {speed}</source>
+        <translation>{where} · {shown_tokens} · Wiedergabe mit {speed}</translation>
     </message>
 </context>
 <context>

@@ -13,3 +13,13 @@ def test_the_stats_line_says_how_many_drafts_were_kept() -> None:
 
 def test_no_drafts_no_draft_figures() -> None:
     assert "drafts" not in format_stats(Stats(answer_tokens=40))
+
+
+def test_one_of_anything_is_singular() -> None:
+    """#13 item 10: "1 tokens"."""
+    line = format_stats(
+        Stats(prompt_tokens=1, thinking_tokens=1, answer_tokens=1, injected_tokens=1)
+    )
+    assert "tokens " not in line.replace("tokens/s", "")
+    assert "· 1 token ·" in line and "answer 1 token in" in line
+    assert "prompt 1 token in" in line and "1 token injected by Ponder" in line

@@ -27,7 +27,7 @@ from ponder.core.gguf.header import GGUFHeader
 from ponder.core.reasoning.effort import EffortSetting
 from ponder.core.reasoning.families import detect_family
 from ponder.core.request import GenerateRequest, Message
-from ponder.core.trace import intervention_label
+from ponder.core.trace import intervention_label, tokens_text
 
 DIM, YELLOW, RESET = "\x1b[2m", "\x1b[33m", "\x1b[0m"
 
@@ -53,12 +53,12 @@ def register(subparsers: Any) -> None:
 def format_stats(stats: Stats) -> str:
     parts = []
     if stats.thinking_tokens:
-        parts.append(f"thought for {stats.thinking_s:.1f} s · {stats.thinking_tokens} tokens")
-    parts.append(f"answer {stats.answer_tokens} tokens in {stats.answer_s:.1f} s")
+        parts.append(f"thought for {stats.thinking_s:.1f} s · {tokens_text(stats.thinking_tokens)}")
+    parts.append(f"answer {tokens_text(stats.answer_tokens)} in {stats.answer_s:.1f} s")
     parts.append(f"{stats.decode_tokens_per_s:.1f} tokens/s")
-    parts.append(f"prompt {stats.prompt_tokens} tokens in {stats.prompt_eval_s:.2f} s")
+    parts.append(f"prompt {tokens_text(stats.prompt_tokens)} in {stats.prompt_eval_s:.2f} s")
     if stats.injected_tokens:
-        parts.append(f"{stats.injected_tokens} tokens injected by Ponder")
+        parts.append(f"{tokens_text(stats.injected_tokens)} injected by Ponder")
     if stats.acceptance_rate is not None:
         parts.append(
             f"drafts kept {stats.accepted_tokens}/{stats.drafted_tokens} "

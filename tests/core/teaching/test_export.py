@@ -274,3 +274,20 @@ def test_a_server_models_card_says_the_server_chose_the_unset_sampling_and_has_n
     assert "none: the model ran on the server named above" in text
     assert "temperature=0.6; the rest: the server's defaults" in text
     assert "not recorded" not in text and "recommended values" not in text
+
+
+def test_a_minimum_of_one_token_and_one_wait_is_singular_on_the_card() -> None:
+    with ConversationStore(AppPaths.from_environment().database) as store:
+        conversation = store.create_conversation("One")
+        question = store.add_message(conversation.id, "user", "Hi", parent_id=None)
+        request = GenerateRequest(
+            messages=(Message("user", "Hi"),),
+            thinking=ThinkingControl(min_tokens=1, max_waits=1),
+        )
+        writer = store.begin_reply(conversation.id, question.id, request)
+        writer.feed(AnswerEvent("Hello."))
+        writer.feed(DoneEvent("eos"))
+        messages = store.thread(conversation.id)
+    assert "| minimum thinking | `1 token, at most 1 wait` |" in (
+        conversation_markdown(conversation, messages)
+    )

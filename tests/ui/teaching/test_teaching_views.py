@@ -173,3 +173,32 @@ def test_presenter_follows_a_streaming_reply_with_the_answer_still_hidden(
     presenter.reveal()
     assert presenter.answer.source_text == live.answer_text
     assert presenter.answer.source_text.startswith("There are **3** r's")
+
+
+def test_one_token_is_singular_in_the_replay_header_and_under_a_reply(qtbot: QtBot) -> None:
+    """#13 item 10: "1 tokens"."""
+    import dataclasses
+
+    from ponder.ui.chat.messages import AssistantMessageWidget
+
+    _id, message = store_reply()
+    window = ReplayWindow(message, MarkdownRenderer(), clock=lambda: 0.0)
+    qtbot.addWidget(window)
+    position = 0
+    while window.schedule.shown_tokens() != 1:
+        position += 1
+        window.slider.setValue(position)
+    assert " · 1 token · replay at " in window.panel.header.text()
+    assert message.generation is not None and message.generation.stats is not None
+    stats = dataclasses.replace(
+        message.generation.stats, prompt_tokens=1, thinking_tokens=1, answer_tokens=1
+    )
+    one = dataclasses.replace(
+        message, generation=dataclasses.replace(message.generation, stats=stats)
+    )
+    widget = AssistantMessageWidget(MarkdownRenderer())
+    qtbot.addWidget(widget)
+    widget.show_details(one)
+    tip = widget.details.toolTip()
+    assert "Prompt: 1 token (" in tip and "Thinking: 1 token in" in tip
+    assert "answer: 1 token in" in tip and "1 tokens" not in tip

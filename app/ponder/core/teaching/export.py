@@ -22,7 +22,7 @@ from ponder.core.servers.reference import is_server_record, recorded_model_name
 from ponder.core.storage.records import Conversation, GenerationRecord, StoredMessage
 from ponder.core.teaching.markdown_text import code, escape_html, inline
 from ponder.core.teaching.sweep import SweepResult
-from ponder.core.trace import PERSON_REASONS, intervention_label, trace_runs
+from ponder.core.trace import PERSON_REASONS, intervention_label, tokens_text, trace_runs
 
 # Every version of a message on the exported branch (itself included, oldest first), by the
 # id of the one on the branch; what ``ConversationStore.siblings`` returns.
@@ -110,7 +110,11 @@ def _card_rows(record: GenerationRecord, steered: str = "") -> list[tuple[str, s
     ]
     if control.min_tokens:
         rows.append(
-            ("minimum thinking", f"{control.min_tokens} tokens, at most {control.max_waits} waits")
+            (
+                "minimum thinking",
+                f"{tokens_text(control.min_tokens)}, at most {control.max_waits} "
+                + ("wait" if control.max_waits == 1 else "waits"),
+            )
         )
     rows.append(("sampling", sampling_text(record.sampling, on_server)))
     if record.seed is not None:

@@ -43,6 +43,7 @@ from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import GenerateRequest
 from ponder.core.servers.connection import ServerFault
 from ponder.core.servers.controls import Support, can_continue_assistant
+from ponder.core.trace import tokens_text
 from ponder.engine.remote.bodies import Dialect, Leg
 from ponder.engine.remote.wire import Delta
 
@@ -337,8 +338,8 @@ class RemoteReply:
         if not self.budget_notice_sent:
             self.budget_notice_sent = True
             yield NoticeEvent(
-                f"{self.server} did not keep the thinking budget of {self.budget} tokens; "
-                "Ponder ended the thinking itself.",
+                f"{self.server} did not keep the thinking budget of "
+                f"{tokens_text(self.budget or 0)}; Ponder ended the thinking itself.",
                 "control_ignored",
             )
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ponder.core.reasoning.context_fit import left_out_text
 from ponder.core.reply_details import model_name, speed_parts
 from ponder.core.storage.store import StoredMessage
-from ponder.core.trace import TraceState
+from ponder.core.trace import TraceState, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
@@ -338,15 +338,18 @@ class AssistantMessageWidget(QWidget):
         stats = record.stats
         if stats is not None:
             tip.append(
-                self.tr("Prompt: {0} tokens ({1} reused) in {2:.2f} s").format(
-                    stats.prompt_tokens, stats.cached_prompt_tokens, stats.prompt_eval_s
+                self.tr("Prompt: {0} ({1} reused) in {2:.2f} s").format(
+                    tokens_text(stats.prompt_tokens),
+                    stats.cached_prompt_tokens,
+                    stats.prompt_eval_s,
                 )
             )
             tip.append(
-                self.tr(
-                    "Thinking: {0} tokens in {1:.2f} s · answer: {2} tokens in {3:.2f} s"
-                ).format(
-                    stats.thinking_tokens, stats.thinking_s, stats.answer_tokens, stats.answer_s
+                self.tr("Thinking: {0} in {1:.2f} s · answer: {2} in {3:.2f} s").format(
+                    tokens_text(stats.thinking_tokens),
+                    stats.thinking_s,
+                    tokens_text(stats.answer_tokens),
+                    stats.answer_s,
                 )
             )
         self.details.setToolTip("\n".join(tip))

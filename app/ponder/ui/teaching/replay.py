@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.replay_timing import SPEEDS, ReplaySchedule
-from ponder.core.trace import TraceState, seconds_text
+from ponder.core.trace import TraceState, seconds_text, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.screen_fit import initial_size
@@ -273,9 +273,9 @@ class ReplayWindow(QWidget):
         if schedule.finished:
             where = self.tr("Done")
         self.panel.header.setText(
-            self.tr("{where} · {shown_tokens} tokens · replay at {speed}").format(
+            self.tr("{where} · {shown_tokens} · replay at {speed}").format(
                 where=where,
-                shown_tokens=schedule.shown_tokens(),
+                shown_tokens=tokens_text(schedule.shown_tokens()),
                 speed=self.speed.currentText(),
             )
         )
