@@ -433,3 +433,15 @@ def test_a_sweep_of_every_thinking_option_reads_the_same_after_a_restart(
     assert window.setup.max_tokens.value() == 24
     assert window.setup.temperature.value() == pytest.approx(0.3)
     assert window.setup.seed.value() == 77
+
+
+def test_a_runs_detail_offers_no_greyed_link_entry(make_app: AppFactory) -> None:
+    """A cell's words have no links: Qt's "Copy Link Location" was always greyed out there."""
+    app = make_app(load=False)
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    window.detail.setHtml("<p>What is 2 + 3?</p><p>The answer is 5.</p>")
+    menu = window.detail.createStandardContextMenu()
+    entries = [a.text().replace("&", "") for a in menu.actions() if a.text()]
+    assert any(e.startswith("Copy") for e in entries), entries
+    assert not any("Link" in e for e in entries), entries

@@ -262,3 +262,34 @@ def test_marks_are_found_at_most_once_a_second_while_live(qtbot: QtBot) -> None:
     assert panel.marks_computed == computed + 2 and panel.marks[-1].value == "42"
     panel.sync()  # nothing new: nothing found again
     assert panel.marks_computed == computed + 2
+
+
+def test_no_greyed_link_entry_in_an_answers_menu_away_from_its_links(qtbot: QtBot) -> None:
+    """The same slip as the trace's menu, in an answer: the entry stays where a link is
+    under the pointer (the sweep window's detail: tests/ui/sweep)."""
+    from PySide6.QtWidgets import QApplication
+
+    from ponder.ui.answer.markdown import MarkdownRenderer
+    from ponder.ui.chat.messages import AssistantMessageWidget
+
+    widget = AssistantMessageWidget(MarkdownRenderer())
+    qtbot.addWidget(widget)
+    widget.answer.set_markdown("Plain words, then [a link](https://example.org).")
+    widget.resize(600, 200)
+    widget.show()
+
+    def menu_at(point: QPoint) -> list[str]:
+        widget._answer_menu(point)
+        [menu] = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()
+        ]
+        entries = _entries(menu)
+        menu.close()
+        return entries
+
+    entries = menu_at(QPoint(3, 3))
+    assert "Copy" in entries and not any("Link" in entry for entry in entries)
+    cursor = widget.answer.document().find("a link")
+    link_at = widget.answer.cursorRect(cursor).center()
+    assert widget.answer.anchorAt(link_at)
+    assert any("Link" in entry for entry in menu_at(link_at))

@@ -441,6 +441,11 @@ class AssistantMessageWidget(QWidget):
 
     def _answer_menu(self, point: QPoint) -> None:
         menu = self.answer.createStandardContextMenu(point)
+        if not self.answer.anchorAt(point):
+            # Not on a link: Qt's "Copy Link Location" would only be greyed out.
+            for action in menu.actions():
+                if action.objectName() == "link-copy":
+                    menu.removeAction(action)
         menu.addSeparator()
         self._teach_menu(menu)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -94,6 +94,12 @@ class SweepWindow(QWidget):
         self.compare_box.activated.connect(lambda _index: self.show_chosen())
         self.detail = QTextBrowser()
         self.detail.setObjectName("sweepDetail")
+        # A run's words have no links: without link interaction Qt's menu offers no greyed
+        # "Copy Link Location".
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.detail.setPlaceholderText(self.tr("Click a cell of the grid to read that run."))
         self.title = QLabel()
         self.title.setObjectName("sweepTitle")
