@@ -136,6 +136,30 @@ def test_a_llama_server_is_added_its_model_used_and_the_chat_thinks_on_it(
 
 
 @pytest.mark.model
+def test_an_over_long_conversation_on_a_llama_server_goes_on_with_the_oldest_turns_left_out(
+    qtbot: QtBot, make_app: AppFactory, llama_server: LlamaServer
+) -> None:
+    """#13 item 1 on a server: a message past the server's context, then "hi" (it failed with
+    the server's 400 on every later message); the meter reads the server's context."""
+    app = make_app(load=False, max_tokens=8)
+    _dialog, page = _manager(app, qtbot)
+    assert _add(qtbot, page, "classroom", llama_server.base_url) == ""
+    info = app.servers.info["classroom"]
+    _use(qtbot, app, page, ServerModelRef("classroom", info.models[0].id))
+    app.window.composer.budget.select("off")
+    too_long = ask(qtbot, app, "word " * 3000)
+    assert too_long.status == "error"
+    assert "Your message is" in (too_long.error or "") and "(400)" not in (too_long.error or "")
+    for question in ("ocean " * 600, "sky " * 600, "hi"):
+        live = ask(qtbot, app, question)
+    assert live.status == "complete", live.error
+    reply = app.window.view.widgets[-1]
+    assert "earlier turn" in reply.context_note.text()  # type: ignore[attr-defined]
+    assert not reply.context_note.isHidden()  # type: ignore[attr-defined]
+    assert app.window.composer.meter.n_ctx == llama_server.ctx
+
+
+@pytest.mark.model
 def test_answer_now_in_the_panel_reaches_the_llama_server_and_is_marked(
     qtbot: QtBot, make_app: AppFactory, llama_server: LlamaServer
 ) -> None:
