@@ -24,10 +24,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ponder.core.paths import AppPaths, DataFolderError
 from ponder.core.request import Sampling
-from ponder.core.servers.connection import WINDOW
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.reference import ServerModelRef, connect
 from ponder.core.servers.registry import ServerRegistry
+from ponder.core.servers.ways_out import WINDOW
 from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, DatabaseDamagedError, StorageError
 from ponder.core.teaching.sweep_files import SweepFolder

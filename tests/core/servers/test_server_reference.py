@@ -14,6 +14,7 @@ from ponder.core.servers.reference import (
     shown_model_name,
 )
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
+from ponder.core.servers.ways_out import WINDOW
 
 
 @pytest.mark.parametrize("model", ["qwen3:0.6b", "Qwen/Qwen3-8B", "smollm2 135m"])
@@ -52,8 +53,14 @@ def test_connect_finds_the_server_and_its_key_and_never_puts_the_key_in_repr(
         "sk-secret",
     )
     assert "sk-secret" not in repr(connection)
-    with pytest.raises(ServerRegistryError, match="no server named 'gone'"):
+    with pytest.raises(ServerRegistryError, match="no server named 'gone'") as caught:
         connect(ServerModelRef("gone", "qwen3"), registry, keys)
+    assert "`ponder servers add`" in str(caught.value)
+    # Where the window asks, the words are the window's (the chat shows them).
+    with pytest.raises(ServerRegistryError) as caught:
+        connect(ServerModelRef("gone", "qwen3"), registry, keys, WINDOW)
+    assert "add one in Models → Servers" in str(caught.value) and "ponder" not in str(caught.value)
+    assert connect(ServerModelRef("classroom", "q"), registry, keys, WINDOW).ways_out is WINDOW
 
 
 def test_a_records_model_is_shown_short_for_a_file_and_a_server_model() -> None:

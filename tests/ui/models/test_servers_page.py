@@ -232,6 +232,10 @@ def test_a_dead_server_shows_its_error_and_leaves_nothing_busy(
     assert app.servers.entries == []
     message = _add(qtbot, page, "lab", "lab-machine:8080")
     assert "no scheme" in message and page.message.property("kind") == "error"
+    # The window's way out, not the command line's option (--key-stdin).
+    message = _add(qtbot, page, "lab", "http://me:secret@127.0.0.1:9")
+    assert "user name or password" in message and "API key field" in message
+    assert "--" not in message and "secret" not in message
     _grab(page, "servers_refused_light.png")
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
+from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+
 
 class ServerAddressError(ValueError):
     """A base URL Ponder cannot use; the message says why, for the person."""
 
 
-def normalize_base_url(text: str) -> str:
+def normalize_base_url(text: str, ways_out: WaysOut = COMMAND_LINE) -> str:
     """``text`` as a base URL (``http://host:port`` or ``https://host/prefix``).
 
     Raises ``ServerAddressError`` for anything but a plain http(s) address with a host."""
@@ -37,8 +39,8 @@ def normalize_base_url(text: str) -> str:
         )
     if parts.username is not None or parts.password is not None:
         raise ServerAddressError(
-            "the address holds a user name or password; remove it and give the key with "
-            "--key-stdin instead (the key is kept out of the address, logs and exports)"
+            f"the address holds a user name or password; remove it and {ways_out.give_key} "
+            "(the key is kept out of the address, logs and exports)"
         )
     if not parts.hostname:
         raise ServerAddressError(f"{raw!r} names no host")

@@ -22,6 +22,8 @@ from typing import Any
 
 import httpx2
 
+from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+
 # The kinds of fault, as ErrorEvent.kind carries them.
 UNREACHABLE = "server_unreachable"
 DNS = "server_dns"
@@ -47,29 +49,6 @@ class ServerFault(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
-
-
-@dataclass(frozen=True, slots=True)
-class WaysOut:
-    """The advice a fault's message ends with, in the words of where the person meets it: the
-    command line names its commands, the window its controls. Each fault's message is written
-    here once; only the way out differs."""
-
-    set_key: str  # "{name}": the server's name
-    ca_file: str
-    list_models: str
-
-
-COMMAND_LINE = WaysOut(
-    set_key="Set it with `ponder servers add {name} URL --key-stdin --replace`.",
-    ca_file="add it with --ca-file",
-    list_models="`ponder servers check` lists its models.",
-)
-WINDOW = WaysOut(
-    set_key="Check the key and add the server again (Models → Servers).",
-    ca_file="give its CA file when you add it (Models → Servers)",
-    list_models="Check (Models → Servers) lists its models.",
-)
 
 
 @dataclass(frozen=True, slots=True)

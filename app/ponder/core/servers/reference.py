@@ -18,9 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ponder.core.servers.connection import COMMAND_LINE, ServerConnection, WaysOut
+from ponder.core.servers.connection import ServerConnection
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.registry import ServerEntry, ServerRegistry
+from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
 
 PREFIX = "server:"
 
@@ -124,4 +125,4 @@ def connect(
 ) -> ServerConnection:
     """The connection to the server ``ref`` names (``ServerRegistryError`` when it is no longer
     registered, ``KeyStoreError`` when its key cannot be read)."""
-    return connection_for(registry.get(ref.server), keys, ways_out)
+    return connection_for(registry.get(ref.server, ways_out), keys, ways_out)

@@ -17,6 +17,7 @@ from typing import Any
 
 from ponder.core.bounded_files import UnreadableFileError, read_json
 from ponder.core.servers.addresses import ServerAddressError, normalize_base_url
+from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 FORMAT_VERSION = 1
@@ -91,13 +92,13 @@ class ServerRegistry:
             raise ServerRegistryError(f"{self.path} is not a Ponder server list")
         return [_entry(raw, self.path) for raw in data["servers"]]
 
-    def get(self, name: str) -> ServerEntry:
+    def get(self, name: str, ways_out: WaysOut = COMMAND_LINE) -> ServerEntry:
         for entry in self.entries():
             if entry.name == name:
                 return entry
         known = ", ".join(e.name for e in self.entries()) or "none yet"
         raise ServerRegistryError(
-            f"no server named {name!r} (configured: {known}; add one with `ponder servers add`)"
+            f"no server named {name!r} (configured: {known}; {ways_out.add_server})"
         )
 
     def find(self, name_or_url: str) -> ServerEntry | None:

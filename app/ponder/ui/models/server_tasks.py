@@ -19,11 +19,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ponder.core.servers.addresses import ServerAddressError, normalize_base_url
-from ponder.core.servers.connection import WINDOW, ServerConnection, ServerFault
+from ponder.core.servers.connection import ServerConnection, ServerFault
 from ponder.core.servers.keys import KeyStore, KeyStoreError
 from ponder.core.servers.probe import probe_server
 from ponder.core.servers.reference import connection_for
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
+from ponder.core.servers.ways_out import WINDOW
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ class ServerTasks(QObject):
     def probe(self, name: str) -> None:
         """What the server ``name`` runs now and which models it offers."""
         try:
-            connection = connection_for(self._registry.get(name), self._keys, WINDOW)
+            connection = connection_for(self._registry.get(name, WINDOW), self._keys, WINDOW)
             info = probe_server(connection, timeout_s=self._timeout_s)
         except (ServerRegistryError, KeyStoreError, ServerFault) as exc:
             self.probe_failed.emit(name, _message(exc))
@@ -84,7 +85,7 @@ class ServerTasks(QObject):
         """Checks the server first (nothing is saved when it cannot be reached, refuses the
         key or is not an inference server), then saves it and its key."""
         try:
-            url = normalize_base_url(new.url)
+            url = normalize_base_url(new.url, WINDOW)
             if new.ca_file and not Path(new.ca_file).is_file():
                 raise ServerRegistryError(f"no CA file at {new.ca_file}")
             if any(e.name == new.name for e in self._registry.entries()):
