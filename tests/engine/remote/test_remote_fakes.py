@@ -310,3 +310,19 @@ def test_a_server_that_cannot_count_gets_the_turns_that_fit_by_an_estimate_and_s
         events = list(engine.generate(alone))
         assert not [e for e in events if isinstance(e, ErrorEvent)]
         assert fake.chat_bodies()[-1]["messages"] == [{"role": "user", "content": "word " * 3000}]
+
+
+@pytest.mark.parametrize("kind", ["vllm", "ollama", "lmstudio"])
+def test_a_fork_is_refused_where_the_server_cannot_go_on_thinking(kind: Kind) -> None:
+    """Never silently ignored: a server that cannot reopen a model's reasoning cannot run a
+    fork; nothing is sent."""
+    with InferenceFake(kind, (MODEL,)) as fake:
+        engine = _engine(fake)
+        request = GenerateRequest(
+            (Message("user", "Why?"),), ThinkingControl(), thinking_prefix="First, the sun"
+        )
+        events = list(engine.generate(request))
+        errors = [e for e in events if isinstance(e, ErrorEvent)]
+        assert [e.kind for e in errors] == ["control_unavailable"]
+        assert "cannot continue a model's reasoning" in errors[0].message
+        assert events[-1] == DoneEvent("error") and fake.chat_bodies() == []

@@ -267,3 +267,24 @@ def test_a_message_too_long_for_the_servers_context_is_refused_in_the_local_engi
     assert [e.kind for e in errors] == ["prompt_too_long"]
     assert "Shorten the system prompt" in errors[0].message
     assert "server to be started with a larger context" in errors[0].message
+
+
+def test_a_fork_goes_on_from_its_thinking_on_the_server(engine: RemoteEngine) -> None:
+    """A fork (``thinking_prefix``) was silently dropped on a server: the model started its
+    thinking afresh while the trace showed the fork's."""
+    prefix = "Let me count the colours of the rainbow one by one: red, orange, yellow,"
+    plain = list(engine.generate(_request(ThinkingControl(budget=None), 24)))
+    fork = GenerateRequest(
+        (Message("user", QUESTION),),
+        ThinkingControl(budget=None),
+        GREEDY,
+        max_tokens=24,
+        thinking_prefix=prefix,
+    )
+    events = list(engine.generate(fork))
+    assert not [e for e in events if isinstance(e, ErrorEvent)], events
+    reply = _reply(events)
+    assert reply.thinking.strip() and not reply.thinking.startswith(prefix)
+    # The server read the fork's thinking: the prompt is longer by about its tokens.
+    grown = _stats(events).stats.prompt_tokens - _stats(plain).stats.prompt_tokens
+    assert grown >= 15, grown

@@ -39,6 +39,12 @@ class Leg:
     thinking_open: bool = False
     first: bool = True
 
+    @property
+    def continues(self) -> bool:
+        """Whether the request continues a reply already begun: a later leg, or a first leg
+        that starts from thinking already written (a fork)."""
+        return not self.first or bool(self.thinking)
+
 
 @dataclass(frozen=True, slots=True)
 class Dialect:
@@ -77,9 +83,9 @@ def body(
     if kind == "ollama":
         if max_tokens is not None:
             fields.setdefault("options", {})["num_predict"] = max_tokens
-        if leg.first:
+        if not leg.continues:
             fields["think"] = not control.thinking_off
-        else:  # the trace is handed back closed; Ollama continues the final message
+        else:  # the trace is handed back; Ollama continues the final message
             messages.append({"role": "assistant", "content": "", "thinking": leg.thinking})
             fields["think"] = True
         fields["messages"] = messages
@@ -106,7 +112,7 @@ def body(
         fields["thinking_token_budget"] = control.budget
 
     prefilled: str | None = None
-    if leg.first:
+    if not leg.continues:
         if dialect.prefill and not control.thinking_off:
             prefilled = open_tag
     elif dialect.split and kind == "llama-server":

@@ -166,8 +166,16 @@ class RemoteEngine:
             if self.info.kind == "llama-server"
             else None
         )
+        # A fork's thinking so far goes in the prompt too (as the reply's start).
+        begun = (
+            [{"role": "assistant", "content": request.thinking_prefix}]
+            if request.thinking_prefix
+            else []
+        )
         try:
-            fitted = fit_request(request, lambda kept: turns(dialect, kept), self.n_ctx, counter)
+            fitted = fit_request(
+                request, lambda kept: turns(dialect, kept) + begun, self.n_ctx, counter
+            )
         except MessageTooLong as exc:
             yield ErrorEvent(str(exc), "prompt_too_long")
             yield DoneEvent("error")
@@ -181,6 +189,11 @@ class RemoteEngine:
             left_out_turns=fitted.left_out_turns,
             left_out_estimated=fitted.estimated,
         )
+        refusal = reply.refusal()
+        if refusal:
+            yield ErrorEvent(refusal, "control_unavailable")
+            yield DoneEvent("error")
+            return
         with self._lock:
             self._reply = reply
         try:
@@ -230,7 +243,7 @@ class RemoteEngine:
     def _run(self, reply: RemoteReply) -> Iterator[Event]:
         assert self.dialect is not None
         yield from reply.opening_notices()
-        leg: Leg | None = Leg()
+        leg: Leg | None = reply.first_leg()
         try:
             while leg is not None:
                 deltas = self._stream(reply.body_for(leg, body))

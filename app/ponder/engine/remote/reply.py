@@ -130,7 +130,12 @@ class RemoteReply:
         self.native_budget = bool(self.control.budget) and (
             controls.get("budget") == "honoured" and (dialect.split or dialect.kind == "vllm")
         )
-        self.watcher = TagWatcher(*dialect.tags, in_thinking=dialect.prefill)
+        # A fork: the reply goes on from thinking already written (the trace so far holds
+        # it; the budget counts new tokens only, as locally).
+        self.prefix = request.thinking_prefix
+        if self.prefix:
+            self.trace.append(self.prefix)
+        self.watcher = TagWatcher(*dialect.tags, in_thinking=dialect.prefill or bool(self.prefix))
         self.position = 0
 
     # ----- live controls (any thread) ----------------------------------------------------------
@@ -172,6 +177,26 @@ class RemoteReply:
         return self.native_budget
 
     # ----- requests ----------------------------------------------------------------------------
+
+    def first_leg(self) -> Leg:
+        """The first request: the turn, or its continuation from a fork's thinking."""
+        return Leg(self.prefix, thinking_open=True) if self.prefix else Leg()
+
+    def refusal(self) -> str:
+        """Why this reply cannot run on the server ("" when it can): a fork needs the
+        server to continue a model's reasoning, as minimum thinking does."""
+        if self.prefix and self.controls.get("min_thinking") != "honoured":
+            return (
+                f"{self.server} cannot continue a model's reasoning, so a fork (thinking that "
+                "goes on from a point of another reply) cannot run there. Fork on a model on "
+                "this computer or on llama-server."
+            )
+        if self.prefix and self.control.thinking_off:
+            return (
+                "A fork continues the model's thinking, so thinking cannot be off for it. "
+                "Choose a thinking budget other than Off."
+            )
+        return ""
 
     def opening_notices(self) -> Iterator[Event]:
         if self.left_out_turns and self.left_out_estimated:
