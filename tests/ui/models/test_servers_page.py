@@ -160,6 +160,38 @@ def test_an_over_long_conversation_on_a_llama_server_goes_on_with_the_oldest_tur
 
 
 @pytest.mark.model
+def test_fork_and_think_longer_go_on_from_the_thinking_on_a_llama_server(
+    qtbot: QtBot, make_app: AppFactory, llama_server: LlamaServer
+) -> None:
+    """Both continue a reply's thinking: on a server they were dropped, the model starting
+    afresh under a trace that showed the fork's words as what it had read."""
+    app = make_app(load=False, max_tokens=40)
+    _dialog, page = _manager(app, qtbot)
+    assert _add(qtbot, page, "classroom", llama_server.base_url) == ""
+    info = app.servers.info["classroom"]
+    _use(qtbot, app, page, ServerModelRef("classroom", info.models[0].id))
+    set_budget(app, "custom", 12)
+    first = ask(qtbot, app, "Why is the sea salty?")
+    assert first.error is None and first.reply_id is not None
+    original = app.store.get_message(first.reply_id)
+    kept = original.thinking[:20]
+    with qtbot.waitSignal(app.controller.reply_ended, timeout=LOAD_TIMEOUT_MS) as ended:
+        assert app.controller.fork(first.reply_id, kept, "Hint: rivers carry salt. ")
+    fork = ended.args[0]
+    assert fork.error is None, fork.error
+    forked = app.store.get_message(fork.reply_id)
+    assert forked.thinking.startswith(kept + "Hint: rivers carry salt.")
+    assert "fork" in [i.reason for i in forked.interventions]
+    stats = forked.generation.stats  # type: ignore[union-attr]
+    first_stats = original.generation.stats  # type: ignore[union-attr]
+    assert stats is not None and first_stats is not None
+    assert stats.prompt_tokens > first_stats.prompt_tokens  # the server read the fork's words
+    with qtbot.waitSignal(app.controller.reply_ended, timeout=LOAD_TIMEOUT_MS) as ended:
+        assert app.controller.think_longer_after(fork.reply_id, 64)
+    assert ended.args[0].error is None, ended.args[0].error
+
+
+@pytest.mark.model
 def test_answer_now_in_the_panel_reaches_the_llama_server_and_is_marked(
     qtbot: QtBot, make_app: AppFactory, llama_server: LlamaServer
 ) -> None:
