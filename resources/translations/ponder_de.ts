@@ -2209,12 +2209,12 @@ Lösung: {answer}</translation>
         <translation>Max. Token</translation>
     </message>
     <message>
-        <source>seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
         <source>Temperature</source>
         <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Open a problem set</source>

@@ -7,9 +7,11 @@ from __future__ import annotations
 import json
 import sys
 
+from layout_check import clipped_things
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from ponder.core.events import LoadedEvent
 from ponder.ui.main import LaunchOptions, PonderApp
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.window.settings_dialog import SettingsDialog
@@ -20,22 +22,15 @@ def _rect(widget: QWidget) -> list[int]:
     return [g.x(), g.y(), g.width(), g.height()]
 
 
-def _clipped(widget: QWidget) -> list[str]:
-    """Wrapped labels shorter than their text needs."""
-    return [
-        label.text()
-        for label in widget.findChildren(QLabel)
-        if label.wordWrap()
-        and label.isVisible()
-        and label.height() < label.heightForWidth(label.width())
-    ]
-
-
 def main() -> int:
     qapp = QApplication(sys.argv[:1])
     app = PonderApp(qapp, LaunchOptions(load_model=False))
     window = app.window
     window.show()
+    window.model_bar.ready(  # where the model runs, as a loaded model shows it
+        LoadedEvent("/m/Model-7B.gguf", "qwen3", 4096, 32768, False, 0, "CPU (AVX2)", None, None)
+    )
+    window.composer.meter.set_context(4096)
     settings = SettingsDialog(app.settings.settings, app.paths, 4, window)
     manager = ModelManagerDialog(app.library, None, window)
     sweeps = window.teaching.open_sweeps()
@@ -63,7 +58,16 @@ def main() -> int:
             sweeps.rect().contains(b.mapTo(sweeps, b.rect().bottomRight()))
             for b in (sweeps.stop_button, sweeps.export_button)
         ),
-        "clipped": _clipped(settings),
+        "clipped": {
+            name: clipped_things(widget)
+            for name, widget in (
+                ("main", window),
+                ("settings", settings),
+                ("manager", manager),
+                ("sweeps", sweeps),
+            )
+        },
+        "sweep_detail_width": sweeps.detail.width(),
     }
     print(json.dumps(report))
     for widget in (settings, manager, sweeps):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -52,7 +52,10 @@ FRAME_ALLOWANCE = QSize(8, 40)
 def initial_size(widget: QWidget, width: int, height: int, available: QRect | None = None) -> None:
     """Resizes a new window or dialog to ``width`` × ``height``; on a screen too small for
     that (``available``: the screen's usable area; None: the widget's screen), to what fits
-    with its frame, placed whole on the screen."""
+    with its frame. Where it goes is left to the window manager (or, for a dialog, to Qt,
+    which centres it over its parent): a position given before the window is framed put the
+    client area at the top of the screen and its title bar above it, out of reach. Once it
+    is shown (and framed), ``fit_to_screen`` keeps it whole on the screen."""
     area = available if available is not None else available_geometry(widget)
     room = QSize(
         max(1, area.width() - FRAME_ALLOWANCE.width()),
@@ -65,11 +68,28 @@ def initial_size(widget: QWidget, width: int, height: int, available: QRect | No
         else QSize(min(width, room.width()), min(height, room.height()))
     )
     widget.resize(size)
-    if not fits:
-        widget.move(
-            area.x() + (area.width() - size.width()) // 2,
-            area.y() + (area.height() - size.height() - FRAME_ALLOWANCE.height()) // 2,
-        )
+    if widget.findChild(_FitOnShow) is None:
+        _FitOnShow(widget)
+
+
+class _FitOnShow(QObject):
+    """Fits its window to the screen each time the window is shown, once the window manager
+    has framed it (the next turn of the event loop)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("fitOnShow")
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self._window and event.type() == QEvent.Type.Show:
+            QTimer.singleShot(0, self, self._fit)
+        return False
+
+    def _fit(self) -> None:
+        if self._window.isVisible():
+            fit_to_screen(self._window)
 
 
 def fit_to_screen(widget: QWidget, available: QRect | None = None) -> None:

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from ponder.core.reasoning.context_fit import answer_reserve
 from ponder.core.storage.store import StoredMessage
+from ponder.ui.elided_label import ElidedLabel
 
 # Characters per token of ordinary text for the estimate (English prose runs ~4; code and
 # other scripts fewer, so the estimate leans high rather than low).
@@ -72,7 +73,9 @@ class ContextMeter(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(72)
         self.bar.setFixedHeight(6)
-        self.label = QLabel()
+        # Cut with "…" (whole in its tooltip) rather than widening the window: a warning in
+        # words can be long.
+        self.label = ElidedLabel()
         self.label.setObjectName("contextLabel")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,7 +132,8 @@ class ContextMeter(QWidget):
             if exact
             else self.tr("about {0} tokens").format(amount)
         )
-        self.label.setText(f"{text} — {short}" if short else text)
+        # Where the words do not fit, the numbers alone (the colour still warns).
+        self.label.set_texts(f"{text} — {short}" if short else text, amount)
         self.bar.setRange(0, n_ctx)
         self.bar.setValue(min(self.used, n_ctx))
         state = "warning" if self.warning else "ok"

@@ -81,8 +81,7 @@ class SuggestionPanel(QWidget):
         grid = QGridLayout()
         grid.setSpacing(8)
         for index, suggestion in enumerate(suggestions()):
-            button = QPushButton(f"{suggestion.title}\n{_short(suggestion.prompt)}")
-            button.setObjectName("suggestion")
+            button = _card(suggestion.title, suggestion.prompt)
             button.setToolTip(
                 suggestion.prompt
                 + (
@@ -95,9 +94,6 @@ class SuggestionPanel(QWidget):
                     else ""
                 )
             )
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            button.setMinimumWidth(140)  # narrower than its text on a small window: clipped
             button.clicked.connect(lambda _checked=False, s=suggestion: self.chosen.emit(s))
             grid.addWidget(button, index // 2, index % 2)
             self.buttons.append(button)
@@ -122,5 +118,25 @@ class SuggestionPanel(QWidget):
         self.hint.setText(text)
 
 
-def _short(prompt: str, length: int = 32) -> str:
-    return prompt if len(prompt) <= length else prompt[: length - 1].rstrip() + "…"
+def _card(title: str, prompt: str) -> QPushButton:
+    """A suggestion's button: its title and its prompt, wrapped to the card's width (a
+    button's own text cannot wrap: on a narrow window it was cut off mid-line)."""
+    button = QPushButton()
+    button.setObjectName("suggestion")
+    button.setAccessibleName(f"{title}: {prompt}")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    button.setMinimumWidth(140)
+    lines = QVBoxLayout(button)
+    lines.setContentsMargins(12, 10, 12, 10)
+    lines.setSpacing(2)
+    for text, name in ((title, "suggestionTitle"), (prompt, "suggestionPrompt")):
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        # The button takes the clicks; the labels only say what it does.
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        lines.addWidget(label)
+    lines.addStretch(1)
+    return button

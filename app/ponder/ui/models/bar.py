@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from ponder.core.events import LoadedEvent
 from ponder.core.models.store import InstalledModel
 from ponder.core.servers.reference import ServerModelRef
+from ponder.ui.elided_label import ElidedLabel
 from ponder.ui.models.details import model_name
 
 _MANAGE = "__manage__"
@@ -33,6 +34,12 @@ class ModelBar(QWidget):
         self.picker = QComboBox()
         self.picker.setObjectName("modelPicker")
         self.picker.setMinimumWidth(260)
+        # Sized for a typical name, not the longest one listed (a long name is elided in the
+        # box and shown whole in its list): the window's minimum width must not grow with it.
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.picker.setMinimumContentsLength(24)
         self.picker.setToolTip(self.tr("The model that answers"))
         self.picker.setPlaceholderText(self.tr("No model yet"))
         self.picker.activated.connect(self._picked)
@@ -40,7 +47,8 @@ class ModelBar(QWidget):
         self.load_bar.setRange(0, 100)
         self.load_bar.setMaximumWidth(160)
         self.load_bar.setVisible(False)
-        self.state = QLabel()
+        # "CPU · 4,096 tokens of context", a server's name: cut with "…" when the bar is narrow.
+        self.state = ElidedLabel()
         self.state.setObjectName("hint")
         self.panel_button = QToolButton()
         self.panel_button.setText(self.tr("Chain of thought"))
@@ -109,8 +117,9 @@ class ModelBar(QWidget):
             self.state.setToolTip(event.model_path)
             return
         where = event.backend.split("(")[0].strip() or event.backend
-        self.state.setText(
-            self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx)
+        self.state.set_texts(
+            self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx),
+            where,
         )
         self.state.setToolTip(event.backend)
 

@@ -58,6 +58,17 @@ PHASES = {
 }
 
 
+def _name_column_first(tree: QTreeWidget) -> None:
+    """The name column takes the width the other columns (sized to their contents) leave;
+    the last column no longer stretches, which took that width from the names."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 class ModelManagerDialog(QDialog):
     """Emits ``use_requested(path)`` when the user picks a model to chat with."""
 
@@ -111,7 +122,7 @@ class ModelManagerDialog(QDialog):
             [self.tr("Model"), self.tr("Size"), self.tr("Source"), self.tr("Verified")]
         )
         self.installed.setRootIsDecorated(False)
-        self.installed.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _name_column_first(self.installed)
         self.installed.currentItemChanged.connect(self._show_installed_details)
         self.installed.itemDoubleClicked.connect(lambda _item, _col: self._use())
         self.installed_info = QTextBrowser()
@@ -163,10 +174,12 @@ class ModelManagerDialog(QDialog):
             rows.append((name, size_text(model.size), model.source, verified, model))
         for name, size, source, verified, data in rows:
             item = QTreeWidgetItem([name, size, source, verified])
+            item.setToolTip(0, name)  # whole, where a narrow window cuts the name
             item.setData(0, _DATA, data)
             path = data if isinstance(data, Path) else data.path  # type: ignore[attr-defined]
             if str(path) == self.current_model:
                 item.setText(0, self.tr("{name}  · in use").format(name=name))
+                item.setToolTip(0, item.text(0))
             self.installed.addTopLevelItem(item)
             if str(path) == selected:
                 self.installed.setCurrentItem(item)
@@ -313,11 +326,7 @@ class ModelManagerDialog(QDialog):
         self.catalog.setHeaderLabels(
             [self.tr("Model"), self.tr("Quant"), self.tr("Size"), self.tr("On this computer")]
         )
-        header = self.catalog.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        _name_column_first(self.catalog)
         self.catalog.currentItemChanged.connect(self._show_catalog_details)
         self.catalog_empty = QLabel()
         self.catalog_empty.setObjectName("hint")
@@ -342,8 +351,10 @@ class ModelManagerDialog(QDialog):
         listing.addWidget(self.catalog, 1)
         listing.addWidget(self.catalog_empty)
         split = QHBoxLayout()
-        split.addLayout(listing, 5)
-        split.addWidget(self.catalog_info, 3)
+        # Two thirds for the list: its names, quants, sizes and fit badges need the width more
+        # than the details, which wrap.
+        split.addLayout(listing, 2)
+        split.addWidget(self.catalog_info, 1)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.offline_banner)
@@ -413,7 +424,8 @@ class ModelManagerDialog(QDialog):
                     fit_badge(library.fit(entry, default))[0],
                 ]
             )
-            parent.setToolTip(0, entry.summary)
+            # The whole name (a narrow window cuts it with "…") and what the model is.
+            parent.setToolTip(0, f"{parent.text(0)}\n\n{entry.summary}")
             parent.setForeground(3, fit_badge(library.fit(entry, default))[1])
             parent.setData(0, _DATA, (entry, default))
             self.catalog.addTopLevelItem(parent)

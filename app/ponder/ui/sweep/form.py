@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -52,6 +51,12 @@ class SweepSetup(QWidget):
         super().__init__(parent)
         self.problems = QComboBox()
         self.problems.setObjectName("sweepProblems")
+        # Sized for a typical name: a long one (a saved sweep's "… — from a saved sweep") is
+        # cut in the box, not made the set-up column's (and the window's) minimum width.
+        self.problems.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.problems.setMinimumContentsLength(20)
         for name in bundled_set_names():
             try:
                 bundled = load_problem_set(name)
@@ -105,11 +110,9 @@ class SweepSetup(QWidget):
         form.addRow("", self.key)
         form.addRow(self.tr("Budgets"), self.budgets)
         form.addRow(self.tr("Max tokens"), self.max_tokens)
-        sampling = QHBoxLayout()
-        sampling.addWidget(self.temperature, 1)
-        sampling.addWidget(QLabel(self.tr("seed")))
-        sampling.addWidget(self.seed)
-        form.addRow(self.tr("Temperature"), sampling)
+        # Each on its own row: side by side they made the set-up column 480 px at least.
+        form.addRow(self.tr("Temperature"), self.temperature)
+        form.addRow(self.tr("Seed"), self.seed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

@@ -33,6 +33,9 @@ FOOT_ROWS = (
 )
 
 
+NBSP = "\u00a0"
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SweepGrid", text)
 
@@ -49,7 +52,10 @@ def cell_text(cell: SweepCell) -> str:
         or " ".join(cell.answer.split())[:18]
         or QCoreApplication.translate("SweepGrid", "no answer")
     )
-    return f"{mark} {shown}\n{tokens_text(cell.thinking_tokens)} · {cell.seconds:.1f} s"
+    # A narrow column wraps the second line between its parts, never inside "160 tokens"
+    # or "1.2 s" (no-break spaces).
+    tokens = tokens_text(cell.thinking_tokens).replace(" ", NBSP)
+    return f"{mark} {shown}\n{tokens} · {cell.seconds:.1f}{NBSP}s"
 
 
 _VERDICTS = {

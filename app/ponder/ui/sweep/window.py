@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QDateTime, QIODevice, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,7 +34,7 @@ from ponder.core.teaching.problems import ProblemSet
 from ponder.core.teaching.sweep import SweepBudget, SweepResult
 from ponder.core.teaching.sweep_files import SweepFileError, SweepWriteError
 from ponder.ui.export import export_document
-from ponder.ui.screen_fit import initial_size
+from ponder.ui.screen_fit import apply_proportions, initial_size
 from ponder.ui.sweep.chart import SweepChart
 from ponder.ui.sweep.form import SweepSetup
 from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
@@ -85,6 +86,12 @@ class SweepWindow(QWidget):
         self.chart = SweepChart()
         self.compare_box = QComboBox()
         self.compare_box.setObjectName("sweepCompare")
+        # Its items are whole sweeps' names: sized for a short one, so that a long one does
+        # not push the run's detail off a small screen.
+        self.compare_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare_box.setMinimumContentsLength(16)
         self.compare_box.setToolTip(
             self.tr(
                 "Draw another sweep beside this one in the chart: the same problems on another "
@@ -152,7 +159,8 @@ class SweepWindow(QWidget):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(chart_box)
         lower.addWidget(self.detail)
-        lower.setSizes([520, 380])
+        lower.setStretchFactor(0, 3)  # a change of width shared by both, not all the detail's
+        lower.setStretchFactor(1, 2)
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(self.grid)
         right_split.addWidget(lower)
@@ -169,12 +177,21 @@ class SweepWindow(QWidget):
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([360, 880])
         splitter.setCollapsible(1, False)
+        self._split_set = False  # the set-up column's share is set when first shown
         self.lower_split = lower
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._split_set:
+            # A share of the width the window has on this screen (pixels fixed for a large
+            # screen squeezed the grid and the run's detail to a sliver on a small one).
+            apply_proportions(self.splitter, [0.3, 0.7])
+            apply_proportions(self.lower_split, [0.6, 0.4])
+            self._split_set = True
 
     def set_large(self, large: bool) -> None:
         """Projector size: larger type in the grid and the chart, and the set-up column and

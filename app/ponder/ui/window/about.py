@@ -73,8 +73,13 @@ def about_html() -> str:
     )
 
 
-def show_about(parent: QWidget) -> None:
+def about_box(parent: QWidget) -> QMessageBox:
+    """The About box, not yet shown."""
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("About", "About Ponder"))
     box.setText(about_html())
-    box.exec()
+    return box
+
+
+def show_about(parent: QWidget) -> None:
+    about_box(parent).exec()
