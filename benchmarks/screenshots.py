@@ -232,6 +232,15 @@ class Shooter:
         self.settle()
         return app
 
+    def wait_for_hardware(self, app: object) -> None:
+        from ponder.ui.main import PonderApp
+
+        assert isinstance(app, PonderApp)
+        app.library.probe_hardware()
+        deadline = time.monotonic() + 30
+        while app.library.hardware is None and time.monotonic() < deadline:
+            self.settle(100)
+
     # ----- scenes ------------------------------------------------------------------------------
 
     def run(self) -> int:
@@ -241,6 +250,7 @@ class Shooter:
         if self.want("welcome"):
             app = self.app(load=True)  # no model chosen yet: the welcome page
             assert isinstance(app, PonderApp)
+            self.wait_for_hardware(app)  # the welcome page recommends a model for it
             self.shoot("welcome", app.window)
             app.shutdown()
             app.window.close()
@@ -350,9 +360,7 @@ class Shooter:
         dialog = ModelManagerDialog(app.library, app.engine_host.model_path, app.window)
         dialog.tabs.setCurrentIndex(tab)
         dialog.show()
-        deadline = time.monotonic() + 30
-        while app.library.hardware is None and time.monotonic() < deadline:
-            self.settle(100)  # the fit badges wait for the hardware probe
+        self.wait_for_hardware(app)  # the fit badges wait for the hardware probe
         return dialog
 
     def settings_dialog(self, app: object) -> object:

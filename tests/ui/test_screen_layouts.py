@@ -216,6 +216,15 @@ def test_an_elided_label_gives_up_width_and_says_its_whole_text(qtbot: QtBot) ->
     assert label.toolTip() == "chosen"
 
 
+def test_a_window_as_large_as_the_screen_leaves_room_for_its_frame(qtbot: QtBot) -> None:
+    """Replay (1280 × 720) on a 1280 × 720 screen: its buttons were under the screen's edge
+    once the title bar was added."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    initial_size(widget, 1280, 720, QRect(0, 0, 1280, 720))
+    assert widget.width() <= 1280 - 8 and widget.height() <= 720 - 40
+
+
 def test_a_window_too_large_is_not_placed_before_it_is_framed(qtbot: QtBot) -> None:
     """A position given before the window manager frames a window put its title bar above
     the screen (the sweep window's, at 1024 × 640): ``initial_size`` leaves where it goes

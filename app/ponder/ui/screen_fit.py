@@ -61,7 +61,9 @@ def initial_size(widget: QWidget, width: int, height: int, available: QRect | No
         max(1, area.width() - FRAME_ALLOWANCE.width()),
         max(1, area.height() - FRAME_ALLOWANCE.height()),
     )
-    fits = width <= area.width() and height <= area.height()
+    # With its frame: a 1280 × 720 window on a 1280 × 720 screen put its bottom row of
+    # buttons under the screen's edge once the window manager added the title bar.
+    fits = width <= room.width() and height <= room.height()
     size = (
         QSize(width, height)
         if fits
