@@ -22,6 +22,7 @@ from ponder.ui.main import PonderApp
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.sweep.window import SweepWindow
+from ponder.ui.window.about import about_box
 from ponder.ui.window.settings_dialog import SettingsDialog
 from ponder.ui.window.shortcuts import ShortcutsDialog
 from stored_reply import store_reply
@@ -238,3 +239,31 @@ def test_a_window_too_large_is_not_placed_before_it_is_framed(qtbot: QtBot) -> N
     widget.show()
     qtbot.waitExposed(widget)
     qtbot.waitUntil(lambda: screen.contains(widget.frameGeometry()))
+
+
+def test_replay_presenter_and_about_show_everything_whole(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    app = _loaded(make_app)
+    conversation_id, reply = store_reply()
+    app.window.refresh_conversations()
+    app.controller.open_conversation(conversation_id)
+    replay = app.window.teaching.open_replay(reply.id)
+    assert replay is not None
+    about = about_box(app.window)
+    qtbot.addWidget(about)
+    for window in (replay, about):
+        _at_small_size(qtbot, window)
+        assert clipped_things(window) == [], window
+        window.close()
+    app.window.teaching.open_presenter()
+    presenter = app.window.teaching.presenter
+    assert presenter is not None
+    qtbot.waitExposed(presenter)
+    # Full screen on the test platform's 800-pixel screen is narrower than the smallest
+    # screen Ponder fits (1024 × 640): the presenter is checked at that screen's size.
+    presenter.showNormal()
+    presenter.resize(1024, 640)
+    QApplication.processEvents()
+    assert clipped_things(presenter) == []
+    presenter.close()
