@@ -228,7 +228,7 @@ class Shooter:
         from ponder.ui.main import LaunchOptions, PonderApp
 
         app = PonderApp(self.qapp, LaunchOptions(load_model=load, n_threads=1))
-        app.window.show()  # as ui/main.py shows it: screen_fit sizes it for this screen
+        app.window.show_on_screen()  # as ui/main.py shows it: maximised on a small screen
         self.settle()
         return app
 

@@ -267,3 +267,26 @@ def test_replay_presenter_and_about_show_everything_whole(
     QApplication.processEvents()
     assert clipped_things(presenter) == []
     presenter.close()
+
+
+def test_the_window_opens_maximised_the_first_time_on_a_screen_too_small_for_it(
+    qtbot: QtBot, make_app: AppFactory
+) -> None:
+    """The test platform's screen (800 pixels wide) is smaller than the window's preferred
+    1280 × 800: the first time, it opens maximised; after that, as the person left it."""
+    app = make_app(load=False)
+    window = app.window
+    window.hide()
+    window.show_on_screen()
+    qtbot.waitUntil(window.isMaximized)
+    screen = window.screen().availableGeometry()
+    assert window.frameGeometry().width() <= screen.width()
+    window.showNormal()
+    window.resize(780, 560)
+    window.close()  # saves where it was
+    again = make_app(load=False)
+    again.window.hide()
+    again.window.show_on_screen()
+    qtbot.waitExposed(again.window)
+    assert not again.window.isMaximized()
+    assert (again.window.width(), again.window.height()) == (780, 560)

@@ -244,7 +244,7 @@ def run(options: LaunchOptions | None = None, argv: list[str] | None = None) -> 
     app = _start(qapp, options or LaunchOptions())
     if app is None:
         return 1
-    app.window.show()
+    app.window.show_on_screen()
     qapp.aboutToQuit.connect(app.shutdown)
     status = qapp.exec()
     app.shutdown()

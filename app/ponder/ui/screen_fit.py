@@ -49,13 +49,15 @@ def fitted(rect: QRect, available: QRect) -> QRect:
 FRAME_ALLOWANCE = QSize(8, 40)
 
 
-def initial_size(widget: QWidget, width: int, height: int, available: QRect | None = None) -> None:
+def initial_size(widget: QWidget, width: int, height: int, available: QRect | None = None) -> bool:
     """Resizes a new window or dialog to ``width`` × ``height``; on a screen too small for
     that (``available``: the screen's usable area; None: the widget's screen), to what fits
     with its frame. Where it goes is left to the window manager (or, for a dialog, to Qt,
     which centres it over its parent): a position given before the window is framed put the
     client area at the top of the screen and its title bar above it, out of reach. Once it
-    is shown (and framed), ``fit_to_screen`` keeps it whole on the screen."""
+    is shown (and framed), ``fit_to_screen`` keeps it whole on the screen. Returns whether
+    the preferred size fitted (False: a window that is the screen's main one opens
+    maximised, ``show_main_window``)."""
     area = available if available is not None else available_geometry(widget)
     room = QSize(
         max(1, area.width() - FRAME_ALLOWANCE.width()),
@@ -72,6 +74,17 @@ def initial_size(widget: QWidget, width: int, height: int, available: QRect | No
     widget.resize(size)
     if widget.findChild(_FitOnShow) is None:
         _FitOnShow(widget)
+    return fits
+
+
+def show_main_window(window: QWidget, *, maximised: bool) -> None:
+    """Shows the app's main window: maximised where its preferred size did not fit the
+    screen (``initial_size`` said so) and no size of the person's own was restored; else
+    as it is."""
+    if maximised and not window.isMaximized():
+        window.showMaximized()
+    else:
+        window.show()
 
 
 class _FitOnShow(QObject):
@@ -166,5 +179,6 @@ __all__ = [
     "initial_size",
     "parse_splitter_text",
     "proportions",
+    "show_main_window",
     "splitter_text",
 ]

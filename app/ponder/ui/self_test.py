@@ -94,7 +94,7 @@ def _run(model: Path, home: Path, screenshot: str | None, timeout_s: float) -> s
     app.engine_host.model_failed.connect(lambda m: fail(f"the model did not load: {m}"))
     app.controller.reply_ended.connect(ended)
     QTimer.singleShot(int(timeout_s * 1000), lambda: fail(f"no answer within {timeout_s:.0f} s"))
-    app.window.show()
+    app.window.show_on_screen()
     try:
         qapp.exec()
     finally:

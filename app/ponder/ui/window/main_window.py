@@ -47,6 +47,7 @@ from ponder.ui.screen_fit import (
     fit_to_screen,
     initial_size,
     parse_splitter_text,
+    show_main_window,
     splitter_text,
 )
 from ponder.ui.settings_keeper import SettingsKeeper
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
         self.renderer = renderer
         self.setWindowTitle(self.tr("Ponder"))
         self.setAcceptDrops(True)
-        initial_size(self, 1280, 800)
+        # On a screen smaller than this, the window opens maximised (``show_on_screen``).
+        self._preferred_fits = initial_size(self, 1280, 800)
         current = settings.settings
         # Widgets.
         self.conversations = ConversationList()
@@ -276,6 +278,12 @@ class MainWindow(QMainWindow):
         fit_to_screen(self)
         self._saved_split = parse_splitter_text(settings.window_state)
         self._sync_panel_toggle()
+
+    def show_on_screen(self) -> None:
+        """Shows the window as Ponder opens it: as it was left, or, the first time on a
+        screen too small for its preferred size, maximised."""
+        first_time = not self.settings.settings.window_geometry
+        show_main_window(self, maximised=first_time and not self._preferred_fits)
 
     def save_state(self) -> None:
         self.settings.update_fields(
