@@ -299,7 +299,7 @@ class Shooter:
         if self.want("sweep"):
             self.dialog(app, "sweep", lambda: self.sweep(app))
         if self.want("replay"):
-            self.dialog(app, "replay", lambda: window.teaching.open_replay(reply_id))
+            self.dialog(app, "replay", lambda: self.replay(app, reply_id))
         if self.want("presenter"):
             self.dialog(app, "presenter", lambda: self.presenter(app))
 
@@ -427,6 +427,17 @@ class Shooter:
         assert isinstance(window, SweepWindow)
         tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
         window.list.setCurrentRow(next(i for i, tip in enumerate(tips) if str(path) in tip))
+        return window
+
+    def replay(self, app: object, reply_id: int) -> object:
+        """The reply replayed up to part way through its answer."""
+        from ponder.ui.main import PonderApp
+        from ponder.ui.teaching.replay import ReplayWindow
+
+        assert isinstance(app, PonderApp)
+        window = app.window.teaching.open_replay(reply_id)
+        assert isinstance(window, ReplayWindow)
+        window.advance(3.5)
         return window
 
     def presenter(self, app: object) -> object:
