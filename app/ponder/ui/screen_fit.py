@@ -2,8 +2,9 @@
 screen's available geometry, and splitter sizes kept as proportions.
 
 One owner for "fits the screen": each top-level window or dialog sizes itself through
-``initial_size`` (its preferred size, or less on a small screen) and a restored window passes
-through ``fit_to_screen``; a splitter's saved sizes are ``proportions`` and come back with
+``initial_size`` (its preferred size, or less on a small screen, where the main window opens
+maximised: ``show_main_window``), is fitted again each time it is shown, and a restored window
+passes through ``fit_to_screen``; a splitter's saved sizes are ``proportions`` and come back with
 ``apply_proportions``, so a layout saved on a 1920-pixel screen opens sensibly on a 1024-pixel
 one.
 
