@@ -83,7 +83,9 @@ class ModelManagerDialog(QDialog):
         self.current_model = current_model
         self.setWindowTitle(self.tr("Models"))
         self.setObjectName("modelManager")
-        initial_size(self, 1040, 600)
+        # Wide enough for the catalog's longest row ("★ … (recommended)") on a 1280-pixel
+        # screen; a smaller screen gets what fits, and the names elide with a tooltip.
+        initial_size(self, 1160, 640)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._installed_tab(), self.tr("Installed"))
