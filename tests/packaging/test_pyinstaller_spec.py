@@ -137,3 +137,12 @@ def test_the_icons_are_what_the_installers_expect() -> None:
 
     assert ET.parse(icons / "ponder.svg").getroot().tag.endswith("svg")
     assert APP_ID  # the installed icon name (tested with the desktop entry)
+
+
+def test_the_icon_font_is_bundled() -> None:
+    """ponder/ui/theme/icons.py draws every icon from qtawesome's Phosphor font, which it
+    loads from files beside its code: the spec collects them (no hook is relied on)."""
+    text = SPEC.read_text(encoding="utf-8")
+    assert 'collect_data_files("qtawesome")' in text
+    icons = (ROOT / "app" / "ponder" / "ui" / "theme" / "icons.py").read_text(encoding="utf-8")
+    assert "import qtawesome" in icons

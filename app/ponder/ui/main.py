@@ -48,7 +48,7 @@ from ponder.ui.pyside_check import broken_pyside_message
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
 from ponder.ui.sweep.runner import SweepRunner
-from ponder.ui.theme import SystemLook, apply_theme, is_dark
+from ponder.ui.theme.apply import SystemLook, apply_theme, is_dark
 from ponder.ui.translations import install_translations, remove_translations
 from ponder.ui.window.damaged_history import resolve_damaged_history
 from ponder.ui.window.main_window import MainWindow

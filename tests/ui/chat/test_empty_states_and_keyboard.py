@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import reading_width
 from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
+from ponder.ui.theme.tokens import DARK
 from ponder.ui.window.shortcuts import ShortcutsDialog
 
 
@@ -138,7 +139,7 @@ def test_the_dark_theme_draws_a_focus_ring(qtbot: QtBot, make_app: AppFactory) -
     first.setFocus()
     qtbot.waitUntil(first.hasFocus)
     focused = first.grab().toImage()
-    ring = QColor("#8ab8ff")
+    ring = QColor(DARK.focus)
 
     def ring_pixels(image: object) -> int:
         return sum(

@@ -19,7 +19,7 @@ from ponder.core.settings import Settings
 from ponder.core.teaching.sweep import BudgetSummary
 from ponder.ui.sweep.chart import SweepChart, chart_layout, nice_ticks
 from ponder.ui.sweep.chart_layout import comparison_layout, legend_layout, line_runs
-from ponder.ui.theme import SystemLook, apply_theme
+from ponder.ui.theme.apply import SystemLook, apply_theme
 
 PLOT = QRectF(50, 40, 600, 300)
 

@@ -35,6 +35,7 @@ from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.util import ClassNotFound
 
 from ponder.ui.answer.math import PENDING, MathRenderer, math_key
+from ponder.ui.theme.tokens import colours_for
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 COPY_SCHEME = "ponder-copy"  # a code block's Copy link: ponder-copy:<code_key>
@@ -147,8 +148,9 @@ class MarkdownRenderer:
     def set_dark(self, dark: bool) -> None:
         """Code colours for a dark or a light background."""
         self.dark = dark
-        self.code_background = "#2b2d31" if dark else "#f4f5f7"
-        self.border = "#555a61" if dark else "#c9ced6"
+        colours = colours_for(dark)
+        self.code_background = colours.code
+        self.border = colours.code_border
         self._formatter = HtmlFormatter(
             nowrap=True, noclasses=True, style="github-dark" if dark else "friendly"
         )

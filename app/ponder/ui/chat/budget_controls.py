@@ -35,6 +35,7 @@ from ponder.core.reasoning.families import GENERIC, FamilyProfile
 from ponder.core.request import STOP_MESSAGE_PRESETS, ThinkingControl
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
+from ponder.ui.theme.icons import icon
 from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 # Marked for translation here, translated where they are shown (self.tr in BudgetSelector and
@@ -189,7 +190,9 @@ class BudgetSelector(QWidget):
         self.effort.addItem(self.tr("Effort"), None)
         for effort in EFFORTS:
             self.effort.addItem(self.tr(EFFORT_LABELS.get(effort, effort.capitalize())), effort)
-        self.advanced = flat_button("⚙", self.tr("Minimum thinking and the early-stop message"))
+        self.advanced = flat_button(
+            "", self.tr("Minimum thinking and the early-stop message"), icon=icon("settings")
+        )
         self.advanced.clicked.connect(self._open_advanced)
         self.minimum = QLabel()
         self.minimum.setObjectName("hint")

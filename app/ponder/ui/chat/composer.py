@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -21,6 +22,8 @@ from ponder.core.settings import Settings
 from ponder.ui.chat.budget_controls import BudgetSelector
 from ponder.ui.chat.context_meter import ContextMeter
 from ponder.ui.flat_button import flat_button
+from ponder.ui.theme.apply import mark
+from ponder.ui.theme.icons import icon
 from ponder.ui.thinking.live_controls import AnswerNowButton
 
 SEND_SHORTCUT = QKeySequence("Ctrl+Return")
@@ -58,18 +61,19 @@ class Composer(QWidget):
         self.meter = ContextMeter()
         self.editor.textChanged.connect(lambda: self.meter.set_draft(self.editor.toPlainText()))
         self.budget = BudgetSelector(settings)
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton(icon("send", "on_accent"), self.tr("Send"))
         self.send_button.setObjectName("sendButton")
+        self.send_button.setProperty("primary", True)
         self.send_button.setDefault(True)
         self.send_button.setToolTip(self.tr("Send (Ctrl+Enter)"))
         self.send_button.clicked.connect(self.submit)
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button = QPushButton(icon("stop"), self.tr("Stop"))
         self.stop_button.setObjectName("stopButton")
         self.stop_button.setToolTip(self.tr("Stop the answer now (Esc)"))
         self.stop_button.clicked.connect(self.stop_requested)
         # While the model thinks: end the thinking now, or give it more room.
         self.answer_now = AnswerNowButton()
-        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button = QPushButton(icon("regenerate"), self.tr("Regenerate"))
         self.regenerate_button.setToolTip(
             self.tr("Write a new answer to the last message (Ctrl+R)")
         )
@@ -90,13 +94,21 @@ class Composer(QWidget):
         row.addWidget(self.answer_now)
         row.addWidget(self.stop_button)
         row.addWidget(self.send_button)
+        # The message box and its buttons are one rounded card (the style sheet draws it; its
+        # edge shows the focus ring while the box has the keyboard).
+        self.card = QFrame()
+        self.card.setObjectName("composerCard")
+        card = QVBoxLayout(self.card)
+        card.setContentsMargins(6, 6, 8, 8)
+        card.setSpacing(2)
+        card.addWidget(self.editor)
+        card.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 10)
         layout.setSpacing(6)
         layout.addLayout(banner)
         layout.addLayout(controls)
-        layout.addWidget(self.editor)
-        layout.addLayout(row)
+        layout.addWidget(self.card)
         self._show_banner(False)
         self.set_busy(False, can_regenerate=False)
 
@@ -172,6 +184,11 @@ class Composer(QWidget):
         self.leave_edit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.editor and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.FocusOut,
+        ):
+            mark(self.card, "focused", event.type() == QEvent.Type.FocusIn)
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if (

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.storage.store import SearchHit
+from ponder.ui.theme.icons import icon
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -72,10 +73,12 @@ class ConversationList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conversationList")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the sidebar's own surface
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
-        self.new_button = QPushButton(self.tr("New conversation"))
+        self.search.addAction(icon("search", "muted"), QLineEdit.ActionPosition.LeadingPosition)
+        self.new_button = QPushButton(icon("new"), self.tr("New conversation"))
         self.new_button.setObjectName("newConversation")
         self.new_button.setToolTip(self.tr("Start a new conversation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)

@@ -24,6 +24,7 @@ from ponder.core.trace import TraceState, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
+from ponder.ui.theme.icons import icon
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
 from ponder.ui.translations import QT_TRANSLATE_NOOP
 
@@ -46,8 +47,8 @@ class VersionSwitcher(QWidget):
         super().__init__(parent)
         self._ids: list[int] = []
         self._index = 0
-        self.previous = flat_button("‹", self.tr("Previous version"))
-        self.next = flat_button("›", self.tr("Next version"))
+        self.previous = flat_button("", self.tr("Previous version"), icon=icon("previous"))
+        self.next = flat_button("", self.tr("Next version"), icon=icon("next"))
         self.label = QLabel()
         self.label.setObjectName("versionLabel")
         layout = QHBoxLayout(self)
@@ -77,8 +78,12 @@ class VersionSwitcher(QWidget):
             self.version_requested.emit(self._ids[index])
 
 
-def _action(text: str, tip: str) -> QToolButton:
-    return flat_button(text, tip, "messageAction")
+def _action(text: str, tip: str, icon_name: str | None = None) -> QToolButton:
+    """A message's action: the icon alone where there is one (the row fits a narrow column),
+    its name in the tooltip and for screen readers."""
+    if icon_name is None:
+        return flat_button(text, tip, "messageAction")
+    return flat_button(text, tip, "messageAction", icon(icon_name), icon_only=True)
 
 
 # A message longer than this is shown folded to its first COLLAPSED_CHARS, with "Show all".
@@ -104,11 +109,13 @@ class UserMessageWidget(QWidget):
         self.expand.clicked.connect(lambda: self.set_collapsed(not self.collapsed))
         self.set_collapsed(len(text) > COLLAPSE_OVER_CHARS)
         self.versions = VersionSwitcher()
-        self.edit = _action(self.tr("Edit"), self.tr("Edit this message and send it again"))
+        self.edit = _action(self.tr("Edit"), self.tr("Edit this message and send it again"), "edit")
         self.edit.clicked.connect(self._edit)
         self.edit.setEnabled(False)
         self.delete = _action(
-            self.tr("Delete"), self.tr("Delete this message and the replies that followed it")
+            self.tr("Delete"),
+            self.tr("Delete this message and the replies that followed it"),
+            "delete",
         )
         self.delete.clicked.connect(self._delete)
         self.delete.setEnabled(False)
@@ -250,10 +257,10 @@ class AssistantMessageWidget(QWidget):
         self.notices.setVisible(False)
         self.versions = VersionSwitcher()
         self.regenerate = _action(
-            self.tr("Regenerate"), self.tr("Write a new answer to this message")
+            self.tr("Regenerate"), self.tr("Write a new answer to this message"), "regenerate"
         )
         self.regenerate.clicked.connect(self._regenerate)
-        self.copy = _action(self.tr("Copy"), self.tr("Copy the answer (Markdown)"))
+        self.copy = _action(self.tr("Copy"), self.tr("Copy the answer (Markdown)"), "copy")
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.answer.source_text)
         )
@@ -265,7 +272,6 @@ class AssistantMessageWidget(QWidget):
             ),
         )
         self.think_longer.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.think_longer.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         longer = QMenu(self.think_longer)
         for tokens in THINK_LONGER_STEPS:
             step = longer.addAction(think_longer_text(tokens))
@@ -273,9 +279,10 @@ class AssistantMessageWidget(QWidget):
         self.think_longer.setMenu(longer)
         self.more = _action(self.tr("More ▾"), self.tr("Replay, fork, compare"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.more.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.more.setMenu(self._teach_menu(QMenu(self.more)))
-        self.delete = _action(self.tr("Delete"), self.tr("Delete this reply and what followed it"))
+        self.delete = _action(
+            self.tr("Delete"), self.tr("Delete this reply and what followed it"), "delete"
+        )
         self.delete.clicked.connect(self._delete)
         self.answer.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.answer.customContextMenuRequested.connect(self._answer_menu)

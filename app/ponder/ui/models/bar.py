@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from ponder.core.events import LoadedEvent
@@ -18,6 +18,7 @@ from ponder.core.models.store import InstalledModel
 from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.elided_label import ElidedLabel
 from ponder.ui.models.details import model_name
+from ponder.ui.theme.icons import icon
 
 _MANAGE = "__manage__"
 
@@ -52,6 +53,8 @@ class ModelBar(QWidget):
         self.state.setObjectName("hint")
         self.panel_button = QToolButton()
         self.panel_button.setText(self.tr("Chain of thought"))
+        self.panel_button.setIcon(icon("thinking"))
+        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.panel_button.setCheckable(True)
         self.panel_button.setToolTip(self.tr("Show or hide the chain of thought (Ctrl+T)"))
         layout = QHBoxLayout(self)

@@ -10,12 +10,13 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMimeData
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 
 from ponder.core.byte_size import size_text
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
+from ponder.ui.theme.apply import theme_colours
 from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 # Marked for translation here, translated in fit_badge.
@@ -46,15 +47,14 @@ def model_name(model: InstalledModel, catalog: Catalog | None) -> str:
 
 
 def fit_badge(fit: Fit | None) -> tuple[str, QColor]:
-    """The short badge for the catalog list, and its colour."""
+    """The short badge for the catalog list, and its colour (from the theme's tokens)."""
+    colours = theme_colours(QGuiApplication.palette())
     if fit is None:
-        return QCoreApplication.translate("ModelDetails", "checking…"), QColor("#888888")
+        return QCoreApplication.translate("ModelDetails", "checking…"), QColor(colours.muted)
     if not fit.runs:
-        return QCoreApplication.translate("ModelDetails", "Too large"), QColor("#c0392b")
+        return QCoreApplication.translate("ModelDetails", "Too large"), QColor(colours.danger)
     speed = _tr(_SPEED_TEXT.get(fit.speed or "", ""))
-    colour = {"fast": "#1e8449", "usable": "#2874a6", "slow": "#b9770e"}.get(
-        fit.speed or "", "#b9770e"
-    )
+    colour = {"fast": colours.success, "usable": colours.link}.get(fit.speed or "", colours.warning)
     kind = _tr(_FIT_TEXT[fit.kind]) if fit.kind in _FIT_TEXT else fit.kind
     return f"{kind} · {speed}", QColor(colour)
 

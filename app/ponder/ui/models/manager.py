@@ -44,7 +44,8 @@ from ponder.ui.models.details import (
 )
 from ponder.ui.models.servers_page import ServersPage
 from ponder.ui.screen_fit import initial_size
-from ponder.ui.theme import set_kind
+from ponder.ui.theme.apply import set_kind
+from ponder.ui.theme.icons import icon
 from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 _DATA = Qt.ItemDataRole.UserRole
@@ -88,13 +89,13 @@ class ModelManagerDialog(QDialog):
         initial_size(self, 1160, 640)
         self.setAcceptDrops(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._installed_tab(), self.tr("Installed"))
-        self.tabs.addTab(self._catalog_tab(), self.tr("Catalog"))
+        self.tabs.addTab(self._installed_tab(), icon("installed"), self.tr("Installed"))
+        self.tabs.addTab(self._catalog_tab(), icon("catalog"), self.tr("Catalog"))
         self.servers_page: ServersPage | None = None
         if library.servers is not None:
             self.servers_page = ServersPage(library.servers, current_model)
             self.servers_page.use_requested.connect(self._use_server_model)
-            self.tabs.addTab(self.servers_page, self.tr("Servers"))
+            self.tabs.addTab(self.servers_page, icon("servers"), self.tr("Servers"))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -131,6 +132,7 @@ class ModelManagerDialog(QDialog):
         self.installed_info.setOpenExternalLinks(False)
         self.use_button = QPushButton(self.tr("Use this model"))
         self.use_button.setDefault(True)
+        self.use_button.setProperty("primary", True)
         self.use_button.clicked.connect(self._use)
         self.import_button = QPushButton(self.tr("Import .gguf…"))
         self.import_button.setToolTip(
@@ -337,7 +339,8 @@ class ModelManagerDialog(QDialog):
         self.hardware_line = QLabel()
         self.hardware_line.setObjectName("hint")
         self.hardware_line.setWordWrap(True)
-        self.download_button = QPushButton(self.tr("Download"))
+        self.download_button = QPushButton(icon("download", "on_accent"), self.tr("Download"))
+        self.download_button.setProperty("primary", True)
         self.download_button.clicked.connect(self._download)
         self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.clicked.connect(self._pause)

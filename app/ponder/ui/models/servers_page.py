@@ -39,7 +39,8 @@ from ponder.core.servers.reference import ServerModelRef
 from ponder.core.servers.registry import ServerRegistryError, check_name
 from ponder.ui.models.server_library import ServerLibrary
 from ponder.ui.models.server_tasks import NewServer
-from ponder.ui.theme import set_kind
+from ponder.ui.theme.apply import set_kind, theme_colours
+from ponder.ui.theme.icons import icon
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -73,7 +74,8 @@ class ServersPage(QWidget):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_field, 1)
         ca_row.addWidget(browse)
-        self.add_button = QPushButton(self.tr("Add server"))
+        self.add_button = QPushButton(icon("new", "on_accent"), self.tr("Add server"))
+        self.add_button.setProperty("primary", True)
         self.add_button.setObjectName("addServer")
         self.add_button.clicked.connect(self._add)
         for field in (self.name_field, self.url_field, self.key_field):
@@ -298,7 +300,8 @@ class ServersPage(QWidget):
             parts.append(f"<p>{ca}: <code>{escape(entry.ca_file)}</code></p>")
         error = self.servers.errors.get(name)
         if error:
-            parts.append(f'<p style="color:#d9534f">{escape(error)}</p>')
+            danger = theme_colours(self.palette()).danger
+            parts.append(f'<p style="color:{danger}">{escape(error)}</p>')
         info = self.servers.info.get(name)
         if info is None:
             return "".join(parts)

@@ -100,6 +100,7 @@ class SweepSetup(QWidget):
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         self.queue_button = QPushButton(self.tr("Add to queue"))
+        self.queue_button.setProperty("primary", True)
         self.queue_button.setObjectName("queueSweep")
         self.queue_button.setDefault(True)
         self.queue_button.clicked.connect(self.submit)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 from ponder.core.trace import tokens_text
+from ponder.ui.theme.tokens import colours_for
 from ponder.ui.translations import QT_TRANSLATE_NOOP
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
@@ -182,13 +183,13 @@ class SweepGrid(QTableWidget):
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def _verdict_brush(self, correct: bool | None, error: bool) -> QBrush:
-        dark = self._dark()
+        colours = colours_for(self._dark())
         if error:
-            return QBrush(QColor("#5a4314" if dark else "#ffe8b0"))
+            return QBrush(QColor(colours.note))
         if correct is True:
-            return QBrush(QColor("#1f4d2e" if dark else "#d9f2df"))
+            return QBrush(QColor(colours.good))
         if correct is False:
-            return QBrush(QColor("#5c2323" if dark else "#f9dcdc"))
+            return QBrush(QColor(colours.bad))
         return QBrush()
 
     # ----- content -----------------------------------------------------------------------------

@@ -61,7 +61,6 @@ class ForkDialog(QDialog):
         self.dropped.setToolTip(
             self.tr("What the model wrote after the fork point: the fork drops it")
         )
-        self.dropped.setStyleSheet("color: palette(placeholder-text);")
         dropped_label = QLabel(self.tr("Dropped: what the model wrote after this point"))
         dropped_label.setVisible(bool(dropped_text))
         self.dropped.setVisible(bool(dropped_text))

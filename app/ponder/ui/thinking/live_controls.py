@@ -10,8 +10,10 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from ponder.ui.theme.icons import icon
 
 # What "Think longer" offers while the model thinks: more tokens, None for no limit.
 THINK_LONGER_STEPS: tuple[int | None, ...] = (256, 1024, None)
@@ -40,13 +42,14 @@ class AnswerNowButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("answerNowButton")
         self.setText(self.tr("Answer now"))
+        self.setIcon(icon("answer_now"))
         self._tip = self.tr(
             "Stop thinking now and answer ({shortcut}): Ponder adds the early-stop message "
             "from the settings and closes the thinking. The arrow: think longer."
         ).format(shortcut=ANSWER_NOW_SHORTCUT)
         self.setToolTip(self._tip)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.setToolButtonStyle(self.toolButtonStyle())
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         menu = QMenu(self)
         menu.setToolTipsVisible(True)
         self.steps = []

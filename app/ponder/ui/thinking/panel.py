@@ -44,6 +44,8 @@ from ponder.core.trace import (
     intervention_placeholder,
     intervention_tooltip,
 )
+from ponder.ui.theme.icons import icon
+from ponder.ui.theme.tokens import colours_for
 from ponder.ui.thinking.highlighter import INTERVENTION_PROPERTY, TraceHighlighter
 from ponder.ui.thinking.live_controls import AnswerNowButton
 from ponder.ui.thinking.trajectory_marks import (
@@ -97,9 +99,10 @@ class ThinkingPanel(QWidget):
         self.header.setObjectName("thinkingHeader")
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = close = QToolButton()
-        close.setText("✕")
+        close.setIcon(icon("close"))
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Hide the chain of thought (Ctrl+T)"))
+        close.setAccessibleName(close.toolTip())
         close.clicked.connect(self.close_requested)
         top = QHBoxLayout()
         top.setContentsMargins(10, 8, 6, 0)
@@ -162,17 +165,17 @@ class ThinkingPanel(QWidget):
         return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def _self_check_color(self) -> QColor:
-        return QColor("#7fb2ff") if self._dark() else QColor("#1f5fbf")
+        return QColor(colours_for(self._dark()).link)
 
     def _intervention_format(self, run: TraceRun) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        dark = self._dark()
+        colours = colours_for(self._dark())
         if run.reason == "fork" or run.reason in PERSON_REASONS:  # a person's: their colour
-            fmt.setBackground(QColor("#1d4a4f") if dark else QColor("#c9f0ee"))
-            fmt.setForeground(QColor("#8fe3dc") if dark else QColor("#0b4f4a"))
+            fmt.setBackground(QColor(colours.person))
+            fmt.setForeground(QColor(colours.person_text))
         else:
-            fmt.setBackground(QColor("#5a4314") if dark else QColor("#ffe8b0"))
-            fmt.setForeground(QColor("#ffd27a") if dark else QColor("#6b4500"))
+            fmt.setBackground(QColor(colours.note))
+            fmt.setForeground(QColor(colours.note_text))
         fmt.setFontItalic(True)
         fmt.setToolTip(intervention_tooltip(run.reason or "", run.position))
         fmt.setProperty(INTERVENTION_PROPERTY, run.reason or "")

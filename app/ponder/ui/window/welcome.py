@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ponder.core.byte_size import size_text
 from ponder.ui.models.details import fit_badge
-from ponder.ui.theme import set_kind
+from ponder.ui.theme.apply import set_kind
+from ponder.ui.theme.icons import icon
 
 
 class WelcomePage(QWidget):
@@ -40,7 +41,8 @@ class WelcomePage(QWidget):
         self.recommendation = QLabel(self.tr("Looking at what this computer can run…"))
         self.recommendation.setWordWrap(True)
         self.recommendation.setTextFormat(Qt.TextFormat.RichText)
-        self.download_button = QPushButton(self.tr("Download it"))
+        self.download_button = QPushButton(icon("download", "on_accent"), self.tr("Download it"))
+        self.download_button.setProperty("primary", True)
         self.download_button.setVisible(False)
         self.download_button.clicked.connect(self._download)
         self.demo_button = QPushButton(self.tr("Try the built-in demo model"))
