@@ -5,8 +5,6 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QToolButton
@@ -36,7 +34,7 @@ def flat_button(
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setAccessibleName(text or tip)
             if text and tip:
-                button.setToolTip(f"<b>{html.escape(text)}</b><br>{html.escape(tip)}")
+                button.setToolTip(f"{text}\n{tip}")
     button.setAutoRaise(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     if name:

@@ -7,8 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from ponder.ui.chat.messages import AssistantMessageWidget
-
-ERROR_RED = QColor("#d9534f")
+from ponder.ui.theme.apply import theme_colours
 
 
 def test_a_live_error_is_drawn_red_like_a_reloaded_one_with_try_again_only(
@@ -25,7 +24,8 @@ def test_a_live_error_is_drawn_red_like_a_reloaded_one_with_try_again_only(
     widget.finish(7, "error", "The model ran out of memory.")
     status = widget.status
     assert status.isVisible() and status.text() == "The model ran out of memory."
-    assert status.palette().color(QPalette.ColorRole.WindowText) == ERROR_RED
+    error_red = QColor(theme_colours(widget.palette()).danger)  # the theme's danger colour
+    assert status.palette().color(QPalette.ColorRole.WindowText) == error_red
     assert not status.font().italic()
     assert widget.regenerate.isVisible() and widget.regenerate.text() == "Try again"
     assert not widget.copy.isVisible() and not widget.more.isVisible()

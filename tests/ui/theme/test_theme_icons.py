@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_driving import AppFactory
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -14,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from ponder.core.settings import Settings
 from ponder.ui.chat.composer import Composer
 from ponder.ui.theme.apply import SystemLook, apply_theme
-from ponder.ui.theme.icons import GLYPHS, ICON_SET, glyph_file, glyph_name, icon
+from ponder.ui.theme.icons import GLYPHS, ICON_SET, fixed_icon, glyph_file, glyph_name, icon
 from ponder.ui.theme.tokens import DARK, LIGHT
 
 APP = Path(__file__).resolve().parents[3] / "app" / "ponder"
@@ -82,6 +83,18 @@ def test_switching_the_theme_recolours_icons(
     assert on_accent == {LIGHT.accent_text}
 
 
+def test_under_the_system_look_the_send_icon_takes_the_button_text_colour(
+    qapp: QApplication, qtbot: QtBot, restore_look: SystemLook
+) -> None:
+    """ "system" keeps the platform's buttons (not filled with the accent colour): an icon
+    meant for the accent would be white on a light button."""
+    composer = Composer(Settings())
+    qtbot.addWidget(composer)
+    apply_theme(qapp, Settings(theme="system"), restore_look)  # type: ignore[arg-type]
+    text = qapp.palette().color(QPalette.ColorRole.ButtonText).name()
+    assert ink(composer.send_button.icon().pixmap(QSize(32, 32)).toImage()) == {text}
+
+
 def test_a_disabled_icon_is_drawn_muted(qapp: QApplication, restore_look: SystemLook) -> None:
     apply_theme(qapp, Settings(theme="dark"), restore_look)  # type: ignore[arg-type]
     image = icon("copy").pixmap(QSize(32, 32), QIcon.Mode.Disabled).toImage()
@@ -102,3 +115,18 @@ def test_arrow_images_for_the_sheet_are_written_once(qapp: QApplication, tmp_pat
     assert all(
         max(abs(c.red() - 0x12), abs(c.green() - 0x34), abs(c.blue() - 0x56)) <= 3 for c in drawn
     )
+
+
+def test_presenter_mode_draws_its_icons_in_its_own_white(make_app: AppFactory) -> None:
+    """Presenter mode is black whatever the theme: its panel's close icon is white, not the
+    light theme's dark text colour (which would vanish on black)."""
+    from ponder.ui.teaching.presenter import _COLOURS, PresenterView
+
+    app = make_app(load=False)
+    app.settings.update_fields(theme="light")
+    presenter = PresenterView(app.controller, app.renderer, app.window)
+    white = QColor(_COLOURS[QPalette.ColorRole.WindowText]).name()
+    for button in (presenter.panel.close_button, presenter.panel.answer_now):
+        assert ink(button.icon().pixmap(QSize(32, 32)).toImage()) == {white}
+    assert fixed_icon("close", white).pixmap(QSize(8, 8)).width() == 8
+    presenter.deleteLater()

@@ -208,3 +208,17 @@ def test_the_primary_button_is_drawn_in_the_accent_colour(
         middle = image.pixelColor(image.width() - 6, image.height() // 2)
         assert middle.name() == colours.accent, theme
     app.settings.update_fields(theme="light")
+
+
+def test_message_widgets_carry_no_style_sheet_of_their_own(qtbot: QtBot) -> None:
+    """Widgets made while an answer streams only get names and properties the application
+    sheet knows: a per-widget sheet would be parsed again for each message."""
+    from ponder.ui.answer.markdown import MarkdownRenderer
+    from ponder.ui.chat.messages import AssistantMessageWidget, UserMessageWidget
+
+    renderer = MarkdownRenderer()
+    for widget in (AssistantMessageWidget(renderer), UserMessageWidget("hi", renderer)):
+        qtbot.addWidget(widget)
+        children = widget.findChildren(QWidget)
+        assert children and widget.styleSheet() == ""
+        assert [child.objectName() for child in children if child.styleSheet()] == []

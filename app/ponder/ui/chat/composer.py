@@ -41,6 +41,7 @@ class Composer(QWidget):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the conversation's surface
         self._editing: int | None = None
         self._busy = self._can_regenerate = False
         self.editor = QPlainTextEdit()

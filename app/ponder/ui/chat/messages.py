@@ -83,7 +83,7 @@ def _action(text: str, tip: str, icon_name: str | None = None) -> QToolButton:
     its name in the tooltip and for screen readers."""
     if icon_name is None:
         return flat_button(text, tip, "messageAction")
-    return flat_button(text, tip, "messageAction", icon(icon_name), icon_only=True)
+    return flat_button(text, tip, "messageAction", icon(icon_name, "muted"), icon_only=True)
 
 
 # A message longer than this is shown folded to its first COLLAPSED_CHARS, with "Show all".

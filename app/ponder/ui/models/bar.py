@@ -18,7 +18,6 @@ from ponder.core.models.store import InstalledModel
 from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.elided_label import ElidedLabel
 from ponder.ui.models.details import model_name
-from ponder.ui.theme.icons import icon
 
 _MANAGE = "__manage__"
 
@@ -32,6 +31,8 @@ class ModelBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._current: str | None = None
+        self.setObjectName("modelBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the conversation's surface
         self.picker = QComboBox()
         self.picker.setObjectName("modelPicker")
         self.picker.setMinimumWidth(260)
@@ -53,8 +54,6 @@ class ModelBar(QWidget):
         self.state.setObjectName("hint")
         self.panel_button = QToolButton()
         self.panel_button.setText(self.tr("Chain of thought"))
-        self.panel_button.setIcon(icon("thinking"))
-        self.panel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.panel_button.setCheckable(True)
         self.panel_button.setToolTip(self.tr("Show or hide the chain of thought (Ctrl+T)"))
         layout = QHBoxLayout(self)

@@ -33,6 +33,7 @@ from ponder.ui.answer.view import AnswerView
 from ponder.ui.chat.controller import ChatController
 from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.screen_fit import initial_size
+from ponder.ui.theme.icons import fixed_icon
 from ponder.ui.thinking.live_controls import ANSWER_NOW_SHORTCUT
 from ponder.ui.thinking.panel import ThinkingPanel
 
@@ -59,7 +60,7 @@ _STYLE = f"""
 #presenterView #hiddenAnswer {{ color: #bbb; border: 3px dashed #666; border-radius: 12px; }}
 #presenterView QPushButton {{ background: #ffd200; color: #000; font-weight: bold;
     border-radius: 8px; padding: 8px 22px; }}
-#presenterView #presenterAnswerPage {{ background: #000; }}
+#presenterView #presenterAnswerPage, #presenterView #thinkingPanel {{ background: #000; }}
 #presenterView QSplitter::handle {{ background: #444; }}
 """
 
@@ -89,6 +90,10 @@ class PresenterView(QWidget):
         self.setStyleSheet(_STYLE)
         self.panel = ThinkingPanel()
         self.panel.title.setText(self.tr("How the model thinks"))
+        # Its own black, whatever the theme: the panel's icons in its own text colour.
+        ink = _COLOURS[QPalette.ColorRole.WindowText]
+        self.panel.close_button.setIcon(fixed_icon("close", ink))
+        self.panel.answer_now.setIcon(fixed_icon("answer_now", ink))
         self.panel.close_requested.connect(self.leave)
         self.panel.answer_now_requested.connect(controller.answer_now)
         self.panel.answer_now.set_refusal(controller.host.live_refusal)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from ponder.core.settings import Settings
-from ponder.ui.theme.icons import glyph_file
+from ponder.ui.theme.icons import FILLED_PRIMARY, glyph_file
 from ponder.ui.theme.style_sheet import Arrows, chat_sheet, designed_sheet
 from ponder.ui.theme.tokens import Colours, TypeScale, colours_for
 
@@ -104,6 +104,7 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
     if settings.font_size:
         font.setPointSize(settings.font_size)
     app.setFont(font)
+    app.setProperty(FILLED_PRIMARY, settings.theme != "system")
     body = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
     type_scale = TypeScale.from_body(body)
     if settings.theme == "system":

@@ -27,7 +27,7 @@ GLYPHS: dict[str, str] = {
     "send": "paper-plane-right",
     "stop": "stop",
     "answer_now": "fast-forward",
-    "settings": "sliders-horizontal",
+    "settings": "gear-six",
     "copy": "copy",
     "regenerate": "arrows-clockwise",
     "edit": "pencil-simple",
@@ -42,7 +42,6 @@ GLYPHS: dict[str, str] = {
     "catalog": "books",
     "servers": "cloud",
     "download": "download-simple",
-    "thinking": "brain",
     "arrow_down": "caret-down",
     "arrow_up": "caret-up",
 }
@@ -63,10 +62,19 @@ def glyph_name(name: str) -> str:
         raise KeyError(f"no icon named {name!r}; known: {', '.join(sorted(GLYPHS))}") from None
 
 
+# Set on the application by apply.py: whether primary buttons are filled with the accent
+# colour (Ponder's light and dark looks). Under "system" they are the platform's own buttons,
+# so an "on_accent" icon takes the button text's colour instead.
+FILLED_PRIMARY = "ponderFilledPrimary"
+
+
 def icon_colour(role: str) -> str:
     """The colour an icon of ``role`` is drawn in now, from the application palette."""
     if role not in _ROLES:
         raise KeyError(f"no icon colour role {role!r}; known: {', '.join(_ROLES)}")
+    app = QGuiApplication.instance()
+    if role == "on_accent" and not (app is not None and app.property(FILLED_PRIMARY)):
+        role = "text"
     return QGuiApplication.palette().color(_ROLES[role]).name()
 
 
@@ -101,6 +109,12 @@ def icon(name: str, role: str = "text") -> QIcon:
     "on_accent": on a primary button), following theme changes."""
     icon_colour(role)  # an unknown role fails here, not at the first paint
     return QIcon(_ThemedIconEngine(glyph_name(name), role))
+
+
+def fixed_icon(name: str, colour: str) -> QIcon:
+    """The icon ``name`` always in ``colour``: for a window with colours of its own whatever
+    the theme (presenter mode's black), where the application palette does not apply."""
+    return qtawesome.icon(glyph_name(name), color=colour)
 
 
 def glyph_file(name: str, colour: str, folder: Path, size: int = 12) -> Path:

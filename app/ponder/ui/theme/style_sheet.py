@@ -208,8 +208,7 @@ QSplitter::handle:vertical {{ height: 1px; }}
 #conversationList {{ background: {sidebar}; }}
 #conversationItems {{ background: {sidebar}; border: none; padding: 0px; }}
 #conversationList QLineEdit {{ background: {surface}; }}
-#composer, #modelBar {{ background: {surface}; }}
-#thinkingPanel {{ border-left: 1px solid {border}; }}
+#composer, #modelBar, #welcomePage {{ background: {surface}; }}
 #traceView, #answerView, #userBubble, #conversationView {{ border: none; padding: 0px; }}
 
 /* Focus rings: 2 px in the focus colour on whatever has the keyboard. */

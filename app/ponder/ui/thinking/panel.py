@@ -76,6 +76,7 @@ class ThinkingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thinkingPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # one surface, title included
         self.trace: TraceState | None = None
         # True/False: draw for a dark/light background whatever the palette says (a view
         # with its own style sheet, such as presenter mode, where Qt may reset the palette).

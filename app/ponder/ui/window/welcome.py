@@ -28,6 +28,7 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcomePage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the conversation's surface
         title = QLabel(self.tr("Welcome to Ponder"))
         title.setObjectName("welcomeTitle")
         intro = QLabel(
