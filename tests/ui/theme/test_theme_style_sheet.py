@@ -222,3 +222,27 @@ def test_message_widgets_carry_no_style_sheet_of_their_own(qtbot: QtBot) -> None
         children = widget.findChildren(QWidget)
         assert children and widget.styleSheet() == ""
         assert [child.objectName() for child in children if child.styleSheet()] == []
+
+
+def test_the_composer_card_draws_the_focus_ring_while_its_box_has_the_keyboard(
+    make_app: AppFactory, qtbot: QtBot
+) -> None:
+    from ponder.ui.theme.tokens import DARK
+
+    app = make_app(load=False)
+    app.settings.update_fields(theme="dark")
+    composer = app.window.composer
+    app.window.activateWindow()
+    app.window.conversations.search.setFocus()
+    qtbot.waitUntil(lambda: not composer.editor.hasFocus())
+    assert not composer.card.property("focused")
+
+    def edge(image: object) -> str:
+        return image.pixelColor(0, image.height() // 2).name()  # type: ignore[attr-defined]
+
+    assert edge(composer.card.grab().toImage()) == DARK.border
+    composer.editor.setFocus()
+    qtbot.waitUntil(composer.editor.hasFocus)
+    assert composer.card.property("focused") is True
+    assert edge(composer.card.grab().toImage()) == DARK.focus
+    app.settings.update_fields(theme="light")
