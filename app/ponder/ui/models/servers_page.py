@@ -40,6 +40,7 @@ from ponder.core.servers.registry import ServerRegistryError, check_name
 from ponder.ui.models.server_library import ServerLibrary
 from ponder.ui.models.server_tasks import NewServer
 from ponder.ui.theme import set_kind
+from ponder.ui.translations import shown
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -150,7 +151,8 @@ class ServersPage(QWidget):
         try:
             check_name(name)
         except ServerRegistryError as exc:
-            self._say(str(exc)[:1].upper() + str(exc)[1:] + ".", True)
+            said = shown(exc)
+            self._say(said[:1].upper() + said[1:] + ".", True)
             self.name_field.setFocus()
             return
         key = self.key_field.text().strip() or None
