@@ -129,7 +129,7 @@ class RemoteEngine:
                     "{name} ({description}) does not offer the model "
                     "{wanted!r}; it offers: {offered}.",
                 ).format(
-                    connection_name=self.connection.name,
+                    name=self.connection.name,
                     description=info.description,
                     wanted=wanted,
                     offered=offered,
