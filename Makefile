@@ -55,14 +55,16 @@ lint: $(TEST_STAMP)
 	elif command -v actionlint >/dev/null; then actionlint -no-color; \
 	else echo "actionlint not installed: workflows not checked by it"; fi
 
-# Translations: lupdate collects the UI's tr()/translate() strings into each language's .ts
-# (new ones unfinished, vanished ones dropped; no line numbers, so edits elsewhere leave the
-# .ts alone), then lrelease compiles each .ts into the .qm that ships beside it.
+# Translations: lupdate collects the UI's tr()/translate() strings, and the words core and
+# the engine mark with QT_TRANSLATE_NOOP (core/phrases.py), into each language's .ts (new
+# ones unfinished, vanished ones dropped; no line numbers, so edits elsewhere leave the .ts
+# alone), then lrelease compiles each .ts into the .qm that ships beside it.
 TS_FILES := $(wildcard resources/translations/ponder_*.ts)
+TRANSLATED := app/ponder/ui app/ponder/core app/ponder/engine
 
 translations: $(APP_STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none \
-		$$(find app/ponder/ui -name '*.py' | sort) -ts $(TS_FILES)
+		$$(find $(TRANSLATED) -name '*.py' | sort) -ts $(TS_FILES)
 	for ts in $(TS_FILES); do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 bench: $(TEST_STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,15 @@ from ponder.core.models.hardware import HardwareInfo
 from resume_harness import FILE, REPO
 
 pytest_plugins = ("gguf_fixtures",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The tests assert English words and C-locale numbers: a German computer runs them as
+    this one does. Qt reads the locale from these on Unix, and the CLI's subprocesses inherit
+    them; tests/ui/conftest.py pins what the "system" language means on every platform."""
+    os.environ["LC_ALL"] = os.environ["LANG"] = "C.UTF-8"
+    os.environ.pop("LANGUAGE", None)
+    os.environ.pop("LC_MESSAGES", None)
 
 
 def _package_dir(name: str) -> Path:

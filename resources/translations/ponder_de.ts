@@ -319,18 +319,6 @@
         <translation>Eigene …</translation>
     </message>
     <message>
-        <source>Low</source>
-        <translation>Wenig</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Mittel</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Viel</translation>
-    </message>
-    <message>
         <source>How long the model may think before it must answer</source>
         <translation>Wie lange das Modell denken darf, bevor es antworten muss</translation>
     </message>
@@ -373,6 +361,21 @@
     <message>
         <source>The model thinks at least {minimum} tokens: each time it tries to stop sooner, Ponder adds “{wait}” (at most {max_waits} times).</source>
         <translation>Das Modell denkt mindestens {minimum} Token: Jedes Mal, wenn es früher aufhören will, fügt Ponder „{wait}“ ein (höchstens {max_waits}-mal).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFilter</name>
+    <message>
+        <source>Any size</source>
+        <translation>Jede Größe</translation>
+    </message>
+    <message>
+        <source>Under 2 GB</source>
+        <translation>Unter 2 GB</translation>
+    </message>
+    <message>
+        <source>Over 6 GB</source>
+        <translation>Über 6 GB</translation>
     </message>
 </context>
 <context>
@@ -470,6 +473,37 @@
     <message>
         <source>Editing an earlier message: sending it starts a new version of the conversation from there (the old one is kept).</source>
         <translation>Sie bearbeiten eine frühere Nachricht: Beim Senden beginnt ab dort eine neue Version des Gesprächs (die alte bleibt erhalten).</translation>
+    </message>
+</context>
+<context>
+    <name>ContextFit</name>
+    <message>
+        <source>load the model with a larger context size</source>
+        <translation>laden Sie das Modell mit einer größeren Kontextgröße</translation>
+    </message>
+    <message>
+        <source>ask for the server to be started with a larger context</source>
+        <translation>bitten Sie darum, den Server mit einem größeren Kontext zu starten</translation>
+    </message>
+    <message>
+        <source>the model&apos;s context holds {n_ctx} tokens and keeps {reserve} of them for the answer</source>
+        <translation>der Kontext des Modells fasst {n_ctx} Token und hält {reserve} davon für die Antwort frei</translation>
+    </message>
+    <message>
+        <source>The system prompt and your message take {tokens} tokens ({system} of them the system prompt), but {holds}. Shorten the system prompt, or {larger}.</source>
+        <translation>Systemanweisung und Nachricht umfassen {tokens} Token ({system} davon die Systemanweisung), aber {holds}. Kürzen Sie die Systemanweisung, oder {larger}.</translation>
+    </message>
+    <message>
+        <source>Your message is {tokens} tokens long, but {holds}. Shorten the message or send it in parts, or {larger}.</source>
+        <translation>Ihre Nachricht ist {tokens} Token lang, aber {holds}. Kürzen Sie die Nachricht oder senden Sie sie in Teilen, oder {larger}.</translation>
+    </message>
+    <message>
+        <source>1 earlier turn was left out to fit the model&apos;s context.</source>
+        <translation>1 früherer Gesprächsschritt wurde weggelassen, damit alles in den Kontext des Modells passt.</translation>
+    </message>
+    <message>
+        <source>{turns} earlier turns were left out to fit the model&apos;s context.</source>
+        <translation>{turns} frühere Gesprächsschritte wurden weggelassen, damit alles in den Kontext des Modells passt.</translation>
     </message>
 </context>
 <context>
@@ -715,6 +749,283 @@ Esc leert die Suche.</translation>
     <message>
         <source>Importing the pack in {folder}…</source>
         <translation>Das Paket in {folder} wird importiert …</translation>
+    </message>
+</context>
+<context>
+    <name>Downloads</name>
+    <message>
+        <source>Download paused; run it again to resume.</source>
+        <translation>Download pausiert; starten Sie ihn erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The model repository {repo} is gated and your token does not have access to it. Open {page} in a browser, sign in with the account the token belongs to, accept the license on the model page, then try again.</source>
+        <translation>Das Modell-Repository {repo} ist zugangsbeschränkt, und Ihr Token hat keinen Zugriff darauf. Öffnen Sie {page} im Browser, melden Sie sich mit dem Konto an, zu dem das Token gehört, akzeptieren Sie die Lizenz auf der Modellseite und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The model repository {repo} requires you to sign in. Open {page} in a browser, sign in, accept the license on the model page, create an access token (Settings → Access Tokens, &apos;read&apos; is enough) and set it in the HF_TOKEN environment variable, then try again.</source>
+        <translation>Für das Modell-Repository {repo} müssen Sie sich anmelden. Öffnen Sie {page} im Browser, melden Sie sich an, akzeptieren Sie die Lizenz auf der Modellseite, erstellen Sie ein Zugriffstoken (Settings → Access Tokens, „read“ genügt) und setzen Sie es in der Umgebungsvariablen HF_TOKEN; versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. Unset HF_HUB_OFFLINE to download, or bring the model on a USB stick as a model pack (`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`).</source>
+        <translation>Ponder ist im Offline-Modus (HF_HUB_OFFLINE ist gesetzt) und kann daher keine Modelle herunterladen. Entfernen Sie HF_HUB_OFFLINE zum Herunterladen, oder bringen Sie das Modell auf einem USB-Stick mit, als Modellpaket (`ponder pack import DIR`) oder als .gguf-Datei (`ponder import PATH`).</translation>
+    </message>
+    <message>
+        <source>There is no model repository {repo} on {where}. Check the name; a private or gated repository also looks missing until you set a token in HF_TOKEN.</source>
+        <translation>Auf {where} gibt es kein Modell-Repository {repo}. Prüfen Sie den Namen; ein privates oder zugangsbeschränktes Repository erscheint ebenfalls als fehlend, bis Sie ein Token in HF_TOKEN setzen.</translation>
+    </message>
+    <message>
+        <source>The repository {repo} has no revision by that name on {where}.</source>
+        <translation>Das Repository {repo} hat auf {where} keine Revision dieses Namens.</translation>
+    </message>
+    <message>
+        <source>The repository {repo} has no file {filename}. It may have been renamed: `ponder catalog check` compares the catalog with the hub.</source>
+        <translation>Das Repository {repo} enthält keine Datei {filename}. Vielleicht wurde sie umbenannt: `ponder catalog check` vergleicht den Katalog mit dem Hub.</translation>
+    </message>
+    <message>
+        <source>Could not reach {where} ({kind}: {exc}). Check your internet connection or proxy and try again; a download resumes where it stopped.</source>
+        <translation>{where} ist nicht erreichbar ({kind}: {exc}). Prüfen Sie Ihre Internetverbindung oder den Proxy und versuchen Sie es erneut; ein Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>Could not get {filename} from {repo}: {exc}</source>
+        <translation>{filename} konnte nicht von {repo} geholt werden: {exc}</translation>
+    </message>
+    <message>
+        <source>{filename} was not found in {repo} on {endpoint}.</source>
+        <translation>{filename} wurde in {repo} auf {endpoint} nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>{endpoint} is limiting requests right now (429). Wait a few minutes and try again.</source>
+        <translation>{endpoint} begrenzt gerade die Anfragen (429). Warten Sie ein paar Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>{endpoint} answered with a server error ({status}). This is usually temporary: try again in a few minutes; the download resumes where it stopped.</source>
+        <translation>{endpoint} hat mit einem Serverfehler geantwortet ({status}). Das ist meist vorübergehend: Versuchen Sie es in ein paar Minuten erneut; der Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>{endpoint} refused the request for {filename} (HTTP {status}).</source>
+        <translation>{endpoint} hat die Anfrage nach {filename} abgelehnt (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation>heruntergeladen</translation>
+    </message>
+    <message>
+        <source>copied in</source>
+        <translation>hineinkopiert</translation>
+    </message>
+    <message>
+        <source>{file} is already being {doing} by another Ponder window or command. Wait for it to finish (or stop it there), then try again.</source>
+        <translation>{file} wird bereits von einem anderen Ponder-Fenster oder -Befehl {doing}. Warten Sie, bis es fertig ist (oder halten Sie es dort an), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Downloads will fail until it is back; you can still import a .gguf file you already have, or a model pack.</source>
+        <translation>Downloads schlagen fehl, bis die Verbindung zurück ist; Sie können weiterhin eine vorhandene .gguf-Datei oder ein Modellpaket importieren.</translation>
+    </message>
+    <message>
+        <source>The model hub address {endpoint!r} has no host name. {after}</source>
+        <translation>Die Adresse des Modell-Hubs {endpoint!r} hat keinen Hostnamen. {after}</translation>
+    </message>
+    <message>
+        <source>This computer looks offline: the name {host} could not be looked up. {after}</source>
+        <translation>Dieser Computer scheint offline zu sein: Der Name {host} konnte nicht aufgelöst werden. {after}</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>This computer looks offline: {host} could not be reached ({reason}). {after}</source>
+        <translation>Dieser Computer scheint offline zu sein: {host} ist nicht erreichbar ({reason}). {after}</translation>
+    </message>
+    <message>
+        <source> The {have} already downloaded are kept in {part} and the download resumes from there; delete that file to get the space back.</source>
+        <translation> Die bereits heruntergeladenen {have} bleiben in {part} erhalten, und der Download setzt dort fort; löschen Sie diese Datei, um den Platz freizugeben.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full{detail}. Free some space or choose another models folder, then download again.{kept}</source>
+        <translation>Das Laufwerk mit {folder} ist voll{detail}. Schaffen Sie Platz oder wählen Sie einen anderen Modellordner und laden Sie dann erneut herunter.{kept}</translation>
+    </message>
+    <message>
+        <source>The downloaded {file} is damaged: its sha256 is {digest}, not the expected {expected}. The damaged file was deleted. Download it again; if this happens again, the file on the hub may have changed (`ponder catalog check` compares the catalog with the hub).</source>
+        <translation>Die heruntergeladene Datei {file} ist beschädigt: Ihr sha256 ist {digest}, nicht das erwartete {expected}. Die beschädigte Datei wurde gelöscht. Laden Sie sie erneut herunter; passiert das wieder, hat sich die Datei auf dem Hub vielleicht geändert (`ponder catalog check` vergleicht den Katalog mit dem Hub).</translation>
+    </message>
+    <message>
+        <source>{file} downloaded intact but is not a model Ponder can load: {exc} The file was deleted.</source>
+        <translation>{file} kam unbeschädigt an, ist aber kein Modell, das Ponder laden kann: {exc} Die Datei wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>{file} needs {need} more but only {free} is free on the disk holding {folder}. Free some space or choose another models folder.</source>
+        <translation>{file} braucht noch {need}, aber auf dem Laufwerk mit {folder} sind nur {free} frei. Schaffen Sie Platz oder wählen Sie einen anderen Modellordner.</translation>
+    </message>
+    <message>
+        <source>The server sent more than the expected {size} bytes of {file}. The partial file was deleted; try again later.</source>
+        <translation>Der Server hat mehr als die erwarteten {size} Bytes von {file} gesendet. Die Teildatei wurde gelöscht; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server keeps sending a different {file} than expected ({size} bytes). Try again later.</source>
+        <translation>Der Server sendet immer wieder eine andere Datei {file} als erwartet ({size} Bytes). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>could not be reached within {waited:.0f} s</source>
+        <translation>war innerhalb von {waited:.0f} s nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>stopped sending {file}: no data arrived for {waited:.0f} s</source>
+        <translation>hat aufgehört, {file} zu senden: {waited:.0f} s lang kamen keine Daten</translation>
+    </message>
+    <message>
+        <source>The download server {what}. Check your internet connection (or proxy) and try again later; the download resumes where it stopped.</source>
+        <translation>Der Download-Server {what}. Prüfen Sie Ihre Internetverbindung (oder den Proxy) und versuchen Sie es später erneut; der Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The server kept failing (HTTP {status}) while downloading {file}. Try again later; the download resumes where it stopped.</source>
+        <translation>Der Server ist beim Herunterladen von {file} wiederholt gescheitert (HTTP {status}). Versuchen Sie es später erneut; der Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>The connection kept failing while downloading {file} ({exc!r}). Check your internet connection and try again; the download resumes where it stopped.</source>
+        <translation>Die Verbindung ist beim Herunterladen von {file} wiederholt abgebrochen ({exc!r}). Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut; der Download setzt dort fort, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <source>{model} {quant} will not run on this computer: {reason}. Pick a smaller model or quant (`ponder models` shows what fits), or pass --force to download it anyway.</source>
+        <translation>{model} {quant} läuft auf diesem Computer nicht: {reason}. Wählen Sie ein kleineres Modell oder eine kleinere Quantisierung (`ponder models` zeigt, was passt), oder laden Sie es mit --force trotzdem herunter.</translation>
+    </message>
+    <message>
+        <source>This file is {size}, too large for this computer&apos;s {ram} of memory. Pass --force to download it anyway.</source>
+        <translation>Diese Datei ist {size} groß, zu groß für die {ram} Arbeitsspeicher dieses Computers. Laden Sie sie mit --force trotzdem herunter.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s {filename} in {repo} is not the file the catalog was reviewed with (sha256 {sha256}, the catalog pins {pinned}). Ponder will not download it; update Ponder, or run `ponder catalog check` to see what changed.</source>
+        <translation>{filename} in {repo} auf dem Hub ist nicht die Datei, mit der der Katalog geprüft wurde (sha256 {sha256}, der Katalog erwartet {pinned}). Ponder lädt sie nicht herunter; aktualisieren Sie Ponder oder führen Sie `ponder catalog check` aus, um zu sehen, was sich geändert hat.</translation>
+    </message>
+    <message>
+        <source>{endpoint} gave no sha256 or size for {filename}, so Ponder could not verify the download. Use the official hub or a mirror that serves LFS metadata.</source>
+        <translation>{endpoint} hat für {filename} weder sha256 noch Größe geliefert, daher konnte Ponder den Download nicht prüfen. Verwenden Sie den offiziellen Hub oder einen Spiegel, der LFS-Metadaten liefert.</translation>
+    </message>
+    <message>
+        <source>{model} is not downloaded: it comes with Ponder (the {package} package).</source>
+        <translation>{model} wird nicht heruntergeladen: Es kommt mit Ponder (im Paket {package}).</translation>
+    </message>
+</context>
+<context>
+    <name>Effort</name>
+    <message>
+        <source>Low</source>
+        <translation>Wenig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Viel</translation>
+    </message>
+    <message>
+        <source>thinking off</source>
+        <translation>Denken aus</translation>
+    </message>
+    <message>
+        <source>no thinking limit</source>
+        <translation>keine Denkgrenze</translation>
+    </message>
+    <message>
+        <source>at most {budget:,} thinking tokens</source>
+        <translation>höchstens {budget:,} Denk-Token</translation>
+    </message>
+    <message>
+        <source>{variable}={value} in the system message, {budget}</source>
+        <translation>{variable}={value} in der Systemnachricht, {budget}</translation>
+    </message>
+    <message>
+        <source>thinking off (the template&apos;s {flag}=false)</source>
+        <translation>Denken aus ({flag}=false in der Vorlage)</translation>
+    </message>
+    <message>
+        <source>{flag}=true, {budget}</source>
+        <translation>{flag}=true, {budget}</translation>
+    </message>
+    <message>
+        <source>steered by the budget: {budget}</source>
+        <translation>über das Budget gesteuert: {budget}</translation>
+    </message>
+    <message>
+        <source>Effort for {model}:</source>
+        <translation>Aufwand für {model}:</translation>
+    </message>
+    <message>
+        <source>{effort}: {how}</source>
+        <translation>{effort}: {how}</translation>
+    </message>
+</context>
+<context>
+    <name>Engine</name>
+    <message>
+        <source>No model is loaded. Load a model first.</source>
+        <translation>Es ist kein Modell geladen. Laden Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>The model process stopped responding; it will restart with the next request.</source>
+        <translation>Der Modellprozess reagiert nicht mehr; er startet mit der nächsten Anfrage neu.</translation>
+    </message>
+    <message>
+        <source>The model process stopped unexpectedly (exit code {code}); it will restart with the next request.</source>
+        <translation>Der Modellprozess wurde unerwartet beendet (Exit-Code {code}); er startet mit der nächsten Anfrage neu.</translation>
+    </message>
+    <message>
+        <source>The model process stopped unexpectedly ({signal}). The computer was running out of memory: try a smaller model or quantization, or a smaller context size, or close other programs.</source>
+        <translation>Der Modellprozess wurde unerwartet beendet ({signal}). Dem Computer ging der Arbeitsspeicher aus: Versuchen Sie ein kleineres Modell oder eine kleinere Quantisierung, eine kleinere Kontextgröße, oder schließen Sie andere Programme.</translation>
+    </message>
+    <message>
+        <source>The model process stopped unexpectedly ({signal}). Something outside Ponder ended it; it will restart with the next request.</source>
+        <translation>Der Modellprozess wurde unerwartet beendet ({signal}). Etwas außerhalb von Ponder hat ihn beendet; er startet mit der nächsten Anfrage neu.</translation>
+    </message>
+    <message>
+        <source>The model process stopped unexpectedly ({signal}). It crashed inside llama.cpp: the model file may be damaged or unsupported. It will restart with the next request.</source>
+        <translation>Der Modellprozess wurde unerwartet beendet ({signal}). Er ist in llama.cpp abgestürzt: Die Modelldatei ist vielleicht beschädigt oder wird nicht unterstützt. Er startet mit der nächsten Anfrage neu.</translation>
+    </message>
+    <message>
+        <source>{name} ({description}) does not offer the model {wanted!r}; it offers: {offered}.</source>
+        <translation>{name} ({description}) bietet das Modell {wanted!r} nicht an; angeboten werden: {offered}.</translation>
+    </message>
+    <message>
+        <source>no model is loaded from the server yet</source>
+        <translation>vom Server ist noch kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>CPU (this build of llama.cpp has no GPU backend; GPU layers are ignored)</source>
+        <translation>CPU (dieser llama.cpp-Build hat kein GPU-Backend; GPU-Schichten werden ignoriert)</translation>
+    </message>
+    <message>
+        <source>CPU (this build of llama.cpp has no GPU backend)</source>
+        <translation>CPU (dieser llama.cpp-Build hat kein GPU-Backend)</translation>
+    </message>
+    <message>
+        <source>GPU offload: all layers</source>
+        <translation>GPU-Auslagerung: alle Schichten</translation>
+    </message>
+    <message>
+        <source>GPU offload: {layers} layers</source>
+        <translation>GPU-Auslagerung: {layers} Schichten</translation>
+    </message>
+    <message>
+        <source>No model file at {path}. Check the path.</source>
+        <translation>Unter {path} gibt es keine Modelldatei. Prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>llama.cpp loaded {name} but could not set up a context of {n_ctx:,} tokens: there is not enough memory for it. Choose a smaller context size.</source>
+        <translation>llama.cpp hat {name} geladen, konnte aber keinen Kontext von {n_ctx:,} Token einrichten: Dafür reicht der Speicher nicht. Wählen Sie eine kleinere Kontextgröße.</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name}: {exc}. The file may be damaged or of an architecture this version of Ponder does not support.</source>
+        <translation>llama.cpp konnte {name} nicht laden: {exc}. Die Datei ist vielleicht beschädigt oder hat eine Architektur, die diese Ponder-Version nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>{server}: {exc}</source>
+        <translation>{server}: {exc}</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1559,135 @@ Esc leert die Suche.</translation>
     </message>
 </context>
 <context>
+    <name>ModelFile</name>
+    <message>
+        <source>{file} is truncated: the header says the file holds at least {needed:,} bytes (to reach the end of {what}), but the file ends at byte {size:,}; the download may be incomplete — download it again.</source>
+        <translation>{file} ist abgeschnitten: Laut Kopf enthält die Datei mindestens {needed:,} Bytes (bis zum Ende von {what}), aber sie endet bei Byte {size:,}; der Download ist vielleicht unvollständig – laden Sie sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>{file} is not a usable GGUF model: {detail}. The file is damaged or was not made for llama.cpp; download it again or choose another file.</source>
+        <translation>{file} ist kein brauchbares GGUF-Modell: {detail}. Die Datei ist beschädigt oder nicht für llama.cpp gemacht; laden Sie sie erneut herunter oder wählen Sie eine andere Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFit</name>
+    <message>
+        <source>fits in the {gpu}&apos;s {memory} of memory</source>
+        <translation>passt in die {memory} Speicher der {gpu}</translation>
+    </message>
+    <message>
+        <source>{on_gpu} of {layers} layers fit on the {gpu}; the rest run on the CPU</source>
+        <translation>{on_gpu} von {layers} Schichten passen auf die {gpu}; der Rest läuft auf der CPU</translation>
+    </message>
+    <message>
+        <source>needs {need}; {free} of memory is free</source>
+        <translation>braucht {need}; {free} Arbeitsspeicher sind frei</translation>
+    </message>
+    <message>
+        <source>needs {need}, more than the {free} free now: close other programs first</source>
+        <translation>braucht {need}, mehr als die jetzt freien {free}: Schließen Sie zuerst andere Programme</translation>
+    </message>
+    <message>
+        <source>needs {need} but this computer has {ram} of memory and {vram} on the GPU</source>
+        <translation>braucht {need}, aber dieser Computer hat {ram} Arbeitsspeicher und {vram} auf der GPU</translation>
+    </message>
+    <message>
+        <source>needs {need} but this computer has {ram} of memory</source>
+        <translation>braucht {need}, aber dieser Computer hat {ram} Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s authors recommend room for answers of up to {output:,} tokens; at a context of {n_ctx:,} tokens a long answer will be cut off (a larger context needs more memory)</source>
+        <translation>Die Autoren von {name} empfehlen Platz für Antworten mit bis zu {output:,} Token; bei einem Kontext von {n_ctx:,} Token wird eine lange Antwort abgeschnitten (ein größerer Kontext braucht mehr Speicher)</translation>
+    </message>
+    <message>
+        <source>{file} needs about {need} at a context of {n_ctx} tokens, but this computer has {ram} of memory and {vram} on the GPU</source>
+        <translation>{file} braucht bei einem Kontext von {n_ctx} Token etwa {need}, aber dieser Computer hat {ram} Arbeitsspeicher und {vram} auf der GPU</translation>
+    </message>
+    <message>
+        <source>{file} needs about {need} at a context of {n_ctx} tokens, but this computer has {ram} of memory</source>
+        <translation>{file} braucht bei einem Kontext von {n_ctx} Token etwa {need}, aber dieser Computer hat {ram} Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>{reason}. Use a smaller model or quantization, or a smaller context size.</source>
+        <translation>{reason}. Verwenden Sie ein kleineres Modell, eine kleinere Quantisierung oder eine kleinere Kontextgröße.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelImport</name>
+    <message>
+        <source>{shown_as} is not a model Ponder can load: {exc}</source>
+        <translation>{shown_as} ist kein Modell, das Ponder laden kann: {exc}</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full ({problem}). Free some space or choose another models folder, then try again; nothing was left behind.</source>
+        <translation>Das Laufwerk mit {folder} ist voll ({problem}). Schaffen Sie Platz oder wählen Sie einen anderen Modellordner und versuchen Sie es dann erneut; es ist nichts zurückgeblieben.</translation>
+    </message>
+    <message>
+        <source>Could not copy {src} to {folder}: {exc}</source>
+        <translation>{src} konnte nicht nach {folder} kopiert werden: {exc}</translation>
+    </message>
+    <message>
+        <source>{src} is damaged: its sha256 is {digest}, not the expected {expected_sha256}. Nothing was installed; copy the file again from a good source.</source>
+        <translation>{src} ist beschädigt: Ihr sha256 ist {digest}, nicht das erwartete {expected_sha256}. Es wurde nichts installiert; kopieren Sie die Datei erneut aus einer guten Quelle.</translation>
+    </message>
+    <message>
+        <source>There is no file at {src}.</source>
+        <translation>Unter {src} gibt es keine Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is not a .gguf file. Ponder runs GGUF models; convert other formats with llama.cpp&apos;s convert_hf_to_gguf.py first.</source>
+        <translation>{file} ist keine .gguf-Datei. Ponder führt GGUF-Modelle aus; wandeln Sie andere Formate zuerst mit convert_hf_to_gguf.py von llama.cpp um.</translation>
+    </message>
+    <message>
+        <source>A different model called {file} is already installed ({dest}). Rename one of them, then import again.</source>
+        <translation>Ein anderes Modell namens {file} ist bereits installiert ({dest}). Benennen Sie eines davon um und importieren Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>{src} is already in the models folder.</source>
+        <translation>{src} liegt bereits im Modellordner.</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s manifest is damaged: {key} is {value!r}.</source>
+        <translation>Das Manifest des Pakets ist beschädigt: {key} ist {value!r}.</translation>
+    </message>
+    <message>
+        <source>{folder} is not a Ponder model pack (it has no {manifest}). Choose the folder that `ponder pack export` created.</source>
+        <translation>{folder} ist kein Ponder-Modellpaket (es hat keine {manifest}). Wählen Sie den Ordner, den `ponder pack export` angelegt hat.</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s manifest in {folder} cannot be read: {exc}</source>
+        <translation>Das Manifest des Pakets in {folder} kann nicht gelesen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>{folder} holds a pack this version of Ponder does not understand.</source>
+        <translation>{folder} enthält ein Paket, das diese Ponder-Version nicht versteht.</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s manifest in {folder} is damaged (no model).</source>
+        <translation>Das Manifest des Pakets in {folder} ist beschädigt (kein Modell).</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s manifest in {folder} is damaged (file name or sha256).</source>
+        <translation>Das Manifest des Pakets in {folder} ist beschädigt (Dateiname oder sha256).</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s manifest in {folder} is damaged: {exc}</source>
+        <translation>Das Manifest des Pakets in {folder} ist beschädigt: {exc}</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s catalog entry is not valid: {exc}</source>
+        <translation>Der Katalogeintrag des Pakets ist ungültig: {exc}</translation>
+    </message>
+    <message>
+        <source>The pack in {folder} is missing its model file {file}.</source>
+        <translation>Dem Paket in {folder} fehlt seine Modelldatei {file}.</translation>
+    </message>
+    <message>
+        <source>{src} is {actual} bytes, not {size}: the copy on this drive is incomplete. Copy the pack again.</source>
+        <translation>{src} hat {actual} Bytes, nicht {size}: Die Kopie auf diesem Laufwerk ist unvollständig. Kopieren Sie das Paket erneut.</translation>
+    </message>
+</context>
+<context>
     <name>ModelLoader</name>
     <message>
         <source>The engine could not start: {problem}</source>
@@ -1506,6 +1946,21 @@ Ihre Gespräche bleiben erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>Paths</name>
+    <message>
+        <source>Could not create the folder {path}: the disk is full ({reason}). Free some space, then start Ponder again.</source>
+        <translation>Der Ordner {path} konnte nicht angelegt werden: Das Laufwerk ist voll ({reason}). Schaffen Sie Platz und starten Sie Ponder dann erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {path}: a file is in the way ({reason}). Move that file, or set {variable} to a folder Ponder may use, then start Ponder again.</source>
+        <translation>Der Ordner {path} konnte nicht angelegt werden: Eine Datei steht im Weg ({reason}). Verschieben Sie diese Datei oder setzen Sie {variable} auf einen Ordner, den Ponder verwenden darf, und starten Sie Ponder dann erneut.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder {path}: {reason}. Make sure you may write there (or set {variable} to a folder you may write in), then start Ponder again.</source>
+        <translation>Der Ordner {path} konnte nicht angelegt werden: {reason}. Stellen Sie sicher, dass Sie dort schreiben dürfen (oder setzen Sie {variable} auf einen Ordner, in dem Sie schreiben dürfen), und starten Sie Ponder dann erneut.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Presenter — Ponder</source>
@@ -1544,6 +1999,104 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>Space: reveal the answer · {keys}: answer now · Esc: leave presenter mode</source>
         <translation>Leertaste: Antwort aufdecken · {keys}: jetzt antworten · Esc: Präsentationsmodus verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemSets</name>
+    <message>
+        <source>{source} is not a valid problem-set file: {exc} Check the TOML syntax (strings in double quotes, each problem under a &quot;[[problem]]&quot; line).</source>
+        <translation>{source} ist keine gültige Aufgabensammlung: {exc} Prüfen Sie die TOML-Syntax (Texte in doppelten Anführungszeichen, jede Aufgabe unter einer Zeile &quot;[[problem]]&quot;).</translation>
+    </message>
+    <message>
+        <source>{source}: add a name at the top, for example name = &quot;Fractions&quot;.</source>
+        <translation>{source}: Fügen Sie oben einen Namen hinzu, zum Beispiel name = &quot;Brüche&quot;.</translation>
+    </message>
+    <message>
+        <source>{source} has no problems: add at least one &quot;[[problem]]&quot; table with a question and an answer.</source>
+        <translation>{source} enthält keine Aufgaben: Fügen Sie mindestens eine Tabelle &quot;[[problem]]&quot; mit einer Frage und einer Antwort hinzu.</translation>
+    </message>
+    <message>
+        <source>{source}, problem {number}</source>
+        <translation>{source}, Aufgabe {number}</translation>
+    </message>
+    <message>
+        <source>{where} is not a table: write each problem under its own &quot;[[problem]]&quot; line with question = &quot;…&quot; and answer = &quot;…&quot;.</source>
+        <translation>{where} ist keine Tabelle: Schreiben Sie jede Aufgabe unter eine eigene Zeile &quot;[[problem]]&quot; mit question = &quot;…&quot; und answer = &quot;…&quot;.</translation>
+    </message>
+    <message>
+        <source>{where}: the question is missing; add question = &quot;…&quot;.</source>
+        <translation>{where}: Die Frage fehlt; fügen Sie question = &quot;…&quot; hinzu.</translation>
+    </message>
+    <message>
+        <source>{where}: the answer is missing; add answer = &quot;…&quot;.</source>
+        <translation>{where}: Die Antwort fehlt; fügen Sie answer = &quot;…&quot; hinzu.</translation>
+    </message>
+    <message>
+        <source>{where}: kind must be one of {kinds}, not {kind!r}.</source>
+        <translation>{where}: kind muss eines von {kinds} sein, nicht {kind!r}.</translation>
+    </message>
+    <message>
+        <source>There is no bundled problem set called {name!r}. Bundled sets: {names}; or give the path of your own .toml file.</source>
+        <translation>Es gibt keine mitgelieferte Aufgabensammlung namens {name!r}. Mitgeliefert: {names}; oder geben Sie den Pfad Ihrer eigenen .toml-Datei an.</translation>
+    </message>
+    <message>
+        <source>{where}: the id must be a word or a number, like id = &quot;q1&quot;.</source>
+        <translation>{where}: Die id muss ein Wort oder eine Zahl sein, etwa id = &quot;q1&quot;.</translation>
+    </message>
+    <message>
+        <source>{where}: the id {problem_id!r} is used twice; make it unique.</source>
+        <translation>{where}: Die id {problem_id!r} kommt zweimal vor; machen Sie sie eindeutig.</translation>
+    </message>
+    <message>
+        <source>{source}: the description must be text, description = &quot;…&quot;.</source>
+        <translation>{source}: Die Beschreibung muss Text sein, description = &quot;…&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no problem-set file at {path}.</source>
+        <translation>Unter {path} gibt es keine Aufgabensammlung.</translation>
+    </message>
+    <message>
+        <source>Could not read the problem-set file {path}: {exc}.</source>
+        <translation>Die Aufgabensammlung {path} konnte nicht gelesen werden: {exc}.</translation>
+    </message>
+</context>
+<context>
+    <name>Prompt</name>
+    <message>
+        <source>output past {limit} characters</source>
+        <translation>Ausgabe über {limit} Zeichen</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template is {size} KB long, more than Ponder accepts ({limit} KB). The model file may be damaged or altered; try another copy of the model.</source>
+        <translation>Die Chat-Vorlage des Modells ist {size} KB lang, mehr als Ponder annimmt ({limit} KB). Die Modelldatei ist vielleicht beschädigt oder verändert; versuchen Sie eine andere Kopie des Modells.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template has an error (line {lineno}: {message}). Try another copy of the model, or a newer conversion of it.</source>
+        <translation>Die Chat-Vorlage des Modells enthält einen Fehler (Zeile {lineno}: {message}). Versuchen Sie eine andere Kopie des Modells oder eine neuere Umwandlung davon.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template tried something unsafe and was stopped ({exc}). Use a copy of the model from a source you trust.</source>
+        <translation>Die Chat-Vorlage des Modells hat etwas Unsicheres versucht und wurde angehalten ({exc}). Verwenden Sie eine Kopie des Modells aus einer Quelle, der Sie vertrauen.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template refused this conversation: {exc}. Check the conversation (roles must alternate user/assistant) or try another copy of the model.</source>
+        <translation>Die Chat-Vorlage des Modells hat dieses Gespräch abgelehnt: {exc}. Prüfen Sie das Gespräch (die Rollen müssen zwischen user und assistant wechseln) oder versuchen Sie eine andere Kopie des Modells.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({kind}: {exc}). Try another copy of the model, or a newer conversion of it.</source>
+        <translation>Die Chat-Vorlage des Modells ist fehlgeschlagen ({kind}: {exc}). Versuchen Sie eine andere Kopie des Modells oder eine neuere Umwandlung davon.</translation>
+    </message>
+    <message>
+        <source>There is no user message to answer. Type a message first.</source>
+        <translation>Es gibt keine Nachricht zum Beantworten. Schreiben Sie zuerst eine Nachricht.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template rewrites message text in a way Ponder cannot render safely. Try another copy of the model, or a newer conversion of it.</source>
+        <translation>Die Chat-Vorlage des Modells schreibt Nachrichtentext so um, dass Ponder ihn nicht sicher darstellen kann. Versuchen Sie eine andere Kopie des Modells oder eine neuere Umwandlung davon.</translation>
+    </message>
+    <message>
+        <source>A fork continues the model&apos;s thinking, so thinking cannot be off for it. Choose a thinking budget other than Off.</source>
+        <translation>Eine Abzweigung setzt das Denken des Modells fort, daher kann das Denken dafür nicht aus sein. Wählen Sie ein anderes Denkbudget als Aus.</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +2195,256 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>{where} · {shown_tokens} · replay at {speed}</source>
         <translation>{where} · {shown_tokens} · Wiedergabe mit {speed}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDetails</name>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>token limit reached</source>
+        <translation>Token-Grenze erreicht</translation>
+    </message>
+    <message>
+        <source>context full</source>
+        <translation>Kontext voll</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>von Ihnen angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{speed:.1f} tok/s</source>
+        <translation>{speed:.1f} Tok./s</translation>
+    </message>
+    <message>
+        <source>first token {seconds:.2f} s</source>
+        <translation>erstes Token nach {seconds:.2f} s</translation>
+    </message>
+</context>
+<context>
+    <name>Servers</name>
+    <message>
+        <source>the CA file {ca_file} for {name} cannot be read ({exc})</source>
+        <translation>die CA-Datei {ca_file} für {name} kann nicht gelesen werden ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: its TLS certificate could not be verified ({exc}). If the server uses its own certificate authority, {ca_file}.</source>
+        <translation>{name}: Sein TLS-Zertifikat konnte nicht geprüft werden ({exc}). Verwendet der Server eine eigene Zertifizierungsstelle, {ca_file}.</translation>
+    </message>
+    <message>
+        <source>{name}: the TLS connection failed ({exc}).</source>
+        <translation>{name}: Die TLS-Verbindung ist fehlgeschlagen ({exc}).</translation>
+    </message>
+    <message>
+        <source>{name}: the host name could not be found; check the address and network.</source>
+        <translation>{name}: Der Hostname wurde nicht gefunden; prüfen Sie Adresse und Netzwerk.</translation>
+    </message>
+    <message>
+        <source>{name}: no answer to the connection; is it up?</source>
+        <translation>{name}: keine Antwort auf die Verbindung; läuft er?</translation>
+    </message>
+    <message>
+        <source>{name}: the connection was refused; is the server running at {base_url}?</source>
+        <translation>{name}: Die Verbindung wurde abgelehnt; läuft der Server unter {base_url}?</translation>
+    </message>
+    <message>
+        <source>{name}: the request failed ({kind}: {exc}).</source>
+        <translation>{name}: Die Anfrage ist fehlgeschlagen ({kind}: {exc}).</translation>
+    </message>
+    <message>
+        <source>{name} did not answer in time.</source>
+        <translation>{name} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>{server} does not count tokens: the earlier turns left out to fit its context were chosen by an estimate of the conversation&apos;s length.</source>
+        <translation>{server} zählt keine Token: Welche früheren Gesprächsschritte weggelassen wurden, damit alles in seinen Kontext passt, beruht auf einer Schätzung der Gesprächslänge.</translation>
+    </message>
+    <message>
+        <source>Minimum thinking is unavailable on {server}: it cannot continue a model&apos;s reasoning, so no &quot;Wait&quot; will be added to this reply.</source>
+        <translation>Mindest-Denken ist auf {server} nicht verfügbar: Er kann das Denken eines Modells nicht fortsetzen, daher wird dieser Antwort kein „Wait“ hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>{server} has no switch for thinking off; Ponder will say if the model thinks anyway.</source>
+        <translation>{server} hat keinen Schalter zum Ausschalten des Denkens; Ponder sagt Bescheid, falls das Modell trotzdem denkt.</translation>
+    </message>
+    <message>
+        <source>{server} keeps the thinking budget it was given when the reply began; it cannot be raised in the middle of this reply.</source>
+        <translation>{server} behält das Denkbudget, das zu Beginn der Antwort galt; es lässt sich mitten in dieser Antwort nicht erhöhen.</translation>
+    </message>
+    <message>
+        <source>{server} did not keep the thinking budget of {budget}; Ponder ended the thinking itself.</source>
+        <translation>{server} hat das Denkbudget von {budget} nicht eingehalten; Ponder hat das Denken selbst beendet.</translation>
+    </message>
+    <message>
+        <source>{server} cannot continue a reply, so the thinking was stopped here and no answer follows.</source>
+        <translation>{server} kann eine Antwort nicht fortsetzen, daher wurde das Denken hier angehalten, und es folgt keine Antwort.</translation>
+    </message>
+    <message>
+        <source>{server} does not count reasoning tokens: the thinking figure ({thinking_tokens}) is Ponder&apos;s count of streamed pieces, an estimate.</source>
+        <translation>{server} zählt keine Denk-Token: Die Denk-Zahl ({thinking_tokens}) ist Ponders Zählung der gestreamten Stücke, eine Schätzung.</translation>
+    </message>
+    <message>
+        <source>the server address is empty</source>
+        <translation>die Serveradresse ist leer</translation>
+    </message>
+    <message>
+        <source>{raw!r} has no scheme: write it as http://HOST:PORT or https://HOST</source>
+        <translation>{raw!r} hat kein Schema: Schreiben Sie sie als http://HOST:PORT oder https://HOST</translation>
+    </message>
+    <message>
+        <source>{raw!r} is not a valid address ({exc})</source>
+        <translation>{raw!r} ist keine gültige Adresse ({exc})</translation>
+    </message>
+    <message>
+        <source>{raw!r} uses {scheme}://; Ponder talks to servers over http:// or https:// only</source>
+        <translation>{raw!r} verwendet {scheme}://; Ponder spricht mit Servern nur über http:// oder https://</translation>
+    </message>
+    <message>
+        <source>the address holds a user name or password; remove it and {give_key} (the key is kept out of the address, logs and exports)</source>
+        <translation>die Adresse enthält einen Benutzernamen oder ein Passwort; entfernen Sie es und {give_key} (der Schlüssel bleibt aus Adresse, Protokollen und Exporten heraus)</translation>
+    </message>
+    <message>
+        <source>{raw!r} names no host</source>
+        <translation>{raw!r} nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>{raw!r} has a query or fragment; give the base address only</source>
+        <translation>{raw!r} enthält eine Abfrage oder ein Fragment; geben Sie nur die Basisadresse an</translation>
+    </message>
+    <message>
+        <source>the system keyring ({kind})</source>
+        <translation>der Schlüsselbund des Systems ({kind})</translation>
+    </message>
+    <message>
+        <source>{file} (readable by you only)</source>
+        <translation>{file} (nur für Sie lesbar)</translation>
+    </message>
+    <message>
+        <source>an API key must be one line of text</source>
+        <translation>ein API-Schlüssel muss eine Zeile Text sein</translation>
+    </message>
+    <message>
+        <source>the system keyring refused to store the key for {server!r} ({kind})</source>
+        <translation>der Schlüsselbund des Systems hat sich geweigert, den Schlüssel für {server!r} zu speichern ({kind})</translation>
+    </message>
+    <message>
+        <source>the system keyring could not give the key for {server!r} ({kind})</source>
+        <translation>der Schlüsselbund des Systems konnte den Schlüssel für {server!r} nicht liefern ({kind})</translation>
+    </message>
+    <message>
+        <source>the key file {file} is damaged; remove it and add the keys again</source>
+        <translation>die Schlüsseldatei {file} ist beschädigt; entfernen Sie sie und fügen Sie die Schlüssel erneut hinzu</translation>
+    </message>
+    <message>
+        <source>the key file {file} is not a Ponder key file</source>
+        <translation>die Schlüsseldatei {file} ist keine Ponder-Schlüsseldatei</translation>
+    </message>
+    <message>
+        <source>could not save the key file {file}: {problem}</source>
+        <translation>die Schlüsseldatei {file} konnte nicht gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{name!r} cannot name a server: use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (at most 64, starting with a letter or digit)</source>
+        <translation>{name!r} kann keinen Server benennen: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; (höchstens 64, beginnend mit einem Buchstaben oder einer Ziffer)</translation>
+    </message>
+    <message>
+        <source>{source}: a server entry is not a table</source>
+        <translation>{source}: Ein Servereintrag ist keine Tabelle</translation>
+    </message>
+    <message>
+        <source>no server named {name!r} (configured: {known}; {add_server})</source>
+        <translation>kein Server namens {name!r} (eingerichtet: {known}; {add_server})</translation>
+    </message>
+    <message>
+        <source>{source}: a server entry has no {field!r}</source>
+        <translation>{source}: Einem Servereintrag fehlt {field!r}</translation>
+    </message>
+    <message>
+        <source>{source}: {exc}</source>
+        <translation>{source}: {exc}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Ponder server list</source>
+        <translation>{path} ist keine Ponder-Serverliste</translation>
+    </message>
+    <message>
+        <source>no CA file at {ca_file}</source>
+        <translation>keine CA-Datei unter {ca_file}</translation>
+    </message>
+    <message>
+        <source>a server named {name!r} exists already</source>
+        <translation>ein Server namens {name!r} existiert bereits</translation>
+    </message>
+    <message>
+        <source>could not save the server list to {path}: {problem}; it is unchanged</source>
+        <translation>die Serverliste konnte nicht nach {path} gespeichert werden: {problem}; sie ist unverändert</translation>
+    </message>
+    <message>
+        <source>{server} sent a piece of the reply that is not valid JSON ({data!r}); the reply was ended there.</source>
+        <translation>{server} hat ein Stück der Antwort gesendet, das kein gültiges JSON ist ({data!r}); die Antwort wurde dort beendet.</translation>
+    </message>
+    <message>
+        <source>{server} reported an error mid-reply: {message}</source>
+        <translation>{server} meldete mitten in der Antwort einen Fehler: {message}</translation>
+    </message>
+    <message>
+        <source>{server} sent an event Ponder does not know ({event!r}).</source>
+        <translation>{server} hat ein Ereignis gesendet, das Ponder nicht kennt ({event!r}).</translation>
+    </message>
+    <message>
+        <source>{server} sent a piece of the reply of the wrong shape.</source>
+        <translation>{server} hat ein Stück der Antwort in falscher Form gesendet.</translation>
+    </message>
+    <message>
+        <source>{server} sent a piece of the reply with no choices.</source>
+        <translation>{server} hat ein Stück der Antwort ohne „choices“ gesendet.</translation>
+    </message>
+    <message>
+        <source>{server} sent a choice of the wrong shape.</source>
+        <translation>{server} hat eine „choice“ in falscher Form gesendet.</translation>
+    </message>
+    <message>
+        <source>{server} sent a delta of the wrong shape.</source>
+        <translation>{server} hat ein „delta“ in falscher Form gesendet.</translation>
+    </message>
+    <message>
+        <source>{server} sent reply text that is not text.</source>
+        <translation>{server} hat Antworttext gesendet, der kein Text ist.</translation>
+    </message>
+    <message>
+        <source>{server} sent a message of the wrong shape.</source>
+        <translation>{server} hat eine Nachricht in falscher Form gesendet.</translation>
+    </message>
+    <message>
+        <source>{name} answers, but not as llama-server, Ollama, vLLM, LM Studio or any OpenAI-compatible server (no /v1/models); check the address.</source>
+        <translation>{name} antwortet, aber nicht wie llama-server, Ollama, vLLM, LM Studio oder ein anderer OpenAI-kompatibler Server (kein /v1/models); prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Check the key and add the server again (Models → Servers).</source>
+        <translation>Prüfen Sie den Schlüssel und fügen Sie den Server erneut hinzu (Modelle → Server).</translation>
+    </message>
+    <message>
+        <source>give its CA file when you add it (Models → Servers)</source>
+        <translation>geben Sie beim Hinzufügen seine CA-Datei an (Modelle → Server)</translation>
+    </message>
+    <message>
+        <source>Check (Models → Servers) lists its models.</source>
+        <translation>„Prüfen“ (Modelle → Server) listet seine Modelle auf.</translation>
+    </message>
+    <message>
+        <source>give the key in the API key field instead</source>
+        <translation>geben Sie den Schlüssel stattdessen im Feld für den API-Schlüssel an</translation>
+    </message>
+    <message>
+        <source>add one in Models → Servers</source>
+        <translation>fügen Sie einen unter Modelle → Server hinzu</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +2592,25 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>Forget the server {name} and its key? Conversations are kept.</source>
         <translation>Den Server {name} und seinen Schlüssel vergessen? Gespräche bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Give both think tags, the start and the end, or neither.</source>
+        <translation>Geben Sie beide Denk-Tags an, Anfang und Ende, oder keinen.</translation>
+    </message>
+    <message>
+        <source>The start and end think tags must differ.</source>
+        <translation>Anfangs- und End-Tag des Denkens müssen sich unterscheiden.</translation>
+    </message>
+    <message>
+        <source>A think tag can be at most {limit} characters long.</source>
+        <translation>Ein Denk-Tag darf höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Could not save the settings to {path}: {problem}. Your previous settings are unchanged; check that the folder is writable and the disk has space.</source>
+        <translation>Die Einstellungen konnten nicht nach {path} gespeichert werden: {problem}. Ihre bisherigen Einstellungen sind unverändert; prüfen Sie, ob der Ordner beschreibbar ist und das Laufwerk Platz hat.</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +3155,29 @@ Lösung: {answer}</translation>
     </message>
 </context>
 <context>
+    <name>Sweeps</name>
+    <message>
+        <source>{file} could not be read: {exc}</source>
+        <translation>{file} konnte nicht gelesen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>{exc} It is not a saved sweep Ponder can read (damaged or from another program).</source>
+        <translation>{exc} Es ist keine gespeicherte Budget-Reihe, die Ponder lesen kann (beschädigt oder aus einem anderen Programm).</translation>
+    </message>
+    <message>
+        <source>{file} is not a saved sweep Ponder can read (damaged or from another program): {exc!r}</source>
+        <translation>{file} ist keine gespeicherte Budget-Reihe, die Ponder lesen kann (beschädigt oder aus einem anderen Programm): {exc!r}</translation>
+    </message>
+    <message>
+        <source>The sweep could not be saved to {path} ({problem}).</source>
+        <translation>Die Budget-Reihe konnte nicht nach {path} gespeichert werden ({problem}).</translation>
+    </message>
+    <message>
+        <source>Could not delete {file} ({problem}).</source>
+        <translation>{file} konnte nicht gelöscht werden ({problem}).</translation>
+    </message>
+</context>
+<context>
     <name>TeachingViews</name>
     <message>
         <source>A budget sweep is using the model: click to watch it</source>
@@ -2451,6 +3296,145 @@ Lösung: {answer}</translation>
     <message>
         <source>Start a new reply whose thinking continues from this point</source>
         <translation>Eine neue Antwort beginnen, deren Denken an dieser Stelle weitergeht</translation>
+    </message>
+</context>
+<context>
+    <name>Trace</name>
+    <message>
+        <source>Ponder: thinking budget spent, thinking stopped here</source>
+        <translation>Ponder: Denkbudget aufgebraucht, Denken hier beendet</translation>
+    </message>
+    <message>
+        <source>the thinking budget was spent, so Ponder added this early-stop message and closed the thinking; the model then wrote its answer.</source>
+        <translation>das Denkbudget war aufgebraucht, daher hat Ponder diese Abbruchnachricht eingefügt und das Denken geschlossen; danach hat das Modell seine Antwort geschrieben.</translation>
+    </message>
+    <message>
+        <source>Ponder: asked the model to keep thinking</source>
+        <translation>Ponder: hat das Modell gebeten, weiterzudenken</translation>
+    </message>
+    <message>
+        <source>the model tried to stop thinking before the minimum, so Ponder added this to make it think longer.</source>
+        <translation>das Modell wollte vor dem Minimum aufhören zu denken, daher hat Ponder dies eingefügt, damit es länger denkt.</translation>
+    </message>
+    <message>
+        <source>Ponder: thinking is off, thinking closed</source>
+        <translation>Ponder: Denken ist aus, Denken geschlossen</translation>
+    </message>
+    <message>
+        <source>thinking is off, but the model opened a thinking block anyway; Ponder closed it at once.</source>
+        <translation>das Denken ist aus, aber das Modell hat trotzdem einen Denkblock geöffnet; Ponder hat ihn sofort geschlossen.</translation>
+    </message>
+    <message>
+        <source>Ponder: context nearly full, thinking stopped here</source>
+        <translation>Ponder: Kontext fast voll, Denken hier beendet</translation>
+    </message>
+    <message>
+        <source>the context was nearly full, so Ponder closed the thinking to leave room for the answer.</source>
+        <translation>der Kontext war fast voll, daher hat Ponder das Denken geschlossen, um Platz für die Antwort zu lassen.</translation>
+    </message>
+    <message>
+        <source>Ponder: the model stopped inside its thinking; closed it</source>
+        <translation>Ponder: Das Modell hat mitten im Denken aufgehört; geschlossen</translation>
+    </message>
+    <message>
+        <source>the model ended its turn while still thinking, so Ponder closed the thinking to let it write an answer.</source>
+        <translation>das Modell hat seinen Zug noch im Denken beendet, daher hat Ponder das Denken geschlossen, damit es eine Antwort schreiben kann.</translation>
+    </message>
+    <message>
+        <source>You: answer now, thinking stopped here</source>
+        <translation>Sie: Jetzt antworten, Denken hier beendet</translation>
+    </message>
+    <message>
+        <source>stopped by you: you pressed Answer now, so Ponder added the early-stop message and closed the thinking; the model then wrote its answer.</source>
+        <translation>von Ihnen angehalten: Sie haben „Jetzt antworten“ gedrückt, daher hat Ponder die Abbruchnachricht eingefügt und das Denken geschlossen; danach hat das Modell seine Antwort geschrieben.</translation>
+    </message>
+    <message>
+        <source>You: stopped here</source>
+        <translation>Sie: hier angehalten</translation>
+    </message>
+    <message>
+        <source>stopped by you: you pressed Stop here; the reply ends, and nothing the model wrote after it was kept.</source>
+        <translation>von Ihnen angehalten: Sie haben hier „Anhalten“ gedrückt; die Antwort endet, und nichts, was das Modell danach schrieb, wurde behalten.</translation>
+    </message>
+    <message>
+        <source>You: think longer, the thinking went on from here</source>
+        <translation>Sie: Länger denken, das Denken ging von hier weiter</translation>
+    </message>
+    <message>
+        <source>you asked for more thinking after the answer, so the model went on from where its thinking had stopped (the early-stop message and the old answer were left out).</source>
+        <translation>Sie haben nach der Antwort um mehr Denken gebeten, daher hat das Modell dort weitergemacht, wo sein Denken aufgehört hatte (die Abbruchnachricht und die alte Antwort wurden weggelassen).</translation>
+    </message>
+    <message>
+        <source>fork: written by a person</source>
+        <translation>Abzweigung: von einem Menschen geschrieben</translation>
+    </message>
+    <message>
+        <source>the thinking was forked here: this text was inserted by hand, and the model went on from it.</source>
+        <translation>das Denken wurde hier abgezweigt: Dieser Text wurde von Hand eingefügt, und das Modell hat von dort aus weitergemacht.</translation>
+    </message>
+    <message>
+        <source>Ponder: {name}</source>
+        <translation>Ponder: {name}</translation>
+    </message>
+    <message>
+        <source>Ponder stepped in ({name}).</source>
+        <translation>Ponder hat eingegriffen ({name}).</translation>
+    </message>
+    <message>
+        <source>[{label}]</source>
+        <translation>[{label}]</translation>
+    </message>
+    <message>
+        <source>Fork: {why}</source>
+        <translation>Abzweigung: {why}</translation>
+    </message>
+    <message>
+        <source>After {position} thinking tokens, {why}</source>
+        <translation>Nach {position} Denk-Token: {why}</translation>
+    </message>
+    <message>
+        <source>Added by Ponder after {position} thinking tokens: {why}</source>
+        <translation>Von Ponder nach {position} Denk-Token eingefügt: {why}</translation>
+    </message>
+    <message>
+        <source>{count} token</source>
+        <translation>{count} Token</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} Token</translation>
+    </message>
+    <message>
+        <source>{seconds:.1f} s</source>
+        <translation>{seconds:.1f} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds:.0f} s</source>
+        <translation>{minutes} min {seconds:.0f} s</translation>
+    </message>
+    <message>
+        <source>Thinking… {tokens} · {seconds}</source>
+        <translation>Denkt … {tokens} · {seconds}</translation>
+    </message>
+    <message>
+        <source>Reading the prompt…</source>
+        <translation>Liest die Eingabe …</translation>
+    </message>
+    <message>
+        <source>Thinking off</source>
+        <translation>Denken aus</translation>
+    </message>
+    <message>
+        <source>No thinking</source>
+        <translation>Kein Denken</translation>
+    </message>
+    <message>
+        <source>Thoughts (the reply was interrupted before its figures were saved)</source>
+        <translation>Gedanken (die Antwort wurde unterbrochen, bevor ihre Zahlen gespeichert waren)</translation>
+    </message>
+    <message>
+        <source>Thought for {seconds} · {tokens}</source>
+        <translation>Gedacht: {seconds} · {tokens}</translation>
     </message>
 </context>
 <context>

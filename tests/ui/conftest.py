@@ -11,9 +11,20 @@ from pathlib import Path
 
 import pytest
 from app_driving import GREEDY, LOAD_TIMEOUT_MS, AppFactory
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
+from ponder.ui import translations
 from ponder.ui.main import LaunchOptions, PonderApp
+
+
+@pytest.fixture(autouse=True)
+def _english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The "system" language is English (Qt's C locale, as on the machine the tests were
+    written on), whatever the computer's: a German Windows or macOS runs the English asserts
+    in English. A test that wants German sets the Language setting to "de"."""
+    monkeypatch.setattr(translations, "system_locale", QLocale.c)
+    QLocale.setDefault(QLocale.c())
 
 
 @pytest.fixture

@@ -152,3 +152,114 @@ def test_every_ui_string_goes_through_translation() -> None:
         for problem in untranslated(path.read_text(encoding="utf-8"), str(path.relative_to(UI)))
     ]
     assert not found, "untranslated text:\n" + "\n".join(found)
+
+
+# ----- core's words: marked for the catalogue, translated where the window shows them --------
+
+APP = UI.parent
+# The modules of core and the engine whose words the window shows (the chip, interventions,
+# reply details, fit reasons, context notices, effort, download, server and engine errors).
+WORDS_MODULES = (
+    "core/trace.py",
+    "core/reply_details.py",
+    "core/models/fit.py",
+    "core/models/load_policy.py",
+    "core/reasoning/context_fit.py",
+    "core/reasoning/effort.py",
+    "core/models/catalog_filter.py",
+    "core/models/install.py",
+    "core/models/local_import.py",
+    "core/servers/addresses.py",
+    "core/servers/keys.py",
+    "core/servers/probe.py",
+    "core/servers/registry.py",
+    "core/teaching/problems.py",
+    "core/teaching/sweep_files.py",
+    "core/reasoning/chat_template.py",
+    "core/gguf/errors.py",
+    "core/paths.py",
+    "core/downloads/control.py",
+    "core/downloads/errors.py",
+    "core/downloads/hub.py",
+    "core/downloads/part_files.py",
+    "core/downloads/reachability.py",
+    "core/downloads/transfer.py",
+    "engine/child.py",
+    "engine/client.py",
+    "engine/session.py",
+    "engine/switch.py",
+    "engine/remote/engine.py",
+    "engine/remote/wire.py",
+)
+# Errors for programmers (a wrong argument, a broken invariant), and the log: not for a person.
+PROGRAMMERS = {"ValueError", "TypeError", "KeyError", "AssertionError", "RuntimeError"}
+LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}
+# Text with a space that is protocol, not words: a header, a signal's name.
+NOT_WORDS = ("Bearer ", "bytes=", "remote:", "https://", "signal ", "bundled:")
+
+
+def _says_words(text: str) -> bool:
+    """Whether ``text`` reads as words (a file name, a header value or a tag does not)."""
+    return any(ch.isalpha() for ch in text) and " " in text.strip()
+
+
+def _for_a_person(call: ast.Call) -> bool:
+    """A constructor whose message a person reads: an error or event core raises or sends."""
+    name = _name(call.func)
+    if name in PROGRAMMERS:
+        return False
+    return name in {"ErrorEvent", "NoticeEvent", "ModelTooLarge", "MessageTooLong"} or (
+        name.endswith(("Error", "Fault"))
+    )
+
+
+def unmarked(source: str, filename: str) -> Iterator[str]:
+    """``file:line: text`` for each sentence in a words module that does not come from
+    ``QT_TRANSLATE_NOOP``: an f-string with words (outside programmers' errors and the log),
+    or a literal message handed to an error or event for a person."""
+    tree = ast.parse(source, filename)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        parent = parents.get(node)
+        if isinstance(node, ast.JoinedStr):
+            literal = "".join(part.value for part in node.values if isinstance(part, ast.Constant))
+            if not _says_words(literal) or literal.startswith(NOT_WORDS):
+                continue
+            if isinstance(parent, ast.Call) and (
+                _name(parent.func) in PROGRAMMERS or _name(parent.func) in LOG_CALLS
+            ):
+                continue
+            yield f"{filename}:{node.lineno}: {ast.unparse(node)[:70]}"
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and isinstance(parent, ast.Call)
+            and _for_a_person(parent)
+            and node in parent.args
+            and (_says_words(node.value) or node.value.strip()[:1].isupper())
+        ):
+            yield f"{filename}:{node.lineno}: {node.value[:70]!r}"
+
+
+def test_the_core_scanner_finds_unmarked_sentences() -> None:
+    code = (
+        "raise DownloadError(f'Could not reach {where}.')\n"
+        "yield ErrorEvent('No model is loaded.', kind='no_model')\n"
+        "reason = f'needs {need} of memory'\n"
+        "raise ValueError(f'bad effort {effort!r}')\n"
+        "log.info(f'loaded {name}')\n"
+        "raise DownloadError(QT_TRANSLATE_NOOP('Downloads', 'Could not reach {where}.'))\n"
+        "headers = {'Authorization': f'Bearer {key}'}\n"
+        "yield ErrorEvent(message, kind='no_model')\n"
+    )
+    found = list(unmarked(code, "example.py"))
+    assert sorted(int(line.split(":")[1]) for line in found) == [1, 2, 3]
+
+
+def test_the_words_core_shows_in_the_window_are_marked_for_translation() -> None:
+    found = [
+        problem
+        for module in WORDS_MODULES
+        for problem in unmarked((APP / module).read_text(encoding="utf-8"), module)
+    ]
+    assert not found, "mark these with QT_TRANSLATE_NOOP (core/phrases.py):\n" + "\n".join(found)

@@ -27,7 +27,9 @@ from ponder.ui.translations import (
 from ponder.ui.window.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-UI = ROOT / "app" / "ponder" / "ui"
+# Where lupdate looks (the Makefile's TRANSLATED): the window's tr() strings, and the words
+# core and the engine mark for it (core/phrases.py).
+TRANSLATED = [ROOT / "app" / "ponder" / part for part in ("ui", "core", "engine")]
 TRANSLATIONS = ROOT / "resources" / "translations"
 PYSIDE = Path(PySide6.__file__).parent
 
@@ -139,7 +141,7 @@ def test_the_catalogue_is_up_to_date_and_finished(ts: Path, tmp_path: Path) -> N
     needs; every message is translated. (Run ``make translations`` and translate.)"""
     fresh = tmp_path / ts.name
     shutil.copy(ts, fresh)
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = sorted(str(p) for folder in TRANSLATED for p in folder.rglob("*.py"))
     subprocess.run(
         [
             _tool("lupdate"),

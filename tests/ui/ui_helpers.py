@@ -38,3 +38,16 @@ def point_of(panel: ThinkingPanel, index: int) -> QPoint:
     cursor = QTextCursor(panel.view.document())
     cursor.setPosition(len(panel.trace_text[:index].encode("utf-16-le")) // 2)
     return panel.view.cursorRect(cursor).center()
+
+
+def intervention_tooltips(panel: ThinkingPanel) -> list[str]:
+    """The tooltip on each run of injected text in the panel, in order."""
+    tips: list[str] = []
+    block = panel.view.document().begin()
+    while block.isValid():
+        for item in block:
+            fmt = item.fragment().charFormat()
+            if item.fragment().isValid() and fmt.hasProperty(INTERVENTION_PROPERTY):
+                tips.append(fmt.toolTip())
+        block = block.next()
+    return tips

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 APP_NAME = "Ponder"
 HOME_ENV = "PONDER_HOME"
 
@@ -89,16 +91,19 @@ def folder_problem(path: Path, exc: OSError) -> str:
     """Why the folder ``path`` could not be made, and what to do, for the user."""
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (
-            f"Could not create the folder {path}: the disk is full ({reason}). Free some "
-            "space, then start Ponder again."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Paths",
+            "Could not create the folder {path}: the disk is full ({reason}). Free some space, "
+            "then start Ponder again.",
+        ).format(path=path, reason=reason)
     if exc.errno == errno.ENOTDIR or (exc.errno == errno.EEXIST and not path.is_dir()):
-        return (
-            f"Could not create the folder {path}: a file is in the way ({reason}). Move that "
-            f"file, or set {HOME_ENV} to a folder Ponder may use, then start Ponder again."
-        )
-    return (
-        f"Could not create the folder {path}: {reason}. Make sure you may write there (or "
-        f"set {HOME_ENV} to a folder you may write in), then start Ponder again."
-    )
+        return QT_TRANSLATE_NOOP(
+            "Paths",
+            "Could not create the folder {path}: a file is in the way ({reason}). Move that "
+            "file, or set {variable} to a folder Ponder may use, then start Ponder again.",
+        ).format(path=path, reason=reason, variable=HOME_ENV)
+    return QT_TRANSLATE_NOOP(
+        "Paths",
+        "Could not create the folder {path}: {reason}. Make sure you may write there (or set "
+        "{variable} to a folder you may write in), then start Ponder again.",
+    ).format(path=path, reason=reason, variable=HOME_ENV)

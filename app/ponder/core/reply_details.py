@@ -9,15 +9,16 @@ chip keeps "Thought for N s · N tokens" (``core.trace``); these are the other f
 from __future__ import annotations
 
 from ponder.core.events import Stats
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.reference import shown_model_name
 
 # Why a generation ended (``Stats.stop_reason`` / ``DoneEvent.reason``), in words.
 STOP_WORDS: dict[str, str] = {
-    "eos": "finished",
-    "max_tokens": "token limit reached",
-    "context_full": "context full",
-    "cancelled": "stopped by you",
-    "error": "failed",
+    "eos": QT_TRANSLATE_NOOP("ReplyDetails", "finished"),
+    "max_tokens": QT_TRANSLATE_NOOP("ReplyDetails", "token limit reached"),
+    "context_full": QT_TRANSLATE_NOOP("ReplyDetails", "context full"),
+    "cancelled": QT_TRANSLATE_NOOP("ReplyDetails", "stopped by you"),
+    "error": QT_TRANSLATE_NOOP("ReplyDetails", "failed"),
 }
 
 
@@ -42,9 +43,17 @@ def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str
     parts: list[str] = []
     if stats is not None:
         if stats.generated_tokens and stats.decode_tokens_per_s > 0:
-            parts.append(f"{stats.decode_tokens_per_s:.1f} tok/s")
+            parts.append(
+                QT_TRANSLATE_NOOP("ReplyDetails", "{speed:.1f} tok/s").format(
+                    speed=stats.decode_tokens_per_s
+                )
+            )
         if stats.first_token_s is not None:
-            parts.append(f"first token {stats.first_token_s:.2f} s")
+            parts.append(
+                QT_TRANSLATE_NOOP("ReplyDetails", "first token {seconds:.2f} s").format(
+                    seconds=stats.first_token_s
+                )
+            )
     reason = (stats.stop_reason if stats is not None else "") or done_reason
     if words := stop_words(reason):
         parts.append(words)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import (
     CONTEXT_RANGE,
     DEFAULT_STOP_MESSAGE,
@@ -176,11 +177,19 @@ def think_tags(start: str, end: str) -> tuple[str, str] | None:
     if not start.strip() and not end.strip():
         return None
     if not start.strip() or not end.strip():
-        raise ValueError("Give both think tags, the start and the end, or neither.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Settings", "Give both think tags, the start and the end, or neither."
+            )
+        )
     if start == end:
-        raise ValueError("The start and end think tags must differ.")
+        raise ValueError(QT_TRANSLATE_NOOP("Settings", "The start and end think tags must differ."))
     if max(len(start), len(end)) > MAX_THINK_TAG_CHARS:
-        raise ValueError(f"A think tag can be at most {MAX_THINK_TAG_CHARS} characters long.")
+        raise ValueError(
+            QT_TRANSLATE_NOOP(
+                "Settings", "A think tag can be at most {limit} characters long."
+            ).format(limit=MAX_THINK_TAG_CHARS)
+        )
     return start, end
 
 
@@ -294,8 +303,11 @@ def save_settings(settings: Settings, path: Path) -> None:
         temp = None
     except OSError as exc:
         raise SettingsError(
-            f"Could not save the settings to {path}: {exc.strerror or exc}. Your previous "
-            "settings are unchanged; check that the folder is writable and the disk has space."
+            QT_TRANSLATE_NOOP(
+                "Settings",
+                "Could not save the settings to {path}: {problem}. Your previous settings are "
+                "unchanged; check that the folder is writable and the disk has space.",
+            ).format(path=path, problem=exc.strerror or exc)
         ) from exc
     finally:
         if temp is not None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from ponder.core.events import Stats
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from ponder.core.storage.records import StoredMessage
@@ -38,47 +39,76 @@ class InterventionWords:
 
 INTERVENTION_WORDS: dict[str, InterventionWords] = {
     "budget_spent": InterventionWords(
-        "Ponder: thinking budget spent, thinking stopped here",
-        "the thinking budget was spent, so Ponder added this early-stop message and closed the "
-        "thinking; the model then wrote its answer.",
+        QT_TRANSLATE_NOOP("Trace", "Ponder: thinking budget spent, thinking stopped here"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "the thinking budget was spent, so Ponder added this early-stop message and closed "
+            "the thinking; the model then wrote its answer.",
+        ),
     ),
     "min_thinking": InterventionWords(
-        "Ponder: asked the model to keep thinking",
-        "the model tried to stop thinking before the minimum, so Ponder added this to make it "
-        "think longer.",
+        QT_TRANSLATE_NOOP("Trace", "Ponder: asked the model to keep thinking"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "the model tried to stop thinking before the minimum, so Ponder added this to make "
+            "it think longer.",
+        ),
     ),
     "thinking_off": InterventionWords(
-        "Ponder: thinking is off, thinking closed",
-        "thinking is off, but the model opened a thinking block anyway; Ponder closed it at once.",
+        QT_TRANSLATE_NOOP("Trace", "Ponder: thinking is off, thinking closed"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "thinking is off, but the model opened a thinking block anyway; Ponder closed it "
+            "at once.",
+        ),
     ),
     "context_full": InterventionWords(
-        "Ponder: context nearly full, thinking stopped here",
-        "the context was nearly full, so Ponder closed the thinking to leave room for the answer.",
+        QT_TRANSLATE_NOOP("Trace", "Ponder: context nearly full, thinking stopped here"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "the context was nearly full, so Ponder closed the thinking to leave room for the "
+            "answer.",
+        ),
     ),
     "unclosed_thinking": InterventionWords(
-        "Ponder: the model stopped inside its thinking; closed it",
-        "the model ended its turn while still thinking, so Ponder closed the thinking to let "
-        "it write an answer.",
+        QT_TRANSLATE_NOOP("Trace", "Ponder: the model stopped inside its thinking; closed it"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "the model ended its turn while still thinking, so Ponder closed the thinking to "
+            "let it write an answer.",
+        ),
     ),
     "answer_now": InterventionWords(
-        "You: answer now, thinking stopped here",
-        "stopped by you: you pressed Answer now, so Ponder added the early-stop message and "
-        "closed the thinking; the model then wrote its answer.",
+        QT_TRANSLATE_NOOP("Trace", "You: answer now, thinking stopped here"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "stopped by you: you pressed Answer now, so Ponder added the early-stop message "
+            "and closed the thinking; the model then wrote its answer.",
+        ),
     ),
     "stopped": InterventionWords(
-        "You: stopped here",
-        "stopped by you: you pressed Stop here; the reply ends, and nothing the model wrote "
-        "after it was kept.",
+        QT_TRANSLATE_NOOP("Trace", "You: stopped here"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "stopped by you: you pressed Stop here; the reply ends, and nothing the model "
+            "wrote after it was kept.",
+        ),
     ),
     "think_longer": InterventionWords(
-        "You: think longer, the thinking went on from here",
-        "you asked for more thinking after the answer, so the model went on from where its "
-        "thinking had stopped (the early-stop message and the old answer were left out).",
+        QT_TRANSLATE_NOOP("Trace", "You: think longer, the thinking went on from here"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "you asked for more thinking after the answer, so the model went on from where its "
+            "thinking had stopped (the early-stop message and the old answer were left out).",
+        ),
     ),
     "fork": InterventionWords(
-        "fork: written by a person",
-        "the thinking was forked here: this text was inserted by hand, and the model went on "
-        "from it.",
+        QT_TRANSLATE_NOOP("Trace", "fork: written by a person"),
+        QT_TRANSLATE_NOOP(
+            "Trace",
+            "the thinking was forked here: this text was inserted by hand, and the model went "
+            "on from it.",
+        ),
     ),
 }
 
@@ -93,7 +123,10 @@ def intervention_words(reason: str) -> InterventionWords:
     if known is not None:
         return known
     name = reason.replace("_", " ")
-    return InterventionWords(f"Ponder: {name}", f"Ponder stepped in ({name}).")
+    return InterventionWords(
+        QT_TRANSLATE_NOOP("Trace", "Ponder: {name}").format(name=name),
+        QT_TRANSLATE_NOOP("Trace", "Ponder stepped in ({name}).").format(name=name),
+    )
 
 
 def intervention_label(reason: str) -> str:
@@ -103,17 +136,21 @@ def intervention_label(reason: str) -> str:
 
 def intervention_placeholder(reason: str) -> str:
     """What stands in a trace for an intervention that injected no visible text."""
-    return f"[{intervention_label(reason)}]"
+    return QT_TRANSLATE_NOOP("Trace", "[{label}]").format(label=intervention_label(reason))
 
 
 def intervention_tooltip(reason: str, position: int) -> str:
     """Why Ponder (or a person) stepped in, for the tooltip on an intervention in the trace."""
     why = intervention_words(reason).why
     if reason == "fork":
-        return f"Fork: {why}"
+        return QT_TRANSLATE_NOOP("Trace", "Fork: {why}").format(why=why)
     if reason in PERSON_REASONS:
-        return f"After {position} thinking tokens, {why}"
-    return f"Added by Ponder after {position} thinking tokens: {why}"
+        return QT_TRANSLATE_NOOP("Trace", "After {position} thinking tokens, {why}").format(
+            position=position, why=why
+        )
+    return QT_TRANSLATE_NOOP(
+        "Trace", "Added by Ponder after {position} thinking tokens: {why}"
+    ).format(position=position, why=why)
 
 
 # ----- the runs of a reply -------------------------------------------------------------------
@@ -225,12 +262,20 @@ def trace_runs(thinking: str, interventions: Iterable[PlacedIntervention]) -> li
 
 
 def tokens_text(count: int) -> str:
-    """A token count as people read it: "1 token", "40 tokens"."""
-    return f"{count} token" if count == 1 else f"{count} tokens"
+    """A token count as people read it: "1 token", "40 tokens" (each form its own phrase:
+    the marker cannot carry Qt's plural forms)."""
+    if count == 1:
+        return QT_TRANSLATE_NOOP("Trace", "{count} token").format(count=count)
+    return QT_TRANSLATE_NOOP("Trace", "{count} tokens").format(count=count)
 
 
 def seconds_text(seconds: float) -> str:
-    return f"{seconds:.1f} s" if seconds < 60 else f"{int(seconds // 60)} min {seconds % 60:.0f} s"
+    """A duration as people read it: "12.4 s", "2 min 5 s"."""
+    if seconds < 60:
+        return QT_TRANSLATE_NOOP("Trace", "{seconds:.1f} s").format(seconds=seconds)
+    return QT_TRANSLATE_NOOP("Trace", "{minutes} min {seconds:.0f} s").format(
+        minutes=int(seconds // 60), seconds=seconds % 60
+    )
 
 
 @dataclass
@@ -348,11 +393,19 @@ class TraceState:
         """The header line: live "Thinking… 341 tokens · 12.4 s", after "Thought for …"."""
         if self.thinking_now:
             if self.started_at is not None:
-                return f"Thinking… {tokens_text(self.tokens)} · {seconds_text(self.seconds(now))}"
+                return QT_TRANSLATE_NOOP("Trace", "Thinking… {tokens} · {seconds}").format(
+                    tokens=tokens_text(self.tokens), seconds=seconds_text(self.seconds(now))
+                )
             if not self.thinking_off:
-                return "Reading the prompt…"
+                return QT_TRANSLATE_NOOP("Trace", "Reading the prompt…")
         if not self.has_thinking:
-            return "Thinking off" if self.thinking_off else "No thinking"
+            if self.thinking_off:
+                return QT_TRANSLATE_NOOP("Trace", "Thinking off")
+            return QT_TRANSLATE_NOOP("Trace", "No thinking")
         if self.stats is None and self.started_at is None:
-            return "Thoughts (the reply was interrupted before its figures were saved)"
-        return f"Thought for {seconds_text(self.seconds(now))} · {tokens_text(self.tokens)}"
+            return QT_TRANSLATE_NOOP(
+                "Trace", "Thoughts (the reply was interrupted before its figures were saved)"
+            )
+        return QT_TRANSLATE_NOOP("Trace", "Thought for {seconds} · {tokens}").format(
+            seconds=seconds_text(self.seconds(now)), tokens=tokens_text(self.tokens)
+        )

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 # Messages on the pipe, parent → child: ("load", LoadRequest) | ("generate", id, GenerateRequest)
 # | ("close",). Child → parent: ("events", id, [Event, ...]) where id is 0 for load events.
 
@@ -86,7 +88,15 @@ def main(conn: Connection, cancel_flag: Any, live_slots: Any) -> None:
             if session is None:
                 from ponder.core.events import DoneEvent, ErrorEvent
 
-                emit(ErrorEvent("No model is loaded. Load a model first.", kind="no_model"))
+                emit(
+                    ErrorEvent(
+                        QT_TRANSLATE_NOOP(
+                            "Engine",
+                            "No model is loaded. Load a model first.",
+                        ),
+                        kind="no_model",
+                    )
+                )
                 emit(DoneEvent("error"))
                 continue
             session.generate(

@@ -24,6 +24,7 @@ from ponder.core.events import (
     Event,
     LoadedEvent,
 )
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.engine import child
 from ponder.engine.live_control import SLOTS, LiveBoard
@@ -52,29 +53,38 @@ def describe_exit(exitcode: int | None, *, memory_short: bool) -> str:
     as the likely cause (a signal 9 is as often a user's ``kill`` or a watchdog).
     """
     if exitcode is None:
-        return "The model process stopped responding; it will restart with the next request."
-    if exitcode >= 0:
-        return (
-            f"The model process stopped unexpectedly (exit code {exitcode}); it will restart "
-            "with the next request."
+        return QT_TRANSLATE_NOOP(
+            "Engine", "The model process stopped responding; it will restart with the next request."
         )
+    if exitcode >= 0:
+        return QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model process stopped unexpectedly (exit code {code}); it will restart with the "
+            "next request.",
+        ).format(code=exitcode)
     number = -exitcode
     try:
         name = f"signal {number}, {signal.Signals(number).name}"
     except ValueError:
         name = f"signal {number}"
-    what = f"The model process stopped unexpectedly ({name})."
     if memory_short:
-        return (
-            f"{what} The computer was running out of memory: try a smaller model or "
-            "quantization, or a smaller context size, or close other programs."
-        )
+        return QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model process stopped unexpectedly ({signal}). The computer was running out of "
+            "memory: try a smaller model or quantization, or a smaller context size, or close "
+            "other programs.",
+        ).format(signal=name)
     if number == getattr(signal, "SIGKILL", 9):
-        return f"{what} Something outside Ponder ended it; it will restart with the next request."
-    return (
-        f"{what} It crashed inside llama.cpp: the model file may be damaged or unsupported. "
-        "It will restart with the next request."
-    )
+        return QT_TRANSLATE_NOOP(
+            "Engine",
+            "The model process stopped unexpectedly ({signal}). Something outside Ponder ended "
+            "it; it will restart with the next request.",
+        ).format(signal=name)
+    return QT_TRANSLATE_NOOP(
+        "Engine",
+        "The model process stopped unexpectedly ({signal}). It crashed inside llama.cpp: the "
+        "model file may be damaged or unsupported. It will restart with the next request.",
+    ).format(signal=name)
 
 
 class EngineClient:
@@ -208,7 +218,13 @@ class EngineClient:
             self._cancel_requested_at = None
         if not self._alive():
             if self._loaded is None:
-                yield ErrorEvent("No model is loaded. Load a model first.", kind="no_model")
+                yield ErrorEvent(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "No model is loaded. Load a model first.",
+                    ),
+                    kind="no_model",
+                )
                 yield DoneEvent("error")
                 return
             reload = self._loaded

@@ -30,6 +30,7 @@ from ponder.core.events import (
 )
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.validate import validate_gguf
+from ponder.core.phrases import QT_TRANSLATE_NOOP, message_of
 from ponder.core.reasoning.context_fit import MessageTooLong, answer_reserve, fit_to_context
 from ponder.core.reasoning.families import FamilyProfile, detect_family
 from ponder.core.reasoning.prompt import PromptError, build_prompt
@@ -57,10 +58,14 @@ def physical_cores() -> int:
 def backend_description(gpu_layers: int) -> str:
     """Says in words where the model runs, for the user."""
     if not llama_cpp.llama_supports_gpu_offload():
-        note = "CPU (this build of llama.cpp has no GPU backend"
-        note += "; GPU layers are ignored)" if gpu_layers else ")"
-        return note
-    return f"GPU offload: {'all' if gpu_layers < 0 else gpu_layers} layers"
+        if gpu_layers:
+            return QT_TRANSLATE_NOOP(
+                "Engine", "CPU (this build of llama.cpp has no GPU backend; GPU layers are ignored)"
+            )
+        return QT_TRANSLATE_NOOP("Engine", "CPU (this build of llama.cpp has no GPU backend)")
+    if gpu_layers < 0:
+        return QT_TRANSLATE_NOOP("Engine", "GPU offload: all layers")
+    return QT_TRANSLATE_NOOP("Engine", "GPU offload: {layers} layers").format(layers=gpu_layers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,13 +140,21 @@ class ModelSession:
         """Loads the model, reporting progress; on failure emits an error and returns None."""
         path = request.model_path
         if not os.path.isfile(path):
-            emit(ErrorEvent(f"No model file at {path}. Check the path.", kind="load_failed"))
+            emit(
+                ErrorEvent(
+                    QT_TRANSLATE_NOOP(
+                        "Engine",
+                        "No model file at {path}. Check the path.",
+                    ).format(path=path),
+                    kind="load_failed",
+                )
+            )
             return None
         try:
             # Whatever the validator misses still cannot take the app down: this is the child.
             validate_gguf(path)
         except GGUFError as exc:
-            emit(ErrorEvent(str(exc), kind="invalid_model"))
+            emit(ErrorEvent(message_of(exc), kind="invalid_model"))
             return None
         gpu_layers = request.gpu_layers if llama_cpp.llama_supports_gpu_offload() else 0
         try:
@@ -222,11 +235,11 @@ class ModelSession:
                 reserve,
             )
         except MessageTooLong as exc:
-            emit(ErrorEvent(str(exc), kind="prompt_too_long"))
+            emit(ErrorEvent(message_of(exc), kind="prompt_too_long"))
             emit(DoneEvent("error"))
             return
         except (PromptError, ValueError) as exc:
-            emit(ErrorEvent(str(exc), kind="prompt_error"))
+            emit(ErrorEvent(message_of(exc), kind="prompt_error"))
             emit(DoneEvent("error"))
             return
         prompt, starts_in_thinking = fitted.prompt
@@ -289,14 +302,16 @@ def _load_failure(path: str, request: LoadRequest, exc: Exception) -> str:
     in memory is the user's setting to change, not a damaged file."""
     name = os.path.basename(path)
     if "context" in str(exc).lower():
-        return (
-            f"llama.cpp loaded {name} but could not set up a context of {request.n_ctx:,} "
-            "tokens: there is not enough memory for it. Choose a smaller context size."
-        )
-    return (
-        f"llama.cpp could not load {name}: {exc}. The file may be damaged or of an "
-        "architecture this version of Ponder does not support."
-    )
+        return QT_TRANSLATE_NOOP(
+            "Engine",
+            "llama.cpp loaded {name} but could not set up a context of {n_ctx:,} tokens: there "
+            "is not enough memory for it. Choose a smaller context size.",
+        ).format(name=name, n_ctx=request.n_ctx)
+    return QT_TRANSLATE_NOOP(
+        "Engine",
+        "llama.cpp could not load {name}: {exc}. The file may be damaged or of an architecture "
+        "this version of Ponder does not support.",
+    ).format(name=name, exc=exc)
 
 
 def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit) -> llama_cpp.Llama:

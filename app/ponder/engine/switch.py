@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from ponder.core.events import ErrorEvent, Event
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.servers.connection import ServerConnection
 from ponder.core.servers.keys import KeyStoreError
@@ -68,7 +69,13 @@ class EngineSwitch:
         try:
             connection = self._connect(ref)
         except (ServerRegistryError, KeyStoreError) as exc:
-            yield ErrorEvent(f"{ref.label}: {exc}", "server_unknown")
+            yield ErrorEvent(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "{server}: {exc}",
+                ).format(server=ref.label, exc=exc),
+                "server_unknown",
+            )
             return
         self._drop_remote()
         remote = self._make_remote(connection)

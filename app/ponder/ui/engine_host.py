@@ -35,7 +35,7 @@ from ponder.core.events import ErrorEvent, LoadedEvent, LoadProgressEvent
 from ponder.core.request import LoadRequest
 from ponder.core.servers.reference import ServerModelRef
 from ponder.engine.protocol import Engine, LiveSteering
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class ModelLoader(QObject):
         if isinstance(result, LoadedEvent):
             self.loaded.emit(result)
         else:
-            self.failed.emit(result.message)
+            self.failed.emit(shown(result.message))
 
     def load_for(self, request: LoadRequest) -> LoadedEvent | ErrorEvent:
         """Loads ``request``, reporting ``progress`` only; what it ended with. For a caller on

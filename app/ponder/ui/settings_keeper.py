@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ponder.core.settings import Settings, SettingsError, load_settings, save_settings
+from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class SettingsKeeper(QObject):
         try:
             save_settings(settings, self.path)
         except SettingsError as exc:
-            self.save_failed.emit(str(exc))
+            self.save_failed.emit(shown(exc))
         self.changed.emit(settings, old)
 
     def update_fields(self, **changes: object) -> None:

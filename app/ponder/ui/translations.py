@@ -8,6 +8,10 @@ catalogue, ``resources/translations/ponder_<lang>.qm`` (compiled from the ``.ts`
 ``install_translations`` runs once, before any widget is built: a widget reads its text when it
 is made, so a language chosen in the settings is used from the next start.
 
+Core's words (``ponder.core.phrases``: the chip, interventions, fit reasons, errors) are
+translated where the window shows them, by ``shown``; ``QT_TRANSLATE_NOOP`` marks words the
+window keeps in a table (the same marker core uses).
+
 Thread: GUI thread.
 """
 
@@ -19,8 +23,24 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ponder.core.bundled import bundled_path
+from ponder.core.phrases import QT_TRANSLATE_NOOP, phrase_of
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "CATALOGUE",
+    "CATALOGUE_FOLDER",
+    "LANGUAGES",
+    "QT_CATALOGUE",
+    "QT_TRANSLATE_NOOP",
+    "TRANSLATOR_NAME",
+    "catalogue_folder",
+    "chosen_locale",
+    "install_translations",
+    "remove_translations",
+    "shown",
+    "system_locale",
+]
 
 CATALOGUE_FOLDER = "resources/translations"
 CATALOGUE = "ponder"
@@ -32,11 +52,26 @@ LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch"}
 name, so these are never translated)."""
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate looks for it)
-    """Marks ``text`` for lupdate in ``context`` and returns it unchanged: for words kept in
-    a table and translated where they are shown (``QCoreApplication.translate(context, text)``
-    or ``self.tr(text)`` in a class named ``context``). Qt's own returns ``object`` to mypy."""
-    return text
+def shown(value: object) -> str:
+    """``value`` as the window shows it: a phrase core made (``ponder.core.phrases``), or an
+    exception raised with one, in the window's language; anything else as ``str`` gives it.
+
+    The phrase's template is translated in its context, then formatted with its values, each
+    phrase among them translated the same way. A translation that does not fit its values (a
+    damaged catalogue) falls back to the English text rather than failing.
+    """
+    phrase = phrase_of(value)
+    if phrase is None:
+        return str(value)
+    template = QCoreApplication.translate(phrase.context, phrase.template)
+    if phrase.args is None:
+        return template
+    args = {name: shown(arg) if phrase_of(arg) else arg for name, arg in phrase.args.items()}
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its values", phrase.template)
+        return str.__str__(phrase)
 
 
 def catalogue_folder() -> Path:
@@ -44,9 +79,15 @@ def catalogue_folder() -> Path:
     return bundled_path(CATALOGUE_FOLDER)
 
 
+def system_locale() -> QLocale:
+    """The computer's locale: what "system" means (the tests pin it, so a German computer
+    runs the English tests in English)."""
+    return QLocale.system()
+
+
 def chosen_locale(language: str) -> QLocale:
     """The locale for the ``language`` setting: the system's for "system"."""
-    return QLocale.system() if language == "system" else QLocale(language)
+    return system_locale() if language == "system" else QLocale(language)
 
 
 def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -79,4 +120,4 @@ def remove_translations(app: QCoreApplication) -> None:
     for translator in app.findChildren(QTranslator, TRANSLATOR_NAME):
         app.removeTranslator(translator)
         translator.setParent(None)  # no longer the app's: freed with its last reference
-    QLocale.setDefault(QLocale.system())
+    QLocale.setDefault(system_locale())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ponder.core.downloads.errors import DownloadStoppedError
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 Phase = Literal["checking", "downloading", "verifying"]
 
@@ -60,7 +61,9 @@ class TransferControl:
         if self._request is not None:
             paused = self._request == "pause"
             raise DownloadStoppedError(
-                "Download paused; run it again to resume." if paused else "Download cancelled.",
+                QT_TRANSLATE_NOOP("Downloads", "Download paused; run it again to resume.")
+                if paused
+                else QT_TRANSLATE_NOOP("Downloads", "Download cancelled."),
                 paused=paused,
             )
 

@@ -13,6 +13,8 @@ file.
 
 from __future__ import annotations
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 
 class ModelFileError(Exception):
     """A model file could not be fetched, copied in, verified or installed."""
@@ -113,17 +115,19 @@ class TooLargeError(DownloadError):
 def gated_message(repo: str, endpoint: str, has_token: bool) -> str:
     page = f"{endpoint.rstrip('/')}/{repo}"
     if has_token:
-        return (
-            f"The model repository {repo} is gated and your token does not have access to it. "
-            f"Open {page} in a browser, sign in with the account the token belongs to, accept "
-            "the license on the model page, then try again."
-        )
-    return (
-        f"The model repository {repo} requires you to sign in. Open {page} in a browser, sign "
+        return QT_TRANSLATE_NOOP(
+            "Downloads",
+            "The model repository {repo} is gated and your token does not have access to it. "
+            "Open {page} in a browser, sign in with the account the token belongs to, accept "
+            "the license on the model page, then try again.",
+        ).format(repo=repo, page=page)
+    return QT_TRANSLATE_NOOP(
+        "Downloads",
+        "The model repository {repo} requires you to sign in. Open {page} in a browser, sign "
         "in, accept the license on the model page, create an access token (Settings → Access "
         "Tokens, 'read' is enough) and set it in the HF_TOKEN environment variable, then try "
-        "again."
-    )
+        "again.",
+    ).format(repo=repo, page=page)
 
 
 __all__ = [

@@ -37,14 +37,16 @@ from ponder.core.downloads.errors import (
     ServerError,
     gated_message,
 )
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 T = TypeVar("T")
 
-OFFLINE_MESSAGE = (
+OFFLINE_MESSAGE = QT_TRANSLATE_NOOP(
+    "Downloads",
     "Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. "
     "Unset HF_HUB_OFFLINE to download, or bring the model on a USB stick as a model pack "
-    "(`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`)."
+    "(`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`).",
 )
 
 
@@ -182,25 +184,46 @@ class Hub:
             return AuthRequiredError(gated_message(repo, where, self.token is not None))
         if isinstance(exc, RepositoryNotFoundError):
             return NotOnHubError(
-                f"There is no model repository {repo} on {where}. Check the name; a private or "
-                "gated repository also looks missing until you set a token in HF_TOKEN."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "There is no model repository {repo} on {where}. Check the name; a "
+                    "private or gated repository also looks missing until you set a token "
+                    "in HF_TOKEN.",
+                ).format(repo=repo, where=where)
             )
         if isinstance(exc, RevisionNotFoundError):
-            return NotOnHubError(f"The repository {repo} has no revision by that name on {where}.")
+            return NotOnHubError(
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "The repository {repo} has no revision by that name on {where}.",
+                ).format(repo=repo, where=where)
+            )
         if isinstance(exc, EntryNotFoundError):
             return NotOnHubError(
-                f"The repository {repo} has no file {filename}. It may have been renamed: "
-                "`ponder catalog check` compares the catalog with the hub."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "The repository {repo} has no file {filename}. It may have been "
+                    "renamed: `ponder catalog check` compares the catalog with the hub.",
+                ).format(repo=repo, filename=filename)
             )
         if isinstance(exc, HfHubHTTPError):
             status = exc.response.status_code if exc.response is not None else 0
             return http_status_error(status, repo, filename, where, self.token is not None)
         if isinstance(exc, httpx2.TransportError):
             return NetworkError(
-                f"Could not reach {where} ({type(exc).__name__}: {exc}). Check your internet "
-                "connection or proxy and try again; a download resumes where it stopped."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "Could not reach {where} ({kind}: {exc}). Check your internet "
+                    "connection or proxy and try again; a download resumes where it "
+                    "stopped.",
+                ).format(where=where, kind=type(exc).__name__, exc=exc)
             )
-        return DownloadError(f"Could not get {filename} from {repo}: {exc}")
+        return DownloadError(
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "Could not get {filename} from {repo}: {exc}",
+            ).format(filename=filename, repo=repo, exc=exc)
+        )
 
 
 def http_status_error(
@@ -210,17 +233,35 @@ def http_status_error(
     if status in (401, 403):
         return AuthRequiredError(gated_message(repo, endpoint, has_token))
     if status == 404:
-        return NotOnHubError(f"{filename} was not found in {repo} on {endpoint}.")
+        return NotOnHubError(
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{filename} was not found in {repo} on {endpoint}.",
+            ).format(filename=filename, repo=repo, endpoint=endpoint)
+        )
     if status == 429:
         return ServerError(
-            f"{endpoint} is limiting requests right now (429). Wait a few minutes and try again."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{endpoint} is limiting requests right now (429). Wait a few minutes and "
+                "try again.",
+            ).format(endpoint=endpoint)
         )
     if status >= 500:
         return ServerError(
-            f"{endpoint} answered with a server error ({status}). This is usually temporary: "
-            "try again in a few minutes; the download resumes where it stopped."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{endpoint} answered with a server error ({status}). This is usually "
+                "temporary: try again in a few minutes; the download resumes where it "
+                "stopped.",
+            ).format(endpoint=endpoint, status=status)
         )
-    return DownloadError(f"{endpoint} refused the request for {filename} (HTTP {status}).")
+    return DownloadError(
+        QT_TRANSLATE_NOOP(
+            "Downloads",
+            "{endpoint} refused the request for {filename} (HTTP {status}).",
+        ).format(endpoint=endpoint, filename=filename, status=status)
+    )
 
 
 __all__ = ["OFFLINE_MESSAGE", "Hub", "RemoteFile", "http_status_error", "offline_mode"]

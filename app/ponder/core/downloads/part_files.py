@@ -23,8 +23,12 @@ import filelock
 
 from ponder.core.bounded_files import read_json
 from ponder.core.downloads.errors import DownloadBusyError
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 LOCKS_FOLDER = ".locks"
+# What another holder of a file's lock is doing to it, for the message when it is busy.
+DOWNLOADED = QT_TRANSLATE_NOOP("Downloads", "downloaded")
+COPIED_IN = QT_TRANSLATE_NOOP("Downloads", "copied in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,7 @@ def fsync_dir(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def exclusive(lock_path: Path, dest: Path, doing: str = "downloaded") -> Iterator[None]:
+def exclusive(lock_path: Path, dest: Path, doing: str = DOWNLOADED) -> Iterator[None]:
     """Holds ``lock_path`` while ``dest`` is written; ``doing`` says what another holder is
     doing to it ("downloaded", "copied in"), for the message when it is busy."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -82,8 +86,11 @@ def exclusive(lock_path: Path, dest: Path, doing: str = "downloaded") -> Iterato
         lock.acquire()
     except filelock.Timeout:
         raise DownloadBusyError(
-            f"{dest.name} is already being {doing} by another Ponder window or command. "
-            "Wait for it to finish (or stop it there), then try again."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{file} is already being {doing} by another Ponder window or "
+                "command. Wait for it to finish (or stop it there), then try again.",
+            ).format(file=dest.name, doing=doing)
         ) from None
     try:
         yield

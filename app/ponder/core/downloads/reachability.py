@@ -12,6 +12,8 @@ from __future__ import annotations
 import socket
 from urllib.parse import urlsplit
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 DEFAULT_TIMEOUT_S = 3.0
 
 
@@ -26,17 +28,23 @@ def unreachable_reason(endpoint: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> s
     """ "" when ``endpoint``'s host resolves and accepts a connection; else a sentence for
     the person (the computer looks offline, and what still works)."""
     host, port = host_and_port(endpoint)
-    after = (
+    after = QT_TRANSLATE_NOOP(
+        "Downloads",
         "Downloads will fail until it is back; you can still import a .gguf file you already "
-        "have, or a model pack."
+        "have, or a model pack.",
     )
     if not host:
-        return f"The model hub address {endpoint!r} has no host name. {after}"
+        return QT_TRANSLATE_NOOP(
+            "Downloads", "The model hub address {endpoint!r} has no host name. {after}"
+        ).format(endpoint=endpoint, after=after)
     try:
         # getaddrinfo takes no timeout; the OS resolver's own bounds apply.
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        return f"This computer looks offline: the name {host} could not be looked up. {after}"
+        return QT_TRANSLATE_NOOP(
+            "Downloads",
+            "This computer looks offline: the name {host} could not be looked up. {after}",
+        ).format(host=host, after=after)
     problem: OSError | None = None
     for family, kind, proto, _name, address in infos:
         try:
@@ -46,8 +54,14 @@ def unreachable_reason(endpoint: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> s
             return ""
         except OSError as exc:
             problem = exc
-    reason = problem.strerror if problem is not None and problem.strerror else "no answer"
-    return f"This computer looks offline: {host} could not be reached ({reason}). {after}"
+    reason = (
+        problem.strerror  # the system's words
+        if problem is not None and problem.strerror
+        else QT_TRANSLATE_NOOP("Downloads", "no answer")
+    )
+    return QT_TRANSLATE_NOOP(
+        "Downloads", "This computer looks offline: {host} could not be reached ({reason}). {after}"
+    ).format(host=host, reason=reason, after=after)
 
 
 __all__ = ["DEFAULT_TIMEOUT_S", "host_and_port", "unreachable_reason"]

@@ -59,6 +59,7 @@ from ponder.core.downloads.part_files import (
     read_sidecar,
     write_json_atomic,
 )
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 CHUNK = 1 << 20
 HASH_BLOCK = 4 << 20
@@ -106,15 +107,21 @@ def _hash_part(file: BinaryIO, length: int, meter: ProgressMeter, control: Trans
 
 def _disk_full(dest: Path, part: Path, have: int, exc: OSError | None = None) -> DiskFullError:
     kept = (
-        f" The {size_text(have)} already downloaded are kept in {part} and the download resumes "
-        "from there; delete that file to get the space back."
+        QT_TRANSLATE_NOOP(
+            "Downloads",
+            " The {have} already downloaded are kept in {part} and the download resumes from "
+            "there; delete that file to get the space back.",
+        ).format(have=size_text(have), part=part)
         if have
         else ""
     )
-    detail = f" ({exc.strerror})" if exc is not None and exc.strerror else ""
+    detail = f" ({exc.strerror})" if exc is not None and exc.strerror else ""  # the system's
     return DiskFullError(
-        f"The disk holding {dest.parent} is full{detail}. Free some space or choose another "
-        f"models folder, then download again.{kept}"
+        QT_TRANSLATE_NOOP(
+            "Downloads",
+            "The disk holding {folder} is full{detail}. Free some space or choose "
+            "another models folder, then download again.{kept}",
+        ).format(folder=dest.parent, detail=detail, kept=kept)
     )
 
 
@@ -201,10 +208,14 @@ def download_file(
                 out.close()
                 files.discard()
                 raise ChecksumMismatchError(
-                    f"The downloaded {dest.name} is damaged: its sha256 is {digest}, not the "
-                    f"expected {expected}. The damaged file was deleted. Download it again; if "
-                    "this happens again, the file on the hub may have changed "
-                    "(`ponder catalog check` compares the catalog with the hub)."
+                    QT_TRANSLATE_NOOP(
+                        "Downloads",
+                        "The downloaded {file} is damaged: its sha256 is {digest}, "
+                        "not the expected {expected}. The damaged file was deleted. "
+                        "Download it again; if this happens again, the file on the hub "
+                        "may have changed (`ponder catalog check` compares the catalog "
+                        "with the hub).",
+                    ).format(file=dest.name, digest=digest, expected=expected)
                 )
             out.flush()
             os.fsync(out.fileno())
@@ -214,8 +225,11 @@ def download_file(
             except ValueError as exc:
                 files.discard()
                 raise InvalidModelError(
-                    f"{dest.name} downloaded intact but is not a model Ponder can load: {exc} "
-                    "The file was deleted."
+                    QT_TRANSLATE_NOOP(
+                        "Downloads",
+                        "{file} downloaded intact but is not a model Ponder can "
+                        "load: {exc} The file was deleted.",
+                    ).format(file=dest.name, exc=exc)
                 ) from exc
         os.replace(files.part, dest)
         fsync_dir(dest.parent)
@@ -256,9 +270,17 @@ class _Transfer:
         free = shutil.disk_usage(self.dest.parent).free
         if free < self.size - self.have + reserve_bytes:
             raise DiskFullError(
-                f"{self.dest.name} needs {size_text(self.size - self.have)} more but only "
-                f"{size_text(free)} is free on the disk holding {self.dest.parent}. Free some "
-                "space or choose another models folder."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "{file} needs {need} more but only {free} is free on the disk "
+                    "holding {folder}. Free some space or choose another models "
+                    "folder.",
+                ).format(
+                    file=self.dest.name,
+                    need=size_text(self.size - self.have),
+                    free=size_text(free),
+                    folder=self.dest.parent,
+                )
             )
         failures = 0
         stalled_since: float | None = None  # the first timeout of a run with no byte
@@ -317,8 +339,11 @@ class _Transfer:
                 self.control.check()
                 if self.have + len(chunk) > self.size:
                     raise ChecksumMismatchError(
-                        f"The server sent more than the expected {self.size} bytes of "
-                        f"{self.dest.name}. The partial file was deleted; try again later."
+                        QT_TRANSLATE_NOOP(
+                            "Downloads",
+                            "The server sent more than the expected {size} bytes of "
+                            "{file}. The partial file was deleted; try again later.",
+                        ).format(size=self.size, file=self.dest.name)
                     )
                 self._write(chunk)
                 meter.report("downloading", self.have)
@@ -348,30 +373,47 @@ class _Transfer:
         self.restarts += 1
         if self.restarts > MAX_RESTARTS:
             raise DownloadError(
-                f"The server keeps sending a different {self.dest.name} than expected "
-                f"({self.size} bytes). Try again later."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "The server keeps sending a different {file} than expected "
+                    "({size} bytes). Try again later.",
+                ).format(file=self.dest.name, size=self.size)
             )
 
     def _stalled(self, exc: Exception) -> DownloadError:
-        waited = f"{self.retry.stall_limit:.0f} s"
+        waited = self.retry.stall_limit
         if isinstance(exc, httpx2.ConnectTimeout):
-            what = f"could not be reached within {waited}"
+            what = QT_TRANSLATE_NOOP(
+                "Downloads", "could not be reached within {waited:.0f} s"
+            ).format(waited=waited)
         else:
-            what = f"stopped sending {self.dest.name}: no data arrived for {waited}"
+            what = QT_TRANSLATE_NOOP(
+                "Downloads", "stopped sending {file}: no data arrived for {waited:.0f} s"
+            ).format(file=self.dest.name, waited=waited)
         return NetworkError(
-            f"The download server {what}. Check your internet connection (or proxy) and try "
-            "again later; the download resumes where it stopped."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "The download server {what}. Check your internet connection (or proxy) "
+                "and try again later; the download resumes where it stopped.",
+            ).format(what=what)
         )
 
     def _gave_up(self, exc: Exception) -> DownloadError:
         if isinstance(exc, _TransientError) and exc.status:
             return ServerError(
-                f"The server kept failing (HTTP {exc.status}) while downloading "
-                f"{self.dest.name}. Try again later; the download resumes where it stopped."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "The server kept failing (HTTP {status}) while downloading "
+                    "{file}. Try again later; the download resumes where it stopped.",
+                ).format(status=exc.status, file=self.dest.name)
             )
         return NetworkError(
-            f"The connection kept failing while downloading {self.dest.name} ({exc!r}). Check "
-            "your internet connection and try again; the download resumes where it stopped."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "The connection kept failing while downloading {file} ({exc!r}). "
+                "Check your internet connection and try again; the download resumes where "
+                "it stopped.",
+            ).format(file=self.dest.name, exc=exc)
         )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 
 class GGUFError(ValueError):
     """A GGUF file Ponder will not use. ``reason`` is a short code, ``str()`` the user message."""
@@ -23,9 +25,12 @@ def truncated_error(path: Path, what: str, needed_end: int, file_size: int) -> G
     return GGUFError(
         path,
         "truncated",
-        f"{path.name} is truncated: the header says the file holds at least {needed_end:,} "
-        f"bytes (to reach the end of {what}), but the file ends at byte {file_size:,}; "
-        "the download may be incomplete — download it again.",
+        QT_TRANSLATE_NOOP(
+            "ModelFile",
+            "{file} is truncated: the header says the file holds at least "
+            "{needed:,} bytes (to reach the end of {what}), but the file ends at byte "
+            "{size:,}; the download may be incomplete — download it again.",
+        ).format(file=path.name, needed=needed_end, what=what, size=file_size),
     )
 
 
@@ -34,6 +39,9 @@ def malformed_error(path: Path, reason: str, detail: str) -> GGUFError:
     return GGUFError(
         path,
         reason,
-        f"{path.name} is not a usable GGUF model: {detail}. The file is damaged or was not "
-        "made for llama.cpp; download it again or choose another file.",
+        QT_TRANSLATE_NOOP(
+            "ModelFile",
+            "{file} is not a usable GGUF model: {detail}. The file is damaged or was "
+            "not made for llama.cpp; download it again or choose another file.",
+        ).format(file=path.name, detail=detail),
     )

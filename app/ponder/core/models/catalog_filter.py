@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 _GB = 1_000_000_000
 
 # Size classes of a quant's file, as the filter offers them: (label, lowest, below).
 SIZE_CLASSES: dict[str, tuple[str, int, int | None]] = {
-    "any": ("Any size", 0, None),
-    "small": ("Under 2 GB", 0, 2 * _GB),
+    "any": (QT_TRANSLATE_NOOP("CatalogFilter", "Any size"), 0, None),
+    "small": (QT_TRANSLATE_NOOP("CatalogFilter", "Under 2 GB"), 0, 2 * _GB),
     "medium": ("2 – 6 GB", 2 * _GB, 6 * _GB),
-    "large": ("Over 6 GB", 6 * _GB, None),
+    "large": (QT_TRANSLATE_NOOP("CatalogFilter", "Over 6 GB"), 6 * _GB, None),
 }
 
 

@@ -17,6 +17,7 @@ from ponder.core.byte_size import size_text
 from ponder.core.gguf.model_info import ModelInfo
 from ponder.core.models.catalog import Architecture, Catalog, CatalogEntry, Quant
 from ponder.core.models.hardware import HardwareInfo
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 FitKind = Literal["gpu", "partial", "cpu", "too_large"]
 SpeedClass = Literal["fast", "usable", "slow", "very_slow"]
@@ -146,7 +147,9 @@ def assess_fit(
                 est,
                 -1,
                 tps,
-                f"fits in the {gpu.name}'s {size_text(gpu.usable_memory)} of memory",
+                QT_TRANSLATE_NOOP("ModelFit", "fits in the {gpu}'s {memory} of memory").format(
+                    gpu=gpu.name, memory=size_text(gpu.usable_memory)
+                ),
             )
         if not gpu.integrated:
             layers = entry.architecture.layers
@@ -163,7 +166,10 @@ def assess_fit(
                     est,
                     on_gpu,
                     tps,
-                    f"{on_gpu} of {layers} layers fit on the {gpu.name}; the rest run on the CPU",
+                    QT_TRANSLATE_NOOP(
+                        "ModelFit",
+                        "{on_gpu} of {layers} layers fit on the {gpu}; the rest run on the CPU",
+                    ).format(on_gpu=on_gpu, layers=layers, gpu=gpu.name),
                 )
     tps = _cpu_bandwidth(hw) / est.weights
     if est.total <= comfortable:
@@ -173,7 +179,9 @@ def assess_fit(
             est,
             0,
             tps,
-            f"needs {size_text(est.total)}; {size_text(hw.available_ram)} of memory is free",
+            QT_TRANSLATE_NOOP("ModelFit", "needs {need}; {free} of memory is free").format(
+                need=size_text(est.total), free=size_text(hw.available_ram)
+            ),
         )
     if est.total <= tight:
         return Fit(
@@ -182,18 +190,24 @@ def assess_fit(
             est,
             0,
             tps,
-            f"needs {size_text(est.total)}, more than the {size_text(hw.available_ram)} free now: "
-            "close other programs first",
+            QT_TRANSLATE_NOOP(
+                "ModelFit",
+                "needs {need}, more than the {free} free now: close other programs first",
+            ).format(need=size_text(est.total), free=size_text(hw.available_ram)),
         )
-    return Fit(
-        "too_large",
-        None,
-        est,
-        0,
-        0.0,
-        f"needs {size_text(est.total)} but this computer has {size_text(hw.total_ram)} of memory"
-        + (f" and {size_text(gpu.usable_memory)} on the GPU" if gpu else ""),
-    )
+    if gpu is not None:
+        reason = QT_TRANSLATE_NOOP(
+            "ModelFit", "needs {need} but this computer has {ram} of memory and {vram} on the GPU"
+        ).format(
+            need=size_text(est.total),
+            ram=size_text(hw.total_ram),
+            vram=size_text(gpu.usable_memory),
+        )
+    else:
+        reason = QT_TRANSLATE_NOOP(
+            "ModelFit", "needs {need} but this computer has {ram} of memory"
+        ).format(need=size_text(est.total), ram=size_text(hw.total_ram))
+    return Fit("too_large", None, est, 0, 0.0, reason)
 
 
 def recommend(
@@ -263,11 +277,12 @@ def long_answer_note(entry: CatalogEntry, n_ctx: int) -> str | None:
     output = entry.recommended.output
     if output is None or n_ctx >= output:
         return None
-    return (
-        f"{entry.name}'s authors recommend room for answers of up to {output:,} tokens; at a "
-        f"context of {n_ctx:,} tokens a long answer will be cut off (a larger context needs "
-        "more memory)"
-    )
+    return QT_TRANSLATE_NOOP(
+        "ModelFit",
+        "{name}'s authors recommend room for answers of up to {output:,} tokens; at a "
+        "context of {n_ctx:,} tokens a long answer will be cut off (a larger context needs "
+        "more memory)",
+    ).format(name=entry.name, output=output, n_ctx=n_ctx)
 
 
 __all__ = [
@@ -297,8 +312,22 @@ def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
     vram = gpu.usable_memory - VRAM_HEADROOM if gpu is not None else 0
     if est.total <= max(tight, vram):
         return None
-    return (
-        f"{info.path.name} needs about {size_text(est.total)} at a context of {n_ctx} tokens, but "
-        f"this computer has {size_text(hw.total_ram)} of memory"
-        + (f" and {size_text(gpu.usable_memory)} on the GPU" if gpu is not None else "")
+    if gpu is not None:
+        return QT_TRANSLATE_NOOP(
+            "ModelFit",
+            "{file} needs about {need} at a context of {n_ctx} tokens, but this computer has "
+            "{ram} of memory and {vram} on the GPU",
+        ).format(
+            file=info.path.name,
+            need=size_text(est.total),
+            n_ctx=n_ctx,
+            ram=size_text(hw.total_ram),
+            vram=size_text(gpu.usable_memory),
+        )
+    return QT_TRANSLATE_NOOP(
+        "ModelFit",
+        "{file} needs about {need} at a context of {n_ctx} tokens, but this computer has "
+        "{ram} of memory",
+    ).format(
+        file=info.path.name, need=size_text(est.total), n_ctx=n_ctx, ram=size_text(hw.total_ram)
     )

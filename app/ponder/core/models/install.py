@@ -26,6 +26,7 @@ from ponder.core.models.catalog import CatalogEntry, Quant
 from ponder.core.models.fit import GIB, Fit, assess_fit
 from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.store import InstalledModel, ModelStore
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +50,23 @@ def refuse_if_too_large(
         fit = assess_fit(entry, quant, hw, n_ctx, weights=size)
         if not fit.runs:
             raise TooLargeError(
-                f"{entry.name} {quant.name} will not run on this computer: {fit.reason}. "
-                "Pick a smaller model or quant (`ponder models` shows what fits), or pass "
-                "--force to download it anyway."
+                QT_TRANSLATE_NOOP(
+                    "Downloads",
+                    "{model} {quant} will not run on this computer: {reason}. "
+                    "Pick a smaller model or quant (`ponder models` shows what fits), or "
+                    "pass --force to download it anyway.",
+                ).format(model=entry.name, quant=quant.name, reason=fit.reason)
             )
         return fit
     gpu = hw.gpu.usable_memory if hw.gpu is not None and hw.gpu_offload else 0
     budget = max(int(hw.total_ram * 0.8), gpu)
     if size + GIB > budget:
         raise TooLargeError(
-            f"This file is {size_text(size)}, too large for this computer's "
-            f"{size_text(hw.total_ram)} of memory. Pass --force to download it anyway."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "This file is {size}, too large for this computer's {ram} of "
+                "memory. Pass --force to download it anyway.",
+            ).format(size=size_text(size), ram=size_text(hw.total_ram))
         )
     return None
 
@@ -95,15 +102,23 @@ def install_from_hub(
     sha256 = pinned or remote.sha256
     if pinned and remote.sha256 and remote.sha256 != pinned:
         raise DriftError(
-            f"The hub's {filename} in {repo} is not the file the catalog was reviewed with "
-            f"(sha256 {remote.sha256}, the catalog pins {pinned}). Ponder will not download "
-            "it; update Ponder, or run `ponder catalog check` to see what changed."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "The hub's {filename} in {repo} is not the file the catalog was reviewed "
+                "with (sha256 {sha256}, the catalog pins {pinned}). Ponder will not "
+                "download it; update Ponder, or run `ponder catalog check` to see what "
+                "changed.",
+            ).format(filename=filename, repo=repo, sha256=remote.sha256, pinned=pinned)
         )
     size = remote.size if remote.size is not None else (quant.size if pinned and quant else None)
     if sha256 is None or size is None:
         raise UnverifiableError(
-            f"{remote.endpoint} gave no sha256 or size for {filename}, so Ponder could not "
-            "verify the download. Use the official hub or a mirror that serves LFS metadata."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{endpoint} gave no sha256 or size for {filename}, so Ponder could not "
+                "verify the download. Use the official hub or a mirror that serves LFS "
+                "metadata.",
+            ).format(endpoint=remote.endpoint, filename=filename)
         )
     if hw is not None and not force:
         refuse_if_too_large(entry, quant, hw, size)
@@ -144,7 +159,10 @@ def install_catalog_model(
     """``install_from_hub`` for a catalog entry (its repo, pinned revision and sha256)."""
     if entry.repo is None:
         raise UnverifiableError(
-            f"{entry.name} is not downloaded: it comes with Ponder (the {entry.package} package)."
+            QT_TRANSLATE_NOOP(
+                "Downloads",
+                "{model} is not downloaded: it comes with Ponder (the {package} package).",
+            ).format(model=entry.name, package=entry.package)
         )
     return install_from_hub(
         store,

@@ -22,6 +22,7 @@ from ponder.core.gguf.model_info import describe
 from ponder.core.models.catalog import Catalog
 from ponder.core.models.fit import file_too_large, long_answer_note, starting_context
 from ponder.core.models.hardware import HardwareInfo
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import LoadRequest
 
 # The context of a model outside the catalog when none is chosen.
@@ -37,7 +38,10 @@ class ModelTooLarge(Exception):
 
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"{reason}. Use a smaller model or quantization, or a smaller context size."
+            QT_TRANSLATE_NOOP(
+                "ModelFit",
+                "{reason}. Use a smaller model or quantization, or a smaller context size.",
+            ).format(reason=reason)
         )
         self.reason = reason
 

@@ -21,11 +21,12 @@ from ponder.core.downloads.errors import (
     InvalidModelError,
     ModelFileError,
 )
-from ponder.core.downloads.part_files import PartFiles, exclusive
+from ponder.core.downloads.part_files import COPIED_IN, PartFiles, exclusive
 from ponder.core.gguf.validate import validate_gguf
 from ponder.core.models.catalog import Catalog
 from ponder.core.models.file_hash import BLOCK, sha256_file
 from ponder.core.models.store import InstalledModel, ModelStore
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
@@ -42,7 +43,12 @@ def _validate(path: Path, shown_as: str) -> None:
     try:
         validate_gguf(path)
     except ValueError as exc:  # GGUFError
-        raise InvalidModelError(f"{shown_as} is not a model Ponder can load: {exc}") from exc
+        raise InvalidModelError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{shown_as} is not a model Ponder can load: {exc}",
+            ).format(shown_as=shown_as, exc=exc)
+        ) from exc
 
 
 def copy_verified(
@@ -62,7 +68,7 @@ def copy_verified(
     files = PartFiles.of(dest)
     control = control or TransferControl()
     total = src.stat().st_size
-    with exclusive(files.lock, dest, doing="copied in"):
+    with exclusive(files.lock, dest, doing=COPIED_IN):
         files.discard()
         hasher = hashlib.sha256()
         done = 0
@@ -81,10 +87,19 @@ def copy_verified(
             files.discard()
             if exc.errno in _DISK_FULL:
                 raise DiskFullError(
-                    f"The disk holding {dest.parent} is full ({exc.strerror}). Free some space "
-                    "or choose another models folder, then try again; nothing was left behind."
+                    QT_TRANSLATE_NOOP(
+                        "ModelImport",
+                        "The disk holding {folder} is full ({problem}). Free some "
+                        "space or choose another models folder, then try again; nothing "
+                        "was left behind.",
+                    ).format(folder=dest.parent, problem=exc.strerror)
                 ) from None
-            raise ModelImportError(f"Could not copy {src} to {dest.parent}: {exc}") from None
+            raise ModelImportError(
+                QT_TRANSLATE_NOOP(
+                    "ModelImport",
+                    "Could not copy {src} to {folder}: {exc}",
+                ).format(src=src, folder=dest.parent, exc=exc)
+            ) from None
         except BaseException:
             files.discard()
             raise
@@ -92,9 +107,12 @@ def copy_verified(
         if expected_sha256 is not None and digest != expected_sha256.lower():
             files.discard()
             raise ChecksumMismatchError(
-                f"{src} is damaged: its sha256 is {digest}, not the expected "
-                f"{expected_sha256}. Nothing was installed; copy the file again from a good "
-                "source."
+                QT_TRANSLATE_NOOP(
+                    "ModelImport",
+                    "{src} is damaged: its sha256 is {digest}, not the expected "
+                    "{expected_sha256}. Nothing was installed; copy the file again from a "
+                    "good source.",
+                ).format(src=src, digest=digest, expected_sha256=expected_sha256)
             )
         try:
             validate(files.part, str(src))
@@ -117,26 +135,42 @@ def import_gguf(
     instead of copying when it is on the same disk (falling back to a copy)."""
     src = Path(src).expanduser()
     if not src.is_file():
-        raise ModelImportError(f"There is no file at {src}.")
+        raise ModelImportError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "There is no file at {src}.",
+            ).format(src=src)
+        )
     if src.suffix.lower() != ".gguf":
         raise InvalidModelError(
-            f"{src.name} is not a .gguf file. Ponder runs GGUF models; convert other formats "
-            "with llama.cpp's convert_hf_to_gguf.py first."
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{file} is not a .gguf file. Ponder runs GGUF models; convert other "
+                "formats with llama.cpp's convert_hf_to_gguf.py first.",
+            ).format(file=src.name)
         )
     _validate(src, str(src))  # before copying gigabytes
     # Installed as NAME.gguf whatever the case of its extension: the models folder lists only
     # ``*.gguf`` (a ``model.GGUF`` copied as is would be installed but never shown).
     dest = store.import_path(src.stem + ".gguf")
     if dest.exists() and dest.resolve() == src.resolve():
-        raise ModelImportError(f"{src} is already in the models folder.")
+        raise ModelImportError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{src} is already in the models folder.",
+            ).format(src=src)
+        )
     if dest.exists():
         existing = store.read(dest)
         digest = existing.sha256 or sha256_file(dest)
         if digest == sha256_file(src, progress):
             return existing if existing.sha256 else _record(store, dest, digest, src, catalog)
         raise ModelImportError(
-            f"A different model called {src.name} is already installed ({dest}). Rename one "
-            "of them, then import again."
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "A different model called {file} is already installed ({dest}). "
+                "Rename one of them, then import again.",
+            ).format(file=src.name, dest=dest)
         )
     if link:
         try:

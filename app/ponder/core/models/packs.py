@@ -25,6 +25,7 @@ from ponder.core.models.catalog import CatalogEntry, CatalogError, parse_entry
 from ponder.core.models.file_hash import sha256_file
 from ponder.core.models.local_import import ModelImportError, copy_verified
 from ponder.core.models.store import InstalledModel, ModelStore, check_repo_file
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 MANIFEST = "ponder-pack.json"
 SUMS = "SHA256SUMS"
@@ -108,7 +109,12 @@ def _field(data: dict[str, Any], key: str, kind: type, optional: bool = True) ->
     if value is None and optional:
         return None
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise PackError(f"The pack's manifest is damaged: {key} is {value!r}.")
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "The pack's manifest is damaged: {key} is {value!r}.",
+            ).format(key=key, value=value)
+        )
     return value
 
 
@@ -119,32 +125,65 @@ def read_pack(folder: Path) -> PackInfo:
         data = read_json(folder / MANIFEST, max_bytes=MANIFEST_MAX_BYTES)
     except FileNotFoundError:
         raise PackError(
-            f"{folder} is not a Ponder model pack (it has no {MANIFEST}). Choose the folder "
-            "that `ponder pack export` created."
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{folder} is not a Ponder model pack (it has no {manifest}). Choose the "
+                "folder that `ponder pack export` created.",
+            ).format(folder=folder, manifest=MANIFEST)
         ) from None
     except (OSError, UnreadableFileError) as exc:
-        raise PackError(f"The pack's manifest in {folder} cannot be read: {exc}") from None
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "The pack's manifest in {folder} cannot be read: {exc}",
+            ).format(folder=folder, exc=exc)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
-        raise PackError(f"{folder} holds a pack this version of Ponder does not understand.")
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{folder} holds a pack this version of Ponder does not understand.",
+            ).format(folder=folder)
+        )
     model = data.get("model")
     if not isinstance(model, dict):
-        raise PackError(f"The pack's manifest in {folder} is damaged (no model).")
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "The pack's manifest in {folder} is damaged (no model).",
+            ).format(folder=folder)
+        )
     file = _field(model, "file", str, optional=False)
     sha256 = _field(model, "sha256", str, optional=False)
     if not _FILE.match(file) or not _SHA256.match(sha256):
-        raise PackError(f"The pack's manifest in {folder} is damaged (file name or sha256).")
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "The pack's manifest in {folder} is damaged (file name or sha256).",
+            ).format(folder=folder)
+        )
     repo = _field(model, "repo", str)
     if repo is not None:
         try:
             check_repo_file(repo, file)
         except ModelFileError as exc:
-            raise PackError(f"The pack's manifest in {folder} is damaged: {exc}") from None
+            raise PackError(
+                QT_TRANSLATE_NOOP(
+                    "ModelImport",
+                    "The pack's manifest in {folder} is damaged: {exc}",
+                ).format(folder=folder, exc=exc)
+            ) from None
     entry = None
     if data.get("entry") is not None:
         try:
             entry = parse_entry(data["entry"], f"{folder / MANIFEST} entry")
         except CatalogError as exc:
-            raise PackError(f"The pack's catalog entry is not valid: {exc}") from None
+            raise PackError(
+                QT_TRANSLATE_NOOP(
+                    "ModelImport",
+                    "The pack's catalog entry is not valid: {exc}",
+                ).format(exc=exc)
+            ) from None
     return PackInfo(
         folder=folder,
         file=file,
@@ -166,11 +205,19 @@ def import_pack(
     info = read_pack(folder)
     src = info.folder / info.file
     if not src.is_file():
-        raise PackError(f"The pack in {info.folder} is missing its model file {info.file}.")
+        raise PackError(
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "The pack in {folder} is missing its model file {file}.",
+            ).format(folder=info.folder, file=info.file)
+        )
     if src.stat().st_size != info.size:
         raise PackError(
-            f"{src} is {src.stat().st_size} bytes, not {info.size}: the copy on this drive is "
-            "incomplete. Copy the pack again."
+            QT_TRANSLATE_NOOP(
+                "ModelImport",
+                "{src} is {actual} bytes, not {size}: the copy on this drive is "
+                "incomplete. Copy the pack again.",
+            ).format(src=src, actual=src.stat().st_size, size=info.size)
         )
     dest = store.hub_path(info.repo, info.file) if info.repo else store.import_path(info.file)
     digest = copy_verified(src, dest, expected_sha256=info.sha256, progress=progress)

@@ -21,6 +21,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.ext import Extension, loopcontrols
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.reasoning.template_sandbox import BoundedSandbox, RenderBudget, TemplateTooCostly
 
 MAX_TEMPLATE_CHARS = 256 * 1024  # the largest real templates (with tool support) are ~20 KB
@@ -101,7 +102,12 @@ def _render(template: jinja2.Template, context: Mapping[str, Any], limit: int) -
     for chunk in template.generate(**context):
         size += len(chunk)
         if size > limit:
-            raise TemplateTooCostly(f"output past {limit} characters")
+            raise TemplateTooCostly(
+                QT_TRANSLATE_NOOP(
+                    "Prompt",
+                    "output past {limit} characters",
+                ).format(limit=limit)
+            )
         parts.append(chunk)
     return "".join(parts)
 
@@ -110,9 +116,12 @@ def compile_template(source: str) -> jinja2.Template:
     """Compiles a chat template in the sandbox; a bad or oversized one is a PromptError."""
     if len(source) > MAX_TEMPLATE_CHARS:
         raise PromptError(
-            f"The model's chat template is {len(source) // 1024} KB long, more than Ponder "
-            f"accepts ({MAX_TEMPLATE_CHARS // 1024} KB). The model file may be damaged or "
-            "altered; try another copy of the model."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template is {size} KB long, more than Ponder accepts "
+                "({limit} KB). The model file may be damaged or altered; try another "
+                "copy of the model.",
+            ).format(size=len(source) // 1024, limit=MAX_TEMPLATE_CHARS // 1024)
         )
     try:
         return _environment().from_string(source)
@@ -120,8 +129,11 @@ def compile_template(source: str) -> jinja2.Template:
         raise TemplateTooCostlyError from exc
     except jinja2.TemplateSyntaxError as exc:
         raise PromptError(
-            f"The model's chat template has an error (line {exc.lineno}: {exc.message}). "
-            "Try another copy of the model, or a newer conversion of it."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template has an error (line {lineno}: {message}). Try "
+                "another copy of the model, or a newer conversion of it.",
+            ).format(lineno=exc.lineno, message=exc.message)
         ) from exc
 
 
@@ -135,16 +147,26 @@ def render_template(template: jinja2.Template, context: Mapping[str, Any], limit
         raise TemplateTooCostlyError from exc
     except jinja2.exceptions.SecurityError as exc:
         raise PromptError(
-            f"The model's chat template tried something unsafe and was stopped ({exc}). "
-            "Use a copy of the model from a source you trust."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template tried something unsafe and was stopped "
+                "({exc}). Use a copy of the model from a source you trust.",
+            ).format(exc=exc)
         ) from exc
     except jinja2.TemplateError as exc:
         raise PromptError(
-            f"The model's chat template refused this conversation: {exc}. Check the "
-            "conversation (roles must alternate user/assistant) or try another copy of the model."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template refused this conversation: {exc}. Check the "
+                "conversation (roles must alternate user/assistant) or try another copy "
+                "of the model.",
+            ).format(exc=exc)
         ) from exc
     except Exception as exc:  # a template can raise anything Python can (TypeError, KeyError…)
         raise PromptError(
-            f"The model's chat template failed ({type(exc).__name__}: {exc}). Try another copy "
-            "of the model, or a newer conversion of it."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template failed ({kind}: {exc}). Try another copy of "
+                "the model, or a newer conversion of it.",
+            ).format(kind=type(exc).__name__, exc=exc)
         ) from exc

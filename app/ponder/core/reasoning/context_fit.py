@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import Message
 
 Prompt = TypeVar("Prompt")
@@ -24,8 +25,10 @@ Prompt = TypeVar("Prompt")
 
 # The way to a larger context, as the engine that measured knows it (a local model is
 # loaded again with a larger context; a server's is set where the server runs).
-LOCAL_CONTEXT = "load the model with a larger context size"
-SERVER_CONTEXT = "ask for the server to be started with a larger context"
+LOCAL_CONTEXT = QT_TRANSLATE_NOOP("ContextFit", "load the model with a larger context size")
+SERVER_CONTEXT = QT_TRANSLATE_NOOP(
+    "ContextFit", "ask for the server to be started with a larger context"
+)
 
 
 class MessageTooLong(ValueError):
@@ -43,19 +46,22 @@ class MessageTooLong(ValueError):
     ) -> None:
         self.tokens, self.n_ctx, self.reserve = tokens, n_ctx, reserve
         self.system_tokens = system_tokens
-        holds = (
-            f"the model's context holds {n_ctx} tokens and keeps {reserve} of them for the answer"
-        )
+        holds = QT_TRANSLATE_NOOP(
+            "ContextFit",
+            "the model's context holds {n_ctx} tokens and keeps {reserve} of them for the answer",
+        ).format(n_ctx=n_ctx, reserve=reserve)
         if system_tokens > tokens - system_tokens:
-            text = (
-                f"The system prompt and your message take {tokens} tokens ({system_tokens} of "
-                f"them the system prompt), but {holds}. Shorten the system prompt, or {larger}."
-            )
+            text = QT_TRANSLATE_NOOP(
+                "ContextFit",
+                "The system prompt and your message take {tokens} tokens ({system} of them the "
+                "system prompt), but {holds}. Shorten the system prompt, or {larger}.",
+            ).format(tokens=tokens, system=system_tokens, holds=holds, larger=larger)
         else:
-            text = (
-                f"Your message is {tokens} tokens long, but {holds}. Shorten the message or "
-                f"send it in parts, or {larger}."
-            )
+            text = QT_TRANSLATE_NOOP(
+                "ContextFit",
+                "Your message is {tokens} tokens long, but {holds}. Shorten the message or send "
+                "it in parts, or {larger}.",
+            ).format(tokens=tokens, holds=holds, larger=larger)
         super().__init__(text)
 
 
@@ -96,8 +102,12 @@ def left_out_text(turns: int) -> str:
     if turns <= 0:
         return ""
     if turns == 1:
-        return "1 earlier turn was left out to fit the model's context."
-    return f"{turns} earlier turns were left out to fit the model's context."
+        return QT_TRANSLATE_NOOP(
+            "ContextFit", "1 earlier turn was left out to fit the model's context."
+        )
+    return QT_TRANSLATE_NOOP(
+        "ContextFit", "{turns} earlier turns were left out to fit the model's context."
+    ).format(turns=turns)
 
 
 def fit_to_context(

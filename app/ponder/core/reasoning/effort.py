@@ -18,10 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.reasoning.families import PROFILES, FamilyProfile, reasoning_effort
 
 Effort = Literal["low", "medium", "high"]
 EFFORTS: tuple[Effort, ...] = get_args(Effort)
+EFFORT_NAMES: dict[Effort, str] = {
+    "low": QT_TRANSLATE_NOOP("Effort", "Low"),
+    "medium": QT_TRANSLATE_NOOP("Effort", "Medium"),
+    "high": QT_TRANSLATE_NOOP("Effort", "High"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +42,10 @@ class EffortSetting:
 
 def _budget_words(budget: int | None) -> str:
     if budget == 0:
-        return "thinking off"
-    return "no thinking limit" if budget is None else f"at most {budget:,} thinking tokens"
+        return QT_TRANSLATE_NOOP("Effort", "thinking off")
+    if budget is None:
+        return QT_TRANSLATE_NOOP("Effort", "no thinking limit")
+    return QT_TRANSLATE_NOOP("Effort", "at most {budget:,} thinking tokens").format(budget=budget)
 
 
 def effort_setting(profile: FamilyProfile, effort: Effort) -> EffortSetting:
@@ -47,29 +55,48 @@ def effort_setting(profile: FamilyProfile, effort: Effort) -> EffortSetting:
     default = profile.default_budget or 4096
     if profile.effort_variable is not None:
         budget = {"low": 1024, "medium": 4096, "high": None}[effort]
-        how = (
-            f"{profile.effort_variable}={reasoning_effort(budget)} in the system message, "
-            f"{_budget_words(budget)}"
+        how = QT_TRANSLATE_NOOP(
+            "Effort", "{variable}={value} in the system message, {budget}"
+        ).format(
+            variable=profile.effort_variable,
+            value=reasoning_effort(budget),
+            budget=_budget_words(budget),
         )
         return EffortSetting(effort, budget, how)
     if profile.thinking_off == "template_flag":
         budget = {"low": 0, "medium": default, "high": None}[effort]
         if budget == 0:
-            how = f"thinking off (the template's {profile.thinking_flag}=false)"
+            how = QT_TRANSLATE_NOOP("Effort", "thinking off (the template's {flag}=false)").format(
+                flag=profile.thinking_flag
+            )
         else:
-            how = f"{profile.thinking_flag}=true, {_budget_words(budget)}"
+            how = QT_TRANSLATE_NOOP("Effort", "{flag}=true, {budget}").format(
+                flag=profile.thinking_flag, budget=_budget_words(budget)
+            )
         return EffortSetting(effort, budget, how)
     high = None if profile.is_reasoner else default * 4
     budget = {"low": max(128, default // 8), "medium": default, "high": high}[effort]
-    return EffortSetting(effort, budget, f"steered by the budget: {_budget_words(budget)}")
+    how = QT_TRANSLATE_NOOP("Effort", "steered by the budget: {budget}").format(
+        budget=_budget_words(budget)
+    )
+    return EffortSetting(effort, budget, how)
+
+
+def effort_lines(profile: FamilyProfile) -> list[str]:
+    """The whole mapping for ``profile``: a heading, then one line per effort."""
+    lines = [QT_TRANSLATE_NOOP("Effort", "Effort for {model}:").format(model=profile.display_name)]
+    for effort in EFFORTS:
+        lines.append(
+            QT_TRANSLATE_NOOP("Effort", "{effort}: {how}").format(
+                effort=EFFORT_NAMES[effort], how=effort_setting(profile, effort).how
+            )
+        )
+    return lines
 
 
 def effort_table(profile: FamilyProfile) -> str:
-    """The whole mapping for ``profile``, one line per effort (for a tooltip)."""
-    lines = [f"Effort for {profile.display_name}:"]
-    for effort in EFFORTS:
-        lines.append(f"{effort.capitalize()}: {effort_setting(profile, effort).how}")
-    return "\n".join(lines)
+    """The whole mapping for ``profile``, one line per effort (for the terminal)."""
+    return "\n".join(effort_lines(profile))
 
 
 def effort_of_budget(profile: FamilyProfile, budget: int | None) -> Effort | None:

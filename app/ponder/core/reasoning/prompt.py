@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.reasoning.chat_template import (
     MAX_TEMPLATE_CHARS,
     MAX_TEMPLATE_OUTPUT_CHARS,
@@ -102,7 +103,12 @@ def _prepare(
             reasoning[len(turns)] = message.thinking.strip("\n")
         turns.append((message.role, content))
     if not any(role == "user" for role, _ in turns):
-        raise PromptError("There is no user message to answer. Type a message first.")
+        raise PromptError(
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "There is no user message to answer. Type a message first.",
+            )
+        )
     system = "\n\n".join(systems)
     if system and profile.system_prompt_supported:
         turns.insert(0, ("system", system))
@@ -215,8 +221,12 @@ def _split(
     slots = [int(index) for index in pieces[1::2]]
     if any(nonce in piece.lower() for piece in trusted):
         raise PromptError(
-            "The model's chat template rewrites message text in a way Ponder cannot render "
-            "safely. Try another copy of the model, or a newer conversion of it."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "The model's chat template rewrites message text in a way Ponder cannot "
+                "render safely. Try another copy of the model, or a newer conversion of "
+                "it.",
+            )
         )
     # The real render is the sentinel render with contents in place of sentinels (plus slack).
     limit = MAX_TEMPLATE_OUTPUT_CHARS + len(rendered) + 2 * sum(len(contents[i]) for i in slots)
@@ -298,8 +308,11 @@ def build_prompt(
     """
     if thinking_prefix and thinking.thinking_off:
         raise PromptError(
-            "A fork continues the model's thinking, so thinking cannot be off for it. "
-            "Choose a thinking budget other than Off."
+            QT_TRANSLATE_NOOP(
+                "Prompt",
+                "A fork continues the model's thinking, so thinking cannot be off for it. "
+                "Choose a thinking budget other than Off.",
+            )
         )
     used_fallback = not template
     source = template or profile.fallback_template

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
 
 
@@ -22,30 +23,59 @@ def normalize_base_url(text: str, ways_out: WaysOut = COMMAND_LINE) -> str:
     Raises ``ServerAddressError`` for anything but a plain http(s) address with a host."""
     raw = text.strip()
     if not raw:
-        raise ServerAddressError("the server address is empty")
+        raise ServerAddressError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "the server address is empty",
+            )
+        )
     if "://" not in raw:
         raise ServerAddressError(
-            f"{raw!r} has no scheme: write it as http://HOST:PORT or https://HOST"
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{raw!r} has no scheme: write it as http://HOST:PORT or https://HOST",
+            ).format(raw=raw)
         )
     try:
         parts = urlsplit(raw)
         port = parts.port
     except ValueError as exc:
-        raise ServerAddressError(f"{raw!r} is not a valid address ({exc})") from None
+        raise ServerAddressError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{raw!r} is not a valid address ({exc})",
+            ).format(raw=raw, exc=exc)
+        ) from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         raise ServerAddressError(
-            f"{raw!r} uses {scheme}://; Ponder talks to servers over http:// or https:// only"
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{raw!r} uses {scheme}://; Ponder talks to servers over http:// or https:// only",
+            ).format(raw=raw, scheme=scheme)
         )
     if parts.username is not None or parts.password is not None:
         raise ServerAddressError(
-            f"the address holds a user name or password; remove it and {ways_out.give_key} "
-            "(the key is kept out of the address, logs and exports)"
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "the address holds a user name or password; remove it and {give_key} (the "
+                "key is kept out of the address, logs and exports)",
+            ).format(give_key=ways_out.give_key)
         )
     if not parts.hostname:
-        raise ServerAddressError(f"{raw!r} names no host")
+        raise ServerAddressError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{raw!r} names no host",
+            ).format(raw=raw)
+        )
     if parts.query or parts.fragment:
-        raise ServerAddressError(f"{raw!r} has a query or fragment; give the base address only")
+        raise ServerAddressError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{raw!r} has a query or fragment; give the base address only",
+            ).format(raw=raw)
+        )
     path = parts.path.rstrip("/")
     if path.endswith("/v1"):
         path = path[: -len("/v1")]

@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx2
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
 
 # The kinds of fault, as ErrorEvent.kind carries them.
@@ -91,7 +92,11 @@ class ServerConnection:
                 return ssl.create_default_context(cafile=self.ca_file)
             except (OSError, ssl.SSLError) as exc:
                 raise ServerFault(
-                    TLS, f"the CA file {self.ca_file} for {self.name} cannot be read ({exc})"
+                    TLS,
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "the CA file {ca_file} for {name} cannot be read ({exc})",
+                    ).format(ca_file=self.ca_file, name=self.name, exc=exc),
                 ) from None
         return ssl.create_default_context()
 
@@ -120,21 +125,43 @@ def fault_message(exc: Exception, connection: ServerConnection, *, streaming: bo
     ):
         return ServerFault(
             TLS,
-            f"{name}: its TLS certificate could not be verified ({_first_line(exc)}). If the "
-            f"server uses its own certificate authority, {connection.ways_out.ca_file}.",
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{name}: its TLS certificate could not be verified ({exc}). If the server "
+                "uses its own certificate authority, {ca_file}.",
+            ).format(name=name, exc=_first_line(exc), ca_file=connection.ways_out.ca_file),
         )
     if any(isinstance(e, ssl.SSLError) for e in chain):
-        return ServerFault(TLS, f"{name}: the TLS connection failed ({_first_line(exc)}).")
+        return ServerFault(
+            TLS,
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{name}: the TLS connection failed ({exc}).",
+            ).format(name=name, exc=_first_line(exc)),
+        )
     if isinstance(exc, httpx2.ConnectError | httpx2.ConnectTimeout):
         if any(isinstance(e, socket.gaierror) for e in chain) or "Name or service" in str(exc):
             return ServerFault(
-                DNS, f"{name}: the host name could not be found; check the address and network."
+                DNS,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{name}: the host name could not be found; check the address and network.",
+                ).format(name=name),
             )
         if isinstance(exc, httpx2.ConnectTimeout):
-            return ServerFault(UNREACHABLE, f"{name}: no answer to the connection; is it up?")
+            return ServerFault(
+                UNREACHABLE,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{name}: no answer to the connection; is it up?",
+                ).format(name=name),
+            )
         return ServerFault(
             UNREACHABLE,
-            f"{name}: the connection was refused; is the server running at {connection.base_url}?",
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{name}: the connection was refused; is the server running at {base_url}?",
+            ).format(name=name, base_url=connection.base_url),
         )
     if isinstance(exc, httpx2.ReadTimeout):
         return ServerFault(
@@ -151,9 +178,19 @@ def fault_message(exc: Exception, connection: ServerConnection, *, streaming: bo
             else f"{name} closed the connection before answering.",
         )
     if isinstance(exc, httpx2.TimeoutException):
-        return ServerFault(STALLED, f"{name} did not answer in time.")
+        return ServerFault(
+            STALLED,
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{name} did not answer in time.",
+            ).format(name=name),
+        )
     return ServerFault(
-        PROTOCOL, f"{name}: the request failed ({type(exc).__name__}: {_first_line(exc)})."
+        PROTOCOL,
+        QT_TRANSLATE_NOOP(
+            "Servers",
+            "{name}: the request failed ({kind}: {exc}).",
+        ).format(name=name, kind=type(exc).__name__, exc=_first_line(exc)),
     )
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.core.bounded_files import UnreadableFileError, read_json
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 
 SERVICE = "Ponder inference servers"
 
@@ -64,19 +65,28 @@ class KeyStore:
     @property
     def where(self) -> str:
         if self.backend is not None:
-            return f"the system keyring ({type(self.backend).__name__})"
-        return f"{self.file} (readable by you only)"
+            return QT_TRANSLATE_NOOP("Servers", "the system keyring ({kind})").format(
+                kind=type(self.backend).__name__
+            )
+        return QT_TRANSLATE_NOOP("Servers", "{file} (readable by you only)").format(file=self.file)
 
     def set(self, server: str, key: str) -> None:
         if not key or any(c in key for c in "\r\n"):
-            raise KeyStoreError("an API key must be one line of text")
+            raise KeyStoreError(
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "an API key must be one line of text",
+                )
+            )
         if self.backend is not None:
             try:
                 self.backend.set_password(SERVICE, server, key)
             except Exception as exc:
                 raise KeyStoreError(
-                    f"the system keyring refused to store the key for {server!r} "
-                    f"({type(exc).__name__})"
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "the system keyring refused to store the key for {server!r} ({kind})",
+                    ).format(server=server, kind=type(exc).__name__)
                 ) from None
             return
         keys = self._read_file()
@@ -89,8 +99,10 @@ class KeyStore:
                 value = self.backend.get_password(SERVICE, server)
             except Exception as exc:
                 raise KeyStoreError(
-                    f"the system keyring could not give the key for {server!r} "
-                    f"({type(exc).__name__})"
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "the system keyring could not give the key for {server!r} ({kind})",
+                    ).format(server=server, kind=type(exc).__name__)
                 ) from None
             return str(value) if value else None
         return self._read_file().get(server)
@@ -115,12 +127,20 @@ class KeyStore:
         except UnreadableFileError:
             # The message could quote the file; say only which file is damaged.
             raise KeyStoreError(
-                f"the key file {self.file} is damaged; remove it and add the keys again"
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "the key file {file} is damaged; remove it and add the keys again",
+                ).format(file=self.file)
             ) from None
         if not isinstance(data, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in data.items()
         ):
-            raise KeyStoreError(f"the key file {self.file} is not a Ponder key file")
+            raise KeyStoreError(
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "the key file {file} is not a Ponder key file",
+                ).format(file=self.file)
+            )
         return dict(data)
 
     def _write_file(self, keys: dict[str, str]) -> None:
@@ -141,7 +161,10 @@ class KeyStore:
             temp = None
         except OSError as exc:
             raise KeyStoreError(
-                f"could not save the key file {self.file}: {exc.strerror or type(exc).__name__}"
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "could not save the key file {file}: {problem}",
+                ).format(file=self.file, problem=exc.strerror or type(exc).__name__)
             ) from None
         finally:
             if temp is not None:

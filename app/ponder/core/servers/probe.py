@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx2
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.connection import (
     AUTH,
     PROTOCOL,
@@ -238,8 +239,11 @@ def probe_server(connection: ServerConnection, *, timeout_s: float = 10.0) -> Se
             )
     raise ServerFault(
         PROTOCOL,
-        f"{connection.name} answers, but not as llama-server, Ollama, vLLM, LM Studio or any "
-        "OpenAI-compatible server (no /v1/models); check the address.",
+        QT_TRANSLATE_NOOP(
+            "Servers",
+            "{name} answers, but not as llama-server, Ollama, vLLM, LM Studio "
+            "or any OpenAI-compatible server (no /v1/models); check the address.",
+        ).format(name=connection.name),
     )
 
 

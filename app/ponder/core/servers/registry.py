@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ponder.core.bounded_files import UnreadableFileError, read_json
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.addresses import ServerAddressError, normalize_base_url
 from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
 
@@ -51,22 +52,40 @@ def check_name(name: str) -> str:
     """``name`` if it can name a server (letters, digits, ``.``, ``_``, ``-``; 64 at most)."""
     if not _NAME.match(name):
         raise ServerRegistryError(
-            f"{name!r} cannot name a server: use letters, digits, '.', '_' or '-' "
-            "(at most 64, starting with a letter or digit)"
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{name!r} cannot name a server: use letters, digits, '.', '_' or '-' (at "
+                "most 64, starting with a letter or digit)",
+            ).format(name=name)
         )
     return name
 
 
 def _entry(raw: Any, source: Path) -> ServerEntry:
     if not isinstance(raw, dict):
-        raise ServerRegistryError(f"{source}: a server entry is not a table")
+        raise ServerRegistryError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{source}: a server entry is not a table",
+            ).format(source=source)
+        )
     try:
         name = check_name(str(raw["name"]))
         base_url = normalize_base_url(str(raw["base_url"]))
     except KeyError as exc:
-        raise ServerRegistryError(f"{source}: a server entry has no {exc.args[0]!r}") from None
+        raise ServerRegistryError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{source}: a server entry has no {field!r}",
+            ).format(source=source, field=exc.args[0])
+        ) from None
     except ServerAddressError as exc:
-        raise ServerRegistryError(f"{source}: {exc}") from None
+        raise ServerRegistryError(
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{source}: {exc}",
+            ).format(source=source, exc=exc)
+        ) from None
     ca_file = raw.get("ca_file")
     return ServerEntry(
         name, base_url, str(ca_file) if ca_file else None, bool(raw.get("has_key", False))
@@ -89,7 +108,12 @@ class ServerRegistry:
         except UnreadableFileError as exc:
             raise ServerRegistryError(str(exc)) from None
         if not isinstance(data, dict) or not isinstance(data.get("servers"), list):
-            raise ServerRegistryError(f"{self.path} is not a Ponder server list")
+            raise ServerRegistryError(
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{path} is not a Ponder server list",
+                ).format(path=self.path)
+            )
         return [_entry(raw, self.path) for raw in data["servers"]]
 
     def get(self, name: str, ways_out: WaysOut = COMMAND_LINE) -> ServerEntry:
@@ -98,7 +122,10 @@ class ServerRegistry:
                 return entry
         known = ", ".join(e.name for e in self.entries()) or "none yet"
         raise ServerRegistryError(
-            f"no server named {name!r} (configured: {known}; {ways_out.add_server})"
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "no server named {name!r} (configured: {known}; {add_server})",
+            ).format(name=name, known=known, add_server=ways_out.add_server)
         )
 
     def find(self, name_or_url: str) -> ServerEntry | None:
@@ -123,10 +150,20 @@ class ServerRegistry:
         except ServerAddressError as exc:
             raise ServerRegistryError(str(exc)) from None
         if entry.ca_file and not Path(entry.ca_file).is_file():
-            raise ServerRegistryError(f"no CA file at {entry.ca_file}")
+            raise ServerRegistryError(
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "no CA file at {ca_file}",
+                ).format(ca_file=entry.ca_file)
+            )
         entries = self.entries()
         if any(e.name == entry.name for e in entries) and not replace:
-            raise ServerRegistryError(f"a server named {entry.name!r} exists already")
+            raise ServerRegistryError(
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "a server named {name!r} exists already",
+                ).format(name=entry.name)
+            )
         kept = [e for e in entries if e.name != entry.name]
         position = next((i for i, e in enumerate(entries) if e.name == entry.name), len(kept))
         kept.insert(position, entry)
@@ -156,8 +193,10 @@ class ServerRegistry:
             temp = None
         except OSError as exc:
             raise ServerRegistryError(
-                f"could not save the server list to {self.path}: {exc.strerror or exc}; "
-                "it is unchanged"
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "could not save the server list to {path}: {problem}; it is unchanged",
+                ).format(path=self.path, problem=exc.strerror or exc)
             ) from None
         finally:
             if temp is not None:

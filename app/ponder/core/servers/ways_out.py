@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True, slots=True)
 class WaysOut:
@@ -30,11 +32,13 @@ COMMAND_LINE = WaysOut(
     add_server="add one with `ponder servers add`",
 )
 WINDOW = WaysOut(
-    set_key="Check the key and add the server again (Models → Servers).",
-    ca_file="give its CA file when you add it (Models → Servers)",
-    list_models="Check (Models → Servers) lists its models.",
-    give_key="give the key in the API key field instead",
-    add_server="add one in Models → Servers",
+    set_key=QT_TRANSLATE_NOOP(
+        "Servers", "Check the key and add the server again (Models → Servers)."
+    ),
+    ca_file=QT_TRANSLATE_NOOP("Servers", "give its CA file when you add it (Models → Servers)"),
+    list_models=QT_TRANSLATE_NOOP("Servers", "Check (Models → Servers) lists its models."),
+    give_key=QT_TRANSLATE_NOOP("Servers", "give the key in the API key field instead"),
+    add_server=QT_TRANSLATE_NOOP("Servers", "add one in Models → Servers"),
 )
 
 __all__ = ["COMMAND_LINE", "WINDOW", "WaysOut"]

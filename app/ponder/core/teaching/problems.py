@@ -23,6 +23,7 @@ from typing import get_args
 
 from ponder.core.bounded_files import UnreadableFileError, parse_toml, read_bounded_text
 from ponder.core.bundled import bundled_path
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.teaching.answer_check import AnswerKind, CheckResult, check, guess_kind
 
 PROBLEM_SET_MAX_BYTES = 4 * 1024 * 1024  # thousands of problems; a lesson holds a few dozen
@@ -75,50 +76,94 @@ def parse_problem_set(text: str, source: str) -> ProblemSet:
         data = parse_toml(text, source)
     except UnreadableFileError as exc:
         raise ProblemSetError(
-            f"{source} is not a valid problem-set file: {exc} Check the TOML syntax "
-            '(strings in double quotes, each problem under a "[[problem]]" line).'
+            QT_TRANSLATE_NOOP(
+                "ProblemSets",
+                "{source} is not a valid problem-set file: {exc} Check the TOML syntax "
+                '(strings in double quotes, each problem under a "[[problem]]" line).',
+            ).format(source=source, exc=exc)
         ) from None
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ProblemSetError(f'{source}: add a name at the top, for example name = "Fractions".')
+        raise ProblemSetError(
+            QT_TRANSLATE_NOOP(
+                "ProblemSets",
+                '{source}: add a name at the top, for example name = "Fractions".',
+            ).format(source=source)
+        )
     raw_problems = data.get("problem")
     if not isinstance(raw_problems, list) or not raw_problems:
         raise ProblemSetError(
-            f'{source} has no problems: add at least one "[[problem]]" table with a question '
-            "and an answer."
+            QT_TRANSLATE_NOOP(
+                "ProblemSets",
+                '{source} has no problems: add at least one "[[problem]]" table with a '
+                "question and an answer.",
+            ).format(source=source)
         )
     problems: list[Problem] = []
     seen: set[str] = set()
     for number, raw in enumerate(raw_problems, start=1):
-        where = f"{source}, problem {number}"
+        where = QT_TRANSLATE_NOOP("ProblemSets", "{source}, problem {number}").format(
+            source=source, number=number
+        )
         if not isinstance(raw, dict):
             raise ProblemSetError(
-                f'{where} is not a table: write each problem under its own "[[problem]]" line '
-                'with question = "…" and answer = "…".'
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    "{where} is not a table: write each problem under its own "
+                    '"[[problem]]" line with question = "…" and answer = "…".',
+                ).format(where=where)
             )
         question, answer = raw.get("question"), raw.get("answer")
         if not isinstance(question, str) or not question.strip():
-            raise ProblemSetError(f'{where}: the question is missing; add question = "…".')
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    '{where}: the question is missing; add question = "…".',
+                ).format(where=where)
+            )
         if isinstance(answer, int | float) and not isinstance(answer, bool):
             answer = str(answer)
         if not isinstance(answer, str) or not answer.strip():
-            raise ProblemSetError(f'{where}: the answer is missing; add answer = "…".')
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    '{where}: the answer is missing; add answer = "…".',
+                ).format(where=where)
+            )
         kind = raw.get("kind", guess_kind(answer))
         if kind not in get_args(AnswerKind):
             raise ProblemSetError(
-                f"{where}: kind must be one of {', '.join(get_args(AnswerKind))}, not {kind!r}."
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    "{where}: kind must be one of {kinds}, not {kind!r}.",
+                ).format(where=where, kinds=", ".join(get_args(AnswerKind)), kind=kind)
             )
         problem_id = raw.get("id", number)
         if not isinstance(problem_id, str | int) or isinstance(problem_id, bool):
-            raise ProblemSetError(f'{where}: the id must be a word or a number, like id = "q1".')
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    '{where}: the id must be a word or a number, like id = "q1".',
+                ).format(where=where)
+            )
         problem_id = str(problem_id)
         if problem_id in seen:
-            raise ProblemSetError(f"{where}: the id {problem_id!r} is used twice; make it unique.")
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    "{where}: the id {problem_id!r} is used twice; make it unique.",
+                ).format(where=where, problem_id=problem_id)
+            )
         seen.add(problem_id)
         problems.append(Problem(problem_id, question.strip(), answer.strip(), kind))
     description = data.get("description", "")
     if not isinstance(description, str):
-        raise ProblemSetError(f'{source}: the description must be text, description = "…".')
+        raise ProblemSetError(
+            QT_TRANSLATE_NOOP(
+                "ProblemSets",
+                '{source}: the description must be text, description = "…".',
+            ).format(source=source)
+        )
     return ProblemSet(name.strip(), description, tuple(problems), source)
 
 
@@ -129,15 +174,28 @@ def load_problem_set(name_or_path: str | Path) -> ProblemSet:
         try:
             text = read_bounded_text(path, PROBLEM_SET_MAX_BYTES)
         except FileNotFoundError:
-            raise ProblemSetError(f"There is no problem-set file at {path}.") from None
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    "There is no problem-set file at {path}.",
+                ).format(path=path)
+            ) from None
         except (OSError, UnreadableFileError) as exc:
-            raise ProblemSetError(f"Could not read the problem-set file {path}: {exc}.") from None
+            raise ProblemSetError(
+                QT_TRANSLATE_NOOP(
+                    "ProblemSets",
+                    "Could not read the problem-set file {path}: {exc}.",
+                ).format(path=path, exc=exc)
+            ) from None
         return parse_problem_set(text, str(path))
     name = str(name_or_path)
     if name not in bundled_set_names():
         raise ProblemSetError(
-            f"There is no bundled problem set called {name!r}. Bundled sets: "
-            f"{', '.join(bundled_set_names())}; or give the path of your own .toml file."
+            QT_TRANSLATE_NOOP(
+                "ProblemSets",
+                "There is no bundled problem set called {name!r}. Bundled sets: {names}; "
+                "or give the path of your own .toml file.",
+            ).format(name=name, names=", ".join(bundled_set_names()))
         )
     text = (_bundled_dir() / f"{name}.toml").read_text(encoding="utf-8")
     return parse_problem_set(text, f"bundled:{name}")

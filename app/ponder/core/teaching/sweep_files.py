@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ponder.core.bounded_files import UnreadableFileError, parse_json, read_bounded_text
 from ponder.core.events import Event
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.teaching.problems import Problem
 from ponder.core.teaching.sweep import (
     SweepBudget,
@@ -48,7 +49,12 @@ def load_sweep(path: Path) -> SweepResult:
     try:
         text = read_bounded_text(path, max_bytes=SWEEP_FILE_MAX_BYTES)
     except (OSError, UnreadableFileError) as exc:
-        raise SweepFileError(f"{path.name} could not be read: {exc}") from None
+        raise SweepFileError(
+            QT_TRANSLATE_NOOP(
+                "Sweeps",
+                "{file} could not be read: {exc}",
+            ).format(file=path.name, exc=exc)
+        ) from None
     try:
         data = parse_json(text, path.name)
         if not isinstance(data, dict):
@@ -56,12 +62,18 @@ def load_sweep(path: Path) -> SweepResult:
         return SweepResult.from_dict(data)
     except UnreadableFileError as exc:
         raise SweepFileError(
-            f"{exc} It is not a saved sweep Ponder can read (damaged or from another program)."
+            QT_TRANSLATE_NOOP(
+                "Sweeps",
+                "{exc} It is not a saved sweep Ponder can read (damaged or from another program).",
+            ).format(exc=exc)
         ) from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise SweepFileError(
-            f"{path.name} is not a saved sweep Ponder can read (damaged or from another "
-            f"program): {exc!r}"
+            QT_TRANSLATE_NOOP(
+                "Sweeps",
+                "{file} is not a saved sweep Ponder can read (damaged or from "
+                "another program): {exc!r}",
+            ).format(file=path.name, exc=exc)
         ) from None
 
 
@@ -98,7 +110,10 @@ class SweepRun:
             write_sweep(self.result, self.path)
         except OSError as exc:
             raise SweepWriteError(
-                f"The sweep could not be saved to {self.path} ({exc.strerror or exc})."
+                QT_TRANSLATE_NOOP(
+                    "Sweeps",
+                    "The sweep could not be saved to {path} ({problem}).",
+                ).format(path=self.path, problem=exc.strerror or exc)
             ) from None
 
     def run(
@@ -197,7 +212,10 @@ class SweepFolder:
             file.unlink(missing_ok=True)
         except OSError as exc:
             raise SweepWriteError(
-                f"Could not delete {file.name} ({exc.strerror or exc})."
+                QT_TRANSLATE_NOOP(
+                    "Sweeps",
+                    "Could not delete {file} ({problem}).",
+                ).format(file=file.name, problem=exc.strerror or exc)
             ) from None
 
     def start(self, result: SweepResult) -> SweepRun:

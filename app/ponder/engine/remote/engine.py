@@ -36,6 +36,7 @@ from ponder.core.events import (
     LoadProgressEvent,
     NoticeEvent,
 )
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.reasoning.context_fit import MessageTooLong
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.servers.connection import (
@@ -123,8 +124,16 @@ class RemoteEngine:
         if found is None:
             offered = ", ".join(m.id for m in info.models) or "none"
             yield ErrorEvent(
-                f"{self.connection.name} ({info.description}) does not offer the model "
-                f"{wanted!r}; it offers: {offered}.",
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "{name} ({description}) does not offer the model "
+                    "{wanted!r}; it offers: {offered}.",
+                ).format(
+                    name=self.connection.name,
+                    description=info.description,
+                    wanted=wanted,
+                    offered=offered,
+                ),
                 MODEL_MISSING,
             )
             return
@@ -155,7 +164,13 @@ class RemoteEngine:
     def generate(self, request: GenerateRequest) -> Iterator[Event]:
         """Streams one reply; ends with ``DoneEvent`` (after ``StatsEvent``)."""
         if self.dialect is None or self.info is None or self._client is None:
-            yield ErrorEvent("no model is loaded from the server yet", "not_loaded")
+            yield ErrorEvent(
+                QT_TRANSLATE_NOOP(
+                    "Engine",
+                    "no model is loaded from the server yet",
+                ),
+                "not_loaded",
+            )
             yield DoneEvent("error")
             return
         self._cancel.clear()

@@ -39,6 +39,7 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import GenerateRequest
 from ponder.core.servers.connection import ServerFault
@@ -201,20 +202,29 @@ class RemoteReply:
     def opening_notices(self) -> Iterator[Event]:
         if self.left_out_turns and self.left_out_estimated:
             yield NoticeEvent(
-                f"{self.server} does not count tokens: the earlier turns left out to fit its "
-                "context were chosen by an estimate of the conversation's length.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} does not count tokens: the earlier turns left out to fit "
+                    "its context were chosen by an estimate of the conversation's length.",
+                ).format(server=self.server),
                 "estimate",
             )
         if self.control.min_tokens and self.controls.get("min_thinking") != "honoured":
             yield NoticeEvent(
-                f"Minimum thinking is unavailable on {self.server}: it cannot continue a "
-                'model\'s reasoning, so no "Wait" will be added to this reply.',
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "Minimum thinking is unavailable on {server}: it cannot continue a "
+                    'model\'s reasoning, so no "Wait" will be added to this reply.',
+                ).format(server=self.server),
                 "control_unavailable",
             )
         if self.control.thinking_off and self.controls.get("thinking_off") == "unavailable":
             yield NoticeEvent(
-                f"{self.server} has no switch for thinking off; Ponder will say if the "
-                "model thinks anyway.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} has no switch for thinking off; Ponder will say if the "
+                    "model thinks anyway.",
+                ).format(server=self.server),
                 "control_unavailable",
             )
 
@@ -321,8 +331,11 @@ class RemoteReply:
             refused, self._extend_refused = self._extend_refused, False
         if refused:
             yield NoticeEvent(
-                f"{self.server} keeps the thinking budget it was given when the reply began; "
-                "it cannot be raised in the middle of this reply.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} keeps the thinking budget it was given when the reply "
+                    "began; it cannot be raised in the middle of this reply.",
+                ).format(server=self.server),
                 "control_unavailable",
             )
         if self.cut_done:
@@ -363,8 +376,11 @@ class RemoteReply:
         if not self.budget_notice_sent:
             self.budget_notice_sent = True
             yield NoticeEvent(
-                f"{self.server} did not keep the thinking budget of "
-                f"{tokens_text(self.budget or 0)}; Ponder ended the thinking itself.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} did not keep the thinking budget of {budget}; Ponder ended "
+                    "the thinking itself.",
+                ).format(server=self.server, budget=tokens_text(self.budget or 0)),
                 "control_ignored",
             )
 
@@ -417,8 +433,11 @@ class RemoteReply:
         self._end_thinking_phase()
         if not self.can_continue:
             yield NoticeEvent(
-                f"{self.server} cannot continue a reply, so the thinking was stopped here and "
-                "no answer follows.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} cannot continue a reply, so the thinking was stopped here "
+                    "and no answer follows.",
+                ).format(server=self.server),
                 "control_unavailable",
             )
             self.stop_reason = "stopped"
@@ -525,8 +544,12 @@ class RemoteReply:
             exact = self.count_tokens("".join(self.model_thinking))
         if exact is None and self.thinking_tokens and reason != "error":
             yield NoticeEvent(
-                f"{self.server} does not count reasoning tokens: the thinking figure "
-                f"({self.thinking_tokens}) is Ponder's count of streamed pieces, an estimate.",
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} does not count reasoning tokens: the thinking figure "
+                    "({thinking_tokens}) is Ponder's count of streamed pieces, an "
+                    "estimate.",
+                ).format(server=self.server, thinking_tokens=self.thinking_tokens),
                 "estimate",
             )
         prompt_eval_s = (

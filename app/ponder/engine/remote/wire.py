@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.request import GenerateRequest
 from ponder.core.servers.connection import PROTOCOL, SERVER_ERROR, ServerFault
 from ponder.core.servers.controls import ServerKind
@@ -45,15 +46,24 @@ def _parse(data: str, server: str) -> Any:
     except ValueError:
         raise ServerFault(
             PROTOCOL,
-            f"{server} sent a piece of the reply that is not valid JSON "
-            f"({data[:80]!r}); the reply was ended there.",
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{server} sent a piece of the reply that is not valid JSON ({data!r}); "
+                "the reply was ended there.",
+            ).format(server=server, data=data[:80]),
         ) from None
 
 
 def _stream_error(data: dict[str, Any], server: str) -> ServerFault:
     error = data.get("error")
     message = error.get("message") if isinstance(error, dict) else error
-    return ServerFault(SERVER_ERROR, f"{server} reported an error mid-reply: {str(message)[:300]}")
+    return ServerFault(
+        SERVER_ERROR,
+        QT_TRANSLATE_NOOP(
+            "Servers",
+            "{server} reported an error mid-reply: {message}",
+        ).format(server=server, message=str(message)[:300]),
+    )
 
 
 def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
@@ -65,7 +75,11 @@ def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
             raise _stream_error(_parse(sse.data, server) if sse.data else {}, server)
         if sse.event not in ("message", ""):
             raise ServerFault(
-                PROTOCOL, f"{server} sent an event Ponder does not know ({sse.event!r})."
+                PROTOCOL,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} sent an event Ponder does not know ({event!r}).",
+                ).format(server=server, event=sse.event),
             )
         if not sse.data:
             continue
@@ -73,7 +87,13 @@ def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
             return
         data = _parse(sse.data, server)
         if not isinstance(data, dict):
-            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply of the wrong shape.")
+            raise ServerFault(
+                PROTOCOL,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} sent a piece of the reply of the wrong shape.",
+                ).format(server=server),
+            )
         if "error" in data:
             raise _stream_error(data, server)
         delta = Delta(completion_id=data.get("id") if isinstance(data.get("id"), str) else None)
@@ -83,18 +103,42 @@ def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
             delta.timings = data["timings"]
         choices = data.get("choices")
         if not isinstance(choices, list):
-            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply with no choices.")
+            raise ServerFault(
+                PROTOCOL,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} sent a piece of the reply with no choices.",
+                ).format(server=server),
+            )
         if choices:
             choice = choices[0]
             if not isinstance(choice, dict):
-                raise ServerFault(PROTOCOL, f"{server} sent a choice of the wrong shape.")
+                raise ServerFault(
+                    PROTOCOL,
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "{server} sent a choice of the wrong shape.",
+                    ).format(server=server),
+                )
             piece = choice.get("delta") or {}
             if not isinstance(piece, dict):
-                raise ServerFault(PROTOCOL, f"{server} sent a delta of the wrong shape.")
+                raise ServerFault(
+                    PROTOCOL,
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "{server} sent a delta of the wrong shape.",
+                    ).format(server=server),
+                )
             reasoning = piece.get("reasoning_content") or piece.get("reasoning") or ""
             content = piece.get("content") or ""
             if not isinstance(reasoning, str) or not isinstance(content, str):
-                raise ServerFault(PROTOCOL, f"{server} sent reply text that is not text.")
+                raise ServerFault(
+                    PROTOCOL,
+                    QT_TRANSLATE_NOOP(
+                        "Servers",
+                        "{server} sent reply text that is not text.",
+                    ).format(server=server),
+                )
             delta.reasoning, delta.content = reasoning, content
             if choice.get("finish_reason"):
                 delta.finish = str(choice["finish_reason"])
@@ -108,12 +152,24 @@ def ollama_deltas(lines: Iterable[str], server: str) -> Iterator[Delta]:
             continue
         data = _parse(line, server)
         if not isinstance(data, dict):
-            raise ServerFault(PROTOCOL, f"{server} sent a piece of the reply of the wrong shape.")
+            raise ServerFault(
+                PROTOCOL,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} sent a piece of the reply of the wrong shape.",
+                ).format(server=server),
+            )
         if "error" in data:
             raise _stream_error(data, server)
         message = data.get("message") or {}
         if not isinstance(message, dict):
-            raise ServerFault(PROTOCOL, f"{server} sent a message of the wrong shape.")
+            raise ServerFault(
+                PROTOCOL,
+                QT_TRANSLATE_NOOP(
+                    "Servers",
+                    "{server} sent a message of the wrong shape.",
+                ).format(server=server),
+            )
         delta = Delta(
             reasoning=str(message.get("thinking") or ""), content=str(message.get("content") or "")
         )

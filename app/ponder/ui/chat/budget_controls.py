@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.reasoning.effort import (
+    EFFORT_NAMES,
     EFFORTS,
+    effort_lines,
     effort_of_budget,
     effort_setting,
-    effort_table,
 )
 from ponder.core.reasoning.families import GENERIC, FamilyProfile
 from ponder.core.request import STOP_MESSAGE_PRESETS, ThinkingControl
 from ponder.core.settings import CUSTOM, THINKING_BUDGET_PRESETS, Settings
 from ponder.ui.flat_button import flat_button
 from ponder.ui.theme.icons import icon
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 # Marked for translation here, translated where they are shown (self.tr in BudgetSelector and
 # AdvancedThinkingDialog). The stop messages themselves are what the model reads: they stay
@@ -48,12 +49,6 @@ PRESET_LABELS = {
     "deep": QT_TRANSLATE_NOOP("BudgetSelector", "Deep (4096)"),
     "unlimited": QT_TRANSLATE_NOOP("BudgetSelector", "Unlimited"),
     CUSTOM: QT_TRANSLATE_NOOP("BudgetSelector", "Custom…"),
-}
-# core/reasoning/effort.py's Effort, as the menu shows it.
-EFFORT_LABELS = {
-    "low": QT_TRANSLATE_NOOP("BudgetSelector", "Low"),
-    "medium": QT_TRANSLATE_NOOP("BudgetSelector", "Medium"),
-    "high": QT_TRANSLATE_NOOP("BudgetSelector", "High"),
 }
 STOP_LABELS = {
     "none": QT_TRANSLATE_NOOP("AdvancedThinkingDialog", "None (just stop)"),
@@ -189,7 +184,7 @@ class BudgetSelector(QWidget):
         self.effort.setObjectName("effortPreset")
         self.effort.addItem(self.tr("Effort"), None)
         for effort in EFFORTS:
-            self.effort.addItem(self.tr(EFFORT_LABELS.get(effort, effort.capitalize())), effort)
+            self.effort.addItem(shown(EFFORT_NAMES[effort]), effort)
         self.advanced = flat_button(
             "", self.tr("Minimum thinking and the early-stop message"), icon=icon("settings")
         )
@@ -216,7 +211,7 @@ class BudgetSelector(QWidget):
         self.effort.setToolTip(
             self.tr("How hard the model thinks, mapped for this model's family.")
             + "\n\n"
-            + effort_table(profile)
+            + "\n".join(shown(line) for line in effort_lines(profile))
         )
         self._show_effort()
 

@@ -31,6 +31,7 @@ from ponder.core.teaching.fork import fork_prelude, plan_think_longer
 from ponder.ui.chat.live_reply import GenerationDefaults, LiveReply
 from ponder.ui.chat.turn_runner import EventBuffer, TurnJob, TurnRunner
 from ponder.ui.engine_host import CHAT_TURN, EngineBusyError, EngineHost, EngineLease
+from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class ChatController(QObject):
             if conversation_id:
                 settings = self.store.conversation_settings(conversation_id)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
             conversation_id, messages = None, []
         self.conversation_id = conversation_id
         self.conversation_settings = settings
@@ -129,7 +130,7 @@ class ChatController(QObject):
         try:
             self.messages = self.store.select_branch(message_id)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
             return
         self.conversation_opened.emit(self.conversation_id or 0, list(self.messages))
 
@@ -147,7 +148,7 @@ class ChatController(QObject):
         try:
             return self.store.search(query)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
             return []
 
     def set_conversation_settings(self, settings: ConversationSettings) -> bool:
@@ -157,7 +158,7 @@ class ChatController(QObject):
             try:
                 self.store.set_conversation_settings(self.conversation_id, settings)
             except StorageError as exc:
-                self.error_raised.emit(str(exc))
+                self.error_raised.emit(shown(exc))
                 return False
         self.conversation_settings = settings
         return True
@@ -166,7 +167,7 @@ class ChatController(QObject):
         try:
             self.store.rename_conversation(conversation_id, title)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
         self.conversations_changed.emit()
 
     def delete_conversation(self, conversation_id: int) -> None:
@@ -178,7 +179,7 @@ class ChatController(QObject):
         try:
             self.store.delete_conversation(conversation_id)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
         if conversation_id == self.conversation_id:
             self.open_conversation(None)
         self.conversations_changed.emit()
@@ -192,7 +193,7 @@ class ChatController(QObject):
         try:
             self.store.delete_message(message_id)
         except StorageError as exc:
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
         self.open_conversation(self.conversation_id)
 
     # ----- turns -------------------------------------------------------------------------------
@@ -210,7 +211,7 @@ class ChatController(QObject):
                     title, model_id=model_id, model_path=model_path, model_sha256=sha256
                 )
             except StorageError as exc:
-                self.error_raised.emit(str(exc))
+                self.error_raised.emit(shown(exc))
                 return False
             self.conversation_id = conversation.id
             if self.conversation_settings != ConversationSettings():
@@ -399,7 +400,7 @@ class ChatController(QObject):
         try:
             lease = self.host.acquire(CHAT_TURN, self._stopping)
         except EngineBusyError as exc:  # _can_generate asked the host a moment ago
-            self.error_raised.emit(str(exc))
+            self.error_raised.emit(shown(exc))
             return False
         self._lease = lease
         messages = [m.to_request_message() for m in history if m.content or m.role == "user"]
@@ -480,12 +481,12 @@ class ChatController(QObject):
             try:
                 self.messages = self.store.thread(live.conversation_id)
             except StorageError as exc:
-                self.error_raised.emit(str(exc))
+                self.error_raised.emit(shown(exc))
         self.busy_changed.emit(False)
         self.reply_ended.emit(live)
         self.conversations_changed.emit()
         if live.error:
-            self.error_raised.emit(live.error)
+            self.error_raised.emit(shown(live.error))
 
     def _on_job_failed(self, token: int, message: str) -> None:
         self._jobs.pop(token, None)

@@ -140,9 +140,16 @@ class ConversationView(QScrollArea):
             live.show_stopping()
         live.update_chip()
 
-    def finish_live(self, messages: list[StoredMessage], versions: dict[int, list[int]]) -> None:
+    def finish_live(
+        self,
+        messages: list[StoredMessage],
+        versions: dict[int, list[int]],
+        error: str | None = None,
+    ) -> None:
         """The turn ended and ``messages`` is the thread as stored: the new widgets learn
-        their ids and versions in place (nothing is re-rendered)."""
+        their ids and versions in place (nothing is re-rendered). ``error``: the live reply's
+        own (as core made it, so the window can show it in its language; the stored one is
+        English)."""
         live = self.live_widget
         self.live_widget = None
         if len(messages) != len(self.widgets) or any(
@@ -154,7 +161,7 @@ class ConversationView(QScrollArea):
             if widget is live:
                 assert isinstance(widget, AssistantMessageWidget)
                 widget.trace.message_id = message.id
-                widget.finish(message.id, message.status, message.error)
+                widget.finish(message.id, message.status, error or message.error)
                 widget.show_details(message)
                 widget.show_context_note(message)
             elif widget.message_id is None:

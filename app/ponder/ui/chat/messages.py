@@ -26,7 +26,7 @@ from ponder.ui.answer.view import AnswerView, reading_width
 from ponder.ui.flat_button import flat_button
 from ponder.ui.theme.icons import icon
 from ponder.ui.thinking.live_controls import THINK_LONGER_STEPS, think_longer_text
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 _STATUS_TEXT = {
     "cancelled": QT_TRANSLATE_NOOP("AssistantMessageWidget", "Stopped."),
@@ -337,7 +337,7 @@ class AssistantMessageWidget(QWidget):
         name = model_name(record.model_path)
         parts = [name] if name else []
         if message.status != "error":
-            parts += speed_parts(record.stats, record.done_reason)
+            parts += [shown(part) for part in speed_parts(record.stats, record.done_reason)]
         self.details.setText(" · ".join(parts))
         tip = [self.tr("Written by {0}").format(record.model_path)] if record.model_path else []
         if record.model_sha256:
@@ -346,16 +346,16 @@ class AssistantMessageWidget(QWidget):
         if stats is not None:
             tip.append(
                 self.tr("Prompt: {0} ({1} reused) in {2:.2f} s").format(
-                    tokens_text(stats.prompt_tokens),
+                    shown(tokens_text(stats.prompt_tokens)),
                     stats.cached_prompt_tokens,
                     stats.prompt_eval_s,
                 )
             )
             tip.append(
                 self.tr("Thinking: {0} in {1:.2f} s · answer: {2} in {3:.2f} s").format(
-                    tokens_text(stats.thinking_tokens),
+                    shown(tokens_text(stats.thinking_tokens)),
                     stats.thinking_s,
-                    tokens_text(stats.answer_tokens),
+                    shown(tokens_text(stats.answer_tokens)),
                     stats.answer_s,
                 )
             )
@@ -365,7 +365,7 @@ class AssistantMessageWidget(QWidget):
     def show_context_note(self, message: StoredMessage) -> None:
         """Says how many earlier turns the engine left out of this reply's prompt."""
         stats = message.generation.stats if message.generation else None
-        text = left_out_text(stats.left_out_turns if stats else 0)
+        text = shown(left_out_text(stats.left_out_turns if stats else 0))
         self.context_note.setText(text)
         self.context_note.setVisible(bool(text))
 
@@ -382,7 +382,9 @@ class AssistantMessageWidget(QWidget):
         self.update_chip()
 
     def _show_status(self, status: str, error: str | None) -> None:
-        text = error if status == "error" and error else self.tr(_STATUS_TEXT.get(status, ""))
+        text = (
+            shown(error) if status == "error" and error else self.tr(_STATUS_TEXT.get(status, ""))
+        )
         if status == "error" and not text:
             text = self.tr("Something went wrong while writing this answer.")
         self.status.setText(text)
@@ -402,9 +404,9 @@ class AssistantMessageWidget(QWidget):
 
     def update_chip(self) -> None:
         trace = self.trace
-        self.chip.setText(trace.summary() + ("  ›" if trace.has_thinking else ""))
+        self.chip.setText(shown(trace.summary()) + ("  ›" if trace.has_thinking else ""))
         self.chip.setEnabled(trace.has_thinking or trace.live)
-        text = "\n".join(f"⚠ {notice}" for notice in trace.notices)
+        text = "\n".join(f"⚠ {shown(notice)}" for notice in trace.notices)
         if text != self.notices.text():
             self.notices.setText(text)
             self.notices.setVisible(bool(text))

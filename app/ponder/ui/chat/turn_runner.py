@@ -28,10 +28,12 @@ from ponder.core.events import (
     InterventionEvent,
     ThinkingEvent,
 )
+from ponder.core.phrases import message_of
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.storage.store import ConversationStore, StorageError, StreamingMessageWriter
 from ponder.engine.protocol import Engine
 from ponder.ui.engine_host import ModelLoader
+from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,7 @@ class TurnRunner(QObject):
                 # recover=False: the GUI thread's store already recovered crashed replies.
                 self._store = ConversationStore(self._database, recover=False)
             except StorageError as exc:
-                self.store_failed.emit(str(exc))
+                self.store_failed.emit(shown(exc))
         return self._store
 
     @Slot()
@@ -153,7 +155,7 @@ class TurnRunner(QObject):
                     model_sha256=sha256,
                 )
         except StorageError as exc:
-            self.job_failed.emit(job.token, str(exc))
+            self.job_failed.emit(job.token, shown(exc))
             return
         self.reply_started.emit(job.token, parent, writer.message_id)
         try:
@@ -173,7 +175,7 @@ class TurnRunner(QObject):
                     self._put(job, writer, event)
         except StorageError as exc:
             self._engine.cancel()
-            self._buffer.put(job.token, ErrorEvent(str(exc), kind="storage"))
+            self._buffer.put(job.token, ErrorEvent(message_of(exc), kind="storage"))
         finally:
             if not writer.finished:
                 try:

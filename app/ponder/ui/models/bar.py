@@ -18,6 +18,7 @@ from ponder.core.models.store import InstalledModel
 from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.elided_label import ElidedLabel
 from ponder.ui.models.details import model_name
+from ponder.ui.translations import shown
 
 _MANAGE = "__manage__"
 
@@ -115,15 +116,16 @@ class ModelBar(QWidget):
         self.load_bar.setVisible(False)
         if event.family.startswith("remote:"):  # "llama-server b1234 at http://host:port"
             context = self.tr(" · {n} tokens of context").format(n=f"{event.n_ctx:,}")
-            self.state.setText(event.backend + (context if event.n_ctx else ""))
+            self.state.setText(shown(event.backend) + (context if event.n_ctx else ""))
             self.state.setToolTip(event.model_path)
             return
-        where = event.backend.split("(")[0].strip() or event.backend
+        backend = shown(event.backend)
+        where = backend.split("(")[0].strip() or backend
         self.state.set_texts(
             self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx),
             where,
         )
-        self.state.setToolTip(event.backend)
+        self.state.setToolTip(backend)
 
     def failed(self, message: str) -> None:
         self.load_bar.setVisible(False)

@@ -17,7 +17,7 @@ from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit
 from ponder.core.models.store import InstalledModel
 from ponder.ui.theme.apply import theme_colours
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 # Marked for translation here, translated in fit_badge.
 _FIT_TEXT = {
@@ -99,7 +99,7 @@ def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
                 "context; roughly {speed:.0f} tokens/s.",
             ).format(
                 badge=e(fit_badge(fit)[0]),
-                reason=e(fit.reason),
+                reason=e(shown(fit.reason)),
                 memory=size_text(fit.estimate.total),
                 n_ctx=fit.estimate.n_ctx,
                 speed=fit.tokens_per_s,

@@ -46,7 +46,7 @@ from ponder.ui.models.servers_page import ServersPage
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.theme.apply import set_kind
 from ponder.ui.theme.icons import icon
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -314,7 +314,7 @@ class ModelManagerDialog(QDialog):
         self.family_filter.addItem(self.tr("All families"), "")
         self.size_filter = QComboBox()
         for key, (label, _low, _below) in SIZE_CLASSES.items():
-            self.size_filter.addItem(self.tr(label), key)
+            self.size_filter.addItem(shown(label), key)
         self.fits_filter = QCheckBox(self.tr("Fits this computer"))
         self.catalog_search.textChanged.connect(lambda _text: self._fill_catalog())
         self.family_filter.currentIndexChanged.connect(lambda _index: self._fill_catalog())
@@ -404,14 +404,14 @@ class ModelManagerDialog(QDialog):
         wanted = self.catalog_filter()
         pick = library.recommendation()
         picked = (pick.entry.id, pick.quant.name) if pick is not None else None
-        shown = 0
+        listed = 0
         for entry in library.catalog:
             if not wanted.matches_entry(entry):
                 continue
             quants = [q for q in entry.quants if wanted.matches_quant(q, library.fit(entry, q))]
             if not quants:
                 continue
-            shown += 1
+            listed += 1
             default = next((q for q in quants if q.name == entry.default_quant), quants[0])
             sizes = sorted(q.size for q in quants)
             size = size_text(sizes[0]) + (f" – {size_text(sizes[-1])}" if len(sizes) > 1 else "")
@@ -445,7 +445,7 @@ class ModelManagerDialog(QDialog):
                 child = QTreeWidgetItem([" · ".join(extra), label, size_text(quant.size), badge])
                 child.setForeground(3, colour)
                 child.setToolTip(
-                    3, fit.reason if fit is not None else self.tr("Checking this computer…")
+                    3, shown(fit.reason) if fit is not None else self.tr("Checking this computer…")
                 )
                 child.setData(0, _DATA, (entry, quant))
                 parent.addChild(child)
@@ -458,9 +458,9 @@ class ModelManagerDialog(QDialog):
         first = self.catalog.topLevelItem(0)
         if self.catalog.currentItem() is None and first is not None:
             self.catalog.setCurrentItem(first)
-        self.catalog.setVisible(shown > 0)
+        self.catalog.setVisible(listed > 0)
         self.catalog_empty.setText(self.tr("No models match. Clear the search or the filters."))
-        self.catalog_empty.setVisible(shown == 0)
+        self.catalog_empty.setVisible(listed == 0)
         hw = library.hardware
         if hw is None:
             self.hardware_line.setText(self.tr("Checking what this computer can run…"))

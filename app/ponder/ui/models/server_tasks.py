@@ -25,6 +25,7 @@ from ponder.core.servers.probe import probe_server
 from ponder.core.servers.reference import connection_for
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
 from ponder.core.servers.ways_out import WINDOW
+from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ServerTasks(QObject):
         try:
             self.listed.emit(self._registry.entries())
         except ServerRegistryError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(shown(exc))
 
     @Slot(str)
     def probe(self, name: str) -> None:
@@ -110,7 +111,7 @@ class ServerTasks(QObject):
             except KeyStoreError as exc:
                 # The server without its key is of no use: take it off the list again.
                 self._registry.remove(entry.name)
-                self.add_failed.emit(new.name, str(exc))
+                self.add_failed.emit(new.name, shown(exc))
                 return
         self.added.emit(entry, info)
         self.list_servers()
@@ -122,7 +123,7 @@ class ServerTasks(QObject):
             self._registry.remove(name)
             self._keys.delete(name)
         except (ServerRegistryError, KeyStoreError) as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(shown(exc))
             return
         self.removed.emit(name)
         self.list_servers()
@@ -133,6 +134,6 @@ def _message(exc: Exception) -> str:
     as the person wrote it, and advises the window's ways out: ``WINDOW``; other messages get
     a capital)."""
     if isinstance(exc, ServerFault):
-        return exc.message
-    message = str(exc)
+        return shown(exc.message)
+    message = shown(exc)
     return message[:1].upper() + message[1:]

@@ -41,6 +41,7 @@ from ponder.ui.models.server_library import ServerLibrary
 from ponder.ui.models.server_tasks import NewServer
 from ponder.ui.theme.apply import set_kind, theme_colours
 from ponder.ui.theme.icons import icon
+from ponder.ui.translations import shown
 
 _DATA = Qt.ItemDataRole.UserRole
 
@@ -152,7 +153,8 @@ class ServersPage(QWidget):
         try:
             check_name(name)
         except ServerRegistryError as exc:
-            self._say(str(exc)[:1].upper() + str(exc)[1:] + ".", True)
+            said = shown(exc)
+            self._say(said[:1].upper() + said[1:] + ".", True)
             self.name_field.setFocus()
             return
         key = self.key_field.text().strip() or None

@@ -25,6 +25,7 @@ from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.demo import find_demo_model
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.store import InstalledModel, ModelStore
+from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class ModelTasks(QObject):
         from ponder.core.downloads.hub import Hub
         from ponder.core.downloads.reachability import unreachable_reason
 
-        self.hub_checked.emit(unreachable_reason(Hub().endpoint))
+        self.hub_checked.emit(shown(unreachable_reason(Hub().endpoint)))
 
     @Slot()
     def scan(self) -> None:
@@ -86,7 +87,7 @@ class ModelTasks(QObject):
             try:
                 self._catalog = load_catalog(self._catalog_path)
             except CatalogError as exc:
-                error = str(exc)
+                error = shown(exc)
         try:
             installed = tuple(self._store.installed())
         except OSError as exc:
@@ -134,7 +135,7 @@ class ModelTasks(QObject):
                     self._store, target, catalog=self._catalog, progress=self.import_progress.emit
                 )
         except ModelFileError as exc:
-            self.import_failed.emit(str(exc))
+            self.import_failed.emit(shown(exc))
             return
         except OSError as exc:
             self.import_failed.emit(
@@ -186,10 +187,10 @@ class ModelDownloads(QObject):
                 self._store, Hub(), entry, quant, hw=hw, progress=report, control=job.control
             )
         except DownloadStoppedError as exc:
-            self.finished.emit(job.key, None, str(exc), exc.paused)
+            self.finished.emit(job.key, None, shown(exc), exc.paused)
             return
         except (ModelFileError, CatalogError) as exc:
-            self.finished.emit(job.key, None, str(exc), False)
+            self.finished.emit(job.key, None, shown(exc), False)
             return
         except Exception as exc:  # an unexpected failure must not kill the thread silently
             log.exception("download failed")

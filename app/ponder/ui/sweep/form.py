@@ -35,6 +35,7 @@ from ponder.core.teaching.problems import (
     single_problem,
 )
 from ponder.core.teaching.sweep import SweepBudget, SweepResult, parse_budgets
+from ponder.ui.translations import shown
 
 DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"
 OWN_FILE = "file"
@@ -148,7 +149,7 @@ class SweepSetup(QWidget):
         try:
             problems = load_problem_set(path)
         except ProblemSetError as exc:
-            self._show_error(str(exc))
+            self._show_error(shown(exc))
             return False
         self._own_files[path] = problems
         index = self.problems.findData(path)
@@ -204,7 +205,7 @@ class SweepSetup(QWidget):
             problems = self.chosen_problems()
             budgets: list[SweepBudget] = parse_budgets(self.budgets.text())
         except (ProblemSetError, ValueError) as exc:
-            self._show_error(str(exc))
+            self._show_error(shown(exc))
             return False
         self.error.setVisible(False)
         temperature = self.temperature.value()

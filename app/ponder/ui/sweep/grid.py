@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ponder.core.teaching.sweep import SweepCell, SweepResult
 from ponder.core.trace import tokens_text
 from ponder.ui.theme.tokens import colours_for
-from ponder.ui.translations import QT_TRANSLATE_NOOP
+from ponder.ui.translations import QT_TRANSLATE_NOOP, shown
 
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1  # (problem id, budget) of a result cell
 FOOT_ROWS = (
@@ -46,17 +46,17 @@ def cell_text(cell: SweepCell) -> str:
     mark = {True: "✓", False: "✗", None: "·"}[cell.correct]
     if cell.error:
         return QCoreApplication.translate("SweepGrid", "⚠ error") + (
-            f"\n{tokens_text(cell.thinking_tokens)}"
+            f"\n{shown(tokens_text(cell.thinking_tokens))}"
         )
-    shown = (
+    answer = (
         cell.extracted
         or " ".join(cell.answer.split())[:18]
         or QCoreApplication.translate("SweepGrid", "no answer")
     )
     # A narrow column wraps the second line between its parts, never inside "160 tokens"
     # or "1.2 s" (no-break spaces).
-    tokens = tokens_text(cell.thinking_tokens).replace(" ", NBSP)
-    return f"{mark} {shown}\n{tokens} · {cell.seconds:.1f}{NBSP}s"
+    tokens = shown(tokens_text(cell.thinking_tokens)).replace(" ", NBSP)
+    return f"{mark} {answer}\n{tokens} · {cell.seconds:.1f}{NBSP}s"
 
 
 _VERDICTS = {
@@ -78,7 +78,8 @@ def cell_tooltip(cell: SweepCell) -> str:
             answer=cell.extracted or "—"
         ),
         QCoreApplication.translate("SweepGrid", "Thinking: {thinking}; answer: {answer}").format(
-            thinking=tokens_text(cell.thinking_tokens), answer=tokens_text(cell.answer_tokens)
+            thinking=shown(tokens_text(cell.thinking_tokens)),
+            answer=shown(tokens_text(cell.answer_tokens)),
         ),
         QCoreApplication.translate("SweepGrid", "Ponder stepped in {n}×").format(
             n=cell.interventions
@@ -288,7 +289,7 @@ class SweepGrid(QTableWidget):
             item.setToolTip(cell_tooltip(cell))
         elif current == key:
             doing = "answering…" if answering else "thinking…"
-            item = QTableWidgetItem(f"{doing}\n{tokens_text(tokens)}")
+            item = QTableWidgetItem(f"{doing}\n{shown(tokens_text(tokens))}")
             item.setForeground(self.palette().color(QPalette.ColorRole.Link))
         else:
             item = QTableWidgetItem("·")

@@ -27,6 +27,7 @@ from ponder.core.teaching.sweep_files import SweepFolder
 from ponder.core.trace import tokens_text
 from ponder.ui.engine_host import BUDGET_SWEEP, EngineBusyError, EngineHost, EngineLease
 from ponder.ui.sweep.runner import SweepJob, SweepRunner
+from ponder.ui.translations import shown
 
 SweepState = Literal["queued", "running", "done", "cancelled", "failed"]
 
@@ -76,7 +77,7 @@ class QueuedSweep:
             where = f" · {self.current[0]} @ {self.current[1]}" if self.current else ""
             return QCoreApplication.translate(
                 "SweepQueue", "running {done}/{total}{where} · {tokens}"
-            ).format(done=done, total=total, where=where, tokens=tokens_text(self.tokens))
+            ).format(done=done, total=total, where=where, tokens=shown(tokens_text(self.tokens)))
         if self.state == "cancelled":
             return QCoreApplication.translate("SweepQueue", "stopped at {done}/{total}").format(
                 done=done, total=total

@@ -40,6 +40,7 @@ from ponder.ui.sweep.form import SweepSetup
 from ponder.ui.sweep.grid import SweepGrid, cell_detail_html
 from ponder.ui.sweep.listing import SweepKey, SweepList
 from ponder.ui.sweep.queue import QueuedSweep, SweepQueue
+from ponder.ui.translations import shown
 
 
 class SweepWindow(QWidget):
@@ -299,7 +300,7 @@ class SweepWindow(QWidget):
             try:
                 self._loaded[path] = self.queue.files.load(Path(path))
             except SweepFileError as exc:
-                self.status.setText(str(exc))
+                self.status.setText(shown(exc))
                 return None
         return self._loaded[path]
 
@@ -396,7 +397,7 @@ class SweepWindow(QWidget):
         try:
             self.queue.files.delete(path)
         except SweepWriteError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(shown(exc))
             return False
         self._loaded.pop(str(path), None)
         self.shown = None

@@ -31,6 +31,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.translations import shown
 
 
 def fork_text(message: StoredMessage) -> str | None:
@@ -49,11 +50,11 @@ def version_label(message: StoredMessage, versions: Sequence[StoredMessage]) -> 
     inserted = fork_text(message)
     number = next((n for n, m in enumerate(versions, start=1) if m.id == message.id), 0)
     if inserted is not None:
-        shown = " ".join(inserted.split())
-        shown = shown if len(shown) <= 40 else shown[:39] + "…"
-        if shown:
+        said = " ".join(inserted.split())
+        said = said if len(said) <= 40 else said[:39] + "…"
+        if said:
             return QCoreApplication.translate("CompareWindow", "{n}. Fork: “{text}”").format(
-                n=number, text=shown
+                n=number, text=said
             )
         return QCoreApplication.translate("CompareWindow", "{n}. Fork (edited thinking)").format(
             n=number
@@ -86,9 +87,9 @@ def figures(message: StoredMessage) -> str:
             QCoreApplication.translate(
                 "CompareWindow", "thought {seconds} · {thinking} · answer {answer}"
             ).format(
-                seconds=seconds_text(stats.thinking_s),
-                thinking=tokens_text(stats.thinking_tokens),
-                answer=tokens_text(stats.answer_tokens),
+                seconds=shown(seconds_text(stats.thinking_s)),
+                thinking=shown(tokens_text(stats.thinking_tokens)),
+                answer=shown(tokens_text(stats.answer_tokens)),
             )
         )
     # "answer read" is read from the answer only; a value the thinking reached is named as

@@ -37,6 +37,7 @@ from ponder.ui.answer.markdown import MarkdownRenderer
 from ponder.ui.answer.view import AnswerView
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.thinking.panel import ThinkingPanel
+from ponder.ui.translations import shown
 
 TICK_MS = 40
 FIXED_RATES = (10.0, 30.0, 100.0)
@@ -275,12 +276,12 @@ class ReplayWindow(QWidget):
         self.panel.header.setText(
             self.tr("{where} · {shown_tokens} · replay at {speed}").format(
                 where=where,
-                shown_tokens=tokens_text(schedule.shown_tokens()),
+                shown_tokens=shown(tokens_text(schedule.shown_tokens())),
                 speed=self.speed.currentText(),
             )
         )
         self.time_label.setText(
-            f"{seconds_text(schedule.elapsed)} / {seconds_text(schedule.duration)}"
+            f"{shown(seconds_text(schedule.elapsed))} / {shown(seconds_text(schedule.duration))}"
         )
 
     @property

@@ -30,6 +30,7 @@ from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.models.refusal import offer_load_anyway
 from ponder.ui.settings_keeper import SettingsKeeper
 from ponder.ui.sweep.queue import SweepQueue
+from ponder.ui.translations import shown
 
 
 class TeachingViews(QObject):
@@ -130,13 +131,13 @@ class TeachingViews(QObject):
         try:
             conversation = self.controller.store.get_conversation(conversation_id)
         except StorageError as exc:
-            self._say(str(exc))
+            self._say(shown(exc))
             return None
         messages = self.controller.messages
         try:
             versions = conversation_versions(self.controller.store.siblings, messages)
         except StorageError as exc:
-            self._say(str(exc))
+            self._say(shown(exc))
             return None
         target, message = export_document(
             self.window,
@@ -210,7 +211,7 @@ class TeachingViews(QObject):
         try:
             return self.controller.store.siblings(reply_id)
         except StorageError as exc:
-            self._say(str(exc))
+            self._say(shown(exc))
             return []
 
     def compare_versions(
@@ -305,7 +306,7 @@ class TeachingViews(QObject):
             )
             return False
         except GGUFError as exc:
-            self._say(str(exc))
+            self._say(shown(exc))
             return False
         started = self.controller.compare_with_model(reply.id, request, sha256)
         if started:

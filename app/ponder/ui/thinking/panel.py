@@ -56,6 +56,7 @@ from ponder.ui.thinking.trajectory_marks import (
     selections,
     strip_html,
 )
+from ponder.ui.translations import shown
 
 # While a trace streams (sync() about 30 times a second) the marks are found again at most
 # this often: on a 30,000-character trace that takes ~7 ms with 80 candidate answers, ~40 ms
@@ -178,7 +179,7 @@ class ThinkingPanel(QWidget):
             fmt.setBackground(QColor(colours.note))
             fmt.setForeground(QColor(colours.note_text))
         fmt.setFontItalic(True)
-        fmt.setToolTip(intervention_tooltip(run.reason or "", run.position))
+        fmt.setToolTip(shown(intervention_tooltip(run.reason or "", run.position)))
         fmt.setProperty(INTERVENTION_PROPERTY, run.reason or "")
         return fmt
 
@@ -247,7 +248,9 @@ class ThinkingPanel(QWidget):
         if not core:  # nothing visible was injected (only the end-of-thinking tag)
             begin = cursor.position()
             cursor.insertText(" ", plain)
-            cursor.insertText(intervention_placeholder(run.reason), self._intervention_format(run))
+            cursor.insertText(
+                shown(intervention_placeholder(run.reason)), self._intervention_format(run)
+            )
             self.offsets.add(begin, cursor.position(), self._shown_chars, None)
             return
         start = text.index(core)
@@ -262,7 +265,7 @@ class ThinkingPanel(QWidget):
         self.offsets.add(begin, cursor.position(), at, text)
 
     def update_header(self) -> None:
-        self.header.setText(self.trace.summary() if self.trace is not None else "")
+        self.header.setText(shown(self.trace.summary()) if self.trace is not None else "")
         self.answer_now.set_thinking(self.trace is not None and self.trace.steerable)
 
     @property

@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
         self.composer.meter.set_history(self.controller.messages)
         if live.conversation_id == self.controller.conversation_id:
             messages = self.controller.messages
-            self.view.finish_live(messages, self.controller.versions(messages))
+            self.view.finish_live(messages, self.controller.versions(messages), live.error)
         if self.panel.trace is live.trace:
             self.panel.sync()
 

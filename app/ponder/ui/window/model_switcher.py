@@ -29,6 +29,7 @@ from ponder.ui.models.bar import ModelBar
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.models.refusal import offer_load_anyway
 from ponder.ui.settings_keeper import SettingsKeeper
+from ponder.ui.translations import shown
 from ponder.ui.window import dialogs
 from ponder.ui.window.welcome import WelcomePage
 
@@ -154,7 +155,7 @@ class ModelSwitcher:
             offer_load_anyway(self._window, refusal, retry)
             return
         except GGUFError as exc:
-            self._host.refuse_load(str(exc))
+            self._host.refuse_load(shown(exc))
             return
         if remember:
             self._settings.update_fields(last_model_path=path)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from ponder.core.settings import MAX_THINK_TAG_CHARS, Settings, think_tags
+from ponder.ui.translations import shown
 
 
 class ThinkTagsBox(QGroupBox):
@@ -67,7 +68,7 @@ class ThinkTagsBox(QGroupBox):
         try:
             think_tags(self.start.text(), self.end.text())
         except ValueError as exc:
-            message, valid = self._translated(str(exc)), False
+            message, valid = shown(exc), False
         else:
             message, valid = "", True
         self.problem.setText(message)
@@ -75,7 +76,3 @@ class ThinkTagsBox(QGroupBox):
         if valid != self._valid:
             self._valid = valid
             self.validity_changed.emit(valid)
-
-    def _translated(self, problem: str) -> str:
-        # core's words, offered to the translations pass through this context.
-        return self.tr(problem)
