@@ -35,7 +35,8 @@ def stop_words(reason: str | None) -> str:
 
 
 def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str]:
-    """The figures under a reply: "24.1 tok/s", "first token 0.35 s", "finished".
+    """The figures under a reply: "24.1 tok/s", "drafts kept 75%" (when speculative
+    decoding drafted), "first token 0.35 s", "finished".
 
     A figure that was not measured (no tokens, an older record) is left out, never shown as 0.
     """
@@ -43,6 +44,8 @@ def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str
     if stats is not None:
         if stats.generated_tokens and stats.decode_tokens_per_s > 0:
             parts.append(f"{stats.decode_tokens_per_s:.1f} tok/s")
+        if stats.acceptance_rate is not None:
+            parts.append(f"drafts kept {stats.acceptance_rate:.0%}")
         if stats.first_token_s is not None:
             parts.append(f"first token {stats.first_token_s:.2f} s")
     reason = (stats.stop_reason if stats is not None else "") or done_reason

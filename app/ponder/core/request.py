@@ -117,6 +117,9 @@ class LoadRequest:
     # where a batch costs nearly as much as its tokens one by one, `ponder bench --speculate`
     # measured 0.92x; it is meant for memory-bound decoding (7B models, GPUs).
     speculate: bool = False
+    # Draft whatever the context proposes, even where measured timings say it does not pay
+    # (the output is the same): to measure acceptance, and for tests that need drafts.
+    draft_eagerly: bool = False
     # llama.cpp's flash attention ("auto": where the backend has it). A speculating session
     # always uses it (a batch's logits then equal one-token decoding's); a plain session uses
     # it when asked, e.g. to compare with a speculating one on the same kernels.
