@@ -178,6 +178,7 @@ class DraftPacing:
     def _average(self, current: float | None, sample: float) -> float:
         if current is None:
             return sample
-        # One slow sample (another process took the core) moves the average by a bounded step.
-        sample = min(sample, 3.0 * current)
+        # One slow sample (another process took the core) moves the average by a bounded step
+        # (bounded by a step's cost too: an extra cost measured as 0 may still grow).
+        sample = min(sample, 3.0 * current + (self.step_s or 0.0))
         return current + self.TIMING_WEIGHT * (sample - current)
