@@ -189,10 +189,13 @@ def run_speculation_bench(
                         sampling=_SAMPLING,
                         max_tokens=tokens,
                     )
-                    # In turn, so that drift, heat or other load hits every engine alike.
+                    # In turn, so that drift, heat or other load hits every engine alike, and
+                    # each prompt starting with the next engine (no engine always goes first).
                     outputs: dict[str, list[Event]] = {}
                     speeds: list[str] = []
-                    for side, engine in engines.items():
+                    turn = list(engines.items())
+                    shift = (round_ * len(prompts) + index) % len(turn)
+                    for side, engine in turn[shift:] + turn[:shift]:
                         outputs[side], stats = _run(engine, request)
                         result.sides[side][name].add(stats)
                         speeds.append(f"{side} {stats.decode_tokens_per_s:.1f}")
