@@ -2224,6 +2224,10 @@ Was glauben Sie, wie sie lautet?</translation>
         <translation>{speed:.1f} Tok./s</translation>
     </message>
     <message>
+        <source>drafts kept {rate:.0%}</source>
+        <translation>Entwürfe behalten {rate:.0%}</translation>
+    </message>
+    <message>
         <source>first token {seconds:.2f} s</source>
         <translation>erstes Token nach {seconds:.2f} s</translation>
     </message>
@@ -2644,6 +2648,10 @@ Was glauben Sie, wie sie lautet?</translation>
         <translation>{context_size:,} Token</translation>
     </message>
     <message>
+        <source>Speculative decoding</source>
+        <translation>Spekulatives Dekodieren</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -2662,6 +2670,10 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>A longer context holds longer conversations and traces but needs more memory. Changes reload the model.</source>
         <translation>Ein längerer Kontext fasst längere Gespräche und Gedankengänge, braucht aber mehr Arbeitsspeicher. Änderungen laden das Modell neu.</translation>
+    </message>
+    <message>
+        <source>Drafts the next tokens from what is already written and lets the model check them in one step: the same text, faster on repetitive thinking; it stops drafting wherever that does not pay.</source>
+        <translation>Entwirft die nächsten Tokens aus dem bereits Geschriebenen und lässt das Modell sie in einem Schritt prüfen: derselbe Text, schneller bei sich wiederholendem Denken; wo es sich nicht lohnt, hört es mit dem Entwerfen auf.</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -24,6 +24,12 @@ def test_speed_parts_from_measured_stats() -> None:
     assert speed_parts(stats) == ["20.0 tok/s", "first token 0.25 s", "finished"]
 
 
+def test_speed_parts_say_how_many_drafts_were_kept_when_some_were_drafted() -> None:
+    stats = Stats(answer_tokens=40, answer_s=2.0, drafted_tokens=16, accepted_tokens=12)
+    assert speed_parts(stats) == ["20.0 tok/s", "drafts kept 75%"]
+    assert "drafts" not in " ".join(speed_parts(Stats(answer_tokens=40, answer_s=2.0)))
+
+
 def test_unmeasured_figures_are_left_out() -> None:
     assert speed_parts(None, "cancelled") == ["stopped by you"]
     assert speed_parts(Stats(stop_reason="max_tokens")) == ["token limit reached"]

@@ -151,8 +151,8 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         "--speculative",
         dest="speculative",
         action="store_true",
-        help="draft tokens from the context and verify them in one batch (the output is the "
-        "same; off by default: on the demo model it measured slower, see the README)",
+        help="draft tokens from the context and verify them in one batch, as far as it pays "
+        "on this computer (the output is the same; off by default, see the README)",
     )
 
 

@@ -90,6 +90,11 @@ class Stats:
     drafted_tokens: int = 0
     accepted_tokens: int = 0
     draft_batches: int = 0  # verification batches (a generated token and its drafts)
+    # What the session measured: a drafted token's extra cost in a batch, in plain decode
+    # steps (1.0: as much as a step; None: not measured), and the times drafting paused
+    # because it was not paying for itself.
+    draft_cost: float | None = None
+    draft_pauses: int = 0
     # Earlier turns (a user message and its replies) left out of the prompt to fit the
     # context (core.reasoning.context_fit); the reply says so.
     left_out_turns: int = 0

@@ -36,7 +36,8 @@ def stop_words(reason: str | None) -> str:
 
 
 def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str]:
-    """The figures under a reply: "24.1 tok/s", "first token 0.35 s", "finished".
+    """The figures under a reply: "24.1 tok/s", "drafts kept 75%" (when speculative
+    decoding drafted), "first token 0.35 s", "finished".
 
     A figure that was not measured (no tokens, an older record) is left out, never shown as 0.
     """
@@ -46,6 +47,12 @@ def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str
             parts.append(
                 QT_TRANSLATE_NOOP("ReplyDetails", "{speed:.1f} tok/s").format(
                     speed=stats.decode_tokens_per_s
+                )
+            )
+        if stats.acceptance_rate is not None:
+            parts.append(
+                QT_TRANSLATE_NOOP("ReplyDetails", "drafts kept {rate:.0%}").format(
+                    rate=stats.acceptance_rate
                 )
             )
         if stats.first_token_s is not None:

@@ -113,10 +113,14 @@ class LoadRequest:
     # (start, end) think tags that replace the detected family's (the custom-tags setting).
     think_tags: tuple[str, str] | None = None
     # Speculative decoding: draft tokens from the context and let the model verify them in one
-    # batch. Exact (the same tokens as without it). Off by default: on SmolLM2 on a CPU,
-    # where a batch costs nearly as much as its tokens one by one, `ponder bench --speculate`
-    # measured 0.92x; it is meant for memory-bound decoding (7B models, GPUs).
+    # batch. Exact (the same tokens as without it); it drafts only as far as this session's
+    # timings say it pays. Off by default: on SmolLM2 on a CPU, where each drafted token costs
+    # about 0.7 of a decode step, `ponder bench --speculate` measured 1.0-1.05x; it is meant
+    # for memory-bound decoding (7B models, GPUs).
     speculate: bool = False
+    # Draft whatever the context proposes, even where measured timings say it does not pay
+    # (the output is the same): to measure acceptance, and for tests that need drafts.
+    draft_eagerly: bool = False
     # llama.cpp's flash attention ("auto": where the backend has it). A speculating session
     # always uses it (a batch's logits then equal one-token decoding's); a plain session uses
     # it when asked, e.g. to compare with a speculating one on the same kernels.

@@ -35,6 +35,7 @@ from ponder.core.reasoning.tag_watch import TagFound, TagWatcher, TextPiece
 from ponder.core.request import ThinkingControl
 from ponder.engine.live_control import LiveControls, NoLiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
+from ponder.engine.speculation.pacing import DraftPacing
 from ponder.engine.speculation.speculator import Speculator
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
@@ -137,7 +138,7 @@ class Turn:
         max_tokens: int | None,
         answer_reserve: int,
         live: LiveControls | NoLiveControls | None = None,
-        max_draft: int = 0,
+        pacing: DraftPacing | None = None,
     ) -> None:
         self.llm = llm
         self.tokenizer = tokenizer
@@ -185,8 +186,9 @@ class Turn:
         self.answer_now_s: float | None = None
         self.decode_calls = 0
         # Drafted tokens (speculative decoding): every generated token passes through
-        # _advance, every other evaluation drops the drafts first.
-        self.speculator = Speculator(llm, max_draft=max_draft)
+        # _advance, every other evaluation drops the drafts first. ``pacing``: the session's
+        # (None: no speculation).
+        self.speculator = Speculator(llm, pacing)
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (special tokens render as nothing). The bindings'
@@ -232,7 +234,9 @@ class Turn:
             return
         drafts = self.speculator.propose(token, self._draft_room())
         if not drafts:
+            started = time.perf_counter()
             self._eval([token], abortable=False)
+            self.speculator.record_step(time.perf_counter() - started)
             return
         self.speculator.verify(token, drafts)
         self.evaluated_tokens += 1 + len(drafts)
@@ -491,6 +495,7 @@ class Turn:
         self, *, prompt_tokens: int, cached: int, prompt_eval_s: float, reason: str, seed: int
     ) -> Stats:
         clock = self.clock
+        pacing = self.speculator.pacing.report()
         return Stats(
             prompt_tokens=prompt_tokens,
             cached_prompt_tokens=cached,
@@ -511,6 +516,8 @@ class Turn:
             drafted_tokens=self.speculator.drafted_tokens,
             accepted_tokens=self.speculator.accepted_tokens,
             draft_batches=self.speculator.batches,
+            draft_cost=pacing.draft_cost,
+            draft_pauses=self.speculator.pauses,
         )
 
     def kv_tokens(self) -> int:

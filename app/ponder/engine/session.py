@@ -38,6 +38,7 @@ from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
 from ponder.engine.live_control import LiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
+from ponder.engine.speculation.pacing import DraftPacing
 
 Emit = Callable[[Event], None]
 
@@ -118,6 +119,10 @@ class ModelSession:
             open_id=self._single_token(profile.think_open),
             close_id=self._single_token(profile.think_close),
             close_injection=profile.end_of_thinking,
+        )
+        # How many tokens to draft, learnt from this session's timings (kept across turns).
+        self.pacing = (
+            DraftPacing(_MAX_DRAFT, eager=request.draft_eagerly) if self.speculates else None
         )
 
     @property
@@ -265,7 +270,7 @@ class ModelSession:
             max_tokens=request.max_tokens,
             answer_reserve=reserve,
             live=live,
-            max_draft=_MAX_DRAFT if self.speculates else 0,
+            pacing=self.pacing,
         )
         started = time.perf_counter()
         cached = 0

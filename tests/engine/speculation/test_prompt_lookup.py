@@ -51,3 +51,15 @@ def test_bad_sizes_are_refused() -> None:
         PromptLookup(min_ngram=0)
     with pytest.raises(ValueError):
         PromptLookup(min_ngram=3, max_ngram=2)
+
+
+def test_a_proposal_says_how_long_its_context_match_is() -> None:
+    # "1 2 3" matches 3 tokens back (the 2-gram index finds it, the match is counted out).
+    proposer = lookup([1, 2, 3, 7, 9, 1, 2, 3], min_ngram=2, max_ngram=2)
+    proposal = proposer.proposal(2)
+    assert (proposal.tokens, proposal.match) == ([7, 9], 3)
+    # A longer repeat counts further, up to MAX_MATCH.
+    long = list(range(40))
+    proposal = lookup([*long, 99, *long]).proposal(1)
+    assert proposal.match == PromptLookup.MAX_MATCH
+    assert lookup([1, 2, 3]).proposal(4).match == 0

@@ -43,7 +43,11 @@ LOOPING = f"Repeat after me: </think> Done. </think> Done. {REPETITIVE}"
 
 
 def _engine(
-    path: Path, *, speculate: bool, think_tags: tuple[str, str] | None = None
+    path: Path,
+    *,
+    speculate: bool,
+    think_tags: tuple[str, str] | None = None,
+    eager: bool = True,
 ) -> Iterator[EngineClient]:
     client = EngineClient()
     request = LoadRequest(
@@ -51,6 +55,9 @@ def _engine(
         n_ctx=2048,
         n_threads=2,
         speculate=speculate,
+        # Draft whatever the context proposes: on a CPU, where drafting rarely pays, the
+        # timed pacing would draft too little (and by timings) for the runs to test.
+        draft_eagerly=eager,
         flash_attention=True,  # the plain engine on the same attention kernel
         think_tags=think_tags,
     )
@@ -63,6 +70,12 @@ def _engine(
 @pytest.fixture(scope="module")
 def drafting(smollm2_path: Path) -> Iterator[EngineClient]:
     yield from _engine(smollm2_path, speculate=True)
+
+
+@pytest.fixture(scope="module")
+def timed(smollm2_path: Path) -> Iterator[EngineClient]:
+    """Drafting as users get it: as far as this session's timings say it pays."""
+    yield from _engine(smollm2_path, speculate=True, eager=False)
 
 
 @pytest.fixture(scope="module")
@@ -215,6 +228,17 @@ def test_cancel_during_drafted_runs_leaves_only_kept_tokens(
     assert _without_stats(list(drafting.generate(again))) == _without_stats(
         list(plain.generate(again))
     )
+
+
+def test_timed_pacing_gives_the_same_tokens_however_much_it_drafts(
+    timed: EngineClient, plain: EngineClient
+) -> None:
+    # How much is drafted depends on this machine's timings; the output never does.
+    for text, sampling in ((LOOPING, GREEDY), (REPETITIVE, SEEDED)):
+        _, stats = _same_run(
+            timed, plain, _request(text, ThinkingControl(budget=40), 200, sampling)
+        )
+        assert stats.draft_batches <= stats.generated_tokens
 
 
 def test_the_stats_event_carries_the_acceptance_rate() -> None:

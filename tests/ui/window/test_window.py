@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from ponder.core.settings import load_settings
 from ponder.ui.models.manager import ModelManagerDialog
+from ponder.ui.window import dialogs
 from ponder.ui.window.settings_dialog import SettingsDialog
 
 
@@ -57,6 +58,8 @@ def test_settings_are_saved_and_the_theme_applies(qtbot: QtBot, make_app: AppFac
     dialog.gpu_layers.setValue(12)
     dialog.context.setCurrentIndex(dialog.context.findData(8192))
     dialog.auto_open.setChecked(False)
+    assert not dialog.speculative.isChecked()  # off by default
+    dialog.speculative.setChecked(True)
     app.settings.update(dialog.result_settings())
     saved = load_settings(app.paths.settings_file)
     assert (saved.theme, saved.font_size, saved.gpu_layers, saved.context_size) == (
@@ -66,12 +69,31 @@ def test_settings_are_saved_and_the_theme_applies(qtbot: QtBot, make_app: AppFac
         8192,
     )
     assert saved.auto_open_thinking_panel is False
+    assert saved.speculative_decoding is True
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     assert qapp.palette().color(QPalette.ColorRole.Base).lightness() < 128
     assert qapp.font().pointSize() == 13
     app.settings.update_fields(theme="light", font_size=None)
     assert qapp.palette().color(QPalette.ColorRole.Base).lightness() > 128
+
+
+def test_switching_speculative_decoding_loads_the_model_again(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(load=False)
+    loaded: list[str] = []
+
+    def accept_with_speculation(dialog: SettingsDialog) -> int:
+        dialog.speculative.setChecked(not dialog.speculative.isChecked())
+        return SettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", accept_with_speculation)
+    dialogs.open_settings(
+        app.window, app.settings, app.paths, current_model="/m.gguf", use_model=loaded.append
+    )
+    assert app.settings.settings.speculative_decoding is True
+    assert loaded == ["/m.gguf"]  # the load request carries the setting: loaded again
 
 
 def test_the_window_remembers_its_size_and_panel(qtbot: QtBot, make_app: AppFactory) -> None:

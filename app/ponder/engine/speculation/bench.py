@@ -1,14 +1,17 @@
 """``ponder bench --speculate``: decode speed with speculative decoding against without it.
 
-Two engines load the same model with the same threads; every prompt runs on both, in turn (so
-that drift, heat or other load hits both alike), greedy, for the same number of tokens. The
-prompts are bundled (resources/bench/speculation.toml): a repetitive set, the traces where
-drafting from the context pays, and ordinary prose, where it must cost nothing.
+Engines load the same model with the same threads (``SIDES``: plain decoding with and without
+flash attention, speculation with timed pacing as users get it, and eager drafting); every
+prompt runs on each, in turn (so that drift, heat or other load hits all alike), greedy, for
+the same number of tokens. The prompts are bundled (resources/bench/speculation.toml): a
+repetitive set, the traces where drafting from the context pays, and ordinary prose, where it
+must cost nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,6 +51,8 @@ class SideTotals:
     drafted: int = 0
     accepted: int = 0
     batches: int = 0
+    pauses: int = 0
+    draft_cost: float | None = None  # the latest the engine measured, in plain steps
 
     def add(self, stats: Stats) -> None:
         self.tokens += stats.generated_tokens
@@ -55,38 +60,81 @@ class SideTotals:
         self.drafted += stats.drafted_tokens
         self.accepted += stats.accepted_tokens
         self.batches += stats.draft_batches
+        self.pauses += stats.draft_pauses
+        if stats.draft_cost is not None:
+            self.draft_cost = stats.draft_cost
 
     @property
     def tokens_per_s(self) -> float:
         return self.tokens / self.seconds if self.seconds > 0 else 0.0
+
+    def drafts(self) -> str:
+        if not self.drafted:
+            return "nothing drafted"
+        return (
+            f"kept {self.accepted}/{self.drafted} ({self.accepted / self.drafted:.0%}), "
+            f"mean accepted length {self.accepted / self.batches:.2f}"
+        )
+
+
+# The engines of the bench: Ponder as users get it without speculation (llama.cpp's default
+# attention), the same on flash attention (the kernel speculation needs, so the reference for
+# exactness and speed), speculation as users get it (timed pacing), and eager drafting
+# (everything the context proposes: how often drafts are kept, and what that costs here).
+@dataclass(frozen=True)
+class Side:
+    speculate: bool
+    flash_attention: bool
+    draft_eagerly: bool = False
+
+
+SIDES: dict[str, Side] = {
+    "plain": Side(speculate=False, flash_attention=True),
+    "plain_default": Side(speculate=False, flash_attention=False),
+    "speculative": Side(speculate=True, flash_attention=True),
+    "eager": Side(speculate=True, flash_attention=True, draft_eagerly=True),
+}
 
 
 @dataclass
 class SpeculationBench:
     tokens: int
     rounds: int
-    plain: dict[str, SideTotals] = field(default_factory=dict)
-    drafting: dict[str, SideTotals] = field(default_factory=dict)
+    # sides[engine][prompt set]
+    sides: dict[str, dict[str, SideTotals]] = field(
+        default_factory=lambda: {side: {} for side in SIDES}
+    )
     differing: list[str] = field(default_factory=list)  # prompts whose outputs differed
 
-    def ratio(self, name: str) -> float:
-        plain = self.plain[name].tokens_per_s
-        return self.drafting[name].tokens_per_s / plain if plain > 0 else float("nan")
+    def ratio(self, side: str, name: str, against: str = "plain") -> float:
+        base = self.sides[against][name].tokens_per_s
+        return self.sides[side][name].tokens_per_s / base if base > 0 else float("nan")
 
     def lines(self) -> list[str]:
         out = [
             f"speculative decoding: {self.rounds} round(s), up to {self.tokens} tokens a prompt "
-            "(greedy), against the same engine decoding one token at a time"
+            "(greedy); ratios against plain decoding in this run, on the same attention kernel "
+            "(flash attention, which speculation uses)"
         ]
-        for name, plain in self.plain.items():
-            drafting = self.drafting[name]
-            rate = drafting.accepted / drafting.drafted if drafting.drafted else 0.0
-            mean = drafting.accepted / drafting.batches if drafting.batches else 0.0
+        for name, plain in self.sides["plain"].items():
+            default = self.sides["plain_default"][name]
+            timed, eager = self.sides["speculative"][name], self.sides["eager"][name]
             out.append(
-                f"{name:<11} decode tokens/s  plain {plain.tokens_per_s:7.1f}   "
-                f"speculative {drafting.tokens_per_s:7.1f}   ratio {self.ratio(name):.3f}   "
-                f"acceptance {rate:.0%} ({drafting.accepted}/{drafting.drafted})   "
-                f"mean accepted length {mean:.2f}"
+                f"{name:<11} decode tokens/s: plain {plain.tokens_per_s:.1f}, "
+                f"speculative {timed.tokens_per_s:.1f} (ratio {self.ratio('speculative', name):.3f}"
+                f"; {self.ratio('speculative', name, 'plain_default'):.3f} against plain "
+                f"without flash attention, {default.tokens_per_s:.1f}), "
+                f"eager drafting {eager.tokens_per_s:.1f} "
+                f"(ratio {self.ratio('eager', name):.3f})"
+            )
+            cost = (
+                f"a drafted token cost {timed.draft_cost:.2f} plain steps"
+                if timed.draft_cost is not None
+                else "draft cost not measured"
+            )
+            out.append(
+                f"{'':<11} speculative: {timed.drafts()}; {cost}; paused {timed.pauses} "
+                f"time(s). eager: {eager.drafts()}"
             )
         out.append(
             "outputs identical: yes"
@@ -115,38 +163,43 @@ def run_speculation_bench(
 ) -> SpeculationBench:
     sets = prompt_sets or load_prompt_sets()
     result = SpeculationBench(tokens=tokens, rounds=rounds)
-    with (
-        EngineClient() as plain,
-        EngineClient() as drafting,
-    ):
-        for engine, speculate in ((plain, False), (drafting, True)):
-            for event in engine.load(replace(load, speculate=speculate, flash_attention=True)):
+    with ExitStack() as stack:
+        engines: dict[str, EngineClient] = {}
+        for side, how in SIDES.items():
+            engine = engines[side] = stack.enter_context(EngineClient())
+            loading = replace(
+                load,
+                speculate=how.speculate,
+                flash_attention=how.flash_attention,
+                draft_eagerly=how.draft_eagerly,
+            )
+            for event in engine.load(loading):
                 if isinstance(event, ErrorEvent):
                     raise RuntimeError(event.message)
-        warm_up = GenerateRequest(messages=(Message("user", "Hi"),), max_tokens=4)
-        _run(plain, warm_up)
-        _run(drafting, warm_up)
+            _run(engine, GenerateRequest(messages=(Message("user", "Hi"),), max_tokens=4))
         for name, prompts in sets.items():
-            result.plain[name] = SideTotals()
-            result.drafting[name] = SideTotals()
+            for side in SIDES:
+                result.sides[side][name] = SideTotals()
             for round_ in range(rounds):
                 for index, prompt in enumerate(prompts):
                     request = GenerateRequest(
-                        # The round leads the prompt: no cached prefix favours the second run.
+                        # The round leads the prompt: no cached prefix favours a later run.
                         messages=(Message("user", f"({round_ + 1}) {prompt}"),),
                         thinking=ThinkingControl(budget=None),
                         sampling=_SAMPLING,
                         max_tokens=tokens,
                     )
-                    expected, plain_stats = _run(plain, request)
-                    got, drafting_stats = _run(drafting, request)
-                    result.plain[name].add(plain_stats)
-                    result.drafting[name].add(drafting_stats)
-                    if got != expected:
+                    # In turn, so that drift, heat or other load hits every engine alike, and
+                    # each prompt starting with the next engine (no engine always goes first).
+                    outputs: dict[str, list[Event]] = {}
+                    speeds: list[str] = []
+                    turn = list(engines.items())
+                    shift = (round_ * len(prompts) + index) % len(turn)
+                    for side, engine in turn[shift:] + turn[:shift]:
+                        outputs[side], stats = _run(engine, request)
+                        result.sides[side][name].add(stats)
+                        speeds.append(f"{side} {stats.decode_tokens_per_s:.1f}")
+                    if any(outputs[s] != outputs["plain"] for s in ("speculative", "eager")):
                         result.differing.append(f"{name} #{index + 1}")
-                    progress(
-                        f"{name} #{index + 1}: plain {plain_stats.decode_tokens_per_s:.1f} "
-                        f"tok/s, speculative {drafting_stats.decode_tokens_per_s:.1f} tok/s, "
-                        f"kept {drafting_stats.accepted_tokens}/{drafting_stats.drafted_tokens}"
-                    )
+                    progress(f"{name} #{index + 1} tok/s: " + ", ".join(speeds))
     return result

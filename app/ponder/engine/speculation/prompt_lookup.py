@@ -11,12 +11,24 @@ costs a few dict lookups however long the context is.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Tokens proposed to come next, and how many context tokens matched where they were
+    found (the longer the match, the likelier the model writes them)."""
+
+    tokens: list[int]
+    match: int
 
 
 class PromptLookup:
     """The context's tokens and an index of their n-grams; proposes continuations."""
 
-    def __init__(self, *, min_ngram: int = 2, max_ngram: int = 4) -> None:
+    MAX_MATCH = 16  # a proposal's match is counted out up to this many tokens
+
+    def __init__(self, *, min_ngram: int = 2, max_ngram: int = 8) -> None:
         if not 1 <= min_ngram <= max_ngram:
             raise ValueError("n-gram sizes must satisfy 1 <= min_ngram <= max_ngram")
         self.min_ngram = min_ngram
@@ -51,7 +63,12 @@ class PromptLookup:
         self.extend(kept)
 
     def propose(self, limit: int) -> list[int]:
-        """Up to ``limit`` tokens that followed the longest matching n-gram last time.
+        """Up to ``limit`` tokens that followed the longest matching n-gram last time."""
+        return self.proposal(limit).tokens
+
+    def proposal(self, limit: int) -> Proposal:
+        """Up to ``limit`` tokens that followed the longest matching n-gram last time, with
+        that n-gram's length (no tokens, match 0: nothing matched).
 
         A match close to the end continues into its own proposal: after "7, 7, 7" the
         proposal is "7, 7, …", as a repeating pattern would go on.
@@ -59,7 +76,7 @@ class PromptLookup:
         context = self.tokens
         length = len(context)
         if limit <= 0:
-            return []
+            return Proposal([], 0)
         for n in range(min(self.max_ngram, length), self.min_ngram - 1, -1):
             start = self._follows[n - self.min_ngram].get(tuple(context[length - n :]))
             if start is None:
@@ -69,5 +86,13 @@ class PromptLookup:
                 proposal.append(
                     context[position] if position < length else proposal[position - length]
                 )
-            return proposal
-        return []
+            # The match may be longer than the longest indexed n-gram: count it out.
+            match = n
+            while (
+                match < self.MAX_MATCH
+                and start - match - 1 >= 0
+                and context[start - match - 1] == context[length - match - 1]
+            ):
+                match += 1
+            return Proposal(proposal, match)
+        return Proposal([], 0)

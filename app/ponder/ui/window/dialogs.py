@@ -101,7 +101,7 @@ def open_settings(
     use_model: UseModel,
 ) -> None:
     """The settings dialog; the model is loaded again when a setting of the load changed."""
-    from ponder.ui.window.settings_dialog import MODEL_FIELDS, SettingsDialog
+    from ponder.ui.window.settings_dialog import RELOAD_FIELDS, SettingsDialog
 
     old = settings.settings
     dialog = SettingsDialog(old, paths, os.cpu_count() or 1, parent)
@@ -113,7 +113,7 @@ def open_settings(
     if not accepted:
         return
     settings.update(new)
-    reload = any(getattr(old, f) != getattr(new, f) for f in MODEL_FIELDS[:3])
+    reload = any(getattr(old, f) != getattr(new, f) for f in RELOAD_FIELDS)
     if reload and current_model:
         use_model(current_model)
 

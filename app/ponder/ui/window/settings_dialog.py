@@ -1,5 +1,5 @@
-"""Settings: how the model runs (threads, GPU layers, context), folders, theme, font size and
-language, and whether the chain-of-thought panel opens by itself.
+"""Settings: how the model runs (threads, GPU layers, context, speculative decoding), folders,
+theme, font size and language, and whether the chain-of-thought panel opens by itself.
 
 The dialog edits a copy; the window saves it (``Settings`` is frozen) and reloads the model
 when a setting that shapes the model changed.
@@ -37,7 +37,9 @@ from ponder.ui.screen_fit import initial_size
 from ponder.ui.translations import LANGUAGES
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
-MODEL_FIELDS = ("threads", "gpu_layers", "context_size", "models_folder")
+# The settings a loaded model is loaded again for when they change.
+RELOAD_FIELDS = ("threads", "gpu_layers", "context_size", "speculative_decoding")
+MODEL_FIELDS = (*RELOAD_FIELDS, "models_folder")
 CONTEXT_SIZES = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
 
 
@@ -75,6 +77,8 @@ class SettingsDialog(QDialog):
             )
             index = self.context.count() - 1
         self.context.setCurrentIndex(index)
+        self.speculative = QCheckBox(self.tr("Speculative decoding"))
+        self.speculative.setChecked(settings.speculative_decoding)
         model_box = QGroupBox(self.tr("Model"))
         model_form = QFormLayout(model_box)
         model_form.addRow(self.tr("CPU threads"), self.threads)
@@ -89,6 +93,17 @@ class SettingsDialog(QDialog):
                 self.tr(
                     "A longer context holds longer conversations and traces but needs more "
                     "memory. Changes reload the model."
+                )
+            ),
+        )
+        model_form.addRow("", self.speculative)
+        model_form.addRow(
+            "",
+            self._hint(
+                self.tr(
+                    "Drafts the next tokens from what is already written and lets the model "
+                    "check them in one step: the same text, faster on repetitive thinking; it "
+                    "stops drafting wherever that does not pay."
                 )
             ),
         )
@@ -205,6 +220,7 @@ class SettingsDialog(QDialog):
         self.font_size.setValue(0)
         self.language.setCurrentIndex(self.language.findData(defaults.language))
         self.auto_open.setChecked(defaults.auto_open_thinking_panel)
+        self.speculative.setChecked(defaults.speculative_decoding)
         self.think_tags.clear()
 
     def _context_size(self) -> int:
@@ -225,6 +241,7 @@ class SettingsDialog(QDialog):
             "font_size": self.font_size.value() or None,
             "language": self.language.currentData(),
             "auto_open_thinking_panel": self.auto_open.isChecked(),
+            "speculative_decoding": self.speculative.isChecked(),
         }
         if self.think_tags.is_valid():
             start, end = self.think_tags.values()
