@@ -47,6 +47,22 @@ def _inside(child: QWidget, window: QWidget) -> bool:
 # ----- the replay window ----------------------------------------------------------------------
 
 
+def test_replay_offers_no_live_controls_while_its_thinking_plays(qtbot: QtBot) -> None:
+    """A replay draws a stored reply as if live: nothing runs, so there is nothing to answer
+    now or to think longer (the panel's button once showed during the replayed thinking)."""
+    _id, message = store_reply()
+    ticks = iter(float(n) for n in range(1000))
+    window = ReplayWindow(message, MarkdownRenderer(), clock=lambda: next(ticks))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    window.play()
+    window.timer.timeout.emit()
+    assert window.panel.trace is not None and window.panel.trace.thinking_now
+    assert window.panel.trace_text  # part of the thinking is on screen
+    assert not window.panel.answer_now.isVisible()
+
+
 def test_replay_window_draws_like_the_panel_and_steps(qtbot: QtBot) -> None:
     _id, message = store_reply()
     ticks = iter(float(n) for n in range(1000))

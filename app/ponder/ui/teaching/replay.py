@@ -72,7 +72,7 @@ class ReplayWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
-        self.panel = ThinkingPanel()
+        self.panel = ThinkingPanel(steering=False)
         self.panel.title.setText(self.tr("Chain of thought — replay"))
         self.panel.close_requested.connect(self.close)
         self.answer = AnswerView(renderer)

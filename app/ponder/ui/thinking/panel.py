@@ -74,9 +74,12 @@ class ThinkingPanel(QWidget):
     answer_now_requested = Signal()
     think_longer_requested = Signal(object)  # more thinking tokens, None for no limit
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, steering: bool = True) -> None:
+        """``steering=False``: a panel that only shows a thinking (a replay of a stored
+        reply), with no Answer now / Think longer button however live its trace looks."""
         super().__init__(parent)
         self.setObjectName("thinkingPanel")
+        self.steering = steering
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # one surface, title included
         self.trace: TraceState | None = None
         # True/False: draw for a dark/light background whatever the palette says (a view
@@ -266,7 +269,9 @@ class ThinkingPanel(QWidget):
 
     def update_header(self) -> None:
         self.header.setText(shown(self.trace.summary()) if self.trace is not None else "")
-        self.answer_now.set_thinking(self.trace is not None and self.trace.steerable)
+        self.answer_now.set_thinking(
+            self.steering and self.trace is not None and self.trace.steerable
+        )
 
     @property
     def trace_text(self) -> str:
