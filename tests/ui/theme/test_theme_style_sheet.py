@@ -9,9 +9,10 @@ from contextlib import contextmanager
 import pytest
 from app_driving import AppFactory
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -245,4 +246,40 @@ def test_the_composer_card_draws_the_focus_ring_while_its_box_has_the_keyboard(
     qtbot.waitUntil(composer.editor.hasFocus)
     assert composer.card.property("focused") is True
     assert edge(composer.card.grab().toImage()) == DARK.focus
+    app.settings.update_fields(theme="light")
+
+
+def _has_colour(image: QImage, colour: str, tolerance: int = 12) -> bool:
+    want = QColor(colour)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - want.red()) <= tolerance
+                and abs(pixel.green() - want.green()) <= tolerance
+                and abs(pixel.blue() - want.blue()) <= tolerance
+            ):
+                return True
+    return False
+
+
+def test_check_boxes_show_their_edge_and_their_state_in_both_themes(
+    make_app: AppFactory, qtbot: QtBot
+) -> None:
+    """Fusion's own check box edge all but vanished on the dark surface (the Settings dialog's
+    'Speculative decoding' box read as nothing there): the edge takes the muted text colour,
+    a checked box the accent."""
+    from ponder.ui.theme.tokens import DARK
+
+    app = make_app(load=False)
+    for theme, colours in (("light", LIGHT), ("dark", DARK)):
+        app.settings.update_fields(theme=theme)
+        box = QCheckBox("Speculative decoding")
+        qtbot.addWidget(box)
+        box.show()
+        box.setChecked(False)
+        assert _has_colour(box.grab().toImage(), colours.muted), theme
+        assert not _has_colour(box.grab().toImage(), colours.accent), theme
+        box.setChecked(True)
+        assert _has_colour(box.grab().toImage(), colours.accent), theme
     app.settings.update_fields(theme="light")

@@ -123,5 +123,6 @@ def apply_theme(app: QApplication, settings: Settings, system: SystemLook) -> No
         arrows = Arrows(
             down=glyph_file("arrow_down", colours.muted, folder),
             up=glyph_file("arrow_up", colours.muted, folder),
+            check=glyph_file("check", colours.accent_text, folder),
         )
         app.setStyleSheet(designed_sheet(colours, type_scale, arrows))

@@ -44,6 +44,7 @@ GLYPHS: dict[str, str] = {
     "download": "download-simple",
     "arrow_down": "caret-down",
     "arrow_up": "caret-up",
+    "check": "check-bold",
 }
 
 # Colour roles an icon can take, as palette roles (apply.py fills the palette from the tokens).

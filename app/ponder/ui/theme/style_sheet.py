@@ -20,10 +20,12 @@ from ponder.ui.theme.tokens import RADIUS, SPACING, Colours, Radius, Spacing, Ty
 
 @dataclass(frozen=True)
 class Arrows:
-    """The image files of the combo and spin box arrows (icons.glyph_file writes them)."""
+    """The image files of the combo and spin box arrows and the check box tick
+    (icons.glyph_file writes them)."""
 
     down: Path
     up: Path
+    check: Path
 
 
 _CHAT = """
@@ -224,6 +226,26 @@ QListView:focus, QTreeView:focus, QTableView:focus, QPlainTextEdit:focus, QTextE
 #composerCard[focused="true"] {{ border: 2px solid {focus}; }}
 #conversationItems:focus {{ border: 1px solid {focus}; }}
 QCheckBox:focus, QRadioButton:focus {{ color: {link}; }}
+/* Check boxes and radio buttons: an edge in the muted text colour (Fusion's own edge all but
+   vanished on the dark surface), the accent with a tick when on. */
+QCheckBox::indicator, QGroupBox::indicator {{
+    width: 14px; height: 14px; border: 1px solid {muted}; border-radius: 4px;
+    background: {surface};
+}}
+QCheckBox::indicator:hover, QGroupBox::indicator:hover {{ border-color: {accent}; }}
+QCheckBox::indicator:checked, QGroupBox::indicator:checked {{
+    background: {accent}; border-color: {accent}; image: url("{check}");
+}}
+QCheckBox::indicator:disabled {{ background: {window}; border-color: {border_strong}; }}
+QCheckBox::indicator:checked:disabled {{ background: {border_strong}; }}
+QRadioButton::indicator {{
+    width: 14px; height: 14px; border: 1px solid {muted}; border-radius: 8px;
+    background: {surface};
+}}
+QRadioButton::indicator:hover {{ border-color: {accent}; }}
+QRadioButton::indicator:checked {{
+    width: 6px; height: 6px; border: 5px solid {accent}; background: {accent_text};
+}}
 """
 
 
@@ -247,5 +269,9 @@ def chat_sheet(colours: Colours, type_scale: TypeScale) -> str:
 def designed_sheet(colours: Colours, type_scale: TypeScale, arrows: Arrows) -> str:
     """The chat's shape and Ponder's own controls, for "light" and "dark"."""
     values = _values(colours, type_scale, SPACING, RADIUS)
-    values.update(arrow_down=arrows.down.as_posix(), arrow_up=arrows.up.as_posix())
+    values.update(
+        arrow_down=arrows.down.as_posix(),
+        arrow_up=arrows.up.as_posix(),
+        check=arrows.check.as_posix(),
+    )
     return _CHAT.format(**values) + _DESIGNED.format(**values)
