@@ -133,7 +133,7 @@ def test_a_slow_outlier_moves_the_step_cost_only_so_far() -> None:
 def test_an_extra_cost_measured_as_nothing_can_still_grow() -> None:
     pacing = DraftPacing(8)
     pacing.record_step(STEP)
-    pacing.record_batch(4, STEP * 0.9)  # faster than a step: extra cost 0
+    pacing.record_batch(4, STEP)  # as fast as a step: extra cost 0
     assert pacing.extra_cost(4) == 0.0
     for _ in range(30):
         pacing.record_batch(4, STEP * 3)
@@ -161,3 +161,28 @@ def test_max_draft_zero_never_drafts() -> None:
     pacing.record_step(STEP)
     assert not pacing.wants_proposal()
     assert pacing.draft_length(match=8, available=8) == 0
+
+
+def test_a_step_cost_measured_under_load_falls_back_to_the_quiet_cost() -> None:
+    """Another process took the core while the plain steps were measured, then left: drafts
+    must not look free against the inflated step (a batch compared with it measured 'no extra
+    cost' and the pacing drafted everything, 0.90x on prose under load)."""
+    pacing = DraftPacing(8)
+    for _ in range(5):
+        pacing.record_step(STEP * 2)  # under load
+    for _ in range(3):
+        pacing.record_step(STEP)  # quiet again
+    assert pacing.step_s is not None and pacing.step_s <= STEP * 1.15
+
+
+def test_a_batch_cheaper_than_the_step_shows_the_step_was_measured_under_load() -> None:
+    pacing = DraftPacing(8)
+    pacing.record_step(STEP * 2)  # the only plain step, measured under load
+    for _ in range(4):
+        pacing.record_batch(4, STEP * 1.6)  # quiet: 0.15 of a step per draft really
+    assert pacing.step_s is not None and pacing.step_s < STEP * 1.7
+    # Compute-bound drafts stay expensive: nothing after a short match is worth drafting.
+    for _ in range(6):
+        pacing.record_batch(4, STEP * 3.8)  # 0.7 of a step per draft on a quiet machine
+        pacing.record_step(STEP)
+    assert pacing.draft_length(match=2, available=8) == 0

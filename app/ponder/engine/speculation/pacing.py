@@ -47,8 +47,14 @@ class DraftPacing:
 
     # The longest context match the acceptance is told apart by (longer ones count as this).
     MAX_MATCH = 12
-    # Moving-average weight of a new timing, and of the prior in an acceptance estimate.
+    # Moving-average weight of a new timing. The plain step's cost falls fast and rises slowly,
+    # so it follows the machine's quiet cost and not another process's load (which comes and
+    # goes between the rare plain steps and the batches measured against them); a low step
+    # cost only makes drafts look dearer, never cheaper.
     TIMING_WEIGHT = 0.1
+    STEP_FALL_WEIGHT = 0.5
+    STEP_RISE_WEIGHT = 0.05
+    # Weight of the prior in an acceptance estimate.
     PRIOR_WEIGHT = 4.0
     # Past outcomes fade: each new trial of a match length scales its counts by this.
     DECAY = 0.97
@@ -86,13 +92,18 @@ class DraftPacing:
 
     def record_step(self, seconds: float) -> None:
         """A plain one-token decode step took ``seconds``."""
-        self.step_s = self._average(self.step_s, seconds)
+        self.step_s = self._step_average(seconds)
         self._batches_in_a_row = 0
 
     def record_batch(self, drafted: int, seconds: float) -> None:
         """A verification batch of one token and ``drafted`` drafts took ``seconds``."""
         self._batches_in_a_row += 1
         if not 0 < drafted <= self.max_draft or self.step_s is None:
+            return
+        if seconds < self.step_s:
+            # A batch never costs less than a plain step: the step was measured under load.
+            # Against it no extra cost can be measured; the step cost comes down instead.
+            self.step_s = self._step_average(seconds)
             return
         extra = max(0.0, seconds - self.step_s)
         self._extra_s[drafted] = self._average(self._extra_s[drafted], extra)
@@ -182,3 +193,11 @@ class DraftPacing:
         # (bounded by a step's cost too: an extra cost measured as 0 may still grow).
         sample = min(sample, 3.0 * current + (self.step_s or 0.0))
         return current + self.TIMING_WEIGHT * (sample - current)
+
+    def _step_average(self, sample: float) -> float:
+        current = self.step_s
+        if current is None:
+            return sample
+        sample = min(sample, 3.0 * current)
+        weight = self.STEP_FALL_WEIGHT if sample < current else self.STEP_RISE_WEIGHT
+        return current + weight * (sample - current)
