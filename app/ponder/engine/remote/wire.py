@@ -54,6 +54,20 @@ def _parse(data: str, server: str) -> Any:
         ) from None
 
 
+def _parse_piece(data: str, server: str) -> dict[str, Any]:
+    """One piece of a streamed reply (an SSE event's data, an Ollama JSON line): an object."""
+    piece = _parse(data, server)
+    if not isinstance(piece, dict):
+        raise ServerFault(
+            PROTOCOL,
+            QT_TRANSLATE_NOOP(
+                "Servers",
+                "{server} sent a piece of the reply of the wrong shape.",
+            ).format(server=server),
+        )
+    return piece
+
+
 def _stream_error(data: dict[str, Any], server: str) -> ServerFault:
     error = data.get("error")
     message = error.get("message") if isinstance(error, dict) else error
@@ -85,15 +99,7 @@ def openai_deltas(events: Iterable[Any], server: str) -> Iterator[Delta]:
             continue
         if sse.data.strip() == "[DONE]":
             return
-        data = _parse(sse.data, server)
-        if not isinstance(data, dict):
-            raise ServerFault(
-                PROTOCOL,
-                QT_TRANSLATE_NOOP(
-                    "Servers",
-                    "{server} sent a piece of the reply of the wrong shape.",
-                ).format(server=server),
-            )
+        data = _parse_piece(sse.data, server)
         if "error" in data:
             raise _stream_error(data, server)
         delta = Delta(completion_id=data.get("id") if isinstance(data.get("id"), str) else None)
@@ -150,15 +156,7 @@ def ollama_deltas(lines: Iterable[str], server: str) -> Iterator[Delta]:
     for line in lines:
         if not line.strip():
             continue
-        data = _parse(line, server)
-        if not isinstance(data, dict):
-            raise ServerFault(
-                PROTOCOL,
-                QT_TRANSLATE_NOOP(
-                    "Servers",
-                    "{server} sent a piece of the reply of the wrong shape.",
-                ).format(server=server),
-            )
+        data = _parse_piece(line, server)
         if "error" in data:
             raise _stream_error(data, server)
         message = data.get("message") or {}
