@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -96,3 +98,20 @@ def _isolated_home(
 ) -> None:
     """Every test gets its own PONDER_HOME: nothing touches the user's real folders."""
     monkeypatch.setenv("PONDER_HOME", str(tmp_path_factory.mktemp("ponder_home")))
+
+
+@pytest.fixture(scope="session")
+def self_signed_certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key (a server with its own CA), made by
+    openssl once for the whole run."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed: no certificate can be made for the TLS tests")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key

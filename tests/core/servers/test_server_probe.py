@@ -6,10 +6,8 @@ Ollama, vLLM and LM Studio are loopback fakes written from their documented prot
 
 from __future__ import annotations
 
-import shutil
 import socket
 import ssl
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -112,23 +110,10 @@ def test_error_bodies_of_each_server_give_their_message(body: bytes, said: str) 
     assert said in error_body_message(body)
 
 
-@pytest.fixture(scope="module")
-def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed: no certificate can be made for the TLS tests")
-    folder = tmp_path_factory.mktemp("tls")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return cert, key
-
-
-def test_tls_is_verified_and_a_private_ca_file_is_accepted(self_signed: tuple[Path, Path]) -> None:
-    cert, key = self_signed
+def test_tls_is_verified_and_a_private_ca_file_is_accepted(
+    self_signed_certificate: tuple[Path, Path],
+) -> None:
+    cert, key = self_signed_certificate
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     with InferenceFake("vllm", tls=context) as fake:

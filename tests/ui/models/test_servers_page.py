@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import ssl
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -292,26 +290,10 @@ def test_a_servers_faults_in_the_chat_advise_the_windows_ways_out_not_commands(
         assert "Models → Servers" in live.error and "ponder" not in live.error
 
 
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 and its key (a server with its own CA)."""
-    if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed: no certificate can be made for the TLS test")
-    folder = tmp_path_factory.mktemp("tls")
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    return cert, key
-
-
 def test_a_server_with_its_own_certificate_is_refused_until_its_ca_file_is_given(
-    qtbot: QtBot, make_app: AppFactory, certificate: tuple[Path, Path], tmp_path: Path
+    qtbot: QtBot, make_app: AppFactory, self_signed_certificate: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    cert, key = certificate
+    cert, key = self_signed_certificate
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     app = make_app(load=False)
