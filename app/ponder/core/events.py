@@ -95,6 +95,10 @@ class Stats:
     # because it was not paying for itself.
     draft_cost: float | None = None
     draft_pauses: int = 0
+    # Of the drafted and accepted tokens above, those the draft model proposed (the rest came
+    # from the context lookup).
+    model_drafted_tokens: int = 0
+    model_accepted_tokens: int = 0
     # Earlier turns (a user message and its replies) left out of the prompt to fit the
     # context (core.reasoning.context_fit); the reply says so.
     left_out_turns: int = 0
@@ -164,6 +168,10 @@ class LoadedEvent:
     backend: str
     think_open_id: int | None
     think_close_id: int | None
+    # The draft model that proposes tokens (its path), when one was asked for and loaded; and
+    # when one was asked for but is not used, why (a sentence for the person).
+    draft_model: str | None = None
+    draft_problem: str | None = None
     type: Literal["loaded"] = "loaded"
 
 

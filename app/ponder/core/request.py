@@ -121,6 +121,12 @@ class LoadRequest:
     # Draft whatever the context proposes, even where measured timings say it does not pay
     # (the output is the same): to measure acceptance, and for tests that need drafts.
     draft_eagerly: bool = False
+    # A smaller model with the same tokenizer that proposes drafts where the context has
+    # nothing to propose (the second proposer, beside the context lookup); None: drafts come
+    # from the context only. Used only when ``speculate``; it runs on the same threads, with
+    # the same GPU offload and context size as the model. ``core.models.load_policy`` picks it
+    # (the catalog's pair, when installed and memory allows, or a file the person names).
+    draft_model_path: str | None = None
     # llama.cpp's flash attention ("auto": where the backend has it). A speculating session
     # always uses it (a batch's logits then equal one-token decoding's); a plain session uses
     # it when asked, e.g. to compare with a speculating one on the same kernels.
