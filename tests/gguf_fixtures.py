@@ -179,9 +179,54 @@ def write_gguf(
 def write_vocab_only_copy(header: GGUFHeader, path: Path) -> Path:
     """Write every key/value pair of ``header`` (exact GGUF types) and no tensors to ``path``."""
     writer = gguf.GGUFWriter(path, header.metadata["general.architecture"])
-    for key, value in header.metadata.items():
+    _copy_metadata(writer, header)
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    return path
+
+
+def write_layer_cut_copy(source: Path, path: Path, n_layers: int) -> Path:
+    """Write a model made of the first ``n_layers`` layers of the model at ``source`` (its
+    embeddings, output norm and tokenizer as they are) to ``path``: a smaller model with the
+    same tokenizer, that proposes tokens the full model often rejects (a draft model for
+    tests). The tensors are copied byte for byte, quantized as they are."""
+    header = read_header(source)
+    arch = header.metadata["general.architecture"]
+    writer = gguf.GGUFWriter(path, arch)
+    _copy_metadata(writer, header, {f"{arch}.block_count": n_layers})
+    kept = [
+        tensor
+        for tensor in gguf.GGUFReader(source).tensors
+        if not tensor.name.startswith("blk.") or int(tensor.name.split(".")[1]) < n_layers
+    ]
+    for tensor in kept:
+        writer.add_tensor_info(
+            tensor.name,
+            tensor.data.shape,
+            tensor.data.dtype,
+            tensor.data.nbytes,
+            tensor.tensor_type,
+        )
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_ti_data_to_file()
+    for tensor in kept:
+        writer.write_tensor_data(tensor.data)
+    writer.close()
+    return path
+
+
+def _copy_metadata(
+    writer: gguf.GGUFWriter, header: GGUFHeader, overrides: dict[str, Any] | None = None
+) -> None:
+    """Adds every key/value pair of ``header`` to ``writer`` with its exact GGUF type
+    (``overrides``: new values for some keys, of the same type)."""
+    for key, stored in header.metadata.items():
         if key == "general.architecture":  # GGUFWriter writes it itself, first
             continue
+        value = overrides[key] if overrides and key in overrides else stored
         vtype, sub = header.value_types[key]
 
         def raw(v: Any) -> Any:
@@ -195,11 +240,6 @@ def write_vocab_only_copy(header: GGUFHeader, path: Path) -> Path:
             gguf.GGUFValueType(int(vtype)),
             gguf.GGUFValueType(int(sub)) if sub is not None else None,
         )
-    writer.write_header_to_file()
-    writer.write_kv_data_to_file()
-    writer.write_tensors_to_file()
-    writer.close()
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -212,3 +252,11 @@ def r1_vocab_gguf(tmp_path_factory: pytest.TempPathFactory, r1_part_path: Path) 
     if copy.metadata != source.metadata or copy.value_types != source.value_types:
         raise AssertionError("the vocab-only R1 copy does not carry the source's metadata")
     return out
+
+
+@pytest.fixture(scope="session")
+def smollm2_cut_path(tmp_path_factory: pytest.TempPathFactory, smollm2_path: Path) -> Path:
+    """The first 6 of SmolLM2-135M's 30 layers: a draft model with SmolLM2's own tokenizer
+    whose proposals SmolLM2 keeps only in part."""
+    out = tmp_path_factory.mktemp("smollm2_cut") / "SmolLM2-135M-first-6-layers.gguf"
+    return write_layer_cut_copy(smollm2_path, out, 6)

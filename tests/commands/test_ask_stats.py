@@ -11,6 +11,17 @@ def test_the_stats_line_says_how_many_drafts_were_kept() -> None:
     assert "drafts kept 15/20 (75%)" in line
 
 
+def test_the_draft_models_share_is_said_when_it_drafted() -> None:
+    stats = Stats(
+        answer_tokens=40,
+        drafted_tokens=20,
+        accepted_tokens=15,
+        model_drafted_tokens=8,
+        model_accepted_tokens=5,
+    )
+    assert "drafts kept 15/20 (75%), the draft model's 5/8" in format_stats(stats)
+
+
 def test_no_drafts_no_draft_figures() -> None:
     assert "drafts" not in format_stats(Stats(answer_tokens=40))
 

@@ -60,10 +60,15 @@ def format_stats(stats: Stats) -> str:
     if stats.injected_tokens:
         parts.append(f"{tokens_text(stats.injected_tokens)} injected by Ponder")
     if stats.acceptance_rate is not None:
-        parts.append(
+        drafts = (
             f"drafts kept {stats.accepted_tokens}/{stats.drafted_tokens} "
             f"({stats.acceptance_rate:.0%})"
         )
+        if stats.model_drafted_tokens:
+            drafts += (
+                f", the draft model's {stats.model_accepted_tokens}/{stats.model_drafted_tokens}"
+            )
+        parts.append(drafts)
     return " · ".join(parts)
 
 

@@ -36,7 +36,7 @@ from ponder.core.request import ThinkingControl
 from ponder.engine.live_control import LiveControls, NoLiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
 from ponder.engine.speculation.pacing import DraftPacing
-from ponder.engine.speculation.speculator import Speculator
+from ponder.engine.speculation.speculator import ModelDrafting, Speculator
 
 # How many extra tokens the budget cut may wait for a multi-byte character to complete.
 _MAX_CHARACTER_TOKENS = 4
@@ -139,6 +139,7 @@ class Turn:
         answer_reserve: int,
         live: LiveControls | NoLiveControls | None = None,
         pacing: DraftPacing | None = None,
+        drafting: ModelDrafting | None = None,
     ) -> None:
         self.llm = llm
         self.tokenizer = tokenizer
@@ -187,8 +188,8 @@ class Turn:
         self.decode_calls = 0
         # Drafted tokens (speculative decoding): every generated token passes through
         # _advance, every other evaluation drops the drafts first. ``pacing``: the session's
-        # (None: no speculation).
-        self.speculator = Speculator(llm, pacing)
+        # (None: no speculation); ``drafting``: its draft model, if it has one.
+        self.speculator = Speculator(llm, pacing, drafting)
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (special tokens render as nothing). The bindings'
@@ -518,6 +519,8 @@ class Turn:
             draft_batches=self.speculator.batches,
             draft_cost=pacing.draft_cost,
             draft_pauses=self.speculator.pauses,
+            model_drafted_tokens=self.speculator.model_drafted_tokens,
+            model_accepted_tokens=self.speculator.model_accepted_tokens,
         )
 
     def kv_tokens(self) -> int:

@@ -38,7 +38,10 @@ from ponder.core.request import GenerateRequest, LoadRequest, Sampling
 from ponder.engine.generation import Cancelled, ContextFull, ThinkTags, Turn
 from ponder.engine.live_control import LiveControls
 from ponder.engine.safe_tokenize import SafeTokenizer
+from ponder.engine.speculation.draft_model import DraftModel
+from ponder.engine.speculation.model_pacing import ModelDraftPacing
 from ponder.engine.speculation.pacing import DraftPacing
+from ponder.engine.speculation.speculator import ModelDrafting
 
 Emit = Callable[[Event], None]
 
@@ -104,7 +107,13 @@ def resolve_sampling(request: Sampling, family: Sampling) -> SamplerSettings:
 class ModelSession:
     """A loaded model and its KV cache, reused across turns of a conversation."""
 
-    def __init__(self, llm: llama_cpp.Llama, request: LoadRequest, profile: FamilyProfile) -> None:
+    def __init__(
+        self,
+        llm: llama_cpp.Llama,
+        request: LoadRequest,
+        profile: FamilyProfile,
+        draft: DraftModel | None = None,
+    ) -> None:
         self.llm = llm
         self.request = request
         self.profile = profile
@@ -123,6 +132,12 @@ class ModelSession:
         # How many tokens to draft, learnt from this session's timings (kept across turns).
         self.pacing = (
             DraftPacing(_MAX_DRAFT, eager=request.draft_eagerly) if self.speculates else None
+        )
+        # The draft model, where one was loaded, and how far it drafts (kept across turns).
+        self.drafting = (
+            ModelDrafting(draft, ModelDraftPacing(self.pacing))
+            if draft is not None and self.pacing is not None
+            else None
         )
 
     @property
@@ -170,7 +185,8 @@ class ModelSession:
         profile = detect_family(dict(llm.metadata))
         if request.think_tags is not None:
             profile = profile.with_tags(*request.think_tags)
-        session = cls(llm, request, profile)
+        draft, draft_problem = _load_draft_model(request, llm, gpu_layers)
+        session = cls(llm, request, profile, draft)
         emit(
             LoadedEvent(
                 model_path=path,
@@ -182,6 +198,8 @@ class ModelSession:
                 backend=backend_description(request.gpu_layers),
                 think_open_id=session.tags.open_id,
                 think_close_id=session.tags.close_id,
+                draft_model=draft.path if draft is not None else None,
+                draft_problem=draft_problem,
             )
         )
         return session
@@ -271,6 +289,7 @@ class ModelSession:
             answer_reserve=reserve,
             live=live,
             pacing=self.pacing,
+            drafting=self.drafting,
         )
         started = time.perf_counter()
         cached = 0
@@ -298,7 +317,60 @@ class ModelSession:
         emit(DoneEvent(reason))
 
     def close(self) -> None:
+        if self.drafting is not None:
+            self.drafting.model.close()
         self.llm.close()
+
+
+# Vocabularies this much apart in size are not one tokenizer (llama.cpp's own limit for
+# speculative decoding: models of one family pad their vocabularies differently).
+_MAX_VOCAB_DIFFERENCE = 128
+
+
+def _load_draft_model(
+    request: LoadRequest, llm: llama_cpp.Llama, gpu_layers: int
+) -> tuple[DraftModel | None, str | None]:
+    """The draft model the request names, loaded like the model (same threads, offload and
+    context), or None and why not (a sentence; None when none was asked for). A draft model
+    that cannot be used never stops the model from loading."""
+    path = request.draft_model_path
+    if not path or not request.speculate:
+        return None, None
+    name = os.path.basename(path)
+    model = llm._model.model
+    if llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model):
+        return None, None  # nothing is drafted for such a model (ModelSession.speculates)
+    try:
+        validate_gguf(path)
+        draft = llama_cpp.Llama(
+            model_path=path,
+            n_ctx=request.n_ctx,
+            n_batch=request.n_batch,
+            n_threads=request.n_threads or physical_cores(),
+            n_threads_batch=request.n_threads or physical_cores(),
+            n_gpu_layers=gpu_layers,
+            verbose=False,
+        )
+    except GGUFError as exc:
+        return None, QT_TRANSLATE_NOOP(
+            "Engine", "The draft model {name} is not used: {reason}"
+        ).format(name=name, reason=message_of(exc))
+    except (ValueError, RuntimeError, OSError) as exc:
+        return None, QT_TRANSLATE_NOOP(
+            "Engine", "The draft model {name} is not used: llama.cpp could not load it ({exc})."
+        ).format(name=name, exc=exc)
+    target_vocab, draft_vocab = llm.n_vocab(), draft.n_vocab()
+    same_kind = llama_cpp.llama_vocab_type(llm._model.vocab) == llama_cpp.llama_vocab_type(
+        draft._model.vocab
+    )
+    if not same_kind or abs(target_vocab - draft_vocab) > _MAX_VOCAB_DIFFERENCE:
+        draft.close()
+        return None, QT_TRANSLATE_NOOP(
+            "Engine",
+            "The draft model {name} is not used: its tokenizer is not the model's "
+            "({draft_vocab:,} tokens against {target_vocab:,}).",
+        ).format(name=name, draft_vocab=draft_vocab, target_vocab=target_vocab)
+    return DraftModel(draft, target_vocab), None
 
 
 def _load_failure(path: str, request: LoadRequest, exc: Exception) -> str:

@@ -48,6 +48,7 @@ def _engine(
     speculate: bool,
     think_tags: tuple[str, str] | None = None,
     eager: bool = True,
+    draft_model: Path | None = None,
 ) -> Iterator[EngineClient]:
     client = EngineClient()
     request = LoadRequest(
@@ -55,21 +56,40 @@ def _engine(
         n_ctx=2048,
         n_threads=2,
         speculate=speculate,
-        # Draft whatever the context proposes: on a CPU, where drafting rarely pays, the
-        # timed pacing would draft too little (and by timings) for the runs to test.
+        # Draft whatever is proposed: on a CPU, where drafting rarely pays, the timed pacing
+        # would draft too little (and by timings) for the runs to test. With a draft model,
+        # it proposes wherever it can; the context where it has nothing to propose.
         draft_eagerly=eager,
         flash_attention=True,  # the plain engine on the same attention kernel
         think_tags=think_tags,
+        draft_model_path=str(draft_model) if draft_model is not None else None,
     )
     events = list(client.load(request))
-    assert isinstance(events[-1], LoadedEvent), events[-1]
+    loaded = events[-1]
+    assert isinstance(loaded, LoadedEvent), loaded
+    assert loaded.draft_model == request.draft_model_path and loaded.draft_problem is None
     yield client
     client.close()
 
 
-@pytest.fixture(scope="module")
-def drafting(smollm2_path: Path) -> Iterator[EngineClient]:
-    yield from _engine(smollm2_path, speculate=True)
+# Where the drafts come from in every scenario: the context alone, and SmolLM2 itself as its
+# draft model (nearly every draft kept, the rest from the context). A draft model whose drafts
+# are mostly rejected (SmolLM2's first 6 layers) has scenarios of its own below: drafting 8
+# tokens for each one kept, it is slow on a CPU.
+PROPOSERS = ("context", "same model as draft")
+
+
+def _draft_model(proposer: str, request: pytest.FixtureRequest) -> Path | None:
+    if proposer == "same model as draft":
+        return Path(request.getfixturevalue("smollm2_path"))
+    return None
+
+
+@pytest.fixture(scope="module", params=PROPOSERS)
+def drafting(smollm2_path: Path, request: pytest.FixtureRequest) -> Iterator[EngineClient]:
+    yield from _engine(
+        smollm2_path, speculate=True, draft_model=_draft_model(request.param, request)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -78,18 +98,41 @@ def timed(smollm2_path: Path) -> Iterator[EngineClient]:
     yield from _engine(smollm2_path, speculate=True, eager=False)
 
 
+# Each drafting engine is compared with a plain engine of its own that has seen the same
+# requests: a prompt partly reused from the KV cache is evaluated in other batches than a
+# fresh one, and its logits may differ in the last bits (on both engines alike).
 @pytest.fixture(scope="module")
-def plain(smollm2_path: Path) -> Iterator[EngineClient]:
+def plain(smollm2_path: Path, drafting: EngineClient) -> Iterator[EngineClient]:
     yield from _engine(smollm2_path, speculate=False)
 
 
 @pytest.fixture(scope="module")
-def drafting_tagged(smollm2_path: Path) -> Iterator[EngineClient]:
-    yield from _engine(smollm2_path, speculate=True, think_tags=TAGS)
+def plain_for_timed(smollm2_path: Path, timed: EngineClient) -> Iterator[EngineClient]:
+    yield from _engine(smollm2_path, speculate=False)
 
 
 @pytest.fixture(scope="module")
-def plain_tagged(smollm2_path: Path) -> Iterator[EngineClient]:
+def cut_drafting(smollm2_path: Path, smollm2_cut_path: Path) -> Iterator[EngineClient]:
+    yield from _engine(smollm2_path, speculate=True, draft_model=smollm2_cut_path)
+
+
+@pytest.fixture(scope="module")
+def plain_for_cut(smollm2_path: Path, cut_drafting: EngineClient) -> Iterator[EngineClient]:
+    yield from _engine(smollm2_path, speculate=False)
+
+
+@pytest.fixture(scope="module", params=PROPOSERS)
+def drafting_tagged(smollm2_path: Path, request: pytest.FixtureRequest) -> Iterator[EngineClient]:
+    yield from _engine(
+        smollm2_path,
+        speculate=True,
+        think_tags=TAGS,
+        draft_model=_draft_model(request.param, request),
+    )
+
+
+@pytest.fixture(scope="module")
+def plain_tagged(smollm2_path: Path, drafting_tagged: EngineClient) -> Iterator[EngineClient]:
     yield from _engine(smollm2_path, speculate=False, think_tags=TAGS)
 
 
@@ -231,14 +274,49 @@ def test_cancel_during_drafted_runs_leaves_only_kept_tokens(
 
 
 def test_timed_pacing_gives_the_same_tokens_however_much_it_drafts(
-    timed: EngineClient, plain: EngineClient
+    timed: EngineClient, plain_for_timed: EngineClient
 ) -> None:
     # How much is drafted depends on this machine's timings; the output never does.
     for text, sampling in ((LOOPING, GREEDY), (REPETITIVE, SEEDED)):
         _, stats = _same_run(
-            timed, plain, _request(text, ThinkingControl(budget=40), 200, sampling)
+            timed, plain_for_timed, _request(text, ThinkingControl(budget=40), 200, sampling)
         )
         assert stats.draft_batches <= stats.generated_tokens
+
+
+def test_the_draft_model_proposes_where_it_is_loaded_and_its_share_is_counted(
+    drafting: EngineClient, plain: EngineClient, request: pytest.FixtureRequest
+) -> None:
+    proposer = request.node.callspec.params["drafting"]
+    prose = "Write two sentences about the sea at night."
+    _, stats = _same_run(drafting, plain, _request(prose, ThinkingControl(), 60))
+    assert stats.model_accepted_tokens <= stats.model_drafted_tokens <= stats.drafted_tokens
+    assert stats.model_accepted_tokens <= stats.accepted_tokens
+    if proposer == "context":
+        assert stats.model_drafted_tokens == 0
+    else:
+        # The same weights propose what the model writes (but for the last bits of other
+        # attention kernels): nearly every draft is kept.
+        assert stats.model_accepted_tokens >= 0.7 * stats.model_drafted_tokens > 0
+
+
+def test_a_draft_model_whose_drafts_are_rejected_changes_nothing_but_the_speed(
+    cut_drafting: EngineClient, plain_for_cut: EngineClient
+) -> None:
+    # Budget cuts, refused ends of turn with "Wait" injected, and max_tokens, each landing
+    # inside runs the draft model proposed and the model mostly rejected.
+    control = ThinkingControl(budget=None, min_tokens=10_000, max_waits=1)
+    events, stats = _same_run(cut_drafting, plain_for_cut, _request("What is 2+3?", control, 48))
+    assert stats.model_drafted_tokens > stats.model_accepted_tokens
+    for budget in (5, 13):
+        events, stats = _same_run(
+            cut_drafting,
+            plain_for_cut,
+            _request(REPETITIVE, ThinkingControl(budget=budget), 24, SEEDED),
+        )
+        cut = [e for e in events if isinstance(e, InterventionEvent)]
+        assert [(c.reason, c.position) for c in cut] == [("budget_spent", budget)]
+        assert stats.model_drafted_tokens > 0
 
 
 def test_the_stats_event_carries_the_acceptance_rate() -> None:

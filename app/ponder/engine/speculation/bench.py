@@ -1,7 +1,8 @@
 """``ponder bench --speculate``: decode speed with speculative decoding against without it.
 
 Engines load the same model with the same threads (``SIDES``: plain decoding with and without
-flash attention, speculation with timed pacing as users get it, and eager drafting); every
+flash attention, speculation with timed pacing as users get it, and eager drafting; with a
+draft model, the same two with it: ``DRAFT_MODEL_SIDES``); every
 prompt runs on each, in turn (so that drift, heat or other load hits all alike), greedy, for
 the same number of tokens. The prompts are bundled (resources/bench/speculation.toml): a
 repetitive set, the traces where drafting from the context pays, and ordinary prose, where it
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ponder.core.bounded_files import read_toml
 from ponder.core.bundled import bundled_path
-from ponder.core.events import ErrorEvent, Event, Stats, StatsEvent
+from ponder.core.events import ErrorEvent, Event, LoadedEvent, Stats, StatsEvent
 from ponder.core.request import GenerateRequest, LoadRequest, Message, Sampling, ThinkingControl
 from ponder.engine.client import EngineClient
 
@@ -53,6 +54,8 @@ class SideTotals:
     batches: int = 0
     pauses: int = 0
     draft_cost: float | None = None  # the latest the engine measured, in plain steps
+    model_drafted: int = 0  # of the drafted and accepted tokens, the draft model's
+    model_accepted: int = 0
 
     def add(self, stats: Stats) -> None:
         self.tokens += stats.generated_tokens
@@ -63,6 +66,8 @@ class SideTotals:
         self.pauses += stats.draft_pauses
         if stats.draft_cost is not None:
             self.draft_cost = stats.draft_cost
+        self.model_drafted += stats.model_drafted_tokens
+        self.model_accepted += stats.model_accepted_tokens
 
     @property
     def tokens_per_s(self) -> float:
@@ -71,21 +76,27 @@ class SideTotals:
     def drafts(self) -> str:
         if not self.drafted:
             return "nothing drafted"
-        return (
+        text = (
             f"kept {self.accepted}/{self.drafted} ({self.accepted / self.drafted:.0%}), "
             f"mean accepted length {self.accepted / self.batches:.2f}"
         )
+        if self.model_drafted:
+            text += f", of them the draft model's {self.model_accepted}/{self.model_drafted}"
+        return text
 
 
 # The engines of the bench: Ponder as users get it without speculation (llama.cpp's default
 # attention), the same on flash attention (the kernel speculation needs, so the reference for
 # exactness and speed), speculation as users get it (timed pacing), and eager drafting
 # (everything the context proposes: how often drafts are kept, and what that costs here).
+# With a draft model (``--draft-model``), two more: speculation with the draft model as users
+# get it, and the draft model drafting wherever it can (how often its drafts are kept).
 @dataclass(frozen=True)
 class Side:
     speculate: bool
     flash_attention: bool
     draft_eagerly: bool = False
+    draft_model: bool = False
 
 
 SIDES: dict[str, Side] = {
@@ -93,6 +104,12 @@ SIDES: dict[str, Side] = {
     "plain_default": Side(speculate=False, flash_attention=False),
     "speculative": Side(speculate=True, flash_attention=True),
     "eager": Side(speculate=True, flash_attention=True, draft_eagerly=True),
+}
+DRAFT_MODEL_SIDES: dict[str, Side] = {
+    "draft_model": Side(speculate=True, flash_attention=True, draft_model=True),
+    "draft_model_eager": Side(
+        speculate=True, flash_attention=True, draft_eagerly=True, draft_model=True
+    ),
 }
 
 
@@ -105,6 +122,7 @@ class SpeculationBench:
         default_factory=lambda: {side: {} for side in SIDES}
     )
     differing: list[str] = field(default_factory=list)  # prompts whose outputs differed
+    draft_model: str | None = None  # the draft model's file name, when one was measured
 
     def ratio(self, side: str, name: str, against: str = "plain") -> float:
         base = self.sides[against][name].tokens_per_s
@@ -136,6 +154,18 @@ class SpeculationBench:
                 f"{'':<11} speculative: {timed.drafts()}; {cost}; paused {timed.pauses} "
                 f"time(s). eager: {eager.drafts()}"
             )
+            if self.draft_model is not None:
+                model, model_eager = (
+                    self.sides["draft_model"][name],
+                    self.sides["draft_model_eager"][name],
+                )
+                out.append(
+                    f"{'':<11} with the draft model {self.draft_model}: "
+                    f"{model.tokens_per_s:.1f} (ratio {self.ratio('draft_model', name):.3f}; "
+                    f"{model.drafts()}; paused {model.pauses} time(s)); drafting wherever it "
+                    f"can {model_eager.tokens_per_s:.1f} (ratio "
+                    f"{self.ratio('draft_model_eager', name):.3f}; {model_eager.drafts()})"
+                )
         out.append(
             "outputs identical: yes"
             if not self.differing
@@ -162,23 +192,35 @@ def run_speculation_bench(
     progress: Callable[[str], None] = lambda _line: None,
 ) -> SpeculationBench:
     sets = prompt_sets or load_prompt_sets()
-    result = SpeculationBench(tokens=tokens, rounds=rounds)
+    sides = dict(SIDES)
+    draft_name = Path(load.draft_model_path).name if load.draft_model_path else None
+    if draft_name is not None:
+        sides.update(DRAFT_MODEL_SIDES)
+    result = SpeculationBench(
+        tokens=tokens,
+        rounds=rounds,
+        sides={side: {} for side in sides},
+        draft_model=draft_name,
+    )
     with ExitStack() as stack:
         engines: dict[str, EngineClient] = {}
-        for side, how in SIDES.items():
+        for side, how in sides.items():
             engine = engines[side] = stack.enter_context(EngineClient())
             loading = replace(
                 load,
                 speculate=how.speculate,
                 flash_attention=how.flash_attention,
                 draft_eagerly=how.draft_eagerly,
+                draft_model_path=load.draft_model_path if how.draft_model else None,
             )
             for event in engine.load(loading):
                 if isinstance(event, ErrorEvent):
                     raise RuntimeError(event.message)
+                if isinstance(event, LoadedEvent) and event.draft_problem:
+                    raise RuntimeError(event.draft_problem)
             _run(engine, GenerateRequest(messages=(Message("user", "Hi"),), max_tokens=4))
         for name, prompts in sets.items():
-            for side in SIDES:
+            for side in sides:
                 result.sides[side][name] = SideTotals()
             for round_ in range(rounds):
                 for index, prompt in enumerate(prompts):
@@ -199,7 +241,7 @@ def run_speculation_bench(
                         outputs[side], stats = _run(engine, request)
                         result.sides[side][name].add(stats)
                         speeds.append(f"{side} {stats.decode_tokens_per_s:.1f}")
-                    if any(outputs[s] != outputs["plain"] for s in ("speculative", "eager")):
+                    if any(outputs[s] != outputs["plain"] for s in sides if s != "plain_default"):
                         result.differing.append(f"{name} #{index + 1}")
                     progress(f"{name} #{index + 1} tok/s: " + ", ".join(speeds))
     return result

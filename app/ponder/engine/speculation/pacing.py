@@ -42,6 +42,42 @@ class PacingReport:
         return self.extra_s_per_draft / self.step_s
 
 
+class LossGuard:
+    """The last guard of a proposer: a balance of the plain steps its drafting saved (kept
+    tokens, plus the generated one, minus what the batch and the drafting cost, in steps).
+    When it goes below ``-MAX_LOSS`` drafting pauses for ``FIRST_PAUSE`` generated tokens, then
+    twice as long each time until drafting pays again (the balance reaches ``MAX_BALANCE``)."""
+
+    MAX_BALANCE = 8.0
+    MAX_LOSS = 3.0
+    FIRST_PAUSE = 8
+
+    def __init__(self, max_pause: int = 256) -> None:
+        self.max_pause = max_pause
+        self.balance = 0.0  # steps saved by drafting since the last pause (negative: lost)
+        self.pause = 0  # generated tokens to wait before drafting again
+        self.pauses = 0
+        self._pause_length = self.FIRST_PAUSE
+
+    def record(self, saved_steps: float) -> None:
+        """A batch saved ``saved_steps`` plain steps (negative: it lost that many)."""
+        self.balance = min(self.MAX_BALANCE, self.balance + saved_steps)
+        if self.balance < -self.MAX_LOSS:
+            self.pause = self._pause_length
+            self._pause_length = min(self.max_pause, self._pause_length * 2)
+            self.pauses += 1
+            self.balance = 0.0
+        elif self.balance >= self.MAX_BALANCE:
+            self._pause_length = self.FIRST_PAUSE  # drafting pays: the next pause starts short
+
+    def ready(self) -> bool:
+        """Whether drafting may go on now (not while paused); counts a paused step down."""
+        if self.pause > 0:
+            self.pause -= 1
+            return False
+        return True
+
+
 class DraftPacing:
     """The draft length for the next batch (0: do not draft now), learnt from timings."""
 
@@ -64,29 +100,40 @@ class DraftPacing:
     PRIOR_DRAFT_COST = 0.5
     # Batches in a row after which one plain step is taken to re-measure the step cost.
     PROBE_EVERY = 24
-    # The balance of steps saved is kept within these; below -MAX_LOSS drafting pauses, for
-    # FIRST_PAUSE generated tokens, then twice as long each time until it pays again.
-    MAX_BALANCE = 8.0
-    MAX_LOSS = 3.0
-    FIRST_PAUSE = 8
+    # The guard against drafting that loses time (LossGuard's limits).
+    MAX_BALANCE = LossGuard.MAX_BALANCE
+    FIRST_PAUSE = LossGuard.FIRST_PAUSE
 
     def __init__(self, max_draft: int, *, eager: bool = False, max_pause: int = 256) -> None:
         self.max_draft = max(0, max_draft)
         # Eager: draft all that is proposed, whatever it costs (to measure how often drafts
         # are kept, and for tests that need drafts); the output is the same either way.
         self.eager = eager
-        self.max_pause = max_pause
+        self.guard = LossGuard(max_pause)
         self.step_s: float | None = None
         # What a batch of one token and k drafts costs beyond a plain step, by k (None: not
         # measured yet).
         self._extra_s: list[float | None] = [None] * (self.max_draft + 1)
         # Per context-match length: [kept, tried], decayed.
         self._counts = [[0.0, 0.0] for _ in range(self.MAX_MATCH + 1)]
-        self.balance = 0.0  # steps saved by drafting since the last pause (negative: lost)
-        self.pause = 0  # generated tokens to wait before drafting again
-        self.pauses = 0
-        self._pause_length = self.FIRST_PAUSE
         self._batches_in_a_row = 0
+
+    # The guard's state, read (and in tests set) as the pacing's own.
+    @property
+    def balance(self) -> float:
+        return self.guard.balance
+
+    @property
+    def pause(self) -> int:
+        return self.guard.pause
+
+    @pause.setter
+    def pause(self, tokens: int) -> None:
+        self.guard.pause = tokens
+
+    @property
+    def pauses(self) -> int:
+        return self.guard.pauses
 
     # ----- measurements ----------------------------------------------------------------------
 
@@ -118,15 +165,7 @@ class DraftPacing:
             counts[1] = counts[1] * self.DECAY + 1.0
         if seconds is None or drafted <= 0 or not self.step_s or self.eager:
             return
-        saved = (1 + kept) - seconds / self.step_s
-        self.balance = min(self.MAX_BALANCE, self.balance + saved)
-        if self.balance < -self.MAX_LOSS:
-            self.pause = self._pause_length
-            self._pause_length = min(self.max_pause, self._pause_length * 2)
-            self.pauses += 1
-            self.balance = 0.0
-        elif self.balance >= self.MAX_BALANCE:
-            self._pause_length = self.FIRST_PAUSE  # drafting pays: the next pause starts short
+        self.guard.record((1 + kept) - seconds / self.step_s)
 
     # ----- decisions ---------------------------------------------------------------------------
 
@@ -139,10 +178,7 @@ class DraftPacing:
     def wants_proposal(self) -> bool:
         """Whether a proposal is worth looking up now (not while paused); counts a paused
         step down."""
-        if self.pause > 0:
-            self.pause -= 1
-            return False
-        return self.max_draft > 0
+        return self.guard.ready() and self.max_draft > 0
 
     def draft_length(self, match: int, available: int) -> int:
         """How many of ``available`` proposed tokens (after a ``match``-token context match)
@@ -151,7 +187,7 @@ class DraftPacing:
         limit = min(available, self.max_draft)
         if self.eager:
             return max(0, limit)
-        if limit <= 0 or self.step_s is None or self._batches_in_a_row >= self.PROBE_EVERY:
+        if limit <= 0 or self.step_s is None or self.needs_plain_step():
             return 0
         step = self.step_s
         best, best_rate = 0, self.MARGIN / step
@@ -163,6 +199,11 @@ class DraftPacing:
             if rate > best_rate:
                 best, best_rate = length, rate
         return best
+
+    def needs_plain_step(self) -> bool:
+        """Whether the next token should be evaluated alone, to measure the plain step again
+        (after ``PROBE_EVERY`` batches in a row), whatever would propose drafts."""
+        return self._batches_in_a_row >= self.PROBE_EVERY
 
     def extra_cost(self, drafted: int) -> float:
         """Seconds ``drafted`` drafts add to a step: measured, else scaled from the nearest

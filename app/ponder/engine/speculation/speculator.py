@@ -13,6 +13,10 @@ How many tokens to draft is the session's ``DraftPacing``'s decision, from the s
 here: each verification batch, each plain step (the loop reports it), and what became of each
 proposal, drafted or not.
 
+Where the context proposes nothing worth drafting and the session has a draft model
+(``draft_model.py``), the draft model proposes instead, as far as its ``ModelDraftPacing`` says
+its drafts pay for the time they take to write.
+
 Like generation.py this uses ``Llama``'s private ``_ctx``/``_batch``: the pinned bindings have
 no public way to ask for logits at every position of one batch.
 """
@@ -23,8 +27,18 @@ import time
 
 import llama_cpp
 
+from ponder.engine.speculation.draft_model import DraftModel
+from ponder.engine.speculation.model_pacing import ModelDraftPacing
 from ponder.engine.speculation.pacing import DraftPacing
 from ponder.engine.speculation.prompt_lookup import PromptLookup, Proposal
+
+
+class ModelDrafting:
+    """A session's draft model and its pacing (both kept across turns)."""
+
+    def __init__(self, model: DraftModel, pacing: ModelDraftPacing) -> None:
+        self.model = model
+        self.pacing = pacing
 
 
 class Speculator:
@@ -35,11 +49,21 @@ class Speculator:
     evaluates one token at a time, as before.
     """
 
-    def __init__(self, llm: llama_cpp.Llama, pacing: DraftPacing | None = None) -> None:
+    def __init__(
+        self,
+        llm: llama_cpp.Llama,
+        pacing: DraftPacing | None = None,
+        drafting: ModelDrafting | None = None,
+    ) -> None:
         self.llm = llm
         self.lookup = PromptLookup()
         self.pacing = pacing if pacing is not None else DraftPacing(0)
         self.enabled = self.pacing.max_draft > 0
+        self.drafting = drafting if self.enabled else None
+        # The draft model's confidences in the drafts of the live batch (None: the context
+        # proposed them), and what writing them cost.
+        self._batch_confidences: list[float] | None = None
+        self._drafting_s = 0.0
         self.pending: list[int] = []  # drafted tokens in the KV cache at n_tokens and after
         self._batch_start: int | None = None  # position of the batch whose logits are live
         self._batch_drafted = 0
@@ -51,13 +75,19 @@ class Speculator:
         self._unchecked: tuple[int, Proposal] | None = None
         self.drafted_tokens = 0
         self.accepted_tokens = 0
+        self.model_drafted_tokens = 0
+        self.model_accepted_tokens = 0
         self.batches = 0
-        self._pauses_before = self.pacing.pauses
+        self._pauses_before = self._all_pauses()
 
     @property
     def pauses(self) -> int:
         """How often drafting paused during this turn (it was not paying for itself)."""
-        return self.pacing.pauses - self._pauses_before
+        return self._all_pauses() - self._pauses_before
+
+    def _all_pauses(self) -> int:
+        model = self.drafting.pacing.guard.pauses if self.drafting is not None else 0
+        return self.pacing.pauses + model
 
     def logits_index(self) -> int:
         """Which output of the last llama_decode predicts the next token (-1: its last)."""
@@ -73,6 +103,8 @@ class Speculator:
             self.llm.n_tokens += 1
             self._batch_accepted += 1
             self.accepted_tokens += 1
+            if self._batch_confidences is not None:
+                self.model_accepted_tokens += 1
             return True
         self.drop()
         return False
@@ -85,19 +117,45 @@ class Speculator:
         self._sync()
         self.lookup.extend((token,))
         self._check_unchecked()
-        if room <= 0 or not self.pacing.wants_proposal():
+        if room <= 0:
             return []
-        proposal = self.lookup.proposal(min(room, self.pacing.max_draft))
-        if not proposal.tokens:
+        if self.pacing.eager and self.drafting is not None:
+            # Drafting eagerly measures the draft model: it proposes wherever it can.
+            drafts = self._model_drafts(room)
+            if drafts:
+                return drafts
+        if self.pacing.wants_proposal():
+            proposal = self.lookup.proposal(min(room, self.pacing.max_draft))
+            if proposal.tokens:
+                length = self.pacing.draft_length(proposal.match, len(proposal.tokens))
+                if length > 0:
+                    self._unchecked = None  # the batch's outcome says the same
+                    self._batch_match = proposal.match
+                    return proposal.tokens[:length]
+                if self._unchecked is None:
+                    self._unchecked = (len(self.lookup), proposal)
+        return self._model_drafts(room)
+
+    def _model_drafts(self, room: int) -> list[int]:
+        """What the draft model proposes (none without one, or where it does not pay)."""
+        if self.drafting is None:
             return []
-        length = self.pacing.draft_length(proposal.match, len(proposal.tokens))
+        model, pacing = self.drafting.model, self.drafting.pacing
+        limit = pacing.limit(room)
+        if limit <= 0:
+            return []
+        started = time.perf_counter()
+        drafted = model.propose(self.lookup.tokens, limit, pacing.stops_at)
+        seconds = time.perf_counter() - started
+        if drafted.caught_up <= self.pacing.max_draft + 1:
+            # Catching up with a prompt or an injection is not the drafting's recurring cost.
+            pacing.record_drafting(seconds, max(1, len(drafted.tokens)))
+        length = pacing.length(drafted.confidences)
         if length <= 0:
-            if self._unchecked is None:
-                self._unchecked = (len(self.lookup), proposal)
             return []
-        self._unchecked = None  # the batch's outcome says the same
-        self._batch_match = proposal.match
-        return proposal.tokens[:length]
+        self._batch_confidences = drafted.confidences[:length]
+        self._drafting_s = seconds
+        return drafted.tokens[:length]
 
     def record_step(self, seconds: float) -> None:
         """The loop evaluated a generated token alone in ``seconds``."""
@@ -124,6 +182,8 @@ class Speculator:
         self._batch_drafted = len(drafts)
         self._batch_accepted = 0
         self.drafted_tokens += len(drafts)
+        if self._batch_confidences is not None:
+            self.model_drafted_tokens += len(drafts)
         self.batches += 1
 
     def drop(self) -> None:
@@ -144,14 +204,22 @@ class Speculator:
 
     def _close_batch(self) -> None:
         if self._batch_drafted:
-            self.pacing.record_outcome(
-                self._batch_match,
-                self._batch_drafted,
-                self._batch_accepted,
-                seconds=self._batch_s,
-            )
+            if self._batch_confidences is not None and self.drafting is not None:
+                self.drafting.pacing.record_outcome(
+                    self._batch_confidences,
+                    self._batch_accepted,
+                    seconds=self._batch_s + self._drafting_s,
+                )
+            else:
+                self.pacing.record_outcome(
+                    self._batch_match,
+                    self._batch_drafted,
+                    self._batch_accepted,
+                    seconds=self._batch_s,
+                )
             self._batch_drafted = 0
             self._batch_accepted = 0
+        self._batch_confidences = None
 
     def _check_unchecked(self) -> None:
         """Compares the proposal not drafted with what came instead, once that says whether
