@@ -5,13 +5,12 @@ thing each, written with the gguf package."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from gguf_fixtures import write_gguf, write_vocab_only_copy
+from gguf_fixtures import changed_copy, write_gguf
 from ponder.core.gguf.header import GGUFHeader, read_header
 from ponder.core.models.catalog import Catalog, load_catalog
 from ponder.core.models.draft_pair import installed_draft, tokenizer_mismatch
@@ -23,22 +22,6 @@ TOKENS = "tokenizer.ggml.tokens"
 @pytest.fixture(scope="module")
 def r1(r1_part_path: Path) -> GGUFHeader:
     return read_header(r1_part_path)
-
-
-def changed_copy(source: GGUFHeader, path: Path, **changes: Any) -> GGUFHeader:
-    """A vocab-only GGUF at ``path`` with ``source``'s metadata, the keys in ``changes``
-    (dots as double underscores) replaced, or removed where the value is None; read back."""
-    metadata = dict(source.metadata)
-    types = dict(source.value_types)
-    for name, value in changes.items():
-        key = name.replace("__", ".")
-        if value is None:
-            metadata.pop(key)
-            types.pop(key)
-        else:
-            metadata[key] = value
-    write_vocab_only_copy(dataclasses.replace(source, metadata=metadata, value_types=types), path)
-    return read_header(path)
 
 
 def test_the_same_tokenizer_in_another_file_can_draft(r1: GGUFHeader, tmp_path: Path) -> None:

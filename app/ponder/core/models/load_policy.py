@@ -229,7 +229,7 @@ def _named_draft(
             ).format(draft=name, model=model.name, mismatch=mismatch)
         )
     draft_info = describe(draft_header)
-    if draft_info.file_size >= model.info.file_size:
+    if not _smaller(draft_info, draft_match, model):
         raise DraftModelError(
             QT_TRANSLATE_NOOP(
                 "DraftModel",
@@ -239,6 +239,18 @@ def _named_draft(
         )
     reason = pair_too_large(model.info, draft_info, model.hardware, model.n_ctx, name)
     return str(draft_file), reason
+
+
+def _smaller(
+    draft: ModelInfo, draft_match: tuple[CatalogEntry, Quant] | None, model: _Model
+) -> bool:
+    """Whether the draft model is the smaller one: by the catalog's parameters where both
+    are catalog models, else by the parameters the tensors hold, else by file size."""
+    if draft_match is not None and model.match is not None:
+        return draft_match[0].params_b < model.match[0].params_b
+    if draft.parameter_count is not None and model.info.parameter_count is not None:
+        return draft.parameter_count < model.info.parameter_count
+    return draft.file_size < model.info.file_size
 
 
 __all__ = [
