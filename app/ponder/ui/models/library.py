@@ -212,6 +212,14 @@ class ModelLibrary(QObject):
             return None
         return recommend(self.catalog, self.hardware)
 
+    def draft_pair(self, entry: CatalogEntry) -> tuple[CatalogEntry, bool] | None:
+        """The catalog's draft model for ``entry`` (speculative decoding) and whether one of
+        its files is installed; None when the entry has no pair."""
+        if self.catalog is None or entry.draft is None:
+            return None
+        draft = self.catalog.get(entry.draft)
+        return draft, any(self.installed_copy(draft, quant) for quant in draft.quants)
+
     def installed_copy(self, entry: CatalogEntry, quant: Quant) -> Path | None:
         """Where this catalog quant is installed (the demo: its package's file), or None."""
         if entry.package is not None:
