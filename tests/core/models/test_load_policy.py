@@ -196,6 +196,18 @@ def test_a_speculating_catalog_model_takes_its_installed_pair(
         )
         assert other.request.draft_model_path is None and other.notes == ()
         assert other.request.speculate == options["speculate"]
+    # A model forced past this computer's memory gets no second model beside it.
+    tiny = dataclasses.replace(ROOMY, total_ram=96 << 20, available_ram=64 << 20)
+    forced = plan_load(
+        seven_b,
+        tiny,
+        n_ctx=8192,
+        catalog=catalog,
+        speculate=True,
+        installed=_installed(models),
+        force=True,
+    )
+    assert forced.too_large and forced.request.draft_model_path is None and forced.notes == ()
 
 
 def test_an_installed_pair_with_another_tokenizer_is_left_out_with_a_note(
