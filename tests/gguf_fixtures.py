@@ -9,6 +9,7 @@ chat template in a small file llama.cpp loads with ``vocab_only=True``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,6 +241,22 @@ def _copy_metadata(
             gguf.GGUFValueType(int(vtype)),
             gguf.GGUFValueType(int(sub)) if sub is not None else None,
         )
+
+
+def changed_copy(source: GGUFHeader, path: Path, **changes: Any) -> GGUFHeader:
+    """A vocab-only GGUF at ``path`` with ``source``'s metadata, the keys in ``changes`` (dots
+    written as double underscores) replaced, or removed where the value is None; read back."""
+    metadata = dict(source.metadata)
+    types = dict(source.value_types)
+    for name, value in changes.items():
+        key = name.replace("__", ".")
+        if value is None:
+            metadata.pop(key)
+            types.pop(key)
+        else:
+            metadata[key] = value
+    write_vocab_only_copy(dataclasses.replace(source, metadata=metadata, value_types=types), path)
+    return read_header(path)
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,9 @@ def test_models_json_lists_fit_size_license_installed_and_a_pick(
             assert quant["fit"]["kind"] in {"gpu", "partial", "cpu", "too_large"}
             assert quant["size"] > 0
     assert doc["hardware"]["total_ram"] > 0
+    drafts = {m["id"]: m["draft"] for m in doc["models"]}
+    assert drafts["r1-distill-qwen-7b"] == "r1-distill-qwen-1.5b"
+    assert drafts["qwen3-8b"] == "qwen3-0.6b" and drafts["r1-0528-qwen3-8b"] is None
     if doc["recommended"] is not None:
         pick = next(m for m in doc["models"] if m["id"] == doc["recommended"]["id"])
         assert pick["recommended"] and pick["reasoner"]
@@ -40,6 +43,11 @@ def test_models_text_marks_the_recommendation(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert out.startswith("This computer:")
     assert "demo, not a reasoner" in out
+    seven_b = out[out.index(" r1-distill-qwen-7b ") : out.index(" r1-distill-qwen-14b ")]
+    assert (
+        "draft model: DeepSeek-R1-Distill-Qwen 1.5B (`ponder download r1-distill-qwen-1.5b`; "
+        "used with --speculative)" in seven_b
+    )
 
 
 def test_download_repo_file_then_already_installed(
@@ -120,3 +128,20 @@ def test_catalog_check_reports_and_exits_1_on_drift(
     assert main(["catalog", "check", "--endpoint", hub.endpoint, "--json"]) == 1
     results = json.loads(capsys.readouterr().out)
     assert results and {r["status"] for r in results} == {"missing"}
+
+
+def test_models_text_says_when_a_draft_model_is_installed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from gguf_fixtures import write_gguf
+    from ponder.core.models.store import ModelStore
+
+    store = ModelStore.from_paths()
+    path = store.hub_path("Qwen/Qwen3-0.6B-GGUF", "Qwen3-0.6B-Q8_0.gguf")
+    path.parent.mkdir(parents=True)
+    write_gguf(path, tensors=())
+    store.record_install(path, sha256="0" * 64, source="hub", repo="Qwen/Qwen3-0.6B-GGUF")
+    assert main(["models", "--no-gpu-probe"]) == 0
+    out = capsys.readouterr().out
+    qwen3_8b = out[out.index(" qwen3-8b ") :]
+    assert "draft model: Qwen3 0.6B, installed (used with --speculative)" in qwen3_8b

@@ -911,6 +911,85 @@ Esc leert die Suche.</translation>
     </message>
 </context>
 <context>
+    <name>DraftModel</name>
+    <message>
+        <source>the beginning-of-text token</source>
+        <translation>das Textanfangs-Token</translation>
+    </message>
+    <message>
+        <source>the end-of-text token</source>
+        <translation>das Textende-Token</translation>
+    </message>
+    <message>
+        <source>whether a beginning-of-text token is added</source>
+        <translation>ob ein Textanfangs-Token angefügt wird</translation>
+    </message>
+    <message>
+        <source>whether an end-of-text token is added</source>
+        <translation>ob ein Textende-Token angefügt wird</translation>
+    </message>
+    <message>
+        <source>the draft model has another kind of tokenizer ({draft}, the model {target})</source>
+        <translation>das Entwurfsmodell hat eine andere Art von Tokenizer ({draft}, das Modell {target})</translation>
+    </message>
+    <message>
+        <source>{setting} differs ({draft} in the draft model, {target} in the model)</source>
+        <translation>{setting} unterscheidet sich ({draft} im Entwurfsmodell, {target} im Modell)</translation>
+    </message>
+    <message>
+        <source>a file has no vocabulary to compare</source>
+        <translation>eine Datei hat kein Vokabular zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>the draft model has {draft:,} tokens and the model {target:,}, more than {limit} apart</source>
+        <translation>das Entwurfsmodell hat {draft:,} Tokens und das Modell {target:,}, mehr als {limit} Unterschied</translation>
+    </message>
+    <message>
+        <source>token {index:,} is “{draft}” in the draft model but “{target}” in the model</source>
+        <translation>Token {index:,} ist „{draft}“ im Entwurfsmodell, aber „{target}“ im Modell</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>{draft} would speed up the thinking, but it cannot be read: {problem}</source>
+        <translation>{draft} würde das Denken beschleunigen, kann aber nicht gelesen werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{draft} cannot draft for this model&apos;s file: {mismatch}</source>
+        <translation>{draft} kann für die Datei dieses Modells keine Entwürfe liefern: {mismatch}</translation>
+    </message>
+    <message>
+        <source>{draft} would speed up the thinking, but it is left out: {reason}</source>
+        <translation>{draft} würde das Denken beschleunigen, bleibt aber weg: {reason}</translation>
+    </message>
+    <message>
+        <source>The draft model cannot be used: {problem}</source>
+        <translation>Das Entwurfsmodell kann nicht verwendet werden: {problem}</translation>
+    </message>
+    <message>
+        <source>{draft} is the model itself; a draft model is a smaller model with the same tokenizer.</source>
+        <translation>{draft} ist das Modell selbst; ein Entwurfsmodell ist ein kleineres Modell mit demselben Tokenizer.</translation>
+    </message>
+    <message>
+        <source>{draft} cannot draft for {model}: {mismatch}. A draft model needs the model&apos;s own tokenizer.</source>
+        <translation>{draft} kann für {model} keine Entwürfe liefern: {mismatch}. Ein Entwurfsmodell braucht den Tokenizer des Modells.</translation>
+    </message>
+    <message>
+        <source>{draft} is not smaller than {model}, so drafting with it would not save time; choose a smaller model of the same family.</source>
+        <translation>{draft} ist nicht kleiner als {model}, Entwürfe damit sparen also keine Zeit; wählen Sie ein kleineres Modell derselben Familie.</translation>
+    </message>
+</context>
+<context>
     <name>Effort</name>
     <message>
         <source>Low</source>
@@ -1448,6 +1527,18 @@ Esc leert die Suche.</translation>
         <translation>{where} · {n_ctx:,} Token Kontext</translation>
     </message>
     <message>
+        <source> · drafts with {draft}</source>
+        <translation> · Entwürfe von {draft}</translation>
+    </message>
+    <message>
+        <source>{draft} drafts tokens for this model (speculative decoding).</source>
+        <translation>{draft} entwirft Tokens für dieses Modell (spekulatives Dekodieren).</translation>
+    </message>
+    <message>
+        <source>No draft model: {problem}</source>
+        <translation>Kein Entwurfsmodell: {problem}</translation>
+    </message>
+    <message>
         <source>The model could not be loaded.</source>
         <translation>Das Modell konnte nicht geladen werden.</translation>
     </message>
@@ -1531,6 +1622,14 @@ Esc leert die Suche.</translation>
         <translation>Kein Reasoning-Modell: Es denkt nicht wirklich nach.</translation>
     </message>
     <message>
+        <source>Can think faster with speculative decoding on (Settings): {draft} is installed and drafts tokens for it, where memory allows both.</source>
+        <translation>Kann mit spekulativem Dekodieren (Einstellungen) schneller denken: {draft} ist installiert und entwirft Tokens dafür, wo der Speicher für beide reicht.</translation>
+    </message>
+    <message>
+        <source>Can think faster with {draft} installed: with speculative decoding on (Settings), the small model drafts tokens for this one.</source>
+        <translation>Kann schneller denken, wenn {draft} installiert ist: mit spekulativem Dekodieren (Einstellungen) entwirft das kleine Modell Tokens für dieses.</translation>
+    </message>
+    <message>
         <source>not verified (the file was put in the folder by hand)</source>
         <translation>nicht geprüft (die Datei wurde von Hand in den Ordner gelegt)</translation>
     </message>
@@ -1606,6 +1705,14 @@ Esc leert die Suche.</translation>
     <message>
         <source>{file} needs about {need} at a context of {n_ctx} tokens, but this computer has {ram} of memory</source>
         <translation>{file} braucht bei einem Kontext von {n_ctx} Token etwa {need}, aber dieser Computer hat {ram} Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>together with the draft model {draft}, {file} needs about {need} at a context of {n_ctx} tokens, but this computer has {ram} of memory and {vram} on the GPU</source>
+        <translation>zusammen mit dem Entwurfsmodell {draft} braucht {file} bei einem Kontext von {n_ctx} Token etwa {need}, aber dieser Computer hat {ram} Arbeitsspeicher und {vram} auf der GPU</translation>
+    </message>
+    <message>
+        <source>together with the draft model {draft}, {file} needs about {need} at a context of {n_ctx} tokens, but this computer has {ram} of memory</source>
+        <translation>zusammen mit dem Entwurfsmodell {draft} braucht {file} bei einem Kontext von {n_ctx} Token etwa {need}, aber dieser Computer hat {ram} Arbeitsspeicher</translation>
     </message>
     <message>
         <source>{reason}. Use a smaller model or quantization, or a smaller context size.</source>
@@ -2231,6 +2338,10 @@ Was glauben Sie, wie sie lautet?</translation>
         <source>first token {seconds:.2f} s</source>
         <translation>erstes Token nach {seconds:.2f} s</translation>
     </message>
+    <message>
+        <source>draft model: {accepted:,} of {drafted:,} kept</source>
+        <translation>Entwurfsmodell: {accepted:,} von {drafted:,} behalten</translation>
+    </message>
 </context>
 <context>
     <name>Servers</name>
@@ -2652,6 +2763,10 @@ Was glauben Sie, wie sie lautet?</translation>
         <translation>Spekulatives Dekodieren</translation>
     </message>
     <message>
+        <source>Use a small draft model when one is installed</source>
+        <translation>Ein kleines Entwurfsmodell verwenden, wenn eines installiert ist</translation>
+    </message>
+    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -2674,6 +2789,10 @@ Was glauben Sie, wie sie lautet?</translation>
     <message>
         <source>Drafts the next tokens from what is already written and lets the model check them in one step: the same text, faster on repetitive thinking; it stops drafting wherever that does not pay.</source>
         <translation>Entwirft die nächsten Tokens aus dem bereits Geschriebenen und lässt das Modell sie in einem Schritt prüfen: derselbe Text, schneller bei sich wiederholendem Denken; wo es sich nicht lohnt, hört es mit dem Entwerfen auf.</translation>
+    </message>
+    <message>
+        <source>A smaller model of the same family (its pair in the catalog, such as DeepSeek-R1-Distill-Qwen 1.5B for the 7B) drafts too, where memory allows both.</source>
+        <translation>Ein kleineres Modell derselben Familie (sein Partner im Katalog, etwa DeepSeek-R1-Distill-Qwen 1.5B für das 7B) entwirft ebenfalls, wo der Speicher für beide reicht.</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ponder.core.events import Stats
-from ponder.core.reply_details import model_name, speed_parts, stop_words
+from ponder.core.reply_details import draft_model_share, model_name, speed_parts, stop_words
 
 
 def test_model_name_is_the_file_name_without_gguf() -> None:
@@ -28,6 +28,18 @@ def test_speed_parts_say_how_many_drafts_were_kept_when_some_were_drafted() -> N
     stats = Stats(answer_tokens=40, answer_s=2.0, drafted_tokens=16, accepted_tokens=12)
     assert speed_parts(stats) == ["20.0 tok/s", "drafts kept 75%"]
     assert "drafts" not in " ".join(speed_parts(Stats(answer_tokens=40, answer_s=2.0)))
+
+
+def test_the_draft_model_share_is_said_only_when_it_drafted() -> None:
+    stats = Stats(
+        drafted_tokens=80,
+        accepted_tokens=60,
+        model_drafted_tokens=52,
+        model_accepted_tokens=40,
+    )
+    assert draft_model_share(stats) == "draft model: 40 of 52 kept"
+    assert draft_model_share(Stats(drafted_tokens=16, accepted_tokens=12)) is None
+    assert draft_model_share(None) is None
 
 
 def test_unmeasured_figures_are_left_out() -> None:

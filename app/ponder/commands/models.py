@@ -38,6 +38,13 @@ def _installed(entry: CatalogEntry, quant: Quant, store: ModelStore) -> str | No
     return str(model.path) if model is not None else None
 
 
+def _draft_line(draft: CatalogEntry, store: ModelStore) -> str:
+    """The entry's draft model (speculative decoding), and whether it is installed."""
+    if any(_installed(draft, quant, store) for quant in draft.quants):
+        return f"draft model: {draft.name}, installed (used with --speculative)"
+    return f"draft model: {draft.name} (`ponder download {draft.id}`; used with --speculative)"
+
+
 def _fit_dict(fit: Fit) -> dict[str, Any]:
     return {
         "kind": fit.kind,
@@ -93,6 +100,7 @@ def listing(
                 "demo": entry.demo,
                 "reasoner": entry.reasoner,
                 "default_quant": entry.default_quant,
+                "draft": entry.draft,
                 "recommended": pick is not None and pick.entry.id == entry.id,
                 "quants": quants,
             }
@@ -156,6 +164,8 @@ def _print(
         kind = "demo, not a reasoner" if entry.demo else entry.license
         print(f"{star} {entry.id}  {entry.name} · {kind}")
         print(f"    {entry.summary}")
+        if entry.draft is not None:
+            print(f"    {_draft_line(catalog.get(entry.draft), store)}")
         for quant in entry.quants:
             fit = assess_fit(entry, quant, hw, n_ctx)
             installed = "  installed" if _installed(entry, quant, store) else ""

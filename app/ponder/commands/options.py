@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,13 @@ from ponder.core.gguf.header import GGUFHeader
 from ponder.core.models.catalog import Catalog, CatalogError, load_catalog
 from ponder.core.models.demo import find_demo_model
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
-from ponder.core.models.load_policy import ModelTooLarge, plan_load
+from ponder.core.models.load_policy import (
+    DraftChoice,
+    DraftModelError,
+    ModelTooLarge,
+    plan_load,
+)
+from ponder.core.models.store import InstalledModel, ModelStore
 from ponder.core.paths import AppPaths
 from ponder.core.reasoning.effort import EFFORTS, EffortSetting, effort_setting
 from ponder.core.reasoning.families import detect_family
@@ -105,6 +111,16 @@ def prompt_text(parts: list[str]) -> str:
     return text
 
 
+def parse_draft_model(text: str) -> DraftChoice:
+    """``auto``, ``none`` or the path of a GGUF file (``./auto`` for a file called auto)."""
+    value = text.strip()
+    if value.lower() in {"auto", "none"}:
+        return "auto" if value.lower() == "auto" else "none"
+    if not value:
+        raise argparse.ArgumentTypeError("the draft model must be auto, none or a GGUF file")
+    return Path(value).expanduser()
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model",
@@ -153,6 +169,14 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="draft tokens from the context and verify them in one batch, as far as it pays "
         "on this computer (the output is the same; off by default, see the README)",
+    )
+    parser.add_argument(
+        "--draft-model",
+        type=parse_draft_model,
+        metavar="PATH|auto|none",
+        help="with --speculative, a smaller model with the same tokenizer that drafts too: "
+        "auto (default) takes the catalog's pair for the model when it is installed and both "
+        "fit in memory, none drafts from the context only",
     )
 
 
@@ -262,6 +286,12 @@ def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None)
         raise UserError("--ctx must be at least 64 tokens")
     path = model_path(args)
     tags = custom_think_tags(args)
+    speculate = bool(getattr(args, "speculative", False))
+    asked: DraftChoice | None = getattr(args, "draft_model", None)
+    draft: DraftChoice = "auto" if asked is None else asked
+    notes: tuple[str, ...] = ()
+    if asked is not None and not speculate:
+        notes = ("--draft-model is used only with --speculative: nothing is drafted",)
     try:
         plan = plan_load(
             path,
@@ -272,13 +302,23 @@ def choose_model(args: argparse.Namespace, hardware: HardwareInfo | None = None)
             force=args.force,
             catalog=_catalog(),
             think_tags=tags,
+            speculate=speculate,
+            draft_model=draft,
+            installed=_installed() if speculate and draft == "auto" else (),
         )
-    except GGUFError as exc:
+    except (GGUFError, DraftModelError) as exc:
         raise UserError(str(exc)) from None
     except ModelTooLarge as exc:
         raise UserError(f"{exc} To try anyway, pass --force.") from None
-    load = replace(plan.request, speculate=getattr(args, "speculative", False))
-    return ModelChoice(load, plan.header, plan.notes)
+    return ModelChoice(plan.request, plan.header, (*plan.notes, *notes))
+
+
+def _installed() -> list[InstalledModel]:
+    """The models folder's models, where the catalog's draft model for a model is looked for."""
+    try:
+        return ModelStore.from_paths().installed()
+    except OSError:  # an unreadable folder costs only the draft model
+        return []
 
 
 def load_request(args: argparse.Namespace) -> LoadRequest:

@@ -67,4 +67,14 @@ def speed_parts(stats: Stats | None, done_reason: str | None = None) -> list[str
     return parts
 
 
-__all__ = ["STOP_WORDS", "model_name", "speed_parts", "stop_words"]
+def draft_model_share(stats: Stats | None) -> str | None:
+    """The draft model's part of the drafts ("draft model: 40 of 52 kept"), or None when no
+    draft model drafted (the context lookup's drafts are ``speed_parts``' "drafts kept")."""
+    if stats is None or stats.model_drafted_tokens <= 0:
+        return None
+    return QT_TRANSLATE_NOOP(
+        "ReplyDetails", "draft model: {accepted:,} of {drafted:,} kept"
+    ).format(accepted=stats.model_accepted_tokens, drafted=stats.model_drafted_tokens)
+
+
+__all__ = ["STOP_WORDS", "draft_model_share", "model_name", "speed_parts", "stop_words"]

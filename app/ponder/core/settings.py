@@ -78,6 +78,9 @@ class Settings:
     last_model_path: str | None = None
     # Speculative decoding (drafts from the context, verified in one batch; same output).
     speculative_decoding: bool = _LOAD.speculate
+    # While speculating, let the catalog's small draft model of the same tokenizer draft too,
+    # when it is installed and memory allows (core.models.load_policy picks it).
+    use_draft_model: bool = True
     # Reasoning control, the defaults of the composer's thinking budget.
     thinking_budget: BudgetPreset = "standard"
     custom_thinking_budget: int = 2048

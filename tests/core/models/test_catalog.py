@@ -140,6 +140,23 @@ def test_the_r1_7b_architecture_matches_the_real_file_header(
     assert entry.context_length == meta["qwen2.context_length"]
 
 
+def test_draft_pairs_share_a_tokenizer_and_the_0528_distill_has_none(catalog: Catalog) -> None:
+    """The R1 distills on Qwen2.5 draft with the 1.5B, Qwen3 with the 0.6B; R1-0528-Qwen3
+    (DeepSeek-R1-0528's tokenizer) and the Llama distill are not paired."""
+    pairs = {entry.id: entry.draft for entry in catalog if entry.draft is not None}
+    assert pairs == {
+        "r1-distill-qwen-7b": "r1-distill-qwen-1.5b",
+        "r1-distill-qwen-14b": "r1-distill-qwen-1.5b",
+        "r1-distill-qwen-32b": "r1-distill-qwen-1.5b",
+        "qwen3-4b-thinking-2507": "qwen3-0.6b",
+        "qwen3-1.7b": "qwen3-0.6b",
+        "qwen3-4b": "qwen3-0.6b",
+        "qwen3-8b": "qwen3-0.6b",
+    }
+    for model_id, draft_id in pairs.items():
+        assert catalog.get(draft_id).params_b < catalog.get(model_id).params_b
+
+
 def test_a_checkout_reads_the_reviewed_catalog() -> None:
     # The wheel's copy is checked in tests/packaging/test_wheel.py.
     assert default_catalog_path() == ROOT / "models" / "catalog.toml"
@@ -219,6 +236,11 @@ def _break(path: str, value: Any) -> dict[str, Any]:
         ("recommended.temperature", 5.0, "outside"),
         ("last:reasoner", True, "not a reasoner"),
         ("quants", [], "no quants"),
+        ("draft", "Not An Id", "draft"),
+        ("draft", "qwen3-999b", "not an id in the catalog"),
+        ("draft", "r1-distill-qwen-1.5b", "cannot draft for itself"),
+        ("draft", "r1-distill-qwen-7b", "not smaller"),
+        ("draft", "smollm2-135m-demo", "demo model cannot draft"),
     ],
 )
 def test_the_schema_rejects(path: str, value: Any, message: str) -> None:

@@ -96,6 +96,40 @@ def test_switching_speculative_decoding_loads_the_model_again(
     assert loaded == ["/m.gguf"]  # the load request carries the setting: loaded again
 
 
+def test_the_draft_model_box_follows_speculation_and_reloads_the_model(
+    qtbot: QtBot, make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Use a small draft model when one is installed": on by default, usable only while
+    speculative decoding is on, saved, restored to its default, and a change reloads."""
+    app = make_app(load=False)
+    dialog = SettingsDialog(app.settings.settings, app.paths, 4, app.window)
+    qtbot.addWidget(dialog)
+    assert dialog.draft_model.isChecked() and not dialog.draft_model.isEnabled()
+    dialog.speculative.setChecked(True)
+    assert dialog.draft_model.isEnabled()
+    dialog.draft_model.setChecked(False)
+    app.settings.update(dialog.result_settings())
+    saved = load_settings(app.paths.settings_file)
+    assert saved.speculative_decoding is True and saved.use_draft_model is False
+    again = SettingsDialog(saved, app.paths, 4, app.window)
+    qtbot.addWidget(again)
+    assert again.draft_model.isEnabled() and not again.draft_model.isChecked()
+    again._restore_defaults()
+    assert again.draft_model.isChecked() and not again.draft_model.isEnabled()
+    loaded: list[str] = []
+
+    def accept_with_the_draft_model(dialog: SettingsDialog) -> int:
+        dialog.draft_model.setChecked(True)
+        return SettingsDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", accept_with_the_draft_model)
+    dialogs.open_settings(
+        app.window, app.settings, app.paths, current_model="/m.gguf", use_model=loaded.append
+    )
+    assert app.settings.settings.use_draft_model is True
+    assert loaded == ["/m.gguf"]
+
+
 def test_the_window_remembers_its_size_and_panel(qtbot: QtBot, make_app: AppFactory) -> None:
     app = make_app(load=False)
     app.window.resize(790, 560)  # within the offscreen screen (800 × 600)

@@ -47,6 +47,7 @@ _MODEL_KEYS = {
     "quants",
     "demo",
     "reasoner",
+    "draft",
 }
 _REQUIRED = {
     "id",
@@ -141,6 +142,9 @@ class CatalogEntry:
     package: str | None = None
     demo: bool = False
     reasoner: bool = True
+    # The catalog id of a smaller model with the same tokenizer that can draft tokens for this
+    # one (speculative decoding); ``parse_catalog`` checks that it is there and smaller.
+    draft: str | None = None
     # The TOML table this entry was read from: model packs carry it to another machine.
     table: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -225,7 +229,27 @@ def parse_catalog(data: Mapping[str, Any], source: str = "<catalog>") -> Catalog
         if entry.id in seen:
             raise CatalogError(f"{source}: the id {entry.id!r} is used twice")
         seen.add(entry.id)
+    by_id = {entry.id: entry for entry in entries}
+    for entry in entries:
+        if entry.draft is not None:
+            _check_draft(entry, by_id.get(entry.draft), source)
     return Catalog(entries, source)
+
+
+def _check_draft(entry: CatalogEntry, draft: CatalogEntry | None, source: str) -> None:
+    """A draft pair names another, smaller model of the catalog that is not the demo."""
+    where = f"{source} ({entry.id}) draft"
+    if draft is None:
+        raise CatalogError(f"{where}: {entry.draft!r} is not an id in the catalog")
+    if draft.id == entry.id:
+        raise CatalogError(f"{where}: a model cannot draft for itself")
+    if draft.params_b >= entry.params_b:
+        raise CatalogError(
+            f"{where}: {draft.id} ({draft.params_b}B) is not smaller than {entry.id} "
+            f"({entry.params_b}B); a draft model must be smaller to save time"
+        )
+    if draft.demo:
+        raise CatalogError(f"{where}: the demo model cannot draft for a reasoner")
 
 
 def _get(table: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
@@ -362,6 +386,9 @@ def parse_entry(table: Any, where: str = "<entry>") -> CatalogEntry:
     reasoner = (not demo) if reasoner is None else reasoner
     if demo and reasoner:
         raise CatalogError(f"{where}: the demo model is not a reasoner")
+    draft = _optional(table, "draft", str, where)
+    if draft is not None:
+        _match(_ID, draft, "draft (a catalog id)", where)
     license_text = _get(table, "license", str, where).strip()
     name = _get(table, "name", str, where).strip()
     if not license_text or not name:
@@ -385,6 +412,7 @@ def parse_entry(table: Any, where: str = "<entry>") -> CatalogEntry:
         package=package,
         demo=demo,
         reasoner=reasoner,
+        draft=draft,
         table=dict(table),
     )
 

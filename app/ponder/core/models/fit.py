@@ -293,41 +293,85 @@ __all__ = [
     "SpeedClass",
     "assess_fit",
     "estimate_memory",
+    "file_estimate",
+    "file_too_large",
     "long_answer_note",
+    "pair_too_large",
     "recommend",
     "speed_class",
     "starting_context",
 ]
 
 
-def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
-    """Why a local model file cannot run here at ``n_ctx`` (a sentence), or None if it can.
+def file_estimate(info: ModelInfo, n_ctx: int) -> MemoryEstimate:
+    """The memory a model file needs at ``n_ctx`` tokens of context, the KV cache's shape from
+    the file's own header, layer by layer (a hybrid model's recurrent layers count for
+    nothing)."""
+    return _estimate(info.kv_cache_bytes_per_token() or 0, info.file_size, n_ctx)
 
-    For files outside the catalog: the KV cache's shape comes from the file's own header, layer
-    by layer, so a hybrid model's recurrent layers count for nothing.
-    """
-    est = _estimate(info.kv_cache_bytes_per_token() or 0, info.file_size, n_ctx)
+
+def _file_room(hw: HardwareInfo) -> int:
+    """The most a model file may need here: RAM once other programs close, or the GPU's."""
     _, tight = _ram_budget(hw)
     gpu = hw.gpu if hw.gpu_offload else None
     vram = gpu.usable_memory - VRAM_HEADROOM if gpu is not None else 0
-    if est.total <= max(tight, vram):
+    return max(tight, vram)
+
+
+def _this_computer(hw: HardwareInfo) -> dict[str, str]:
+    gpu = hw.gpu if hw.gpu_offload else None
+    return {
+        "ram": size_text(hw.total_ram),
+        "vram": size_text(gpu.usable_memory) if gpu is not None else "",
+    }
+
+
+def file_too_large(info: ModelInfo, hw: HardwareInfo, n_ctx: int) -> str | None:
+    """Why a local model file cannot run here at ``n_ctx`` (a sentence), or None if it can."""
+    est = file_estimate(info, n_ctx)
+    if est.total <= _file_room(hw):
         return None
-    if gpu is not None:
+    computer = _this_computer(hw)
+    if computer["vram"]:
         return QT_TRANSLATE_NOOP(
             "ModelFit",
             "{file} needs about {need} at a context of {n_ctx} tokens, but this computer has "
             "{ram} of memory and {vram} on the GPU",
-        ).format(
-            file=info.path.name,
-            need=size_text(est.total),
-            n_ctx=n_ctx,
-            ram=size_text(hw.total_ram),
-            vram=size_text(gpu.usable_memory),
-        )
+        ).format(file=info.path.name, need=size_text(est.total), n_ctx=n_ctx, **computer)
     return QT_TRANSLATE_NOOP(
         "ModelFit",
         "{file} needs about {need} at a context of {n_ctx} tokens, but this computer has "
         "{ram} of memory",
+    ).format(file=info.path.name, need=size_text(est.total), n_ctx=n_ctx, ram=computer["ram"])
+
+
+def pair_too_large(
+    info: ModelInfo, draft: ModelInfo, hw: HardwareInfo, n_ctx: int, draft_name: str
+) -> str | None:
+    """Why a model and its draft model (``draft_name``, for the sentence) cannot run here
+    together, or None if they can. The draft model keeps its own KV cache at the same context
+    and its own compute buffers, so both estimates add up against the same room as one file
+    (``file_too_large``)."""
+    need = file_estimate(info, n_ctx).total + file_estimate(draft, n_ctx).total
+    if need <= _file_room(hw):
+        return None
+    computer = _this_computer(hw)
+    if computer["vram"]:
+        return QT_TRANSLATE_NOOP(
+            "ModelFit",
+            "together with the draft model {draft}, {file} needs about {need} at a context of "
+            "{n_ctx} tokens, but this computer has {ram} of memory and {vram} on the GPU",
+        ).format(
+            draft=draft_name, file=info.path.name, need=size_text(need), n_ctx=n_ctx, **computer
+        )
+    return QT_TRANSLATE_NOOP(
+        "ModelFit",
+        "together with the draft model {draft}, {file} needs about {need} at a context of "
+        "{n_ctx} tokens, but this computer has {ram} of memory",
     ).format(
-        file=info.path.name, need=size_text(est.total), n_ctx=n_ctx, ram=size_text(hw.total_ram)
+        draft=draft_name,
+        file=info.path.name,
+        need=size_text(need),
+        n_ctx=n_ctx,
+        ram=computer["ram"],
     )

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
@@ -65,6 +66,20 @@ def check_repo_file(repo: str, filename: str) -> None:
     parts = PurePosixPath(filename).parts
     if not parts or filename.startswith("/") or any(p in ("..", ".", "") for p in parts):
         raise ModelFileError(f"{filename!r} is not a file name inside a repository.")
+
+
+def find_installed(
+    models: Iterable[InstalledModel], entry: CatalogEntry, quant: Quant
+) -> InstalledModel | None:
+    """Which of ``models`` (a scan of the models folder) is the catalog entry's quant: the file
+    of the entry's repository, or one whose record names the entry and quant (an import)."""
+    for model in models:
+        same_file = entry.repo is not None and model.repo == entry.repo
+        if (same_file and model.filename == quant.file) or (
+            model.catalog_id == entry.id and (model.quant or "").upper() == quant.name.upper()
+        ):
+            return model
+    return None
 
 
 class ModelStore:
@@ -176,4 +191,11 @@ class ModelStore:
         self.record_path(model.path).unlink(missing_ok=True)
 
 
-__all__ = ["IMPORTED", "RECORD_SUFFIX", "InstalledModel", "ModelStore", "check_repo_file"]
+__all__ = [
+    "IMPORTED",
+    "RECORD_SUFFIX",
+    "InstalledModel",
+    "ModelStore",
+    "check_repo_file",
+    "find_installed",
+]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ponder.core.reasoning.context_fit import left_out_text
-from ponder.core.reply_details import model_name, speed_parts
+from ponder.core.reply_details import draft_model_share, model_name, speed_parts
 from ponder.core.storage.store import StoredMessage
 from ponder.core.trace import TraceState, tokens_text
 from ponder.ui.answer.markdown import MarkdownRenderer
@@ -359,6 +359,8 @@ class AssistantMessageWidget(QWidget):
                     stats.answer_s,
                 )
             )
+            if share := draft_model_share(stats):
+                tip.append(shown(share))
         self.details.setToolTip("\n".join(tip))
         self.details.setVisible(bool(parts))
 

@@ -112,7 +112,9 @@ class ModelBar(QWidget):
     def progress(self, fraction: float) -> None:
         self.load_bar.setValue(int(fraction * 100))
 
-    def ready(self, event: LoadedEvent) -> None:
+    def ready(self, event: LoadedEvent, draft_name: str | None = None) -> None:
+        """The model is loaded: where it runs and its context; ``draft_name``, the draft model
+        that drafts for it (speculative decoding), if one was loaded."""
         self.load_bar.setVisible(False)
         if event.family.startswith("remote:"):  # "llama-server b1234 at http://host:port"
             context = self.tr(" · {n} tokens of context").format(n=f"{event.n_ctx:,}")
@@ -121,11 +123,23 @@ class ModelBar(QWidget):
             return
         backend = shown(event.backend)
         where = backend.split("(")[0].strip() or backend
-        self.state.set_texts(
-            self.tr("{where} · {n_ctx:,} tokens of context").format(where=where, n_ctx=event.n_ctx),
-            where,
+        text = self.tr("{where} · {n_ctx:,} tokens of context").format(
+            where=where, n_ctx=event.n_ctx
         )
-        self.state.setToolTip(backend)
+        tip = [backend]
+        if draft_name:
+            text += self.tr(" · drafts with {draft}").format(draft=draft_name)
+            tip.append(
+                self.tr("{draft} drafts tokens for this model (speculative decoding).").format(
+                    draft=draft_name
+                )
+            )
+        if event.draft_problem:
+            tip.append(
+                self.tr("No draft model: {problem}").format(problem=shown(event.draft_problem))
+            )
+        self.state.set_texts(text, where)
+        self.state.setToolTip("\n".join(tip))
 
     def failed(self, message: str) -> None:
         self.load_bar.setVisible(False)

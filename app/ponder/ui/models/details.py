@@ -63,8 +63,14 @@ def _row(label: str, value: str) -> str:
     return f"<tr><td>{label}</td><td>{value}</td></tr>"
 
 
-def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
-    """HTML about a catalog quant: what it is, its license, what it needs here."""
+def catalog_details(
+    entry: CatalogEntry,
+    quant: Quant,
+    fit: Fit | None,
+    draft: tuple[CatalogEntry, bool] | None = None,
+) -> str:
+    """HTML about a catalog quant: what it is, its license, what it needs here, and its draft
+    model (``draft``: the catalog's pair and whether it is installed)."""
     e = html.escape
     rows = [
         f"<h3>{e(entry.name)}</h3>",
@@ -106,6 +112,8 @@ def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
             )
             + "</p>"
         )
+    if draft is not None:
+        rows.append("<p>" + _draft_sentence(*draft) + "</p>")
     if not entry.reasoner:
         rows.append(
             "<p><i>"
@@ -115,6 +123,21 @@ def catalog_details(entry: CatalogEntry, quant: Quant, fit: Fit | None) -> str:
             + "</i></p>"
         )
     return "".join(rows)
+
+
+def _draft_sentence(draft: CatalogEntry, installed: bool) -> str:
+    name = html.escape(draft.name)
+    if installed:
+        return QCoreApplication.translate(
+            "ModelDetails",
+            "Can think faster with speculative decoding on (Settings): {draft} is installed and "
+            "drafts tokens for it, where memory allows both.",
+        ).format(draft=name)
+    return QCoreApplication.translate(
+        "ModelDetails",
+        "Can think faster with {draft} installed: with speculative decoding on (Settings), "
+        "the small model drafts tokens for this one.",
+    ).format(draft=name)
 
 
 def installed_details(model: InstalledModel, catalog: Catalog | None) -> str:

@@ -7,7 +7,7 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +17,7 @@ from ponder.core.models.catalog import Catalog, CatalogEntry, Quant
 from ponder.core.models.fit import Fit, Recommendation, assess_fit, recommend
 from ponder.core.models.hardware import HardwareInfo, detect_hardware
 from ponder.core.models.load_policy import plan_load
-from ponder.core.models.store import InstalledModel
+from ponder.core.models.store import InstalledModel, find_installed
 from ponder.core.request import LoadRequest
 from ponder.core.settings import Settings
 from ponder.ui.models.server_library import ServerLibrary
@@ -212,17 +212,20 @@ class ModelLibrary(QObject):
             return None
         return recommend(self.catalog, self.hardware)
 
+    def draft_pair(self, entry: CatalogEntry) -> tuple[CatalogEntry, bool] | None:
+        """The catalog's draft model for ``entry`` (speculative decoding) and whether one of
+        its files is installed; None when the entry has no pair."""
+        if self.catalog is None or entry.draft is None:
+            return None
+        draft = self.catalog.get(entry.draft)
+        return draft, any(self.installed_copy(draft, quant) for quant in draft.quants)
+
     def installed_copy(self, entry: CatalogEntry, quant: Quant) -> Path | None:
         """Where this catalog quant is installed (the demo: its package's file), or None."""
         if entry.package is not None:
             return self.demo if self.demo is not None and self.demo.name == quant.file else None
-        for model in self.installed:
-            same_file = entry.repo is not None and model.repo == entry.repo
-            if (same_file and model.filename == quant.file) or (
-                model.catalog_id == entry.id and (model.quant or "").upper() == quant.name.upper()
-            ):
-                return model.path
-        return None
+        model = find_installed(self.installed, entry, quant)
+        return model.path if model is not None else None
 
 
 def load_request_for(
@@ -253,8 +256,11 @@ def load_request_for(
         force=force,
         catalog=library.catalog if library is not None else None,
         think_tags=settings.custom_think_tags,
+        speculate=settings.speculative_decoding,
+        draft_model="auto" if settings.use_draft_model else "none",
+        installed=library.installed if library is not None else (),
     )
-    request = replace(plan.request, speculate=settings.speculative_decoding)
+    request = plan.request
     sha256 = None
     if library is not None:
         for model in library.installed:

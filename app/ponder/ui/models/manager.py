@@ -515,7 +515,8 @@ class ModelManagerDialog(QDialog):
             return
         entry, quant = current
         fit: Fit | None = self.library.fit(entry, quant)
-        self.catalog_info.setHtml(catalog_details(entry, quant, fit))
+        draft = self.library.draft_pair(entry)
+        self.catalog_info.setHtml(catalog_details(entry, quant, fit, draft))
         self._sync_download_buttons()
 
     def select_catalog(self, entry_id: str, quant_name: str) -> None:

@@ -26,6 +26,7 @@ from ponder.core.request import LoadRequest
 from ponder.core.servers.reference import ServerModelRef
 from ponder.ui.engine_host import EngineHost
 from ponder.ui.models.bar import ModelBar
+from ponder.ui.models.details import model_name
 from ponder.ui.models.library import ModelLibrary, load_request_for
 from ponder.ui.models.refusal import offer_load_anyway
 from ponder.ui.settings_keeper import SettingsKeeper
@@ -91,8 +92,19 @@ class ModelSwitcher:
         self._model_bar.loading(path)
 
     def _ready(self, event: LoadedEvent) -> None:
-        self._model_bar.ready(event)
+        self._model_bar.ready(event, self._draft_name(event.draft_model))
+        if event.draft_problem:  # asked for, but the engine could not use it
+            self._show_status(shown(event.draft_problem))
         self._after_ready()
+
+    def _draft_name(self, path: str | None) -> str | None:
+        """The draft model's name for people: its catalog name and quant, else its file's."""
+        if not path:
+            return None
+        for model in self._library.installed:
+            if str(model.path) == path:
+                return model_name(model, self._library.catalog)
+        return Path(path).name.removesuffix(".gguf")
 
     def failed(self, message: str) -> None:
         """The bar says the model did not load, and a message box says why."""
@@ -161,7 +173,7 @@ class ModelSwitcher:
             self._settings.update_fields(last_model_path=path)
         self._host.load_model(request, sha256)
         for note in notes:
-            self._show_status(note)
+            self._show_status(shown(note))
 
     def follow_conversation(self, model_id: str | None) -> None:
         """A conversation was opened: if it was held with a server model that is not the one

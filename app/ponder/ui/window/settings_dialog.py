@@ -38,7 +38,13 @@ from ponder.ui.translations import LANGUAGES
 from ponder.ui.window.think_tags_box import ThinkTagsBox
 
 # The settings a loaded model is loaded again for when they change.
-RELOAD_FIELDS = ("threads", "gpu_layers", "context_size", "speculative_decoding")
+RELOAD_FIELDS = (
+    "threads",
+    "gpu_layers",
+    "context_size",
+    "speculative_decoding",
+    "use_draft_model",
+)
 MODEL_FIELDS = (*RELOAD_FIELDS, "models_folder")
 CONTEXT_SIZES = (2048, 4096, 8192, 16384, 32768, 65536, 131072)
 
@@ -79,6 +85,11 @@ class SettingsDialog(QDialog):
         self.context.setCurrentIndex(index)
         self.speculative = QCheckBox(self.tr("Speculative decoding"))
         self.speculative.setChecked(settings.speculative_decoding)
+        self.draft_model = QCheckBox(self.tr("Use a small draft model when one is installed"))
+        self.draft_model.setObjectName("draftModelChoice")
+        self.draft_model.setChecked(settings.use_draft_model)
+        self.draft_model.setEnabled(settings.speculative_decoding)
+        self.speculative.toggled.connect(self.draft_model.setEnabled)
         model_box = QGroupBox(self.tr("Model"))
         model_form = QFormLayout(model_box)
         model_form.addRow(self.tr("CPU threads"), self.threads)
@@ -104,6 +115,17 @@ class SettingsDialog(QDialog):
                     "Drafts the next tokens from what is already written and lets the model "
                     "check them in one step: the same text, faster on repetitive thinking; it "
                     "stops drafting wherever that does not pay."
+                )
+            ),
+        )
+        model_form.addRow("", self.draft_model)
+        model_form.addRow(
+            "",
+            self._hint(
+                self.tr(
+                    "A smaller model of the same family (its pair in the catalog, such as "
+                    "DeepSeek-R1-Distill-Qwen 1.5B for the 7B) drafts too, where memory allows "
+                    "both."
                 )
             ),
         )
@@ -221,6 +243,7 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(defaults.language))
         self.auto_open.setChecked(defaults.auto_open_thinking_panel)
         self.speculative.setChecked(defaults.speculative_decoding)
+        self.draft_model.setChecked(defaults.use_draft_model)
         self.think_tags.clear()
 
     def _context_size(self) -> int:
@@ -242,6 +265,7 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData(),
             "auto_open_thinking_panel": self.auto_open.isChecked(),
             "speculative_decoding": self.speculative.isChecked(),
+            "use_draft_model": self.draft_model.isChecked(),
         }
         if self.think_tags.is_valid():
             start, end = self.think_tags.values()
