@@ -31,7 +31,8 @@ def register(subparsers: Any) -> None:
         "--speculate",
         action="store_true",
         help="compare speculative decoding with one token at a time, on repetitive traces "
-        "and on prose (--tokens defaults to 160 here)",
+        "and on prose (--tokens defaults to 160 here); with --draft-model, also with the "
+        "draft model",
     )
     parser.set_defaults(func=run)
 
@@ -44,8 +45,14 @@ def run(args: argparse.Namespace) -> int:
     rounds = args.rounds if args.rounds is not None else 1 if speculate else 5
     if tokens < 8 or rounds < 1:
         raise UserError("--tokens must be at least 8 and --rounds at least 1")
+    if speculate:
+        # The load is planned as a speculating one, so that --draft-model (a file, or the
+        # catalog's installed pair) is chosen and checked as for `ponder ask --speculative`.
+        args.speculative = True
     load = options.load_request(args)
     print(f"model: {load.model_path}", flush=True)
+    if load.draft_model_path:
+        print(f"draft model: {load.draft_model_path}", flush=True)
     if speculate:
         return _speculation(load, tokens, rounds)
     try:
