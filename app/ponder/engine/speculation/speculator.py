@@ -145,7 +145,13 @@ class Speculator:
         if limit <= 0:
             return []
         started = time.perf_counter()
-        drafted = model.propose(self.lookup.tokens, limit, pacing.stops_at)
+        try:
+            drafted = model.propose(self.lookup.tokens, limit, pacing.stops_at)
+        except RuntimeError:
+            # llama.cpp failed to decode for the draft model (out of memory on a GPU, say):
+            # the turn goes on drafting from the context only; the model's text is unchanged.
+            self.drafting = None
+            return []
         seconds = time.perf_counter() - started
         if drafted.caught_up <= self.pacing.max_draft + 1:
             # Catching up with a prompt or an injection is not the drafting's recurring cost.
