@@ -1095,6 +1095,22 @@ Esc leert die Suche.</translation>
         <translation>Unter {path} gibt es keine Modelldatei. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
+        <source>The draft model {name} is not used: {reason}</source>
+        <translation>Das Entwurfsmodell {name} wird nicht verwendet: {reason}</translation>
+    </message>
+    <message>
+        <source>The draft model {name} is not used: llama.cpp could not load it ({exc}).</source>
+        <translation>Das Entwurfsmodell {name} wird nicht verwendet: llama.cpp konnte es nicht laden ({exc}).</translation>
+    </message>
+    <message>
+        <source>The draft model {name} is not used: its memory is recurrent and cannot drop the tokens the model rejects.</source>
+        <translation>Das Entwurfsmodell {name} wird nicht verwendet: Sein Speicher ist rekurrent und kann die Token, die das Modell verwirft, nicht wieder verwerfen.</translation>
+    </message>
+    <message>
+        <source>The draft model {name} is not used: its tokenizer is not the model&apos;s ({draft_vocab:,} tokens against {target_vocab:,}).</source>
+        <translation>Das Entwurfsmodell {name} wird nicht verwendet: Sein Tokenizer ist nicht der des Modells ({draft_vocab:,} Token gegenüber {target_vocab:,}).</translation>
+    </message>
+    <message>
         <source>llama.cpp loaded {name} but could not set up a context of {n_ctx:,} tokens: there is not enough memory for it. Choose a smaller context size.</source>
         <translation>llama.cpp hat {name} geladen, konnte aber keinen Kontext von {n_ctx:,} Token einrichten: Dafür reicht der Speicher nicht. Wählen Sie eine kleinere Kontextgröße.</translation>
     </message>

@@ -144,10 +144,7 @@ class ModelSession:
     def speculates(self) -> bool:
         """Whether turns draft tokens: asked for, and the model's memory can drop the
         rejected ones (a recurrent state cannot be rolled back by positions)."""
-        model = self.llm._model.model
-        return self.request.speculate and not (
-            llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model)
-        )
+        return self.request.speculate and _rolls_back(self.llm)
 
     def _single_token(self, text: str) -> int | None:
         tokens = self.llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
@@ -322,6 +319,13 @@ class ModelSession:
         self.llm.close()
 
 
+def _rolls_back(llm: llama_cpp.Llama) -> bool:
+    """Whether the model's memory can drop positions (rejected drafts): a recurrent state
+    cannot be rolled back by positions."""
+    model = llm._model.model
+    return not (llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model))
+
+
 # Vocabularies this much apart in size are not one tokenizer (llama.cpp's own limit for
 # speculative decoding: models of one family pad their vocabularies differently).
 _MAX_VOCAB_DIFFERENCE = 128
@@ -337,20 +341,11 @@ def _load_draft_model(
     if not path or not request.speculate:
         return None, None
     name = os.path.basename(path)
-    model = llm._model.model
-    if llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model):
+    if not _rolls_back(llm):
         return None, None  # nothing is drafted for such a model (ModelSession.speculates)
     try:
         validate_gguf(path)
-        draft = llama_cpp.Llama(
-            model_path=path,
-            n_ctx=request.n_ctx,
-            n_batch=request.n_batch,
-            n_threads=request.n_threads or physical_cores(),
-            n_threads_batch=request.n_threads or physical_cores(),
-            n_gpu_layers=gpu_layers,
-            verbose=False,
-        )
+        draft = _llama(path, request, gpu_layers)
     except GGUFError as exc:
         return None, QT_TRANSLATE_NOOP(
             "Engine", "The draft model {name} is not used: {reason}"
@@ -359,6 +354,13 @@ def _load_draft_model(
         return None, QT_TRANSLATE_NOOP(
             "Engine", "The draft model {name} is not used: llama.cpp could not load it ({exc})."
         ).format(name=name, exc=exc)
+    if not _rolls_back(draft):
+        draft.close()
+        return None, QT_TRANSLATE_NOOP(
+            "Engine",
+            "The draft model {name} is not used: its memory is recurrent and cannot drop "
+            "the tokens the model rejects.",
+        ).format(name=name)
     target_vocab, draft_vocab = llm.n_vocab(), draft.n_vocab()
     same_kind = llama_cpp.llama_vocab_type(llm._model.vocab) == llama_cpp.llama_vocab_type(
         draft._model.vocab
@@ -389,6 +391,20 @@ def _load_failure(path: str, request: LoadRequest, exc: Exception) -> str:
         "llama.cpp could not load {name}: {exc}. The file may be damaged or of an architecture "
         "this version of Ponder does not support.",
     ).format(name=name, exc=exc)
+
+
+def _llama(path: str, request: LoadRequest, gpu_layers: int) -> llama_cpp.Llama:
+    """A model loaded as the request says (a draft model too: the same threads, offload,
+    context and batch as the model it drafts for)."""
+    return llama_cpp.Llama(
+        model_path=path,
+        n_ctx=request.n_ctx,
+        n_batch=request.n_batch,
+        n_threads=request.n_threads or physical_cores(),
+        n_threads_batch=request.n_threads or physical_cores(),
+        n_gpu_layers=gpu_layers,
+        verbose=False,
+    )
 
 
 def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit) -> llama_cpp.Llama:
@@ -428,15 +444,7 @@ def _load_llama_with_progress(request: LoadRequest, gpu_layers: int, emit: Emit)
     llama_low.llama_model_default_params = params_with_progress
     llama_low.llama_init_from_model = context_with_auto_flash_attention
     try:
-        return llama_cpp.Llama(
-            model_path=request.model_path,
-            n_ctx=request.n_ctx,
-            n_batch=request.n_batch,
-            n_threads=request.n_threads or physical_cores(),
-            n_threads_batch=request.n_threads or physical_cores(),
-            n_gpu_layers=gpu_layers,
-            verbose=False,
-        )
+        return _llama(request.model_path, request, gpu_layers)
     finally:
         llama_low.llama_model_default_params = original
         llama_low.llama_init_from_model = original_context
