@@ -30,6 +30,7 @@ from ponder.core.events import (
 )
 from ponder.core.gguf.errors import GGUFError
 from ponder.core.gguf.validate import validate_gguf
+from ponder.core.models.draft_pair import MAX_VOCAB_SIZE_DIFFERENCE
 from ponder.core.phrases import QT_TRANSLATE_NOOP, message_of
 from ponder.core.reasoning.context_fit import MessageTooLong, answer_reserve, fit_to_context
 from ponder.core.reasoning.families import FamilyProfile, detect_family
@@ -326,17 +327,14 @@ def _rolls_back(llm: llama_cpp.Llama) -> bool:
     return not (llama_cpp.llama_model_is_recurrent(model) or llama_cpp.llama_model_is_hybrid(model))
 
 
-# Vocabularies this much apart in size are not one tokenizer (llama.cpp's own limit for
-# speculative decoding: models of one family pad their vocabularies differently).
-_MAX_VOCAB_DIFFERENCE = 128
-
-
 def _load_draft_model(
     request: LoadRequest, llm: llama_cpp.Llama, gpu_layers: int
 ) -> tuple[DraftModel | None, str | None]:
     """The draft model the request names, loaded like the model (same threads, offload and
     context), or None and why not (a sentence; None when none was asked for). A draft model
-    that cannot be used never stops the model from loading."""
+    that cannot be used never stops the model from loading. The tokenizers were compared in
+    full when the load was planned (``core.models.draft_pair``); here only what could break
+    the loop is checked again: the kind of vocabulary and its size."""
     path = request.draft_model_path
     if not path or not request.speculate:
         return None, None
@@ -365,7 +363,7 @@ def _load_draft_model(
     same_kind = llama_cpp.llama_vocab_type(llm._model.vocab) == llama_cpp.llama_vocab_type(
         draft._model.vocab
     )
-    if not same_kind or abs(target_vocab - draft_vocab) > _MAX_VOCAB_DIFFERENCE:
+    if not same_kind or abs(target_vocab - draft_vocab) > MAX_VOCAB_SIZE_DIFFERENCE:
         draft.close()
         return None, QT_TRANSLATE_NOOP(
             "Engine",
