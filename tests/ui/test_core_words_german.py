@@ -29,6 +29,8 @@ from ponder.core.ways_out import WINDOW
 from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.translations import install_translations, remove_translations, shown
+from reply_with_phrases import EVENTS as PHRASED_EVENTS
+from stored_reply import store_reply
 
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")
 
@@ -80,6 +82,26 @@ def test_the_windows_ways_out_are_german_in_a_german_window(qapp: QCoreApplicati
     finally:
         remove_translations(qapp)
     assert "ponder " not in str(offline) and "Models → Import a model pack…" in str(offline)
+
+
+def test_a_reloaded_replys_error_and_notice_are_german_in_a_german_window(
+    make_app: AppFactory,
+) -> None:
+    """They were stored as English text: after a restart a German window showed them in
+    English (live, they were German)."""
+    save_settings(Settings(language="de"), AppPaths.from_environment().settings_file)
+    conversation_id, _reply = store_reply(PHRASED_EVENTS)  # written, closed: a restart
+    app = make_app(load=False)
+    app.window.refresh_conversations()
+    app.controller.open_conversation(conversation_id)
+    reply = app.window.view.widgets[-1]
+    assert isinstance(reply, AssistantMessageWidget)
+    assert reply.status.text().startswith("Ihre Nachricht ist 5246 Token lang"), reply.status.text()
+    assert "Kontext des Modells fasst 4096 Token" in reply.status.text()
+    assert reply.notices.text() == (
+        "⚠ Mindest-Denken ist auf classroom nicht verfügbar: Er kann das Denken eines Modells "
+        "nicht fortsetzen, daher wird dieser Antwort kein „Wait“ hinzugefügt."
+    )
 
 
 def test_a_translation_that_does_not_fit_its_values_falls_back_to_english(
