@@ -105,6 +105,25 @@ if __name__ == "__main__":
     main()
 """
 
+# The app once its first frame is painted (every icon on show drawn, so the icon font is
+# loaded): its memory, not timed (the launches above are).
+PAINTED_CHILD = """
+import sys
+def main():
+    import psutil
+    from PySide6.QtWidgets import QApplication
+    from ponder.ui.main import LaunchOptions, PonderApp
+    qapp = QApplication(sys.argv)
+    app = PonderApp(qapp, LaunchOptions(load_model=False))
+    app.window.show()
+    qapp.processEvents()
+    app.window.grab()
+    print("PAINTED", psutil.Process().memory_info().rss, flush=True)
+    app.shutdown()
+if __name__ == "__main__":
+    main()
+"""
+
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
@@ -374,6 +393,18 @@ def launch_time(launches: int) -> None:
                 times.append(time.perf_counter() - started)
                 rss.append(int(line.split()[1]))
             results[name] = (times, rss)
+        painted = []
+        for _ in range(3):
+            out = subprocess.run(
+                [sys.executable, "-c", PAINTED_CHILD],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+            ).stdout
+            line = next(x for x in out.splitlines() if x.startswith("PAINTED"))
+            painted.append(int(line.split()[1]))
     print(f"Launch to interactive (median of {launches}, model load excluded):")
     bare = statistics.median(results["bare PySide6 window"][0])
     for name, (times, rss) in results.items():
@@ -382,6 +413,10 @@ def launch_time(launches: int) -> None:
             f"  {name:<22} {median:5.2f} s  (×{median / bare:.1f} the bare window)   "
             f"RSS {statistics.median(rss) / 2**20:4.0f} MB"
         )
+    print(
+        f"  Ponder, first frame painted (icons drawn), median of 3: "
+        f"RSS {statistics.median(painted) / 2**20:.1f} MB"
+    )
 
 
 def main() -> None:

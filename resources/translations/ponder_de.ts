@@ -770,10 +770,6 @@ Esc leert die Suche.</translation>
         <translation>Für das Modell-Repository {repo} müssen Sie sich anmelden. Öffnen Sie {page} im Browser, melden Sie sich an, akzeptieren Sie die Lizenz auf der Modellseite, erstellen Sie ein Zugriffstoken (Settings → Access Tokens, „read“ genügt) und setzen Sie es in der Umgebungsvariablen HF_TOKEN; versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <source>Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. Unset HF_HUB_OFFLINE to download, or bring the model on a USB stick as a model pack (`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`).</source>
-        <translation>Ponder ist im Offline-Modus (HF_HUB_OFFLINE ist gesetzt) und kann daher keine Modelle herunterladen. Entfernen Sie HF_HUB_OFFLINE zum Herunterladen, oder bringen Sie das Modell auf einem USB-Stick mit, als Modellpaket (`ponder pack import DIR`) oder als .gguf-Datei (`ponder import PATH`).</translation>
-    </message>
-    <message>
         <source>There is no model repository {repo} on {where}. Check the name; a private or gated repository also looks missing until you set a token in HF_TOKEN.</source>
         <translation>Auf {where} gibt es kein Modell-Repository {repo}. Prüfen Sie den Namen; ein privates oder zugangsbeschränktes Repository erscheint ebenfalls als fehlend, bis Sie ein Token in HF_TOKEN setzen.</translation>
     </message>
@@ -782,8 +778,12 @@ Esc leert die Suche.</translation>
         <translation>Das Repository {repo} hat auf {where} keine Revision dieses Namens.</translation>
     </message>
     <message>
-        <source>The repository {repo} has no file {filename}. It may have been renamed: `ponder catalog check` compares the catalog with the hub.</source>
-        <translation>Das Repository {repo} enthält keine Datei {filename}. Vielleicht wurde sie umbenannt: `ponder catalog check` vergleicht den Katalog mit dem Hub.</translation>
+        <source>Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. Unset HF_HUB_OFFLINE to download, or {bring_model}.</source>
+        <translation>Ponder ist im Offline-Modus (HF_HUB_OFFLINE ist gesetzt) und kann daher keine Modelle herunterladen. Entfernen Sie HF_HUB_OFFLINE zum Herunterladen, oder {bring_model}.</translation>
+    </message>
+    <message>
+        <source>The repository {repo} has no file {filename}. It may have been renamed: {catalog_check}.</source>
+        <translation>Das Repository {repo} enthält keine Datei {filename}. Vielleicht wurde sie umbenannt: {catalog_check}.</translation>
     </message>
     <message>
         <source>Could not reach {where} ({kind}: {exc}). Check your internet connection or proxy and try again; a download resumes where it stopped.</source>
@@ -850,8 +850,8 @@ Esc leert die Suche.</translation>
         <translation>Das Laufwerk mit {folder} ist voll{detail}. Schaffen Sie Platz oder wählen Sie einen anderen Modellordner und laden Sie dann erneut herunter.{kept}</translation>
     </message>
     <message>
-        <source>The downloaded {file} is damaged: its sha256 is {digest}, not the expected {expected}. The damaged file was deleted. Download it again; if this happens again, the file on the hub may have changed (`ponder catalog check` compares the catalog with the hub).</source>
-        <translation>Die heruntergeladene Datei {file} ist beschädigt: Ihr sha256 ist {digest}, nicht das erwartete {expected}. Die beschädigte Datei wurde gelöscht. Laden Sie sie erneut herunter; passiert das wieder, hat sich die Datei auf dem Hub vielleicht geändert (`ponder catalog check` vergleicht den Katalog mit dem Hub).</translation>
+        <source>The downloaded {file} is damaged: its sha256 is {digest}, not the expected {expected}. The damaged file was deleted. Download it again; if this happens again, the file on the hub may have changed ({catalog_check}).</source>
+        <translation>Die heruntergeladene Datei {file} ist beschädigt: Ihr sha256 ist {digest}, nicht das erwartete {expected}. Die beschädigte Datei wurde gelöscht. Laden Sie sie erneut herunter; passiert das wieder, hat sich die Datei auf dem Hub vielleicht geändert ({catalog_check}).</translation>
     </message>
     <message>
         <source>{file} downloaded intact but is not a model Ponder can load: {exc} The file was deleted.</source>
@@ -890,16 +890,16 @@ Esc leert die Suche.</translation>
         <translation>Die Verbindung ist beim Herunterladen von {file} wiederholt abgebrochen ({exc!r}). Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut; der Download setzt dort fort, wo er aufgehört hat.</translation>
     </message>
     <message>
-        <source>{model} {quant} will not run on this computer: {reason}. Pick a smaller model or quant (`ponder models` shows what fits), or pass --force to download it anyway.</source>
-        <translation>{model} {quant} läuft auf diesem Computer nicht: {reason}. Wählen Sie ein kleineres Modell oder eine kleinere Quantisierung (`ponder models` zeigt, was passt), oder laden Sie es mit --force trotzdem herunter.</translation>
+        <source>{model} {quant} will not run on this computer: {reason}. {way_out}</source>
+        <translation>{model} {quant} läuft auf diesem Computer nicht: {reason}. {way_out}</translation>
     </message>
     <message>
-        <source>This file is {size}, too large for this computer&apos;s {ram} of memory. Pass --force to download it anyway.</source>
-        <translation>Diese Datei ist {size} groß, zu groß für die {ram} Arbeitsspeicher dieses Computers. Laden Sie sie mit --force trotzdem herunter.</translation>
+        <source>This file is {size}, too large for this computer&apos;s {ram} of memory. {way_out}</source>
+        <translation>Diese Datei ist {size} groß, zu groß für die {ram} Arbeitsspeicher dieses Computers. {way_out}</translation>
     </message>
     <message>
-        <source>The hub&apos;s {filename} in {repo} is not the file the catalog was reviewed with (sha256 {sha256}, the catalog pins {pinned}). Ponder will not download it; update Ponder, or run `ponder catalog check` to see what changed.</source>
-        <translation>{filename} in {repo} auf dem Hub ist nicht die Datei, mit der der Katalog geprüft wurde (sha256 {sha256}, der Katalog erwartet {pinned}). Ponder lädt sie nicht herunter; aktualisieren Sie Ponder oder führen Sie `ponder catalog check` aus, um zu sehen, was sich geändert hat.</translation>
+        <source>The hub&apos;s {filename} in {repo} is not the file the catalog was reviewed with (sha256 {sha256}, the catalog pins {pinned}). Ponder will not download it; {way_out}.</source>
+        <translation>{filename} in {repo} auf dem Hub ist nicht die Datei, mit der der Katalog geprüft wurde (sha256 {sha256}, der Katalog erwartet {pinned}). Ponder lädt sie nicht herunter; {way_out}.</translation>
     </message>
     <message>
         <source>{endpoint} gave no sha256 or size for {filename}, so Ponder could not verify the download. Use the official hub or a mirror that serves LFS metadata.</source>
@@ -908,6 +908,26 @@ Esc leert die Suche.</translation>
     <message>
         <source>{model} is not downloaded: it comes with Ponder (the {package} package).</source>
         <translation>{model} wird nicht heruntergeladen: Es kommt mit Ponder (im Paket {package}).</translation>
+    </message>
+    <message>
+        <source>bring the model on a USB stick as a model pack (Models → Import a model pack…) or as a .gguf file (Models → Import model…)</source>
+        <translation>bringen Sie das Modell auf einem USB-Stick mit, als Modellpaket (Modelle → Modellpaket importieren …) oder als .gguf-Datei (Modelle → Modell importieren …)</translation>
+    </message>
+    <message>
+        <source>a newer Ponder brings a catalog checked against the hub</source>
+        <translation>ein neueres Ponder bringt einen mit dem Hub abgeglichenen Katalog mit</translation>
+    </message>
+    <message>
+        <source>update Ponder: a newer version&apos;s catalog is checked against the hub</source>
+        <translation>aktualisieren Sie Ponder: Der Katalog einer neueren Version ist mit dem Hub abgeglichen</translation>
+    </message>
+    <message>
+        <source>Pick a smaller model or quant: the Catalog marks what fits.</source>
+        <translation>Wählen Sie ein kleineres Modell oder eine kleinere Quantisierung: Der Katalog zeigt, was passt.</translation>
+    </message>
+    <message>
+        <source>Pick a smaller model in the Catalog (Models → Models…).</source>
+        <translation>Wählen Sie im Katalog ein kleineres Modell (Modelle → Modelle …).</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +2919,17 @@ Was glauben Sie, wie sie lautet?</translation>
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <source>The conversation history {path} is damaged ({detail}). Ponder has not changed it. {way_out}</source>
+        <translation>Der Gesprächsverlauf {path} ist beschädigt ({detail}). Ponder hat ihn nicht verändert. {way_out}</translation>
+    </message>
+    <message>
+        <source>Restart Ponder to choose what to do: read what can still be read, recover it into a new file, restore a backup, or start a new history (the damaged file is kept).</source>
+        <translation>Starten Sie Ponder neu, um zu wählen, was geschehen soll: lesen, was noch lesbar ist, ihn in eine neue Datei retten, eine Sicherung wiederherstellen oder einen neuen Verlauf beginnen (die beschädigte Datei bleibt erhalten).</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
         <source>Sets thinking to Off: send it, then pick a budget and Regenerate to compare the two answers.</source>
@@ -3160,6 +3191,14 @@ Lösung: {answer}</translation>
     <message>
         <source>0 (greedy: the same every time)</source>
         <translation>0 (greedy: jedes Mal gleich)</translation>
+    </message>
+    <message>
+        <source>the model&apos;s recommendation</source>
+        <translation>Empfehlung des Modells</translation>
+    </message>
+    <message>
+        <source>random (a new seed each run)</source>
+        <translation>zufällig (jeder Lauf ein neuer Seed)</translation>
     </message>
     <message>
         <source>Add to queue</source>

@@ -145,4 +145,4 @@ def test_the_icon_font_is_bundled() -> None:
     text = SPEC.read_text(encoding="utf-8")
     assert 'collect_data_files("qtawesome")' in text
     icons = (ROOT / "app" / "ponder" / "ui" / "theme" / "icons.py").read_text(encoding="utf-8")
-    assert "import qtawesome" in icons
+    assert "from qtawesome import IconicFont" in icons

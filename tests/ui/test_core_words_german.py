@@ -8,6 +8,7 @@ Set PONDER_SCREENSHOTS to a folder to keep screenshots of the German window.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,19 @@ from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from ui_helpers import intervention_tooltips
 
-from ponder.core.downloads.errors import NetworkError
+from ponder.core.downloads.errors import NetworkError, OfflineError
+from ponder.core.downloads.hub import offline_message
 from ponder.core.paths import AppPaths
 from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.settings import Settings, save_settings
+from ponder.core.storage.damage import storage_error
 from ponder.core.trace import intervention_tooltip, tokens_text
+from ponder.core.ways_out import WINDOW
 from ponder.ui.chat.messages import AssistantMessageWidget
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.translations import install_translations, remove_translations, shown
+from reply_with_phrases import EVENTS as PHRASED_EVENTS
+from stored_reply import store_reply
 
 SCREENS = os.environ.get("PONDER_SCREENSHOTS")
 
@@ -56,6 +62,46 @@ def test_shown_translates_a_phrase_its_phrases_and_an_error(qapp: QCoreApplicati
     finally:
         remove_translations(qapp)
     assert shown(chip) == "Thought for 2.0 s · 1 token"  # English again: the source text
+
+
+def test_the_windows_ways_out_are_german_in_a_german_window(qapp: QCoreApplication) -> None:
+    """Offline mode and a damaged history in the window's words, translated with them."""
+    offline = OfflineError(offline_message(WINDOW))
+    damaged = storage_error(sqlite3.DatabaseError("file is not a database"), Path("h"), "open")
+    damaged_here = storage_error(
+        sqlite3.DatabaseError("file is not a database"), Path("h"), "open", WINDOW
+    )
+    install_translations(qapp, "de")
+    try:
+        assert "(Modelle → Modellpaket importieren …)" in shown(offline)
+        assert shown(damaged_here).endswith("(die beschädigte Datei bleibt erhalten).") and shown(
+            damaged_here
+        ).startswith("Der Gesprächsverlauf h ist beschädigt")
+        # The command line's way out is English (the command line speaks English only).
+        assert "`ponder conversations --recover`" in shown(damaged)
+    finally:
+        remove_translations(qapp)
+    assert "ponder " not in str(offline) and "Models → Import a model pack…" in str(offline)
+
+
+def test_a_reloaded_replys_error_and_notice_are_german_in_a_german_window(
+    make_app: AppFactory,
+) -> None:
+    """They were stored as English text: after a restart a German window showed them in
+    English (live, they were German)."""
+    save_settings(Settings(language="de"), AppPaths.from_environment().settings_file)
+    conversation_id, _reply = store_reply(PHRASED_EVENTS)  # written, closed: a restart
+    app = make_app(load=False)
+    app.window.refresh_conversations()
+    app.controller.open_conversation(conversation_id)
+    reply = app.window.view.widgets[-1]
+    assert isinstance(reply, AssistantMessageWidget)
+    assert reply.status.text().startswith("Ihre Nachricht ist 5246 Token lang"), reply.status.text()
+    assert "Kontext des Modells fasst 4096 Token" in reply.status.text()
+    assert reply.notices.text() == (
+        "⚠ Mindest-Denken ist auf classroom nicht verfügbar: Er kann das Denken eines Modells "
+        "nicht fortsetzen, daher wird dieser Antwort kein „Wait“ hinzugefügt."
+    )
 
 
 def test_a_translation_that_does_not_fit_its_values_falls_back_to_english(

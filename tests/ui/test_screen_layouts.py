@@ -14,18 +14,22 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from ponder.core.events import Event, ThinkingEvent
+from ponder.core.storage.store import StoredMessage
 from ponder.core.teaching.problems import load_problem_set
 from ponder.core.teaching.sweep import SweepCell, new_result, parse_budgets
+from ponder.ui.chat.live_reply import LiveReply
 from ponder.ui.chat.suggestions import SuggestionPanel
 from ponder.ui.elided_label import ElidedLabel
 from ponder.ui.main import PonderApp
 from ponder.ui.models.manager import ModelManagerDialog
 from ponder.ui.screen_fit import initial_size
 from ponder.ui.sweep.window import SweepWindow
+from ponder.ui.teaching.presenter import PresenterView
 from ponder.ui.window.about import about_box
 from ponder.ui.window.settings_dialog import SettingsDialog
 from ponder.ui.window.shortcuts import ShortcutsDialog
-from stored_reply import store_reply
+from stored_reply import EVENTS, QUESTION, store_reply
 
 SMALL = QRect(0, 0, 1024, 640)
 # What ``initial_size`` gives a window too large for SMALL: the screen less a frame's room.
@@ -290,3 +294,59 @@ def test_the_window_opens_maximised_the_first_time_on_a_screen_too_small_for_it(
     qtbot.waitExposed(again.window)
     assert not again.window.isMaximized()
     assert (again.window.width(), again.window.height()) == (780, 560)
+
+
+def _long_reply_events() -> tuple[Event, ...]:
+    """A reply whose thinking is several screens long."""
+    steps = tuple(
+        ThinkingEvent(f"Step {n}: check the divisor {n} against the number, and say why.\n\n")
+        for n in range(1, 40)
+    )
+    return steps + EVENTS[6:]
+
+
+def _long_reply() -> tuple[int, StoredMessage]:
+    return store_reply(_long_reply_events())
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 640)])
+def test_presenter_mode_fits_a_small_projector_and_opens_at_the_first_line(
+    qtbot: QtBot, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """Presenter mode would not go below 831 pixels (the reveal button beside "Answer", the
+    keys hint on one line, the panel's header), so an 800 × 600 projector cut its right edge;
+    and its thinking opened scrolled to the end, its top line cut (a text view shows its
+    cursor when first shown, and the cursor had followed the text to the end)."""
+    app = make_app(load=False)
+    conversation_id, _reply = _long_reply()
+    app.window.refresh_conversations()
+    app.controller.open_conversation(conversation_id)
+    app.window.teaching.open_presenter()
+    presenter = app.window.teaching.presenter
+    assert isinstance(presenter, PresenterView)
+    qtbot.waitExposed(presenter)
+    presenter.showNormal()
+    QApplication.processEvents()  # fitted to the test platform's screen once shown
+    presenter.resize(*size)
+    QApplication.processEvents()
+    assert presenter.minimumSizeHint().width() <= 800
+    assert (presenter.width(), presenter.height()) == size
+    bar = presenter.panel.view.verticalScrollBar()
+    assert bar.maximum() > 0  # the thinking is longer than the view
+    assert bar.value() == 0, (bar.value(), bar.maximum())
+    assert presenter.panel.trace_text.startswith("Step 1:")
+    assert clipped_things(presenter) == []
+    presenter.reveal()
+    QApplication.processEvents()
+    assert clipped_things(presenter) == []
+    # While a reply streams the panel's header holds Answer now too, and the view follows
+    # the newest line.
+    live = LiveReply(token=1, conversation_id=conversation_id, user_text=QUESTION)
+    app.controller.reply_begun.emit(live, 0)
+    for event in _long_reply_events()[:30]:
+        app.controller.reply_updated.emit(live, live.apply([event]))
+    QApplication.processEvents()
+    assert presenter.panel.answer_now.isVisible()
+    assert clipped_things(presenter) == []
+    assert bar.maximum() > 0 and bar.value() == bar.maximum()
+    presenter.close()

@@ -75,4 +75,56 @@ def message_of(error: BaseException) -> str:
     return phrase_of(error) or str(error)
 
 
-__all__ = ["QT_TRANSLATE_NOOP", "Phrase", "message_of", "phrase_of"]
+def phrase_data(value: object) -> dict[str, Any] | None:
+    """A phrase as plain JSON data (its context, template and values, a value that is a
+    phrase as data of its own), to be kept where the phrase is stored as text; None for
+    words that are not a phrase. A value JSON has no type for is kept as its text."""
+    if not isinstance(value, Phrase):
+        return None
+    args = None
+    if value.args is not None:
+        args = {
+            name: phrase_data(arg) if isinstance(arg, Phrase) else _plain(arg)
+            for name, arg in value.args.items()
+        }
+    return {"context": value.context, "template": value.template, "args": args}
+
+
+def _plain(value: object) -> object:
+    return value if value is None or isinstance(value, bool | int | float | str) else str(value)
+
+
+def phrase_from_data(data: object, english: str) -> str:
+    """The phrase ``phrase_data`` kept, made again: its English text must be ``english`` (the
+    text stored beside it). Anything else (no data, data that does not make that text, from
+    a damaged or hand-edited file) gives ``english`` as plain words."""
+    try:
+        made = _phrase(data)
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return english
+    return made if made is not None and str.__str__(made) == english else english
+
+
+def _phrase(data: object) -> Phrase | None:
+    if not isinstance(data, dict):
+        return None
+    raw = data.get("args")
+    args = None
+    if isinstance(raw, dict):
+        args = {name: _phrase(arg) if isinstance(arg, dict) else arg for name, arg in raw.items()}
+    elif raw is not None:
+        return None
+    context, template = data["context"], data["template"]
+    if not isinstance(context, str) or not isinstance(template, str):
+        return None
+    return Phrase(context, template, args)
+
+
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "Phrase",
+    "message_of",
+    "phrase_data",
+    "phrase_from_data",
+    "phrase_of",
+]

@@ -27,10 +27,10 @@ from ponder.core.request import Sampling
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.reference import ServerModelRef, connect
 from ponder.core.servers.registry import ServerRegistry
-from ponder.core.servers.ways_out import WINDOW
 from ponder.core.settings import Settings
 from ponder.core.storage.store import ConversationStore, DatabaseDamagedError, StorageError
 from ponder.core.teaching.sweep_files import SweepFolder
+from ponder.core.ways_out import WINDOW
 from ponder.engine.client import EngineClient
 from ponder.engine.protocol import Engine
 from ponder.engine.switch import EngineSwitch
@@ -110,6 +110,7 @@ class PonderApp:
             backup_dir=paths.backups,
             read_only=options.read_only_history,
             verify=True,
+            ways_out=WINDOW,
         )
         self.engine: Engine = engine if engine is not None else EngineClient()
         # The inference servers the person added, and their keys (read on worker threads).

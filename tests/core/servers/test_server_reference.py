@@ -14,7 +14,7 @@ from ponder.core.servers.reference import (
     shown_model_name,
 )
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
-from ponder.core.servers.ways_out import WINDOW
+from ponder.core.ways_out import WINDOW
 
 
 @pytest.mark.parametrize("model", ["qwen3:0.6b", "Qwen/Qwen3-8B", "smollm2 135m"])

@@ -91,7 +91,7 @@ def test_a_schema_1_database_opens_with_its_conversations(tmp_path: Path) -> Non
         )
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     with ConversationStore(path, backup_dir=tmp_path / "backups") as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         thread = store.thread(1)
         assert [m.content for m in thread] == ["hello", "hi"]
         assert thread[1].generation is not None and not thread[1].generation.past_reasoning

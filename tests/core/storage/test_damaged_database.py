@@ -48,7 +48,7 @@ def test_a_damaged_header_is_reported_as_damage(history) -> None:
     data = bytearray(path.read_bytes())
     data[0:16] = b"not a database!!"
     path.write_bytes(bytes(data))
-    with pytest.raises(DatabaseDamagedError, match="recover it into a new file"):
+    with pytest.raises(DatabaseDamagedError, match="ponder conversations --recover"):
         ConversationStore(path)
 
 

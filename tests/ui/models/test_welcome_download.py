@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hub_server import HubServer
+from hub_server import HostedRepo, HubServer
 from ponder.ui.models.manager import ModelManagerDialog
 
 FAIL_TIMEOUT_MS = 60_000
@@ -49,7 +49,7 @@ def _inspect_manager(qtbot: QtBot, seen: dict[str, Any]) -> None:
         dialog.reject()
 
 
-@pytest.mark.parametrize("where", ["loopback hub", "unreachable"])
+@pytest.mark.parametrize("where", ["loopback hub", "no such file", "unreachable"])
 def test_a_failed_download_from_the_welcome_page_shows_its_error_and_stops(
     qtbot: QtBot,
     make_app: AppFactory,
@@ -57,7 +57,7 @@ def test_a_failed_download_from_the_welcome_page_shows_its_error_and_stops(
     hub: HubServer,
     where: str,
 ) -> None:
-    endpoint = hub.endpoint if where == "loopback hub" else f"http://127.0.0.1:{_closed_port()}"
+    endpoint = hub.endpoint if where != "unreachable" else f"http://127.0.0.1:{_closed_port()}"
     monkeypatch.setenv("HF_ENDPOINT", endpoint)
     app = make_app(first_run=True)
     library, welcome = app.library, app.window.welcome
@@ -72,6 +72,9 @@ def test_a_failed_download_from_the_welcome_page_shows_its_error_and_stops(
         assert library.hub_problem == "" and welcome.offline.isHidden()
     pick = library.recommendation()
     assert pick is not None and welcome.download_button.isVisible()
+    if where == "no such file":  # the repository is there, without the file
+        assert pick.entry.repo is not None
+        hub.repos[pick.entry.repo] = HostedRepo(pick.entry.revision or "main")
     seen: dict[str, Any] = {}
     QTimer.singleShot(0, lambda: _inspect_manager(qtbot, seen))
     welcome.download_button.click()  # the manager is modal: this returns when it closed
@@ -79,6 +82,9 @@ def test_a_failed_download_from_the_welcome_page_shows_its_error_and_stops(
     assert seen["bar_shown"] is False and seen["cancel"] is False
     assert seen["button"] == "Try again" and seen["kind"] == "error"
     assert seen["status"], "the real error is shown with the row selected"
+    # In the window's words, not the command line's commands and options (a missing file
+    # said "`ponder catalog check` compares the catalog with the hub").
+    assert "ponder " not in seen["status"] and " --" not in seen["status"], seen["status"]
     # Back on the welcome page: the same error, where the person clicked.
     assert welcome.download_error.isVisible()
     assert welcome.download_error.text() == f"The download failed: {seen['status']}"

@@ -6,6 +6,7 @@ PONDER_SCREENSHOTS to a folder to keep screenshots of the window.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from app_driving import TURN_TIMEOUT_MS, AppFactory
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from cli_runner import run_ponder
 from ponder.core.events import LoadedEvent
 from ponder.core.request import LoadRequest, Sampling
 from ponder.core.teaching.problems import single_problem
@@ -445,3 +447,48 @@ def test_a_runs_detail_offers_no_greyed_link_entry(make_app: AppFactory) -> None
     entries = [a.text().replace("&", "") for a in menu.actions() if a.text()]
     assert any(e.startswith("Copy") for e in entries), entries
     assert not any("Link" in e for e in entries), entries
+
+
+def _choose_saved(window: SweepWindow, path: Path) -> None:
+    window.refresh_list()
+    tips = [window.list.item(i).toolTip() for i in range(window.list.count())]
+    window.list.setCurrentRow(next(i for i, tip in enumerate(tips) if str(path) in tip))
+
+
+@pytest.mark.model
+def test_the_form_shows_a_command_line_sweeps_sampling_and_what_an_unset_value_means(
+    make_app: AppFactory, smollm2_path: Path
+) -> None:
+    """A sweep file's temperature and seed as ``ponder sweep`` wrote them (its defaults are
+    greedy, seed 0; here given), and a file that leaves them unset: the form showed greedy,
+    seed 0 for it and "Run again" queued that, and dropped the file's other sampling (top-p)."""
+    made = run_ponder(
+        "sweep", "--model", str(smollm2_path), "--threads", "2", "--ctx", "512",
+        "--budgets", "off", "--max-tokens", "6", "--temperature", "0.7", "--seed", "42",
+        "--json", "What is 2 + 3?",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    saved = Path(json.loads(made.stdout)["saved_to"])
+    assert load_sweep(saved).sampling == Sampling(temperature=0.7, seed=42)
+    app = make_app(load=False)
+    window = app.window.teaching.open_sweeps()
+    assert isinstance(window, SweepWindow)
+    _choose_saved(window, saved)
+    assert window.setup.temperature.temperature() == pytest.approx(0.7)
+    assert window.setup.seed.value() == 42
+    window.setup.temperature.set_temperature(0.0)  # the command line's default
+    assert window.setup.temperature.text() == "0 (greedy: the same every time)"
+    assert window.setup.temperature.temperature() == 0.0
+
+    # The same file with its temperature and seed unset (as an older or hand-written file
+    # has them), and a top-p the form does not show.
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["sampling"] = {"top_p": 0.9}
+    unset = saved.with_name("20300101-000000-unset.json")
+    unset.write_text(json.dumps(data), encoding="utf-8")
+    _choose_saved(window, unset)
+    assert window.setup.temperature.temperature() is None
+    assert window.setup.temperature.text() == "the model's recommendation"
+    assert window.setup.seed.text() == "random (a new seed each run)"
+    assert window.run_again()
+    assert app.sweeps.sweeps[-1].job.sampling == Sampling(top_p=0.9)

@@ -8,14 +8,22 @@ from pathlib import Path
 import pytest
 from app_driving import AppFactory
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 from pytestqt.qtbot import QtBot
 
 from ponder.core.settings import Settings
 from ponder.ui.chat.composer import Composer
 from ponder.ui.theme.apply import SystemLook, apply_theme
-from ponder.ui.theme.icons import GLYPHS, ICON_SET, fixed_icon, glyph_file, glyph_name, icon
+from ponder.ui.theme.icons import (
+    GLYPHS,
+    ICON_SET,
+    fixed_icon,
+    glyph_file,
+    glyph_name,
+    icon,
+    icon_font,
+)
 from ponder.ui.theme.tokens import DARK, LIGHT
 
 APP = Path(__file__).resolve().parents[3] / "app" / "ponder"
@@ -42,13 +50,24 @@ def ink(image: QImage, opacity: int = 255) -> set[str]:
 
 
 def test_every_icon_comes_from_one_set_and_draws(qapp: QApplication) -> None:
-    import qtawesome
-
     for name in GLYPHS:
         assert glyph_name(name).startswith(f"{ICON_SET}.")
         assert not icon(name).pixmap(QSize(16, 16)).isNull(), name
-    charmap = qtawesome._instance().charmap[ICON_SET]
+    charmap = icon_font().charmap[ICON_SET]
     assert set(GLYPHS.values()) <= set(charmap), set(GLYPHS.values()) - set(charmap)
+    assert icon_font() is icon_font()  # one per application
+
+
+def test_the_window_loads_only_the_phosphor_font(make_app: AppFactory) -> None:
+    """qtawesome's icon() loaded all twelve of its fonts (~10 MB of memory) for the one set
+    Ponder draws from."""
+    app = make_app(load=False)
+    app.window.grab()  # every icon on show painted
+    assert set(icon_font().fontname) == {ICON_SET}
+    families = QFontDatabase.families()
+    assert "Phosphor" in families
+    others = ("Font Awesome", "Material Design", "elusiveicons", "remixicon", "codicon")
+    assert not [f for f in families if f.startswith(others)], families
 
 
 def test_an_unknown_icon_or_role_is_a_clear_error(qapp: QApplication) -> None:

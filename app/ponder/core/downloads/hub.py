@@ -38,16 +38,20 @@ from ponder.core.downloads.errors import (
     gated_message,
 )
 from ponder.core.phrases import QT_TRANSLATE_NOOP
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 T = TypeVar("T")
 
-OFFLINE_MESSAGE = QT_TRANSLATE_NOOP(
-    "Downloads",
-    "Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. "
-    "Unset HF_HUB_OFFLINE to download, or bring the model on a USB stick as a model pack "
-    "(`ponder pack import DIR`) or as a .gguf file (`ponder import PATH`).",
-)
+
+def offline_message(ways_out: WaysOut = COMMAND_LINE) -> str:
+    """Why nothing can be downloaded in offline mode, and how a model arrives instead (in
+    the words of ``ways_out``)."""
+    return QT_TRANSLATE_NOOP(
+        "Downloads",
+        "Ponder is in offline mode (HF_HUB_OFFLINE is set), so it cannot download models. "
+        "Unset HF_HUB_OFFLINE to download, or {bring_model}.",
+    ).format(bring_model=ways_out.bring_model)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,10 @@ class Hub:
         base_delay: float = 0.5,
         request_timeout: float = 4.0,
         give_up_after: float = 10.0,
+        ways_out: WaysOut = COMMAND_LINE,
     ) -> None:
+        """``ways_out``: where its errors are read (the command line's commands or the
+        window's menus end them)."""
         self.endpoint = (endpoint or os.environ.get("HF_ENDPOINT") or constants.ENDPOINT).rstrip(
             "/"
         )
@@ -97,6 +104,7 @@ class Hub:
         # every retry has waited out huggingface_hub's default timeout (44 s measured).
         self._request_timeout = request_timeout
         self._give_up_after = give_up_after
+        self.ways_out = ways_out
 
     @property
     def token(self) -> str | None:
@@ -112,7 +120,7 @@ class Hub:
     def file_info(self, repo: str, filename: str, revision: str | None = None) -> RemoteFile:
         """Metadata of one file: the commit it resolves to, its size and LFS sha256."""
         if offline_mode():
-            raise OfflineError(OFFLINE_MESSAGE)
+            raise OfflineError(offline_message(self.ways_out))
         rev = revision or constants.DEFAULT_REVISION
         meta = self._retrying(
             lambda: get_hf_file_metadata(
@@ -179,7 +187,7 @@ class Hub:
         if isinstance(exc, DownloadError):
             return exc
         if isinstance(exc, OfflineModeIsEnabled):
-            return OfflineError(OFFLINE_MESSAGE)
+            return OfflineError(offline_message(self.ways_out))
         if isinstance(exc, GatedRepoError):
             return AuthRequiredError(gated_message(repo, where, self.token is not None))
         if isinstance(exc, RepositoryNotFoundError):
@@ -203,8 +211,8 @@ class Hub:
                 QT_TRANSLATE_NOOP(
                     "Downloads",
                     "The repository {repo} has no file {filename}. It may have been "
-                    "renamed: `ponder catalog check` compares the catalog with the hub.",
-                ).format(repo=repo, filename=filename)
+                    "renamed: {catalog_check}.",
+                ).format(repo=repo, filename=filename, catalog_check=self.ways_out.catalog_check)
             )
         if isinstance(exc, HfHubHTTPError):
             status = exc.response.status_code if exc.response is not None else 0
@@ -264,4 +272,4 @@ def http_status_error(
     )
 
 
-__all__ = ["OFFLINE_MESSAGE", "Hub", "RemoteFile", "http_status_error", "offline_mode"]
+__all__ = ["Hub", "RemoteFile", "http_status_error", "offline_message", "offline_mode"]

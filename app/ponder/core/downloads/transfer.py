@@ -60,6 +60,7 @@ from ponder.core.downloads.part_files import (
     write_json_atomic,
 )
 from ponder.core.phrases import QT_TRANSLATE_NOOP
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 CHUNK = 1 << 20
 HASH_BLOCK = 4 << 20
@@ -156,8 +157,10 @@ def download_file(
     retry: RetryPolicy | None = None,
     validate: Callable[[Path], object] | None = None,
     reserve_bytes: int = RESERVE_BYTES,
+    ways_out: WaysOut = COMMAND_LINE,
 ) -> DownloadResult:
     """Download ``url`` to ``dest``: resumable, verified, renamed into place at the end.
+    ``ways_out``: where its errors are read.
 
     ``size``/``sha256`` are what the file must be. ``identity`` (repo, filename, commit,
     etag…) goes into the sidecar. ``validate`` runs on the verified part before the rename; a
@@ -213,9 +216,13 @@ def download_file(
                         "The downloaded {file} is damaged: its sha256 is {digest}, "
                         "not the expected {expected}. The damaged file was deleted. "
                         "Download it again; if this happens again, the file on the hub "
-                        "may have changed (`ponder catalog check` compares the catalog "
-                        "with the hub).",
-                    ).format(file=dest.name, digest=digest, expected=expected)
+                        "may have changed ({catalog_check}).",
+                    ).format(
+                        file=dest.name,
+                        digest=digest,
+                        expected=expected,
+                        catalog_check=ways_out.catalog_check,
+                    )
                 )
             out.flush()
             os.fsync(out.fileno())

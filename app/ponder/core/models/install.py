@@ -27,6 +27,7 @@ from ponder.core.models.fit import GIB, Fit, assess_fit
 from ponder.core.models.hardware import HardwareInfo
 from ponder.core.models.store import InstalledModel, ModelStore
 from ponder.core.phrases import QT_TRANSLATE_NOOP
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +44,25 @@ def refuse_if_too_large(
     hw: HardwareInfo,
     size: int,
     n_ctx: int | None = None,
+    *,
+    ways_out: WaysOut = COMMAND_LINE,
 ) -> Fit | None:
-    """Raise ``TooLargeError`` when the model cannot run here. Without a catalog entry (a
-    plain REPO FILE) the architecture is unknown, so only the weights are weighed."""
+    """Raise ``TooLargeError`` when the model cannot run here (its advice in the words of
+    ``ways_out``). Without a catalog entry (a plain REPO FILE) the architecture is unknown,
+    so only the weights are weighed."""
     if entry is not None and quant is not None:
         fit = assess_fit(entry, quant, hw, n_ctx, weights=size)
         if not fit.runs:
             raise TooLargeError(
                 QT_TRANSLATE_NOOP(
                     "Downloads",
-                    "{model} {quant} will not run on this computer: {reason}. "
-                    "Pick a smaller model or quant (`ponder models` shows what fits), or "
-                    "pass --force to download it anyway.",
-                ).format(model=entry.name, quant=quant.name, reason=fit.reason)
+                    "{model} {quant} will not run on this computer: {reason}. {way_out}",
+                ).format(
+                    model=entry.name,
+                    quant=quant.name,
+                    reason=fit.reason,
+                    way_out=ways_out.smaller_model,
+                )
             )
         return fit
     gpu = hw.gpu.usable_memory if hw.gpu is not None and hw.gpu_offload else 0
@@ -64,9 +71,12 @@ def refuse_if_too_large(
         raise TooLargeError(
             QT_TRANSLATE_NOOP(
                 "Downloads",
-                "This file is {size}, too large for this computer's {ram} of "
-                "memory. Pass --force to download it anyway.",
-            ).format(size=size_text(size), ram=size_text(hw.total_ram))
+                "This file is {size}, too large for this computer's {ram} of memory. {way_out}",
+            ).format(
+                size=size_text(size),
+                ram=size_text(hw.total_ram),
+                way_out=ways_out.download_anyway,
+            )
         )
     return None
 
@@ -93,7 +103,7 @@ def install_from_hub(
     dest = store.hub_path(repo, filename)
     pinned = quant.sha256 if quant is not None else None
     if hw is not None and not force:
-        refuse_if_too_large(entry, quant, hw, quant.size if quant else 0)
+        refuse_if_too_large(entry, quant, hw, quant.size if quant else 0, ways_out=hub.ways_out)
     if dest.is_file() and not force:
         existing = store.read(dest)
         if existing.sha256 is not None and (pinned is None or existing.sha256 == pinned):
@@ -106,9 +116,14 @@ def install_from_hub(
                 "Downloads",
                 "The hub's {filename} in {repo} is not the file the catalog was reviewed "
                 "with (sha256 {sha256}, the catalog pins {pinned}). Ponder will not "
-                "download it; update Ponder, or run `ponder catalog check` to see what "
-                "changed.",
-            ).format(filename=filename, repo=repo, sha256=remote.sha256, pinned=pinned)
+                "download it; {way_out}.",
+            ).format(
+                filename=filename,
+                repo=repo,
+                sha256=remote.sha256,
+                pinned=pinned,
+                way_out=hub.ways_out.catalog_drift,
+            )
         )
     size = remote.size if remote.size is not None else (quant.size if pinned and quant else None)
     if sha256 is None or size is None:
@@ -121,7 +136,7 @@ def install_from_hub(
             ).format(endpoint=remote.endpoint, filename=filename)
         )
     if hw is not None and not force:
-        refuse_if_too_large(entry, quant, hw, size)
+        refuse_if_too_large(entry, quant, hw, size, ways_out=hub.ways_out)
     result = download_file(
         remote.url,
         dest,
@@ -139,6 +154,7 @@ def install_from_hub(
         control=control,
         retry=retry,
         validate=validate_gguf,
+        ways_out=hub.ways_out,
     )
     model = store.record_install(
         Path(result.path),

@@ -97,7 +97,9 @@ def export_pack(
     title = entry.name if entry is not None else model.filename
     (folder / "README.txt").write_text(
         f"Ponder model pack: {title}\n\n"
-        f'To install it on a computer with Ponder:  ponder pack import "{folder.name}"\n'
+        # Read by whoever gets the stick: both ways in (core/ways_out words the others).
+        f"To install it on a computer with Ponder:  Models → Import a model pack… in the "
+        f'window, or  ponder pack import "{folder.name}"\n'
         f"To check the file without Ponder:         sha256sum -c {SUMS}\n",
         encoding="utf-8",
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from ponder.core.phrases import QT_TRANSLATE_NOOP
-from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 
 class ServerAddressError(ValueError):

@@ -23,7 +23,7 @@ from typing import Any
 import httpx2
 
 from ponder.core.phrases import QT_TRANSLATE_NOOP
-from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 # The kinds of fault, as ErrorEvent.kind carries them.
 UNREACHABLE = "server_unreachable"

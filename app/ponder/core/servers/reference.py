@@ -21,7 +21,7 @@ from pathlib import PurePath
 from ponder.core.servers.connection import ServerConnection
 from ponder.core.servers.keys import KeyStore
 from ponder.core.servers.registry import ServerEntry, ServerRegistry
-from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 PREFIX = "server:"
 

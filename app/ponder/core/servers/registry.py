@@ -18,7 +18,7 @@ from typing import Any
 from ponder.core.bounded_files import UnreadableFileError, read_json
 from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.servers.addresses import ServerAddressError, normalize_base_url
-from ponder.core.servers.ways_out import COMMAND_LINE, WaysOut
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 FORMAT_VERSION = 1

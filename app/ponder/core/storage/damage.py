@@ -20,7 +20,9 @@ import sqlite3
 from pathlib import Path
 from typing import Literal
 
+from ponder.core.phrases import QT_TRANSLATE_NOOP
 from ponder.core.storage.records import StorageError
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 Cause = Literal["damaged", "full", "not_writable", "busy", "other"]
 
@@ -90,17 +92,21 @@ def _detail(exc: BaseException) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def storage_error(exc: BaseException, path: Path, doing: str) -> StorageError:
+def storage_error(
+    exc: BaseException, path: Path, doing: str, ways_out: WaysOut = COMMAND_LINE
+) -> StorageError:
     """The user's error for ``exc``, met while ``doing`` ("open", "read", "save to") the
-    database at ``path``. A damaged file gives a ``DatabaseDamagedError``."""
+    database at ``path``; its advice in the words of ``ways_out``. A damaged file gives a
+    ``DatabaseDamagedError``."""
     detail = _detail(exc)
     cause = cause_of(exc)
     if cause == "damaged":
         return DatabaseDamagedError(
-            f"The conversation history {path} is damaged ({detail}). Ponder has not changed "
-            "it. Restart Ponder to choose what to do: read what can still be read, recover "
-            "it into a new file, restore a backup, or start a new history (the damaged file "
-            "is kept); or run `ponder conversations --recover`.",
+            QT_TRANSLATE_NOOP(
+                "Storage",
+                "The conversation history {path} is damaged ({detail}). Ponder has not "
+                "changed it. {way_out}",
+            ).format(path=path, detail=detail, way_out=ways_out.damaged_history),
             path,
         )
     if cause == "full":

@@ -31,6 +31,7 @@ from ponder.core.storage.schema import (
     migrate,
     schema_version,
 )
+from ponder.core.ways_out import WaysOut
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,10 @@ class Database:
         backup_dir: Path | None,
         read_only: bool,
         verify: bool,
+        ways_out: WaysOut,
     ) -> None:
         self.path = path
+        self.ways_out = ways_out
         self.read_only = read_only
         self.recovered: list[int] = []
         self.full_text_search = False
@@ -72,7 +75,7 @@ class Database:
             raise
         except (OSError, sqlite3.Error, UnicodeDecodeError) as exc:
             self.close()
-            raise storage_error(exc, self.path, "open") from exc
+            raise storage_error(exc, self.path, "open", self.ways_out) from exc
         if self.recovered:
             log.warning("replies interrupted by a crash, kept as they were: %s", self.recovered)
 
@@ -167,7 +170,7 @@ class Database:
                 except (sqlite3.Error, UnicodeDecodeError):
                     log.exception("rollback failed")
             if isinstance(exc, (sqlite3.Error, UnicodeDecodeError)):
-                raise storage_error(exc, self.path, "save to") from exc
+                raise storage_error(exc, self.path, "save to", self.ways_out) from exc
             raise
 
     @contextmanager
@@ -186,7 +189,7 @@ class Database:
             conn.execute("COMMIT")
         except (sqlite3.Error, UnicodeDecodeError) as exc:
             _end_read(conn)
-            raise storage_error(exc, self.path, "read") from exc
+            raise storage_error(exc, self.path, "read", self.ways_out) from exc
         except BaseException:
             _end_read(conn)
             raise

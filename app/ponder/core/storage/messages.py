@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ponder.core.events import Stats
@@ -22,10 +23,12 @@ from ponder.core.storage.records import (
     StoredIntervention,
     StoredMessage,
     from_json,
+    with_phrases,
 )
 
 _MESSAGE_COLUMNS = (
-    "id, conversation_id, parent_id, role, content, thinking, status, error, error_kind, created_at"
+    "id, conversation_id, parent_id, role, content, thinking, status, error, error_kind, "
+    "created_at, error_phrase"
 )
 _ROLES: tuple[Role, ...] = ("system", "user", "assistant")
 
@@ -154,7 +157,7 @@ def load_messages(
         for r in conn.execute(
             "SELECT message_id, model_sha256, model_path, thinking_json, sampling_json, seed, "
             "max_tokens, system_prompt, stats_json, done_reason, started_at, finished_at, "
-            "past_reasoning "
+            "past_reasoning, notice_phrases "
             f"FROM generations WHERE {in_list('message_id', ids)}",
             ids,
         ):
@@ -174,7 +177,7 @@ def load_messages(
                 content=content,
                 thinking=thinking,
                 status=row[6],
-                error=row[7],
+                error=with_phrases([row[7]], row[10])[0] if row[7] is not None else None,
                 error_kind=row[8],
                 created_at=row[9],
                 interventions=tuple(interventions[row[0]]),
@@ -185,6 +188,9 @@ def load_messages(
 
 
 def _generation_from_row(r: Sequence[Any]) -> GenerationRecord:
+    stats = from_json(Stats, r[8])
+    if stats is not None and stats.notices:
+        stats = replace(stats, notices=tuple(with_phrases(stats.notices, r[13])))
     return GenerationRecord(
         message_id=r[0],
         model_sha256=r[1],
@@ -194,7 +200,7 @@ def _generation_from_row(r: Sequence[Any]) -> GenerationRecord:
         seed=r[5],
         max_tokens=r[6],
         system_prompt=r[7],
-        stats=from_json(Stats, r[8]),
+        stats=stats,
         done_reason=r[9],
         started_at=r[10],
         finished_at=r[11],

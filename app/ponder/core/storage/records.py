@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 from ponder.core.events import Stats
+from ponder.core.phrases import phrase_data, phrase_from_data
 from ponder.core.request import Message, Role, Sampling, ThinkingControl
 
 # streaming: being written now (or the app died while writing it: see "interrupted").
@@ -161,6 +163,27 @@ _Record = TypeVar("_Record", ThinkingControl, Sampling, Stats)
 def to_json(value: ThinkingControl | Sampling | Stats) -> str:
     """A dataclass as compact JSON, for the generation record."""
     return json.dumps(dataclasses.asdict(value), separators=(",", ":"), sort_keys=True)
+
+
+def phrases_json(texts: Sequence[str]) -> str | None:
+    """The phrases among ``texts`` as JSON (a list, null where a text is not a phrase), to be
+    stored beside the texts; None when none is a phrase."""
+    data = [phrase_data(text) for text in texts]
+    if not any(data):
+        return None
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+
+
+def with_phrases(texts: Sequence[str], stored: str | None) -> list[str]:
+    """``texts`` read back, each made a phrase again where ``phrases_json`` kept one (a
+    damaged or mismatched record leaves the English text)."""
+    try:
+        data = json.loads(stored) if stored else None
+    except ValueError:
+        data = None
+    if not isinstance(data, list) or len(data) != len(texts):
+        return list(texts)
+    return [phrase_from_data(item, text) for item, text in zip(data, texts, strict=True)]
 
 
 def from_json(cls: type[_Record], text: str | None) -> _Record | None:

@@ -116,7 +116,17 @@ CREATE TABLE conversation_settings (
 ALTER TABLE generations ADD COLUMN past_reasoning INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# A reply's error and its notices as the phrases core made them (``core.phrases``: context,
+# template and values, as JSON), beside their English text: the window shows a reloaded reply
+# in its own language, as it showed it live. NULL (rows written before, or words that are
+# not phrases): the English text is all there is. notice_phrases is a list in the order of
+# stats_json's notices, null where a notice is not a phrase.
+_V3 = """
+ALTER TABLE messages ADD COLUMN error_phrase TEXT;
+ALTER TABLE generations ADD COLUMN notice_phrases TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _FTS_TABLE = "message_fts"

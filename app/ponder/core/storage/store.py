@@ -51,6 +51,7 @@ from ponder.core.storage.records import (
 from ponder.core.storage.schema import CONVERSATION_COLUMNS, conversation_from_row
 from ponder.core.storage.search import search_conversations
 from ponder.core.storage.writer import DEFAULT_COMMIT_INTERVAL_S, StreamingMessageWriter
+from ponder.core.ways_out import COMMAND_LINE, WaysOut
 
 # What callers need, importable from here (the records live in storage_types).
 __all__ = [
@@ -83,6 +84,7 @@ class ConversationStore:
     nothing is written (no migration, no recovery, LIKE search) and saving says why not.
     ``verify``: check every page on open (SQLite's ``quick_check``; it reads the whole file,
     so the app does it once, at start-up): damage is found before the user meets it.
+    ``ways_out``: where its errors are read (the window's words, or the command line's).
 
     A damaged file raises ``DatabaseDamagedError`` (on open or on any later read or write);
     ``ponder.core.storage.recovery`` holds the ways forward.
@@ -98,6 +100,7 @@ class ConversationStore:
         backup_dir: Path | None = None,
         read_only: bool = False,
         verify: bool = False,
+        ways_out: WaysOut = COMMAND_LINE,
     ) -> None:
         self._db = Database(
             Path(path),
@@ -107,6 +110,7 @@ class ConversationStore:
             backup_dir=backup_dir,
             read_only=read_only,
             verify=verify,
+            ways_out=ways_out,
         )
 
     # ----- the database (opened, checked and closed by ``Database``) -------------------------

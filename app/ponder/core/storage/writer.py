@@ -27,7 +27,7 @@ from ponder.core.events import (
     StatsEvent,
     ThinkingEvent,
 )
-from ponder.core.storage.records import MessageStatus, NotFoundError, to_json
+from ponder.core.storage.records import MessageStatus, NotFoundError, phrases_json, to_json
 
 DEFAULT_COMMIT_INTERVAL_S = 0.15
 
@@ -205,16 +205,23 @@ class StreamingMessageWriter:
                     for i in unwritten
                 ],
             )
+        # The error and the notices with their phrases, to be shown in the window's language
+        # when read back (``records.with_phrases``).
         if self._stats_dirty and reply.stats is not None:
             conn.execute(
-                "UPDATE generations SET stats_json = ?, seed = COALESCE(?, seed) "
-                "WHERE message_id = ?",
-                (to_json(reply.stats), reply.stats.seed, self.message_id),
+                "UPDATE generations SET stats_json = ?, seed = COALESCE(?, seed), "
+                "notice_phrases = ? WHERE message_id = ?",
+                (
+                    to_json(reply.stats),
+                    reply.stats.seed,
+                    phrases_json(reply.stats.notices),
+                    self.message_id,
+                ),
             )
         if self._error_dirty and reply.error is not None:
             conn.execute(
-                "UPDATE messages SET error = ?, error_kind = ? WHERE id = ?",
-                (reply.error, reply.error_kind, self.message_id),
+                "UPDATE messages SET error = ?, error_kind = ?, error_phrase = ? WHERE id = ?",
+                (reply.error, reply.error_kind, phrases_json([reply.error]), self.message_id),
             )
 
     # ----- finishing ---------------------------------------------------------------------------

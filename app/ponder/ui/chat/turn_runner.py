@@ -31,6 +31,7 @@ from ponder.core.events import (
 from ponder.core.phrases import message_of
 from ponder.core.request import GenerateRequest, LoadRequest
 from ponder.core.storage.store import ConversationStore, StorageError, StreamingMessageWriter
+from ponder.core.ways_out import WINDOW
 from ponder.engine.protocol import Engine
 from ponder.ui.engine_host import ModelLoader
 from ponder.ui.translations import shown
@@ -112,7 +113,7 @@ class TurnRunner(QObject):
         if self._store is None:
             try:
                 # recover=False: the GUI thread's store already recovered crashed replies.
-                self._store = ConversationStore(self._database, recover=False)
+                self._store = ConversationStore(self._database, recover=False, ways_out=WINDOW)
             except StorageError as exc:
                 self.store_failed.emit(shown(exc))
         return self._store

@@ -24,7 +24,7 @@ from ponder.core.servers.keys import KeyStore, KeyStoreError
 from ponder.core.servers.probe import probe_server
 from ponder.core.servers.reference import connection_for
 from ponder.core.servers.registry import ServerEntry, ServerRegistry, ServerRegistryError
-from ponder.core.servers.ways_out import WINDOW
+from ponder.core.ways_out import WINDOW
 from ponder.ui.translations import shown
 
 log = logging.getLogger(__name__)

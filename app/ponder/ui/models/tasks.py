@@ -175,6 +175,7 @@ class ModelDownloads(QObject):
     def download(self, job: DownloadJob, hw: HardwareInfo | None) -> None:
         from ponder.core.downloads.hub import Hub
         from ponder.core.models.install import install_catalog_model
+        from ponder.core.ways_out import WINDOW
 
         def report(progress: Progress) -> None:
             self.progress.emit(job.key, progress)
@@ -184,7 +185,13 @@ class ModelDownloads(QObject):
             entry = catalog.get(job.entry_id)
             quant = entry.quant(job.quant)
             done = install_catalog_model(
-                self._store, Hub(), entry, quant, hw=hw, progress=report, control=job.control
+                self._store,
+                Hub(ways_out=WINDOW),
+                entry,
+                quant,
+                hw=hw,
+                progress=report,
+                control=job.control,
             )
         except DownloadStoppedError as exc:
             self.finished.emit(job.key, None, shown(exc), exc.paused)

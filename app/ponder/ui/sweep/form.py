@@ -9,9 +9,11 @@ Thread: GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -40,6 +42,43 @@ from ponder.ui.translations import shown
 DEFAULT_BUDGETS = "off,256,1024,4096,wait1,wait2"
 OWN_FILE = "file"
 TYPED = "typed"
+_UNSET = -0.1  # the temperature box's value for "none given": the model's recommendation
+
+
+class TemperatureBox(QDoubleSpinBox):
+    """A temperature, or none (its lowest value, shown as the model's recommendation: what
+    the engine uses when a sweep gives none); 0 reads as greedy."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(_UNSET, 2.0)
+        self.setSingleStep(0.1)
+        self.setSpecialValueText(
+            QCoreApplication.translate("SweepSetup", "the model's recommendation")
+        )
+        self.setValue(0.0)
+
+    def greedy_text(self) -> str:
+        return QCoreApplication.translate("SweepSetup", "0 (greedy: the same every time)")
+
+    def temperature(self) -> float | None:
+        """The temperature chosen; None for the model's recommendation."""
+        value = self.value()
+        return None if value < 0 else value
+
+    def set_temperature(self, temperature: float | None) -> None:
+        self.setValue(self.minimum() if temperature is None else temperature)
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        return self.greedy_text() if value == 0 else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
+        return 0.0 if text == self.greedy_text() else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == self.greedy_text():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
 
 
 class SweepSetup(QWidget):
@@ -90,12 +129,16 @@ class SweepSetup(QWidget):
         self.max_tokens.setToolTip(
             self.tr("Stop each run after this many tokens (thinking + answer)")
         )
-        self.temperature = QDoubleSpinBox()
-        self.temperature.setRange(0.0, 2.0)
-        self.temperature.setSingleStep(0.1)
-        self.temperature.setSpecialValueText(self.tr("0 (greedy: the same every time)"))
+        self.temperature = TemperatureBox()
         self.seed = QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        # One below 0: no seed given, each run draws its own (what a saved sweep's empty
+        # seed means; the export card calls it "random" too).
+        self.seed.setRange(-1, 2**31 - 1)
+        self.seed.setSpecialValueText(self.tr("random (a new seed each run)"))
+        self.seed.setValue(0)
+        # The sampling a saved sweep was set up with, beyond what the form shows (top-p,
+        # top-k…): running it again keeps them.
+        self._sampling = Sampling()
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -184,8 +227,11 @@ class SweepSetup(QWidget):
         self._show_typed(False)
         self.budgets.setText(",".join(result.budgets))
         self.max_tokens.setValue(result.max_tokens or 0)
-        self.temperature.setValue(result.sampling.temperature or 0.0)
-        self.seed.setValue(result.sampling.seed or 0)
+        # As the file says; a value it leaves unset is shown as what a run does without one
+        # (the model's recommended temperature, a random seed), not as greedy / seed 0.
+        self._sampling = result.sampling
+        self.temperature.set_temperature(result.sampling.temperature)
+        self.seed.setValue(-1 if result.sampling.seed is None else result.sampling.seed)
 
     def chosen_problems(self) -> ProblemSet:
         """The problems picked (ProblemSetError with the reason when there are none)."""
@@ -208,8 +254,12 @@ class SweepSetup(QWidget):
             self._show_error(shown(exc))
             return False
         self.error.setVisible(False)
-        temperature = self.temperature.value()
-        sampling = Sampling(temperature=temperature, seed=self.seed.value())
+        seed = self.seed.value()
+        sampling = dataclasses.replace(
+            self._sampling,
+            temperature=self.temperature.temperature(),
+            seed=None if seed < 0 else seed,
+        )
         max_tokens = self.max_tokens.value() or None
         self.sweep_requested.emit(problems, budgets, sampling, max_tokens)
         return True

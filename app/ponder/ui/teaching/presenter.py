@@ -5,7 +5,8 @@ list, no composer; the answer is
 hidden until the teacher reveals it (the button or Space), so the class can guess first. The
 thinking is drawn by a ``ThinkingPanel`` of its own (self-checks and interventions marked as in
 the main window) and follows the controller live while a reply streams. Esc, F11 or
-Ctrl+Shift+P leave. Sized for 1280×720.
+Ctrl+Shift+P leave. Sized for 1280×720; fits an 800×600 projector (the header and the keys
+wrap, the reveal button sits with the keys at the bottom).
 
 Thread: GUI thread.
 """
@@ -57,7 +58,8 @@ _STYLE = f"""
 #presenterView #leaveHint {{ font-size: 12pt; color: #bbb; }}
 #presenterView, #presenterView QScrollArea, #presenterView QTextBrowser {{ background: #000; }}
 #presenterView QLabel, #presenterView QTextBrowser {{ color: #fff; }}
-#presenterView #hiddenAnswer {{ color: #bbb; border: 3px dashed #666; border-radius: 12px; }}
+#presenterView #hiddenAnswer {{ color: #bbb; border: 3px dashed #666; border-radius: 12px;
+    padding: 12px; }}
 #presenterView QPushButton {{ background: #ffd200; color: #000; font-weight: bold;
     border-radius: 8px; padding: 8px 22px; }}
 #presenterView #presenterAnswerPage, #presenterView #thinkingPanel {{ background: #000; }}
@@ -129,14 +131,10 @@ class PresenterView(QWidget):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.reveal_button.clicked.connect(self.toggle_reveal)
-        top = QHBoxLayout()
-        top.addWidget(answer_title)
-        top.addStretch(1)
-        top.addWidget(self.reveal_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(14, 8, 14, 8)
-        side_layout.addLayout(top)
+        side_layout.addWidget(answer_title)
         side_layout.addWidget(self.answer_pages, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
@@ -153,12 +151,21 @@ class PresenterView(QWidget):
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel()
         self.hint.setObjectName("leaveHint")
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The teacher's controls along the bottom: the reveal button (beside "Answer" it made
+        # the answer's column, and the window, too wide for an 800-pixel projector) and the
+        # keys, wrapped on a narrow screen.
+        controls = QHBoxLayout()
+        controls.setContentsMargins(14, 2, 8, 0)
+        controls.addWidget(self.reveal_button)
+        controls.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
         layout.setSpacing(2)
         layout.addWidget(self.question)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(controls)
         for keys in LEAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.leave)
         QShortcut(QKeySequence("Space"), self, self.toggle_reveal)

@@ -17,9 +17,29 @@ from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalett
 
 # qtawesome draws through qtpy, which would take PyQt5 if it found it first: Ponder is PySide6.
 os.environ.setdefault("QT_API", "pyside6")
-import qtawesome
+from qtawesome import IconicFont
 
 ICON_SET = "ph"  # Phosphor, regular weight: the only set Ponder draws icons from
+# The Phosphor font and its charmap as qtawesome 1.4.2 ships them (pinned in pyproject.toml).
+# qtawesome's own icon() loads all twelve of its fonts (~10 MB of memory) into one
+# module-level instance; an ``IconicFont`` of Ponder's own loads only this one.
+_FONT = (ICON_SET, "phosphor-1.3.0.ttf", "phosphor-charmap-1.3.0.json")
+_FONT_NAME = "ponderIconFont"
+
+
+def icon_font() -> IconicFont:
+    """The application's Phosphor font (made on first use, owned by the application: it
+    goes with it, and a new application makes its own)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        raise RuntimeError("icons need a running QApplication")
+    font = app.findChild(IconicFont, _FONT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if font is None:
+        font = IconicFont(_FONT)
+        font.setObjectName(_FONT_NAME)
+        font.setParent(app)
+    return font
+
 
 # What each icon means -> its Phosphor glyph.
 GLYPHS: dict[str, str] = {
@@ -91,7 +111,7 @@ class _ThemedIconEngine(QIconEngine):
         palette = QGuiApplication.palette()
         disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
         # qtawesome keeps one icon per glyph and colours: a theme change makes a new one once.
-        return qtawesome.icon(
+        return icon_font().icon(
             self._glyph, color=icon_colour(self._role), color_disabled=disabled.name()
         )
 
@@ -115,7 +135,7 @@ def icon(name: str, role: str = "text") -> QIcon:
 def fixed_icon(name: str, colour: str) -> QIcon:
     """The icon ``name`` always in ``colour``: for a window with colours of its own whatever
     the theme (presenter mode's black), where the application palette does not apply."""
-    return qtawesome.icon(glyph_name(name), color=colour)
+    return icon_font().icon(glyph_name(name), color=colour)
 
 
 def glyph_file(name: str, colour: str, folder: Path, size: int = 12) -> Path:
@@ -124,7 +144,7 @@ def glyph_file(name: str, colour: str, folder: Path, size: int = 12) -> Path:
     it for high-DPI screens. The colour is in the name: a theme change gets new files."""
     path = folder / f"{GLYPHS[name]}-{colour.lstrip('#')}.png"
     if not path.exists():
-        drawn = qtawesome.icon(glyph_name(name), color=colour)
+        drawn = icon_font().icon(glyph_name(name), color=colour)
         for scale, target in ((1, path), (2, path.with_name(f"{path.stem}@2x.png"))):
             if not drawn.pixmap(QSize(size * scale, size * scale)).save(str(target)):
                 raise OSError(f"could not write {target}")

@@ -100,8 +100,12 @@ class ThinkingPanel(QWidget):
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
+        # Both wrap rather than set the panel's width: in presenter mode's large type they
+        # made the window wider than an 800-pixel projector.
+        self.title.setWordWrap(True)
         self.header = QLabel("")
         self.header.setObjectName("thinkingHeader")
+        self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = close = QToolButton()
         close.setIcon(icon("close"))
@@ -111,8 +115,7 @@ class ThinkingPanel(QWidget):
         close.clicked.connect(self.close_requested)
         top = QHBoxLayout()
         top.setContentsMargins(10, 8, 6, 0)
-        top.addWidget(self.title)
-        top.addStretch(1)
+        top.addWidget(self.title, 1)  # the spare width: wrapped only when there is none
         self.answer_now = AnswerNowButton()
         self.answer_now.answer_now_requested.connect(self.answer_now_requested)
         self.answer_now.think_longer_requested.connect(self.think_longer_requested)
@@ -206,6 +209,21 @@ class ThinkingPanel(QWidget):
         cursor = QTextCursor(document)
         cursor.setBlockFormat(self._step_format)
         self.sync()
+        self._place_view_cursor()
+
+    def _place_view_cursor(self) -> None:
+        """Puts the view's cursor at the first line of a finished trace, at the newest of a
+        live one. The text view scrolls to its cursor when first shown, and text inserted
+        where the cursor stood carried it to the end: a panel shown after its trace (presenter
+        mode, a panel reopened) opened at the end, its top line cut."""
+        live = self.trace is not None and self.trace.live
+        cursor = self.view.textCursor()
+        cursor.movePosition(
+            QTextCursor.MoveOperation.End if live else QTextCursor.MoveOperation.Start
+        )
+        self.view.setTextCursor(cursor)
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.maximum() if live else 0)
 
     def sync(self) -> None:
         """Appends the runs added to the trace since the last call, and updates the header
