@@ -93,13 +93,25 @@ def test_a_draft_model_that_loses_time_pauses_without_pausing_the_context_lookup
     assert pacing.timing.pauses == 0 and pacing.timing.wants_proposal()
 
 
-def test_a_declined_draft_model_is_tried_again_now_and_then() -> None:
-    pacing = paced(extra_per_draft=0.05)
+def test_a_draft_model_far_from_paying_is_never_retried() -> None:
+    # SmolLM2 drafting for itself on a CPU (each verified draft costs 0.8 of a step): even at
+    # half its cost it would not pay, and a retry costs evaluating every token written since.
+    pacing = paced(extra_per_draft=0.8)
     pacing.record_drafting(8 * STEP, 8)
     keeps(pacing, 1.0)
-    limits = [pacing.limit(8) for _ in range(ModelDraftPacing.RETRY_EVERY)]
-    assert limits[:-1] == [0] * (ModelDraftPacing.RETRY_EVERY - 1) and limits[-1] == 1
-    # A cheaper measurement (the load went away) makes it draft again.
+    assert not any(pacing.limit(8) for _ in range(4 * ModelDraftPacing.FIRST_RETRY))
+
+
+def test_a_draft_model_near_paying_is_retried_ever_more_rarely() -> None:
+    # Measured a little too dear (under load, say): retried with one token, after 256
+    # declined tokens, then 512, ...; a cheaper measurement makes it draft again.
+    pacing = paced(extra_per_draft=0.05)
+    keeps(pacing, 0.6)
+    pacing.record_drafting(8 * STEP, 8)
+    first = ModelDraftPacing.FIRST_RETRY
+    limits = [pacing.limit(8) for _ in range(8 * first)]
+    retries = [i + 1 for i, limit in enumerate(limits) if limit]
+    assert retries == [first, 3 * first, 7 * first] and {limits[i - 1] for i in retries} == {1}
     for _ in range(6):
         pacing.record_drafting(0.05 * STEP, 1)
     assert pacing.limit(8) > 0

@@ -40,9 +40,13 @@ class ModelDraftPacing:
     # The draft model stops at a token it is less sure of than this (llama.cpp's p_min
     # default), unless drafting eagerly.
     MIN_CONFIDENCE = 0.75
-    # While drafting is judged not to pay, it is tried once again every so many proposals
-    # declined (the machine's load changes, and so does what it costs).
-    RETRY_EVERY = 64
+    # While drafting is judged not to pay but would at half the measured drafting cost (the
+    # machine's load changes, and so does what drafting costs), it is tried again with one
+    # token after this many tokens declined, then after twice as many each time it still
+    # does not pay. A retry is dear: the draft model first evaluates every token written
+    # since it last drafted. Where drafting is far from paying, it is not retried at all.
+    FIRST_RETRY = 256
+    MAX_RETRY = 1 << 14
 
     def __init__(self, timing: DraftPacing, *, max_pause: int = 256) -> None:
         self.timing = timing  # the context lookup's pacing: plain step and batch costs
@@ -53,6 +57,7 @@ class ModelDraftPacing:
         self._kept = [0.0, 0.0]  # [kept, tried] over all drafted tokens, decayed
         self._bands = [[0.0, 0.0] for _ in range(self.BANDS)]
         self._declined = 0
+        self._retry_after = self.FIRST_RETRY
 
     # ----- measurements ----------------------------------------------------------------------
 
@@ -111,15 +116,21 @@ class ModelDraftPacing:
         if not self.guard.ready() or step is None or self.timing.needs_plain_step():
             return 0
         token_s = self.token_s if self.token_s is not None else self.PRIOR_TOKEN_COST * step
-        best = self._best_length([self.kept_rate()] * limit, lambda n: n * token_s)
-        if best == 0:
-            self._declined += 1
-            if self._declined >= self.RETRY_EVERY:  # measure again, with one token
-                self._declined = 0
-                return 1
-        else:
+        chances = [self.kept_rate()] * limit
+        best = self._best_length(chances, lambda n: n * token_s)
+        if best > 0:
+            if self._declined:  # it pays again: the next retry, if any, comes early
+                self._retry_after = self.FIRST_RETRY
             self._declined = 0
-        return best
+            return best
+        if self._best_length(chances, lambda n: n * token_s / 2) == 0:
+            return 0  # far from paying: not worth what a retry costs
+        self._declined += 1
+        if self._declined < self._retry_after:
+            return 0
+        self._declined = 0
+        self._retry_after = min(self.MAX_RETRY, self._retry_after * 2)
+        return 1  # measure again, with one token
 
     def length(self, confidences: Sequence[float]) -> int:
         """How many of the drafted tokens (their confidences, in order) to verify: the length
