@@ -371,6 +371,19 @@ def stalls(tokens: int, rate: float, *, real_engine: bool = True) -> None:
     app.shutdown()
 
 
+def _child_figure(code: str, env: dict[str, str], label: str) -> int:
+    """Runs ``code`` in a fresh Python and returns the number on its line starting ``label``."""
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
+    return int(next(x for x in out.splitlines() if x.startswith(label)).split()[1])
+
+
 def launch_time(launches: int) -> None:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -381,30 +394,11 @@ def launch_time(launches: int) -> None:
             times, rss = [], []
             for _ in range(launches):
                 started = time.perf_counter()
-                out = subprocess.run(
-                    [sys.executable, "-c", code],
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=120,
-                    check=True,
-                ).stdout
-                line = next(x for x in out.splitlines() if x.startswith("INTERACTIVE"))
+                figure = _child_figure(code, env, "INTERACTIVE")
                 times.append(time.perf_counter() - started)
-                rss.append(int(line.split()[1]))
+                rss.append(figure)
             results[name] = (times, rss)
-        painted = []
-        for _ in range(3):
-            out = subprocess.run(
-                [sys.executable, "-c", PAINTED_CHILD],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                check=True,
-            ).stdout
-            line = next(x for x in out.splitlines() if x.startswith("PAINTED"))
-            painted.append(int(line.split()[1]))
+        painted = [_child_figure(PAINTED_CHILD, env, "PAINTED") for _ in range(3)]
     print(f"Launch to interactive (median of {launches}, model load excluded):")
     bare = statistics.median(results["bare PySide6 window"][0])
     for name, (times, rss) in results.items():
