@@ -143,6 +143,22 @@ def test_the_icon_font_is_bundled() -> None:
     """ponder/ui/theme/icons.py draws every icon from qtawesome's Phosphor font, which it
     loads from files beside its code: the spec collects them (no hook is relied on)."""
     text = SPEC.read_text(encoding="utf-8")
-    assert 'collect_data_files("qtawesome")' in text
+    assert 'collect_data_files("qtawesome", includes=' in text
     icons = (ROOT / "app" / "ponder" / "ui" / "theme" / "icons.py").read_text(encoding="utf-8")
     assert "from qtawesome import IconicFont" in icons
+    # Only the font icons.py loads is bundled, and it is the one qtawesome ships.
+    import qtawesome
+
+    from ponder.ui.theme.icons import _FONT
+
+    names = spec_names("ICON_FONT_FILES", "keep_icon_font")
+    bundled = names["ICON_FONT_FILES"]
+    assert tuple(bundled) == tuple(_FONT[1:])
+    fonts = Path(qtawesome.__file__).parent / "fonts"
+    assert all((fonts / name).is_file() for name in bundled)
+    # PyInstaller's qtawesome hook collects every font: the others are dropped.
+    keep = names["keep_icon_font"]
+    assert all(keep(f"qtawesome/fonts/{name}") for name in bundled)
+    assert not keep("qtawesome/fonts/fontawesome6-solid-webfont-6.7.2.ttf")
+    assert not keep("qtawesome/fonts/materialdesignicons6-webfont-charmap-6.9.96.json")
+    assert keep("qtawesome/__init__.py") and keep("PySide6/Qt/lib/libQt6Gui.so.6")
