@@ -24,7 +24,7 @@ ICON_SET = "ph"  # Phosphor, regular weight: the only set Ponder draws icons fro
 # qtawesome's own icon() loads all twelve of its fonts (~10 MB of memory) into one
 # module-level instance; an ``IconicFont`` of Ponder's own loads only this one.
 _FONT = (ICON_SET, "phosphor-1.3.0.ttf", "phosphor-charmap-1.3.0.json")
-_FONT_NAME = "ponderIconFont"
+_FONT_ATTRIBUTE = "_ponder_icon_font"
 
 
 def icon_font() -> IconicFont:
@@ -33,11 +33,13 @@ def icon_font() -> IconicFont:
     app = QGuiApplication.instance()
     if app is None:
         raise RuntimeError("icons need a running QApplication")
-    font = app.findChild(IconicFont, _FONT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
-    if font is None:
+    # Held by the application's Python object, not as its Qt child: a Qt child is deleted
+    # with the QApplication while Python still holds the icons it made, and collecting those
+    # at exit crashed the process (a segfault in about one exit in three).
+    font = getattr(app, _FONT_ATTRIBUTE, None)
+    if not isinstance(font, IconicFont):
         font = IconicFont(_FONT)
-        font.setObjectName(_FONT_NAME)
-        font.setParent(app)
+        setattr(app, _FONT_ATTRIBUTE, font)
     return font
 
 
