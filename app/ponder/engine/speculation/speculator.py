@@ -121,20 +121,25 @@ class Speculator:
             return []
         if self.pacing.eager and self.drafting is not None:
             # Drafting eagerly measures the draft model: it proposes wherever it can.
-            drafts = self._model_drafts(room)
-            if drafts:
-                return drafts
-        if self.pacing.wants_proposal():
-            proposal = self.lookup.proposal(min(room, self.pacing.max_draft))
-            if proposal.tokens:
-                length = self.pacing.draft_length(proposal.match, len(proposal.tokens))
-                if length > 0:
-                    self._unchecked = None  # the batch's outcome says the same
-                    self._batch_match = proposal.match
-                    return proposal.tokens[:length]
-                if self._unchecked is None:
-                    self._unchecked = (len(self.lookup), proposal)
-        return self._model_drafts(room)
+            return self._model_drafts(room) or self._lookup_drafts(room)
+        return self._lookup_drafts(room) or self._model_drafts(room)
+
+    def _lookup_drafts(self, room: int) -> list[int]:
+        """What the context proposes, as far as the pacing says it pays (a proposal not
+        drafted is kept to be checked against what the model writes instead)."""
+        if not self.pacing.wants_proposal():
+            return []
+        proposal = self.lookup.proposal(min(room, self.pacing.max_draft))
+        if not proposal.tokens:
+            return []
+        length = self.pacing.draft_length(proposal.match, len(proposal.tokens))
+        if length <= 0:
+            if self._unchecked is None:
+                self._unchecked = (len(self.lookup), proposal)
+            return []
+        self._unchecked = None  # the batch's outcome says the same
+        self._batch_match = proposal.match
+        return proposal.tokens[:length]
 
     def _model_drafts(self, room: int) -> list[int]:
         """What the draft model proposes (none without one, or where it does not pay)."""
